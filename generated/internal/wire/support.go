@@ -1,0 +1,205 @@
+package wire
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// This file holds the helpers that generated decoders, encoders and Validate methods call beyond the
+// reader and writer primitives: reading a value whatever its kind (reporting a mismatch instead of
+// failing), keeping members verbatim, and wording problems the same way for every platform.
+
+// Start skips whitespace and returns the offset where the next value begins, for Since.
+func (d *Decoder) Start() int {
+	d.Peek()
+	return d.i
+}
+
+// Since returns the input from start to the current offset: the raw text of what was just read.
+func (d *Decoder) Since(start int) string {
+	if start < 0 || start > d.i || d.i > len(d.s) {
+		return ""
+	}
+	return d.s[start:d.i]
+}
+
+// Mismatch words a JSON kind that is not the one expected: "must not be null" for null,
+// "expected integer, got string" otherwise.
+func Mismatch(got Kind, want string) string {
+	switch got {
+	case KindNull:
+		return "must not be null"
+	case KindInvalid:
+		return "expected " + want
+	}
+	return "expected " + want + ", got " + got.String()
+}
+
+// Mismatch skips the next value, which is not of the kind want, and words the problem.
+func (d *Decoder) Mismatch(want string) string {
+	k := d.Peek()
+	if k == KindNumber && want == "integer" {
+		d.Skip()
+		return "expected integer, got number"
+	}
+	d.Skip()
+	return Mismatch(k, want)
+}
+
+// ReadString consumes one value and returns it if it is a string, else a problem.
+func (d *Decoder) ReadString() (string, string) {
+	if v, ok := d.String(); ok {
+		return v, ""
+	}
+	return "", d.Mismatch("string")
+}
+
+// ReadInt consumes one value and returns it if it is an integer that fits int64, else a problem.
+func (d *Decoder) ReadInt() (int64, string) {
+	if v, ok := d.Int(); ok {
+		return v, ""
+	}
+	return 0, d.Mismatch("integer")
+}
+
+// ReadFloat consumes one value and returns it if it is a number, else a problem.
+func (d *Decoder) ReadFloat() (float64, string) {
+	if v, ok := d.Float(); ok {
+		return v, ""
+	}
+	return 0, d.Mismatch("number")
+}
+
+// ReadBool consumes one value and returns it if it is a boolean, else a problem.
+func (d *Decoder) ReadBool() (bool, string) {
+	if v, ok := d.Bool(); ok {
+		return v, ""
+	}
+	return false, d.Mismatch("boolean")
+}
+
+// SkipRest consumes the rest of the object (members true) or array being read, including its
+// closing bracket.
+func (d *Decoder) SkipRest(members bool) {
+	if members {
+		for d.MoreMembers() {
+			d.Key()
+			d.Skip()
+		}
+		return
+	}
+	for d.MoreElements() {
+		d.Skip()
+	}
+}
+
+// ItemProblem words a problem of array element i.
+func ItemProblem(i int, problem string) string { return "item " + strconv.Itoa(i) + ": " + problem }
+
+// MemberProblem words a problem of the member name of a map.
+func MemberProblem(name, problem string) string { return "member " + strconv.Quote(name) + ": " + problem }
+
+// DuplicateKey words a member name that occurs twice in a map.
+func DuplicateKey(name string) string { return "duplicate member " + strconv.Quote(name) }
+
+// DuplicateIf returns "duplicate member" when dup is true and "" (an unknown member, not a problem)
+// otherwise.
+func DuplicateIf(dup bool) string {
+	if dup {
+		return "duplicate member"
+	}
+	return ""
+}
+
+// Add appends a member that was read already: value is its raw text.
+func (m *Members) Add(name, raw, value, problem string) {
+	*m = append(*m, Member{Name: name, RawName: raw, Value: value, Problem: problem})
+}
+
+// Has reports whether a member called name is kept.
+func (m Members) Has(name string) bool {
+	for i := range m {
+		if m[i].Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Members adds the problems of the kept members of the object at path.
+func (p *Problems) Members(path *Path, ms Members) {
+	for i := range ms {
+		if ms[i].Problem != "" {
+			mp := path.Key(ms[i].Name)
+			p.Add(&mp, ms[i].Problem)
+		}
+	}
+}
+
+// Err returns p as an error, or nil when there are no problems.
+func (p Problems) Err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+// Error turns the decoder's syntax error into a DecodeError, with the JSON pointer of the value being
+// read; eventType is the discriminator value when known.
+func (d *Decoder) Error(eventType string) *DecodeError {
+	off := -1
+	msg := "invalid JSON"
+	if d.err != nil {
+		off, msg = d.err.Offset, d.err.Msg
+	}
+	ptr := ""
+	if off >= 0 {
+		ptr = PointerAt(d.s, off)
+	}
+	return &DecodeError{EventType: eventType, Pointer: ptr, Offset: off, Msg: msg}
+}
+
+// DecodeErrors lists the items of a batch that could not be decoded.
+type DecodeErrors []*DecodeError
+
+// Error returns one line per item.
+func (e DecodeErrors) Error() string {
+	lines := make([]string, len(e))
+	for i, err := range e {
+		lines[i] = err.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// JSONText renders a value as JSON, for messages.
+func JSONText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "?"
+	}
+	return string(b)
+}
+
+// Bound returns a pointer to f, for CheckRange.
+func Bound(f float64) *float64 { return &f }
+
+// CheckAllOrNone reports members of a set that must be present together when only some are.
+func CheckAllOrNone(ps *Problems, path *Path, names []string, present []bool) {
+	var have, miss []string
+	for i, n := range names {
+		if present[i] {
+			have = append(have, strconv.Quote(n))
+		} else {
+			miss = append(miss, strconv.Quote(n))
+		}
+	}
+	if len(have) > 0 && len(miss) > 0 {
+		ps.Add(path, strings.Join(have, ", ")+" present without "+strings.Join(miss, ", "))
+	}
+}
+
+// KeyString writes a member name given unquoted.
+func (e *Encoder) KeyString(name string) {
+	e.Key(string(appendString(nil, name)))
+}

@@ -1,0 +1,107 @@
+// Package generator runs the pipeline that turns spec files into generated code:
+// load → build the IR → emit → collect the output. Run is the only place that knows the stage order.
+package generator
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+
+	"github.com/eventgen/eventgen/generator/golang"
+	"github.com/eventgen/eventgen/generator/ir"
+	"github.com/eventgen/eventgen/generator/output"
+	"github.com/eventgen/eventgen/generator/spec"
+)
+
+// Config says what to generate.
+type Config struct {
+	// Specs are the spec files, one per platform.
+	Specs []string
+}
+
+// Emitter turns one platform's IR into files; each output format is one emitter.
+type Emitter func(*ir.Platform) ([]output.File, error)
+
+// Emitters are the output formats, in the order they run.
+var Emitters = []Emitter{golang.Emit}
+
+// Run loads every spec, builds its IR and runs every emitter, and returns the complete output. It
+// reports the problems of all specs at once: a spec.ErrorList for spec problems, sorted by position.
+func Run(cfg Config) (*output.Set, error) {
+	platforms, err := Load(cfg.Specs)
+	if err != nil {
+		return nil, err
+	}
+	set := &output.Set{}
+	for _, p := range platforms {
+		for _, emit := range Emitters {
+			files, err := emit(p)
+			if err != nil {
+				return nil, err
+			}
+			set.Add(p.Name, files...)
+		}
+	}
+	return set, nil
+}
+
+// Load parses and resolves specs, collecting every problem of every spec.
+func Load(paths []string) ([]*ir.Platform, error) {
+	var errs spec.ErrorList
+	var platforms []*ir.Platform
+	names := map[string]string{}
+	for _, path := range paths {
+		p, err := loadOne(path)
+		var list spec.ErrorList
+		switch {
+		case errors.As(err, &list):
+			errs = append(errs, list...)
+			continue
+		case err != nil:
+			return nil, err
+		}
+		if prev, dup := names[p.Name]; dup {
+			errs.Add(spec.Pos{File: path, Line: 1, Col: 1}, "platform %q is also defined by %s", p.Name, prev)
+			continue
+		}
+		names[p.Name] = path
+		platforms = append(platforms, p)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return platforms, nil
+}
+
+func loadOne(path string) (*ir.Platform, error) {
+	f, err := spec.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := ir.Build(f)
+	if err != nil {
+		return nil, err
+	}
+	p.SpecPath = moduleRelative(path)
+	return p, nil
+}
+
+// moduleRelative names a spec by its path from the module root (the directory holding go.mod), so that
+// provenance comments do not depend on where the generator was started; it falls back to the base name.
+func moduleRelative(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Base(path)
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			rel, err := filepath.Rel(dir, abs)
+			if err == nil {
+				return filepath.ToSlash(rel)
+			}
+		}
+		if filepath.Dir(dir) == dir {
+			return filepath.Base(path)
+		}
+	}
+}

@@ -1,0 +1,260 @@
+package golang
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/eventgen/eventgen/generator/ir"
+)
+
+var (
+	decoderParam = jen.Id("d").Op("*").Qual(wirePkg, "Decoder")
+	d            = func() *jen.Statement { return jen.Id("d") }
+)
+
+// readers emits one read function per type reference: it consumes exactly one value and returns it, or
+// the zero value and a problem when the value does not fit.
+func readers(f *jen.File, rs []*ir.TypeRef) {
+	for _, r := range rs {
+		if r.Kind == ir.RefBuiltin && r.Builtin != "raw" {
+			continue // the wire.Decoder methods
+		}
+		f.Func().Id(readerName(r)).Params(decoderParam).Params(goType(r), jen.String()).Block(readerBody(r)...)
+	}
+}
+
+// read calls the reader of r.
+func read(r *ir.TypeRef) *jen.Statement {
+	if r.Kind == ir.RefBuiltin && r.Builtin != "raw" {
+		return d().Dot("Read" + refName(r)).Call()
+	}
+	return jen.Id(readerName(r)).Call(d())
+}
+
+func readerBody(r *ir.TypeRef) []jen.Code {
+	switch r.Kind {
+	case ir.RefBuiltin: // raw
+		return []jen.Code{jen.Return(jen.Qual(jsonPkg, "RawMessage").Call(d().Dot("Skip").Call()), jen.Lit(""))}
+	case ir.RefArray:
+		return listReader(r)
+	case ir.RefMap:
+		return mapReader(r)
+	}
+	t := r.Named
+	switch t.Kind {
+	case ir.KindObject:
+		return []jen.Code{
+			jen.Var().Id("v").Id(t.Name),
+			jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindObject")).Block(jen.Return(jen.Id("v"), d().Dot("Mismatch").Call(jen.Lit("object")))),
+			jen.Id("v").Dot("decode").Call(d()),
+			jen.Return(jen.Id("v"), jen.Lit("")),
+		}
+	case ir.KindUnion:
+		return unionReader(t)
+	case ir.KindOneOf:
+		return oneofReader(t)
+	}
+	base := map[string]string{"string": "String", "integer": "Int", "number": "Float"}[t.JSONKind()]
+	return []jen.Code{
+		jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(d()).Dot("Read" + base).Call(),
+		jen.Return(jen.Id(t.Name).Parens(jen.Id("v")), jen.Id("p")),
+	}
+}
+
+func listReader(r *ir.TypeRef) []jen.Code {
+	return []jen.Code{
+		jen.If(jen.Op("!").Add(d()).Dot("Array").Call()).Block(jen.Return(jen.Nil(), d().Dot("Mismatch").Call(jen.Lit("array")))),
+		jen.Id("s").Op(":=").Make(goType(r), jen.Lit(0), jen.Lit(4)),
+		jen.For(jen.Id("i").Op(":=").Lit(0), d().Dot("MoreElements").Call(), jen.Id("i").Op("++")).Block(
+			jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(read(r.Elem)),
+			jen.If(jen.Id("p").Op("!=").Lit("")).Block(
+				d().Dot("SkipRest").Call(jen.False()),
+				jen.Return(jen.Nil(), jen.Qual(wirePkg, "ItemProblem").Call(jen.Id("i"), jen.Id("p"))),
+			),
+			jen.Id("s").Op("=").Append(jen.Id("s"), jen.Id("v")),
+		),
+		jen.Return(jen.Id("s"), jen.Lit("")),
+	}
+}
+
+func mapReader(r *ir.TypeRef) []jen.Code {
+	return []jen.Code{
+		jen.If(jen.Op("!").Add(d()).Dot("Object").Call()).Block(jen.Return(jen.Nil(), d().Dot("Mismatch").Call(jen.Lit("object")))),
+		jen.Id("m").Op(":=").Add(goType(r)).Values(),
+		jen.For(d().Dot("MoreMembers").Call()).Block(
+			jen.List(jen.Id("k"), jen.Id("_")).Op(":=").Add(d()).Dot("Key").Call(),
+			jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id("m").Index(jen.Id("k")), jen.Id("dup")).Block(
+				d().Dot("SkipRest").Call(jen.True()),
+				jen.Return(jen.Nil(), jen.Qual(wirePkg, "DuplicateKey").Call(jen.Id("k"))),
+			),
+			jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(read(r.Elem)),
+			jen.If(jen.Id("p").Op("!=").Lit("")).Block(
+				d().Dot("SkipRest").Call(jen.True()),
+				jen.Return(jen.Nil(), jen.Qual(wirePkg, "MemberProblem").Call(jen.Id("k"), jen.Id("p"))),
+			),
+			jen.Id("m").Index(jen.Id("k")).Op("=").Id("v"),
+		),
+		jen.Return(jen.Id("m"), jen.Lit("")),
+	}
+}
+
+func unionReader(t *ir.Type) []jen.Code {
+	var cases []jen.Code
+	for _, v := range t.Variants {
+		cases = append(cases, jen.Case(jen.Lit(v.Value)).Block(
+			jen.Id("v").Op(":=").New(jen.Id(v.Type.Name)),
+			jen.Id("v").Dot("decode").Call(d()),
+			jen.Return(jen.Id("v"), jen.Lit("")),
+		))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.Return(jen.Op("&").Id(t.UnknownName()).Values(jen.Dict{
+			jen.Id("Type"): jen.Id("disc"),
+			jen.Id("Raw"):  jen.Qual(jsonPkg, "RawMessage").Call(d().Dot("Skip").Call()),
+		}), jen.Lit("")),
+	))
+	return []jen.Code{
+		jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindObject")).Block(jen.Return(jen.Nil(), d().Dot("Mismatch").Call(jen.Lit("object")))),
+		jen.List(jen.Id("k"), jen.Id("disc"), jen.Id("found")).Op(":=").Add(d()).Dot("Lookup").Call(jen.Lit(t.Discriminator)),
+		jen.If(jen.Op("!").Id("found").Op("||").Id("k").Op("!=").Qual(wirePkg, "KindString")).Block(
+			d().Dot("Skip").Call(),
+			jen.Return(jen.Nil(), jen.Lit(fmt.Sprintf("discriminator %s is missing or not a string", jsonLiteral(t.Discriminator)))),
+		),
+		jen.Switch(jen.Id("disc")).Block(cases...),
+	}
+}
+
+func oneofReader(t *ir.Type) []jen.Code {
+	var cases []jen.Code
+	var kinds []string
+	for _, a := range t.Alternatives {
+		kinds = append(kinds, a.JSONKind)
+		kindConst := map[string]string{"string": "KindString", "number": "KindNumber", "boolean": "KindBool", "object": "KindObject", "array": "KindArray"}[a.JSONKind]
+		cases = append(cases, jen.Case(jen.Qual(wirePkg, kindConst)).Block(
+			jen.List(jen.Id("a"), jen.Id("p")).Op(":=").Add(read(a.Type)),
+			jen.If(jen.Id("p").Op("==").Lit("")).Block(jen.Id("v").Dot(a.GoName).Dot("Set").Call(jen.Id("a"))),
+			jen.Return(jen.Id("v"), jen.Id("p")),
+		))
+	}
+	want := joinWords(kinds)
+	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("v"), d().Dot("Mismatch").Call(jen.Lit(want)))))
+	return []jen.Code{
+		jen.Var().Id("v").Id(t.Name),
+		jen.Switch(d().Dot("Peek").Call()).Block(cases...),
+	}
+}
+
+// objectDecoders emits the decode method of every object type.
+func objectDecoders(f *jen.File, p *ir.Platform) {
+	for _, t := range p.Types {
+		if t.Kind != ir.KindObject {
+			continue
+		}
+		var body []jen.Code
+		body = append(body, decodePrologue(t.Fields)...)
+		var extraCases []jen.Code
+		if t.Implied != nil {
+			body = append(body, jen.Var().Id("seenDiscriminator").Bool())
+			extraCases = append(extraCases, impliedCase(t.Implied.Member, "extra"))
+		}
+		body = append(body, memberLoop(append(extraCases, fieldCases(t.Fields, jen.Id("x").Dot("extra"))...), jen.Id("x").Dot("extra"))...)
+		f.Comment("decode reads the object at d's position, which the caller has checked is an object.")
+		f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decode").Params(decoderParam).Block(body...)
+	}
+}
+
+// decodePrologue declares the seen bits and marks every plain field omitted until it decodes.
+func decodePrologue(fs []*ir.Field) []jen.Code {
+	if len(fs) == 0 {
+		return nil
+	}
+	words := (len(fs) + 63) / 64
+	codes := []jen.Code{jen.Var().Id("seen").Index(jen.Lit(words)).Uint64()}
+	if omitWords(fs) > 0 {
+		masks := make([]uint64, words)
+		for _, f := range fs {
+			if f.Plain() {
+				masks[f.Index/64] |= 1 << (f.Index % 64)
+			}
+		}
+		codes = append(codes, jen.Id("x").Dot("omit").Op("=").Index(jen.Lit(words)).Uint64().ValuesFunc(func(g *jen.Group) {
+			for _, m := range masks {
+				g.Id(fmt.Sprintf("%#x", m))
+			}
+		}))
+	}
+	return codes
+}
+
+// memberLoop reads the members of the object at d's position: cases handles the known names, and
+// every other member is kept in extra.
+func memberLoop(cases []jen.Code, extra jen.Code) []jen.Code {
+	cases = append(cases, jen.Default().Block(jen.Add(extra).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit(""))))
+	return []jen.Code{
+		d().Dot("Object").Call(),
+		jen.For(d().Dot("MoreMembers").Call()).Block(
+			jen.List(jen.Id("name"), jen.Id("raw")).Op(":=").Add(d()).Dot("Key").Call(),
+			jen.Switch(jen.Id("name")).Block(cases...),
+		),
+	}
+}
+
+// impliedCase accepts the discriminator member of a union variant that does not declare it; a second
+// occurrence is kept as a duplicate.
+func impliedCase(member, extraField string) jen.Code {
+	return jen.Case(jen.Lit(member)).Block(
+		jen.If(jen.Id("seenDiscriminator")).Block(
+			jen.Id("x").Dot(extraField).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
+			jen.Break(),
+		),
+		jen.Id("seenDiscriminator").Op("=").True(),
+		d().Dot("Skip").Call(),
+	)
+}
+
+// fieldCases emits one switch case per field; extra is where undecodable members go.
+func fieldCases(fs []*ir.Field, extra jen.Code) []jen.Code {
+	var cases []jen.Code
+	for _, f := range fs {
+		word, bit := bitOf(f)
+		cases = append(cases, jen.Case(jen.Lit(f.JSONName)).Block(
+			jen.If(jen.Id("seen").Index(word).Op("&").Add(bit).Op("!=").Lit(0)).Block(
+				jen.Add(extra).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
+				jen.Break(),
+			),
+			jen.Id("seen").Index(word).Op("|=").Add(bit),
+			fieldRead(f, extra),
+		))
+	}
+	return cases
+}
+
+// fieldRead decodes one field's value, keeping it verbatim in extra when it does not fit.
+func fieldRead(f *ir.Field, extra jen.Code) jen.Code {
+	keep := jen.Add(extra).Dot("Add").Call(jen.Id("name"), jen.Id("raw"), d().Dot("Since").Call(jen.Id("start")), jen.Id("p"))
+	target := jen.Id("x").Dot(f.GoName)
+	if f.Plain() {
+		word, bit := bitOf(f)
+		return jen.Block(
+			jen.Id("start").Op(":=").Add(d()).Dot("Start").Call(),
+			jen.If(jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(read(f.Type)), jen.Id("p").Op("==").Lit("")).Block(
+				jen.Add(target).Op("=").Id("v"),
+				jen.Id("x").Dot("omit").Index(word).Op("&^=").Add(bit),
+			).Else().Block(keep),
+		)
+	}
+	return jen.Block(
+		jen.Id("start").Op(":=").Add(d()).Dot("Start").Call(),
+		jen.If(d().Dot("Null").Call()).Block(
+			jen.Add(target).Dot("SetNull").Call(),
+		).Else().If(jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(read(f.Type)), jen.Id("p").Op("==").Lit("")).Block(
+			jen.Add(target).Dot("Set").Call(jen.Id("v")),
+		).Else().Block(keep),
+	)
+}
+
+// bitOf returns the word index and the bit of a field in the seen and omit bit sets.
+func bitOf(f *ir.Field) (word, bit jen.Code) {
+	return jen.Lit(f.Index / 64), jen.Parens(jen.Lit(1).Op("<<").Lit(f.Index % 64))
+}

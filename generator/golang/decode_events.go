@@ -1,0 +1,161 @@
+package golang
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/eventgen/eventgen/generator/ir"
+)
+
+// eventDecoders emits the decode method of every event: the envelope levels down to the payload,
+// in one pass.
+func eventDecoders(f *jen.File, p *ir.Platform) {
+	env := p.Envelope
+	for _, e := range p.WireEvents() {
+		body := decodePrologue(e.Fields)
+		if n := envLevels(env); n > 0 {
+			body = append(body, jen.Id("x").Dot("envOmit").Op("=").Lit(1<<n-1))
+		}
+		body = append(body, jen.Var().Id("seenDiscriminator").Bool())
+		body = append(body, levelLoop(env, e, 0)...)
+		f.Comment("decode reads the event at d's position, which the caller has checked is an object.")
+		f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decode").Params(decoderParam).Block(body...)
+	}
+}
+
+// levelMembers is where the members of envelope level k go that no field takes.
+func levelMembers(env *ir.Envelope, k int) jen.Code {
+	if k == envLevels(env) {
+		return jen.Id("x").Dot("extra")
+	}
+	return jen.Id("x").Dot("env").Index(jen.Lit(k))
+}
+
+// levelLoop reads the object of envelope level k. The last level holds the discriminator; the payload
+// is the level below it, or the last level itself.
+func levelLoop(env *ir.Envelope, e *ir.Event, k int) []jen.Code {
+	members := levelMembers(env, k)
+	last := len(env.Levels)
+	var cases []jen.Code
+	if k == last {
+		cases = append(cases, discriminatorCase(env.Discriminator, members))
+	}
+	var down string
+	switch {
+	case k < last:
+		down = env.Levels[k]
+	case k == last && env.Payload != "":
+		down = env.Payload
+	}
+	if down != "" {
+		cases = append(cases, jen.Case(jen.Lit(down)).Block(
+			jen.If(jen.Id("x").Dot("envOmit").Op("&").Lit(1<<k).Op("==").Lit(0).Op("||").Add(members).Dot("Has").Call(jen.Id("name"))).Block(
+				jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
+				jen.Break(),
+			),
+			jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindObject")).Block(
+				jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("object"))),
+				jen.Break(),
+			),
+			jen.Id("x").Dot("envOmit").Op("&^=").Lit(1<<k),
+			jen.Block(levelLoop(env, e, k+1)...),
+		))
+	}
+	if k == 0 {
+		cases = append(cases, fieldCases(env.Fields, members)...)
+	}
+	if k == envLevels(env) {
+		cases = append(cases, fieldCases(e.PayloadFields(env), members)...)
+	}
+	return memberLoop(cases, members)
+}
+
+func discriminatorCase(member string, members jen.Code) jen.Code {
+	return jen.Case(jen.Lit(member)).Block(
+		jen.If(jen.Id("seenDiscriminator")).Block(
+			jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
+			jen.Break(),
+		),
+		jen.Id("seenDiscriminator").Op("=").True(),
+		d().Dot("Skip").Call(),
+	)
+}
+
+// dispatch emits decodeEvent (find the discriminator, pick the struct, decode in the same pass), and
+// the public Decode (and DecodeBatch for batch platforms).
+func dispatch(f *jen.File, p *ir.Platform) {
+	env := p.Envelope
+	var cases []jen.Code
+	for _, e := range p.WireEvents() {
+		cases = append(cases, jen.Case(jen.Id(e.ConstName)).Block(jen.Id("ev").Op("=").New(jen.Id(e.GoName))))
+	}
+	cases = append(cases, jen.Default().Block(jen.Id("ev").Op("=").Op("&").Id("Unknown").Values(jen.Dict{jen.Id("Type"): jen.Id("EventType").Call(jen.Id("typ"))})))
+	path := env.DiscriminatorPath()
+	var pathLits []jen.Code
+	for _, s := range path {
+		pathLits = append(pathLits, jen.Lit(s))
+	}
+	ptr := ""
+	for _, s := range path {
+		ptr += "/" + pointerEscape(s)
+	}
+	f.Comment("decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.")
+	f.Comment("On an error other than a syntax error, the value has been skipped so that a batch can go on.")
+	f.Func().Id("decodeEvent").Params(decoderParam, jen.Id("prefix").String()).Params(jen.Id("Event"), jen.Op("*").Id("DecodeError")).Block(
+		jen.If(jen.Id("k").Op(":=").Add(d()).Dot("Peek").Call(), jen.Id("k").Op("!=").Qual(wirePkg, "KindObject")).Block(
+			jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
+			d().Dot("Skip").Call(),
+			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix"), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("expected an object, got ").Op("+").Id("k").Dot("String").Call()})),
+		),
+		jen.List(jen.Id("k"), jen.Id("typ"), jen.Id("found")).Op(":=").Add(d()).Dot("Lookup").Call(pathLits...),
+		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
+		jen.If(jen.Op("!").Id("found").Op("||").Id("k").Op("!=").Qual(wirePkg, "KindString")).Block(
+			d().Dot("Skip").Call(),
+			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix").Op("+").Lit(ptr), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("event type is missing or not a string")})),
+		),
+		jen.Var().Id("ev").Id("Event"),
+		jen.Switch(jen.Id("EventType").Call(jen.Id("typ"))).Block(cases...),
+		jen.Id("ev").Dot("decode").Call(d()),
+		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Id("typ")))),
+		jen.Return(jen.Id("ev"), jen.Nil()),
+	)
+	decodeFunc(f, env)
+	if env.Batch != "" {
+		batchDecls(f, env)
+	}
+}
+
+func decodeFunc(f *jen.File, env *ir.Envelope) {
+	what := "a request body"
+	if env.Batch != "" {
+		what = "one item of a batch"
+	}
+	f.Commentf("Decode decodes %s into its event. An event type the vendor does not document is not an", what)
+	f.Comment("error: it decodes as *Unknown. Members the spec does not know, members of the wrong JSON kind and")
+	f.Comment("duplicates are kept verbatim (Validate reports the problems), so MarshalJSON reproduces the input.")
+	f.Comment("The error, a *DecodeError with a JSON pointer, is for input that is not JSON or has no readable")
+	f.Comment("event type. Decode copies data once; the event keeps references into that copy.")
+	f.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.Var().Id("d").Qual(wirePkg, "Decoder"),
+		jen.Id("d").Dot("Reset").Call(jen.String().Parens(jen.Id("data"))),
+		jen.List(jen.Id("ev"), jen.Id("err")).Op(":=").Id("decodeEvent").Call(jen.Op("&").Id("d"), jen.Lit("")),
+		jen.If(jen.Id("err").Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("err"))),
+		jen.Id("d").Dot("End").Call(),
+		jen.If(jen.Id("d").Dot("Failed").Call()).Block(jen.Return(jen.Nil(), jen.Id("d").Dot("Error").Call(jen.String().Parens(jen.Id("ev").Dot("EventType").Call())))),
+		jen.Return(jen.Id("ev"), jen.Nil()),
+	)
+}
+
+func pointerEscape(s string) string {
+	out := ""
+	for _, c := range s {
+		switch c {
+		case '~':
+			out += "~0"
+		case '/':
+			out += "~1"
+		default:
+			out += string(c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,140 @@
+package ir
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/eventgen/eventgen/generator/naming"
+	"github.com/eventgen/eventgen/generator/spec"
+)
+
+func (b *builder) envelope() {
+	se := b.f.Envelope
+	if se == nil {
+		return
+	}
+	disc := strings.Split(se.Discriminator, ".")
+	env := &Envelope{Batch: se.Batch, Levels: disc[:len(disc)-1], Discriminator: disc[len(disc)-1], Description: se.Description}
+	if se.Payload != "" {
+		payload := strings.Split(se.Payload, ".")
+		if strings.Join(payload[:len(payload)-1], ".") != strings.Join(env.Levels, ".") {
+			b.errs.Add(se.At.Of("payload", se.Pos), "envelope: payload %q and discriminator %q must share every segment but the last", se.Payload, se.Discriminator)
+		}
+		env.Payload = payload[len(payload)-1]
+		if env.Payload == env.Discriminator {
+			b.errs.Add(se.At.Of("payload", se.Pos), "envelope: payload and discriminator are the same member %q", env.Payload)
+		}
+	}
+	env.Fields = b.fieldList("envelope", nil, se.Pos, se.Fields, nil)
+	if len(env.Levels) == 0 && env.Payload == "" {
+		// The root object is the payload: envelope fields would sit beside payload fields anyway.
+		for _, f := range env.Fields {
+			if f.JSONName == env.Discriminator {
+				b.errs.Add(f.Pos, "envelope: field %q is the discriminator", f.JSONName)
+			}
+		}
+	} else if len(env.Levels) > 0 || env.Payload != "" {
+		for _, f := range env.Fields {
+			if f.JSONName == firstOf(env.DiscriminatorPath()) || f.JSONName == firstOf(env.PayloadPath()) {
+				b.errs.Add(f.Pos, "envelope: field %q clashes with the discriminator or payload member", f.JSONName)
+			}
+		}
+	}
+	b.p.Envelope = env
+}
+
+func firstOf(p []string) string { return p[0] }
+
+func (b *builder) events() {
+	var envFields []*Field
+	if b.p.Envelope != nil {
+		envFields = b.p.Envelope.Fields
+	}
+	for _, e := range b.f.Events {
+		d := e.Value
+		ev := &Event{
+			Name: e.Key, GoName: cmpOr(d.GoName, naming.GoName(e.Key)), Summary: d.Summary, Description: d.Description,
+			Support: d.Support, Undocumented: d.Undocumented, Source: d.Source, Discrepancies: d.Discrepancies, Pos: e.Pos,
+		}
+		ev.ConstName = "EventType" + ev.GoName
+		where := fmt.Sprintf("event %q", e.Key)
+		if ev.GoName == "" {
+			b.errs.Add(e.Pos, "%s: no Go name can be derived; set go_name", where)
+		}
+		b.eventGroup(ev, d)
+		b.eventChannels(ev, d, where)
+		if d.Undocumented && (len(d.Fields) > 0 || len(d.Examples) > 0 || len(d.Include) > 0) {
+			b.errs.Add(e.Pos, "%s: an undocumented event has no fields or examples", where)
+		}
+		if !d.Undocumented {
+			ev.Fields = b.fieldList(where, d.Include, d.At.Of("include", e.Pos), d.Fields, envFields)
+			ev.AllOrNone = b.allOrNone(where, d.AllOrNone, ev.Fields, d.At.Of("all_or_none", e.Pos))
+		}
+		if d.Subtype != "" {
+			ev.Subtype = fieldNamed(ev.Fields, d.Subtype)
+			if ev.Subtype == nil || ev.Subtype.Type == nil || ev.Subtype.Type.Kind != RefNamed || ev.Subtype.Type.Named.Kind != KindUnion {
+				b.errs.Add(d.At.Of("subtype", e.Pos), "%s: subtype %q must name a union-typed field", where, d.Subtype)
+				ev.Subtype = nil
+			}
+		}
+		for _, x := range d.Examples {
+			ev.Examples = append(ev.Examples, &Example{Name: x.Name, Summary: x.Summary, JSON: x.JSON, Published: x.Published,
+				Corrections: x.Corrections, Invalid: x.Invalid, Discrepancies: x.Discrepancies, Pos: x.At.Of("json", x.Pos)})
+		}
+		b.p.Events = append(b.p.Events, ev)
+	}
+}
+
+func (b *builder) eventGroup(ev *Event, d spec.EventDef) {
+	if d.Group == "" {
+		return
+	}
+	g, ok := b.groups[d.Group]
+	if !ok {
+		b.errs.Add(d.At.Of("group", ev.Pos), "event %q: unknown group %q", ev.Name, d.Group)
+		return
+	}
+	ev.Group = g
+	g.Events = append(g.Events, ev)
+}
+
+// eventChannels expands "*" to the inbound channels, then removes except_channels.
+func (b *builder) eventChannels(ev *Event, d spec.EventDef, where string) {
+	var chans []*Channel
+	for _, name := range d.Channels {
+		if name == "*" {
+			for _, c := range b.p.Channels {
+				if c.Inbound {
+					chans = append(chans, c)
+				}
+			}
+			continue
+		}
+		c, ok := b.channels[name]
+		if !ok {
+			b.errs.Add(d.At.Of("channels", ev.Pos), "%s: unknown channel %q", where, name)
+			continue
+		}
+		chans = append(chans, c)
+	}
+	for _, name := range d.ExceptChannels {
+		c, ok := b.channels[name]
+		if !ok {
+			b.errs.Add(d.At.Of("except_channels", ev.Pos), "%s: unknown channel %q", where, name)
+			continue
+		}
+		for i := 0; i < len(chans); i++ {
+			if chans[i] == c {
+				chans = append(chans[:i], chans[i+1:]...)
+				i--
+			}
+		}
+	}
+	seen := map[*Channel]bool{}
+	for _, c := range chans {
+		if !seen[c] {
+			seen[c] = true
+			ev.Channels = append(ev.Channels, c)
+		}
+	}
+}

@@ -1,0 +1,40 @@
+package ir
+
+// checkExamples proves every example against the model: it must be JSON the decoder accepts, its
+// envelopes must carry this event, and it must validate, unless it is marked invalid (a vendor sample
+// that breaks the vendor's own rules), in which case it must not.
+func (b *builder) checkExamples() {
+	if b.p.Envelope == nil || len(b.errs) > 0 {
+		return // the model is incomplete; problems would be noise
+	}
+	for _, ev := range b.p.Events {
+		for _, x := range ev.Examples {
+			where := "event \"" + ev.Name + "\": example \"" + x.Name + "\""
+			evs, problems, err := b.p.ValidateJSON([]byte(x.JSON))
+			if err != nil {
+				b.errs.Add(x.Pos, "%s: %v", where, err)
+				continue
+			}
+			if !containsEvent(evs, ev) {
+				b.errs.Add(x.Pos, "%s: does not carry a %q event", where, ev.Name)
+			}
+			switch {
+			case x.Invalid && len(problems) == 0:
+				b.errs.Add(x.Pos, "%s: marked invalid, but it validates", where)
+			case !x.Invalid:
+				for _, p := range problems {
+					b.errs.Add(x.Pos, "%s: %s", where, p)
+				}
+			}
+		}
+	}
+}
+
+func containsEvent(evs []*Event, ev *Event) bool {
+	for _, e := range evs {
+		if e == ev {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,303 @@
+// Package ir resolves a spec into the intermediate representation that every emitter reads. It resolves
+// references, assigns every output name (through package naming), and runs the semantic checks:
+// duplicate events and discriminator values, unknown types, Go-name clashes, examples that do not match
+// their schema. Every collection is ordered deterministically and every node keeps its spec position.
+package ir
+
+import "github.com/eventgen/eventgen/generator/spec"
+
+// Platform is one resolved spec.
+type Platform struct {
+	Name          string // platform key: spec file name, Go package path element, --platform
+	Package       string // Go package name
+	Title         string
+	Version       string
+	Description   string
+	SpecPath      string // the spec file as given to the generator, for provenance comments
+	Source        spec.Source
+	Discrepancies []string
+	Delivery      Delivery
+	Envelope      *Envelope // nil: catalogue only, nothing is decoded
+	Groups        []*Group  // document order
+	Channels      []*Channel
+	Types         []*Type  // sorted by name
+	Events        []*Event // document order
+}
+
+// Wire reports whether the platform's events are decoded (it has an envelope).
+func (p *Platform) Wire() bool { return p.Envelope != nil }
+
+// WireEvents returns the events that have a wire name and a payload, in document order.
+func (p *Platform) WireEvents() []*Event {
+	var evs []*Event
+	for _, e := range p.Events {
+		if !e.Undocumented && p.Wire() {
+			evs = append(evs, e)
+		}
+	}
+	return evs
+}
+
+// Delivery says how events reach the consumer.
+type Delivery struct {
+	Method, ContentType, Description string
+	Handshake                        *spec.Handshake
+}
+
+// Envelope is where the discriminator and payload sit. Levels are the objects from the body (or batch
+// item) down to the object that holds the discriminator; the payload is the member Payload of the last
+// level, or that level itself when Payload is "".
+type Envelope struct {
+	Batch         string   // member holding the array of envelopes, or ""
+	Levels        []string // member names leading from the root to the discriminator's object
+	Discriminator string   // member name of the discriminator in the last level
+	Payload       string   // member name of the payload in the last level; "" = the last level itself
+	Fields        []*Field // members common to every event, in the root object
+	Description   string
+}
+
+// DiscriminatorPath returns the member names from the root to the discriminator.
+func (e *Envelope) DiscriminatorPath() []string {
+	return append(append([]string(nil), e.Levels...), e.Discriminator)
+}
+
+// PayloadPath returns the member names from the root to the payload object.
+func (e *Envelope) PayloadPath() []string {
+	p := append([]string(nil), e.Levels...)
+	if e.Payload != "" {
+		p = append(p, e.Payload)
+	}
+	return p
+}
+
+// Group is a heading of the catalogue.
+type Group struct {
+	Name, Title, Description, Source string
+	Discrepancies                    []string
+	Events                           []*Event
+}
+
+// Channel is a channel events may be supported on.
+type Channel struct {
+	Name, Title, Description, Source string
+	GoName                           string
+	Inbound                          bool
+	Discrepancies                    []string
+}
+
+// Kind is the kind of a named type.
+type Kind int
+
+// The kinds of named types.
+const (
+	KindObject Kind = iota
+	KindEnum
+	KindUnion
+	KindOneOf
+	KindTime
+	KindScalar
+)
+
+// Type is a named type.
+type Type struct {
+	Name          string // spec name, also the Go name
+	Kind          Kind
+	Description   string
+	Source        string
+	Discrepancies []string
+	Pos           spec.Pos
+
+	// KindObject
+	Fields    []*Field
+	AllOrNone [][]*Field
+	// Implied is set on object types that are the variant of exactly one union value and do not
+	// declare the discriminator: the decoder accepts the member and the encoder writes it.
+	Implied *Implied
+
+	// KindEnum
+	Base   string // "string" or "integer"
+	Closed bool
+	Values []*EnumValue
+
+	// KindUnion
+	Discriminator string
+	Variants      []*Variant
+
+	// KindOneOf
+	Alternatives []*Alternative
+
+	// KindTime: Layouts for text, Unix ("seconds" or "milliseconds") for numbers. FractionSeparators
+	// holds the characters that may stand before the fraction of seconds instead of ".".
+	Layouts            []string
+	FractionSeparators string
+	Unix               string
+
+	// KindScalar
+	Scalar      string // "string", "integer" or "number"
+	Format      string
+	Constraints Constraints
+}
+
+// Implied is the discriminator member a union variant carries without declaring it.
+type Implied struct{ Member, Value string }
+
+// UnknownName is the Go name of a union's variant for discriminator values it does not know.
+func (t *Type) UnknownName() string { return t.Name + "Unknown" }
+
+// JSONKind is the JSON kind values of the type have ("object", "string", "number", "integer", …).
+func (t *Type) JSONKind() string {
+	switch t.Kind {
+	case KindObject, KindUnion:
+		return "object"
+	case KindEnum:
+		return t.Base
+	case KindTime:
+		if t.Unix != "" {
+			return "integer"
+		}
+		return "string"
+	case KindScalar:
+		return t.Scalar
+	}
+	return "" // oneof: several
+}
+
+// EnumValue is one value of an enum.
+type EnumValue struct {
+	Value         any    // string or int64
+	GoName        string // the constant's full Go name, e.g. ChannelPhone
+	Description   string
+	Source        string
+	Deprecated    string
+	Discrepancies []string
+}
+
+// Variant maps a discriminator value of a union to an object type.
+type Variant struct {
+	Value         string
+	Type          *Type
+	Description   string
+	Discrepancies []string
+}
+
+// Alternative is the type used for one JSON kind of a oneof.
+type Alternative struct {
+	JSONKind    string // "string", "number", "boolean", "object", "array"
+	GoName      string // field name in the Go struct: String, Number, Boolean, Object, Array
+	Type        *TypeRef
+	Description string
+}
+
+// RefKind is the kind of a type reference.
+type RefKind int
+
+// The kinds of type references.
+const (
+	RefBuiltin RefKind = iota
+	RefNamed
+	RefArray
+	RefMap
+)
+
+// TypeRef is a resolved type expression.
+type TypeRef struct {
+	Kind    RefKind
+	Builtin string // RefBuiltin: string, integer, number, boolean, raw
+	Named   *Type  // RefNamed
+	Elem    *TypeRef
+}
+
+// String renders the reference in spec syntax.
+func (r *TypeRef) String() string {
+	switch r.Kind {
+	case RefNamed:
+		return r.Named.Name
+	case RefArray:
+		return "[]" + r.Elem.String()
+	case RefMap:
+		return "map[" + r.Elem.String() + "]"
+	}
+	return r.Builtin
+}
+
+// JSONKind is the JSON kind of the values the reference admits ("" when several: a oneof or raw).
+func (r *TypeRef) JSONKind() string {
+	switch r.Kind {
+	case RefNamed:
+		return r.Named.JSONKind()
+	case RefArray:
+		return "array"
+	case RefMap:
+		return "object"
+	}
+	if r.Builtin == "raw" {
+		return ""
+	}
+	return r.Builtin
+}
+
+// Constraints are validation bounds; nil pointers are unbounded.
+type Constraints struct {
+	MinLength, MaxLength, MaxBytes, MinItems, MaxItems *int
+	Minimum, Maximum                                   *float64
+	Pattern                                            string
+}
+
+// IsZero reports whether no constraint is set.
+func (c Constraints) IsZero() bool { return c == Constraints{} }
+
+// Field is one member of an object or event.
+type Field struct {
+	JSONName        string
+	GoName          string
+	Index           int // position among the fields of its struct (bit index for presence tracking)
+	Type            *TypeRef
+	Required        bool
+	Nullable        bool
+	Description     string
+	Example         any // JSON-compatible value, nil when none
+	Default         any
+	Deprecated      string
+	ServerGenerated bool
+	Format          string
+	Values          []any // a closed one-off list of allowed values
+	Constraints     Constraints
+	Source          string
+	Discrepancies   []string
+	Pos             spec.Pos
+}
+
+// Plain reports whether the Go field is a plain value (required and not nullable) rather than an Opt.
+func (f *Field) Plain() bool { return f.Required && !f.Nullable }
+
+// Event is one event of the catalogue.
+type Event struct {
+	Name          string // discriminator value on the wire (or a label when Undocumented)
+	GoName        string // struct name
+	ConstName     string // EventType constant, e.g. EventTypeSessionStarted
+	Group         *Group
+	Summary       string
+	Description   string
+	Fields        []*Field // envelope fields first, then included, then own
+	AllOrNone     [][]*Field
+	Subtype       *Field // a union-typed payload field that qualifies the event name, or nil
+	Channels      []*Channel
+	Support       string
+	Undocumented  bool
+	Source        string
+	Discrepancies []string
+	Examples      []*Example
+	Pos           spec.Pos
+}
+
+// PayloadFields returns the fields that sit in the payload object (not the envelope's common ones).
+func (e *Event) PayloadFields(env *Envelope) []*Field { return e.Fields[len(env.Fields):] }
+
+// Example is a vendor sample.
+type Example struct {
+	Name, Summary, JSON, Published string
+	Corrections                    []string
+	Invalid                        bool
+	Discrepancies                  []string
+	Pos                            spec.Pos
+}

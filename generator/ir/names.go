@@ -1,0 +1,72 @@
+package ir
+
+import (
+	"fmt"
+
+	"github.com/eventgen/eventgen/generator/spec"
+)
+
+// Reserved are the package-level Go names the generated API uses itself.
+var Reserved = []string{
+	"Batch", "ChannelInfo", "Channels", "Decode", "DecodeBatch", "DecodeError", "DecodeErrors", "Event", "EventInfo",
+	"EventType", "Events", "EventsInGroup", "EventsOnChannel", "GroupInfo", "Groups", "Invalid", "JSONKind", "Lookup", "Null",
+	"Opt", "Problem", "Problems", "Some", "SupportedOn", "Unknown",
+}
+
+// checkNames reports Go identifiers that two spec names map to, naming both sites.
+func (b *builder) checkNames() {
+	pkg := map[string]string{}
+	pkgPos := map[string]spec.Pos{}
+	for _, r := range Reserved {
+		pkg[r] = "a name of the generated API"
+	}
+	claim := func(name, what string, pos spec.Pos) {
+		if prev, ok := pkg[name]; ok {
+			at := ""
+			if p, ok := pkgPos[name]; ok {
+				at = " at " + p.String()
+			}
+			b.errs.Add(pos, "%s: Go name %s is already used by %s%s", what, name, prev, at)
+			return
+		}
+		pkg[name], pkgPos[name] = what, pos
+	}
+	for _, e := range b.p.Events {
+		if e.Undocumented {
+			continue
+		}
+		claim(e.GoName, fmt.Sprintf("event %q", e.Name), e.Pos)
+		claim(e.ConstName, fmt.Sprintf("event %q", e.Name), e.Pos)
+		b.checkFieldNames(fmt.Sprintf("event %q", e.Name), e.Fields)
+	}
+	for _, t := range b.p.Types {
+		claim(t.Name, fmt.Sprintf("type %q", t.Name), t.Pos)
+		switch t.Kind {
+		case KindUnion:
+			claim(t.UnknownName(), fmt.Sprintf("type %q", t.Name), t.Pos)
+		case KindEnum:
+			for _, v := range t.Values {
+				claim(v.GoName, fmt.Sprintf("enum %q value %v", t.Name, v.Value), t.Pos)
+			}
+		case KindObject:
+			b.checkFieldNames(fmt.Sprintf("type %q", t.Name), t.Fields)
+		}
+	}
+}
+
+// reservedFields are method names of generated structs that fields may not shadow.
+var reservedFields = map[string]bool{"EventType": true, "Validate": true, "MarshalJSON": true, "UnmarshalJSON": true, "AppendJSON": true}
+
+func (b *builder) checkFieldNames(owner string, fs []*Field) {
+	seen := map[string]*Field{}
+	for _, f := range fs {
+		if reservedFields[f.GoName] {
+			b.errs.Add(f.Pos, "%s: field %q: Go name %s is a method of the generated type; set go_name", owner, f.JSONName, f.GoName)
+		}
+		if prev, ok := seen[f.GoName]; ok {
+			b.errs.Add(f.Pos, "%s: fields %q and %q both have the Go name %s (first at %s); set go_name", owner, prev.JSONName, f.JSONName, f.GoName, prev.Pos)
+			continue
+		}
+		seen[f.GoName] = f
+	}
+}

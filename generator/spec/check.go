@@ -1,0 +1,152 @@
+package spec
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+)
+
+var (
+	platformName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+	goIdent      = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+)
+
+// kindKeys lists the keys that only make sense for one kind of named type.
+var kindKeys = map[string][]string{
+	"object":  {"fields", "include", "all_or_none"},
+	"enum":    {"base", "closed", "values"},
+	"union":   {"discriminator", "variants"},
+	"oneof":   {"kinds"},
+	"time":    {"layouts", "fraction_separators", "unix"},
+	"string":  {"min_length", "max_length", "max_bytes", "pattern", "format"},
+	"integer": {"minimum", "maximum", "format"},
+	"number":  {"minimum", "maximum", "format"},
+}
+
+// jsonKinds are the JSON kinds a oneof may list.
+var jsonKinds = []string{"array", "boolean", "number", "object", "string"}
+
+// check runs the syntax checks that need no name resolution.
+func check(f *File, errs *ErrorList) {
+	p := &f.Platform
+	if p.Name != "" && !platformName.MatchString(p.Name) {
+		errs.Add(p.At.Of("name", p.Pos), "platform name %q: want lower-case letters and digits, starting with a letter", p.Name)
+	}
+	if p.Package != "" && !goIdent.MatchString(p.Package) {
+		errs.Add(p.At.Of("package", p.Pos), "package %q is not a Go identifier", p.Package)
+	}
+	if e := f.Envelope; e != nil {
+		for _, key := range []string{"discriminator", "payload", "batch"} {
+			path := map[string]string{"discriminator": e.Discriminator, "payload": e.Payload, "batch": e.Batch}[key]
+			if path != "" && slicesContains(strings.Split(path, "."), "") {
+				errs.Add(e.At.Of(key, e.Pos), "envelope %s %q: empty path segment", key, path)
+			}
+		}
+		checkFields(e.Fields, errs)
+	}
+	for _, t := range f.Types {
+		checkType(t.Key, t.Pos, &t.Value, errs)
+	}
+	for _, ev := range f.Events {
+		checkFields(ev.Value.Fields, errs)
+		for _, ex := range ev.Value.Examples {
+			if !json.Valid([]byte(ex.JSON)) {
+				errs.Add(ex.At.Of("json", ex.Pos), "event %q: example %q: json is not valid JSON", ev.Key, ex.Name)
+			}
+		}
+	}
+}
+
+func checkType(name string, pos Pos, t *TypeDef, errs *ErrorList) {
+	if !isTypeName(name) {
+		errs.Add(pos, "type name %q: want UpperCamelCase letters and digits", name)
+	}
+	own, ok := kindKeys[t.Kind]
+	if !ok {
+		errs.Add(t.At.Of("kind", t.Pos), "type %q: unknown kind %q (want object, enum, union, oneof, time, string, integer or number)", name, t.Kind)
+		return
+	}
+	for kind, keys := range kindKeys {
+		for _, key := range keys {
+			if _, set := t.At[key]; set && kind != t.Kind && !slicesContains(own, key) {
+				errs.Add(t.At[key], "type %q: key %q does not apply to kind %s", name, key, t.Kind)
+			}
+		}
+	}
+	switch t.Kind {
+	case "object":
+		checkFields(t.Fields, errs)
+	case "enum":
+		if t.Base != "" && t.Base != "string" && t.Base != "integer" {
+			errs.Add(t.At.Of("base", t.Pos), "enum %q: base %q: want string or integer", name, t.Base)
+		}
+		if len(t.Values) == 0 {
+			errs.Add(t.Pos, "enum %q has no values", name)
+		}
+	case "union":
+		if t.Discriminator == "" {
+			errs.Add(t.Pos, "union %q: missing discriminator", name)
+		}
+		if len(t.Variants) == 0 {
+			errs.Add(t.Pos, "union %q has no variants", name)
+		}
+	case "oneof":
+		for _, k := range t.Kinds {
+			if !slicesContains(jsonKinds, k.Key) {
+				errs.Add(k.Pos, "oneof %q: unknown JSON kind %q (want %s)", name, k.Key, strings.Join(jsonKinds, ", "))
+			}
+			checkTypeExpr(k.Value.Type, k.Value.At.Of("type", k.Value.Pos), errs)
+		}
+		if len(t.Kinds) < 2 {
+			errs.Add(t.Pos, "oneof %q: list at least two JSON kinds", name)
+		}
+	case "time":
+		switch {
+		case len(t.Layouts) > 0 && t.Unix != "":
+			errs.Add(t.Pos, "time %q: give layouts or unix, not both", name)
+		case len(t.Layouts) == 0 && t.Unix == "":
+			errs.Add(t.Pos, "time %q: give layouts or unix", name)
+		case t.Unix != "" && t.Unix != "seconds" && t.Unix != "milliseconds":
+			errs.Add(t.At.Of("unix", t.Pos), "time %q: unix %q: want seconds or milliseconds", name, t.Unix)
+		case t.Unix != "" && len(t.FractionSeparators) > 0:
+			errs.Add(t.At.Of("fraction_separators", t.Pos), "time %q: fraction_separators apply to layouts only", name)
+		}
+		for _, sep := range t.FractionSeparators {
+			if len(sep) != 1 || !strings.Contains(".,:", sep) {
+				errs.Add(t.At.Of("fraction_separators", t.Pos), "time %q: fraction separator %q: want one of \".\", \",\" or \":\"", name, sep)
+			}
+		}
+	}
+}
+
+func checkFields(fields Map[Field], errs *ErrorList) {
+	for _, f := range fields {
+		checkTypeExpr(f.Value.Type, f.Value.At.Of("type", f.Pos), errs)
+		if f.Value.GoName != "" && !goIdent.MatchString(f.Value.GoName) {
+			errs.Add(f.Value.At.Of("go_name", f.Pos), "field %q: go_name %q is not a Go identifier", f.Key, f.Value.GoName)
+		}
+		if f.Value.Pattern != "" {
+			if _, err := regexp.Compile(f.Value.Pattern); err != nil {
+				errs.Add(f.Value.At.Of("pattern", f.Pos), "field %q: pattern: %v", f.Key, err)
+			}
+		}
+	}
+}
+
+func checkTypeExpr(s string, pos Pos, errs *ErrorList) {
+	if s == "" {
+		return // reported as a missing key
+	}
+	if _, err := ParseTypeExpr(s); err != nil {
+		errs.Add(pos, "%v", err)
+	}
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
