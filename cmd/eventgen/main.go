@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -24,7 +25,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 const usage = `Usage: eventgen <command> [flags] SPEC...
 
 Commands:
-  generate  generate code from specs (--out DIR, --check)
+  generate  generate code from specs (--out DIR, --check); a directory stands for its *.yaml
   lint      check specs and report every problem
   events    list the events of one spec: name, group, summary (tab-separated)
 
@@ -111,7 +112,11 @@ func generate(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
-	set, err := generator.Run(generator.Config{Specs: fs.Args()})
+	specs, err := expand(fs.Args())
+	if err != nil {
+		return err
+	}
+	set, err := generator.Run(generator.Config{Specs: specs})
 	if err != nil {
 		return err
 	}
@@ -133,7 +138,11 @@ func lint(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
-	_, err := generator.Load(fs.Args())
+	specs, err := expand(fs.Args())
+	if err != nil {
+		return err
+	}
+	_, err = generator.Load(specs)
 	return err
 }
 
@@ -154,6 +163,30 @@ func events(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%s\t%s\t%s\n", e.Name, group, oneLine(e.Summary))
 	}
 	return nil
+}
+
+// expand replaces each directory argument with the spec files (*.yaml) in it, sorted.
+func expand(args []string) ([]string, error) {
+	var specs []string
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			specs = append(specs, a)
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(a, "*.yaml"))
+		if err != nil {
+			return nil, err
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("%s: no spec files (*.yaml)", a)
+		}
+		specs = append(specs, matches...) // Glob sorts
+	}
+	return specs, nil
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

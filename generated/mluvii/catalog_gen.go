@@ -19,84 +19,54 @@ const (
 	EventTypeSessionForwarded EventType = "SessionForwarded"
 	// EventTypeSessionEnded is "SessionEnded": The session was ended.
 	EventTypeSessionEnded EventType = "SessionEnded"
-	/*
-	   EventTypeSessionOperatorLeft is "SessionOperatorLeft": The operator ended the session and entered
-	   ACW.
-	*/
+	// EventTypeSessionOperatorLeft is "SessionOperatorLeft": The operator ended the session and entered
+	// ACW.
 	EventTypeSessionOperatorLeft EventType = "SessionOperatorLeft"
-	/*
-	   EventTypeSessionOperatorConcluded is "SessionOperatorConcluded": The operator's ACW ended, or the
-	   session was forwarded away from the operator.
-	*/
+	// EventTypeSessionOperatorConcluded is "SessionOperatorConcluded": The operator's ACW ended, or the
+	// session was forwarded away from the operator.
 	EventTypeSessionOperatorConcluded EventType = "SessionOperatorConcluded"
-	/*
-	   EventTypeSessionActivityAutoActivity is "SessionActivityAutoActivity": An automatic message was sent
-	   in the session.
-	*/
+	// EventTypeSessionActivityAutoActivity is "SessionActivityAutoActivity": An automatic message was sent
+	// in the session.
 	EventTypeSessionActivityAutoActivity EventType = "SessionActivityAutoActivity"
-	/*
-	   EventTypeSessionActivityAvResponse is "SessionActivityAvResponse": The client responded to an
-	   invitation to an audio/video call.
-	*/
+	// EventTypeSessionActivityAvResponse is "SessionActivityAvResponse": The client responded to an
+	// invitation to an audio/video call.
 	EventTypeSessionActivityAvResponse EventType = "SessionActivityAvResponse"
-	/*
-	   EventTypeSessionActivityAvRequest is "SessionActivityAvRequest": The operator upgraded the web chat
-	   to an audio/video call.
-	*/
+	// EventTypeSessionActivityAvRequest is "SessionActivityAvRequest": The operator upgraded the web chat
+	// to an audio/video call.
 	EventTypeSessionActivityAvRequest EventType = "SessionActivityAvRequest"
-	/*
-	   EventTypeSessionActivityAvTerminated is "SessionActivityAvTerminated": The operator ended the
-	   audio/video call; the session goes on in text.
-	*/
+	// EventTypeSessionActivityAvTerminated is "SessionActivityAvTerminated": The operator ended the
+	// audio/video call; the session goes on in text.
 	EventTypeSessionActivityAvTerminated EventType = "SessionActivityAvTerminated"
-	/*
-	   EventTypeSessionActivityCallScript is "SessionActivityCallScript": A contact is being called in a
-	   campaign that has a call script.
-	*/
+	// EventTypeSessionActivityCallScript is "SessionActivityCallScript": A contact is being called in a
+	// campaign that has a call script.
 	EventTypeSessionActivityCallScript EventType = "SessionActivityCallScript"
-	/*
-	   EventTypeSessionActivityCallScriptSubmission is "SessionActivityCallScriptSubmission": The operator
-	   confirmed the session's call script.
-	*/
+	// EventTypeSessionActivityCallScriptSubmission is "SessionActivityCallScriptSubmission": The operator
+	// confirmed the session's call script.
 	EventTypeSessionActivityCallScriptSubmission EventType = "SessionActivityCallScriptSubmission"
-	/*
-	   EventTypeSessionActivityCobrowsingStarted is "SessionActivityCobrowsingStarted": Cobrowsing started
-	   in the session.
-	*/
+	// EventTypeSessionActivityCobrowsingStarted is "SessionActivityCobrowsingStarted": Cobrowsing started
+	// in the session.
 	EventTypeSessionActivityCobrowsingStarted EventType = "SessionActivityCobrowsingStarted"
-	/*
-	   EventTypeSessionActivityExternalMessage is "SessionActivityExternalMessage": A message sent to the
-	   client outside mluvii (e.g. via Facebook Messenger).
-	*/
+	// EventTypeSessionActivityExternalMessage is "SessionActivityExternalMessage": A message sent to the
+	// client outside mluvii (e.g. via Facebook Messenger).
 	EventTypeSessionActivityExternalMessage EventType = "SessionActivityExternalMessage"
 	// EventTypeSessionActivityHeroCard is "SessionActivityHeroCard": A HeroCard was sent in the session.
 	EventTypeSessionActivityHeroCard EventType = "SessionActivityHeroCard"
-	/*
-	   EventTypeSessionActivityHeroCardSubmission is "SessionActivityHeroCardSubmission": A HeroCard was
-	   submitted or cancelled.
-	*/
+	// EventTypeSessionActivityHeroCardSubmission is "SessionActivityHeroCardSubmission": A HeroCard was
+	// submitted or cancelled.
 	EventTypeSessionActivityHeroCardSubmission EventType = "SessionActivityHeroCardSubmission"
-	/*
-	   EventTypeSessionActivityChatToMail is "SessionActivityChatToMail": The session transcript was sent
-	   by e-mail.
-	*/
+	// EventTypeSessionActivityChatToMail is "SessionActivityChatToMail": The session transcript was sent
+	// by e-mail.
 	EventTypeSessionActivityChatToMail EventType = "SessionActivityChatToMail"
-	/*
-	   EventTypeSessionActivityLastFarewellMessage is "SessionActivityLastFarewellMessage": The session was
-	   closed automatically after 24 hours in the queue.
-	*/
+	// EventTypeSessionActivityLastFarewellMessage is "SessionActivityLastFarewellMessage": The session was
+	// closed automatically after 24 hours in the queue.
 	EventTypeSessionActivityLastFarewellMessage EventType = "SessionActivityLastFarewellMessage"
-	/*
-	   EventTypeSessionActivityPreviewURL is "SessionActivityPreviewUrl": A message containing a link
-	   appeared in the session.
-	*/
+	// EventTypeSessionActivityPreviewURL is "SessionActivityPreviewUrl": A message containing a link
+	// appeared in the session.
 	EventTypeSessionActivityPreviewURL EventType = "SessionActivityPreviewUrl"
 	// EventTypeSessionActivityOnHold is "SessionActivityOnHold": The operator put the phone call on hold.
 	EventTypeSessionActivityOnHold EventType = "SessionActivityOnHold"
-	/*
-	   EventTypeSessionActivityOperatorInviteCanceled is "SessionActivityOperatorInviteCanceled": An
-	   operator cancelled an invitation of another operator into the session.
-	*/
+	// EventTypeSessionActivityOperatorInviteCanceled is "SessionActivityOperatorInviteCanceled": An
+	// operator cancelled an invitation of another operator into the session.
 	EventTypeSessionActivityOperatorInviteCanceled EventType = "SessionActivityOperatorInviteCanceled"
 )
 

@@ -25,40 +25,30 @@ type Event interface {
 	validate(*wire.Problems, *wire.Path)
 }
 
-/*
-SessionCreated: A new session was created in the tenant.
-
-On the wire its "eventType" is "SessionCreated".
-
-A new session was created in the tenant; the event is logged even before the session is accepted by
-an operator or a chatbot.
-
-Source: vendor document, Kategorie Eventů / Sezení / SessionCreated
-*/
+// SessionCreated: A new session was created in the tenant.
+//
+// On the wire its "eventType" is "SessionCreated".
+//
+// A new session was created in the tenant; the event is logged even before the session is accepted by
+// an operator or a chatbot.
+//
+// Source: vendor document, Kategorie Eventů / Sezení / SessionCreated
 type SessionCreated struct {
-	/*
-	   ID: The session's id.
-
-	   JSON "id", required.
-	*/
+	// ID: The session's id.
+	//
+	// JSON "id", required.
 	ID int64 `json:"id"`
-	/*
-	   TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
-
-	   JSON "tenantId", required.
-	*/
+	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
+	//
+	// JSON "tenantId", required.
 	TenantID int64 `json:"tenantId"`
-	/*
-	   Channel: The session's channel. The tables give no example.
-
-	   JSON "channel", required.
-	*/
+	// Channel: The session's channel. The tables give no example.
+	//
+	// JSON "channel", required.
 	Channel Channel `json:"channel"`
-	/*
-	   Source: How the session came about. The tables give no example.
-
-	   JSON "source", required.
-	*/
+	// Source: How the session came about. The tables give no example.
+	//
+	// JSON "source", required.
 	Source Source `json:"source"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -76,53 +66,41 @@ func (x *SessionCreated) EventType() EventType {
 	return EventTypeSessionCreated
 }
 
-/*
-SessionStarted: The session started.
-
-On the wire its "eventType" is "SessionStarted".
-
-The session started (e.g. the client entered the queue and a free operator is being sought for
-them). This applies to all channels in mluvii. A chatbot may also communicate with the client in the
-session.
-
-Support: Sent on all channels of mluvii.
-
-Source: vendor document, Kategorie Eventů / Sezení / SessionStarted
-*/
+// SessionStarted: The session started.
+//
+// On the wire its "eventType" is "SessionStarted".
+//
+// The session started (e.g. the client entered the queue and a free operator is being sought for
+// them). This applies to all channels in mluvii. A chatbot may also communicate with the client in the
+// session.
+//
+// Support: Sent on all channels of mluvii.
+//
+// Source: vendor document, Kategorie Eventů / Sezení / SessionStarted
 type SessionStarted struct {
-	/*
-	   ID: The session's id.
-
-	   JSON "id", required.
-	*/
+	// ID: The session's id.
+	//
+	// JSON "id", required.
 	ID int64 `json:"id"`
-	/*
-	   TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
-
-	   JSON "tenantId", required.
-	*/
+	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
+	//
+	// JSON "tenantId", required.
 	TenantID int64 `json:"tenantId"`
-	/*
-	   Channel: The session's channel. The tables give no example.
-
-	   JSON "channel", required.
-	*/
+	// Channel: The session's channel. The tables give no example.
+	//
+	// JSON "channel", required.
 	Channel Channel `json:"channel"`
-	/*
-	   Source: How the session came about. The tables give no example.
-
-	   JSON "source", required.
-	*/
+	// Source: How the session came about. The tables give no example.
+	//
+	// JSON "source", required.
 	Source Source `json:"source"`
-	/*
-	   Started: When the session started.
-
-	   JSON "started", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-05-02T16:05:24.454661+02:00` (see Timestamp).
-	*/
+	// Started: When the session started.
+	//
+	// JSON "started", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-05-02T16:05:24.454661+02:00` (see Timestamp).
 	Started Timestamp `json:"started"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -140,56 +118,42 @@ func (x *SessionStarted) EventType() EventType {
 	return EventTypeSessionStarted
 }
 
-/*
-SessionOperatorJoined: An operator joined the session.
-
-On the wire its "eventType" is "SessionOperatorJoined".
-
-Happens at the moment an operator joins the session, e.g. right at the beginning (after
-SessionCreated). A separate event is logged for each operator in the session.
-
-Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorJoined
-*/
+// SessionOperatorJoined: An operator joined the session.
+//
+// On the wire its "eventType" is "SessionOperatorJoined".
+//
+// Happens at the moment an operator joins the session, e.g. right at the beginning (after
+// SessionCreated). A separate event is logged for each operator in the session.
+//
+// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorJoined
 type SessionOperatorJoined struct {
-	/*
-	   ID: The session's id.
-
-	   JSON "id", required.
-	*/
+	// ID: The session's id.
+	//
+	// JSON "id", required.
 	ID int64 `json:"id"`
-	/*
-	   TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
-
-	   JSON "tenantId", required.
-	*/
+	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
+	//
+	// JSON "tenantId", required.
 	TenantID int64 `json:"tenantId"`
-	/*
-	   Channel: The session's channel. The tables give no example.
-
-	   JSON "channel", required.
-	*/
+	// Channel: The session's channel. The tables give no example.
+	//
+	// JSON "channel", required.
 	Channel Channel `json:"channel"`
-	/*
-	   Source: How the session came about. The tables give no example.
-
-	   JSON "source", required.
-	*/
+	// Source: How the session came about. The tables give no example.
+	//
+	// JSON "source", required.
 	Source Source `json:"source"`
-	/*
-	   UserID: The id of the operator (mluvii user) who joined.
-
-	   JSON "userId", required.
-	*/
+	// UserID: The id of the operator (mluvii user) who joined.
+	//
+	// JSON "userId", required.
 	UserID int64 `json:"userId"`
-	/*
-	   Time: When the operator joined.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-05-02T16:05:24.454661+02:00` (see Timestamp).
-	*/
+	// Time: When the operator joined.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-05-02T16:05:24.454661+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -207,87 +171,69 @@ func (x *SessionOperatorJoined) EventType() EventType {
 	return EventTypeSessionOperatorJoined
 }
 
-/*
-SessionForwarded: The session was forwarded.
-
-On the wire its "eventType" is "SessionForwarded".
-
-The session was forwarded. In this case no details are available, as they are in the case of
-SessionActivitySessionForwarded.
-
-The response may contain "userId", "operatorGroupId" or "chatbotId", depending on the target the
-operator forwards the session to.
-
-Support: Optional in the session lifecycle: a session need not be forwarded to another operator.
-
-Discrepancies in the vendor document:
-  - The description says no details are available for this event, yet the table and the sample carry the
-    forwarding target (`userId`, `operatorGroupId`, `chatbotId`).
-  - The description refers to SessionActivitySessionForwarded, which the document does not document.
-
-Source: vendor document, Kategorie Eventů / Sezení / SessionForwarded
-*/
+// SessionForwarded: The session was forwarded.
+//
+// On the wire its "eventType" is "SessionForwarded".
+//
+// The session was forwarded. In this case no details are available, as they are in the case of
+// SessionActivitySessionForwarded.
+//
+// The response may contain "userId", "operatorGroupId" or "chatbotId", depending on the target the
+// operator forwards the session to.
+//
+// Support: Optional in the session lifecycle: a session need not be forwarded to another operator.
+//
+// Discrepancies in the vendor document:
+//   - The description says no details are available for this event, yet the table and the sample carry the
+//     forwarding target (`userId`, `operatorGroupId`, `chatbotId`).
+//   - The description refers to SessionActivitySessionForwarded, which the document does not document.
+//
+// Source: vendor document, Kategorie Eventů / Sezení / SessionForwarded
 type SessionForwarded struct {
-	/*
-	   ID: The session's id.
-
-	   JSON "id", required.
-	*/
+	// ID: The session's id.
+	//
+	// JSON "id", required.
 	ID int64 `json:"id"`
-	/*
-	   TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
-
-	   JSON "tenantId", required.
-	*/
+	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
+	//
+	// JSON "tenantId", required.
 	TenantID int64 `json:"tenantId"`
-	/*
-	   Channel: The session's channel. The tables give no example.
-
-	   JSON "channel", required.
-	*/
+	// Channel: The session's channel. The tables give no example.
+	//
+	// JSON "channel", required.
 	Channel Channel `json:"channel"`
-	/*
-	   Source: How the session came about. The tables give no example.
-
-	   JSON "source", required.
-	*/
+	// Source: How the session came about. The tables give no example.
+	//
+	// JSON "source", required.
 	Source Source `json:"source"`
-	/*
-	   Time: When the session was forwarded.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-05-03T09:41:31.257306+02:00` (see Timestamp).
-	*/
+	// Time: When the session was forwarded.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-05-03T09:41:31.257306+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   UserID: The id of the operator the session was forwarded to; filled in when the target is an
-	   operator (null otherwise, as in the sample).
-
-	   JSON "userId", required and nullable.
-	*/
+	// UserID: The id of the operator the session was forwarded to; filled in when the target is an
+	// operator (null otherwise, as in the sample).
+	//
+	// JSON "userId", required and nullable.
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   OperatorGroupID: The id of the operator group the session was forwarded to; filled in when the
-	   target is an operator group. Nullable because the prose says only the member matching the target is
-	   filled in; the sample shows it filled in.
-
-	   JSON "operatorGroupId", required and nullable.
-	*/
+	// OperatorGroupID: The id of the operator group the session was forwarded to; filled in when the
+	// target is an operator group. Nullable because the prose says only the member matching the target is
+	// filled in; the sample shows it filled in.
+	//
+	// JSON "operatorGroupId", required and nullable.
 	OperatorGroupID Opt[int64] `json:"operatorGroupId"`
-	/*
-	   ChatbotID: The id of the chatbot the session was forwarded to; filled in when the target is a
-	   chatbot (null otherwise, as in the sample).
-
-	   JSON "chatbotId", nullable.
-
-	   Discrepancies in the vendor document:
-	     - Not in the table; only the prose below the table and the sample (where it is null) mention it.
-
-	   Source: vendor document, prose and sample of SessionForwarded
-	*/
+	// ChatbotID: The id of the chatbot the session was forwarded to; filled in when the target is a
+	// chatbot (null otherwise, as in the sample).
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - Not in the table; only the prose below the table and the sample (where it is null) mention it.
+	//
+	// Source: vendor document, prose and sample of SessionForwarded
 	ChatbotID Opt[int64] `json:"chatbotId"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -305,57 +251,43 @@ func (x *SessionForwarded) EventType() EventType {
 	return EventTypeSessionForwarded
 }
 
-/*
-SessionEnded: The session was ended.
-
-On the wire its "eventType" is "SessionEnded".
-
-Source: vendor document, Kategorie Eventů / Sezení / SessionEnded
-*/
+// SessionEnded: The session was ended.
+//
+// On the wire its "eventType" is "SessionEnded".
+//
+// Source: vendor document, Kategorie Eventů / Sezení / SessionEnded
 type SessionEnded struct {
-	/*
-	   ID: The session's id.
-
-	   JSON "id", required.
-	*/
+	// ID: The session's id.
+	//
+	// JSON "id", required.
 	ID int64 `json:"id"`
-	/*
-	   TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
-
-	   JSON "tenantId", required.
-	*/
+	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
+	//
+	// JSON "tenantId", required.
 	TenantID int64 `json:"tenantId"`
-	/*
-	   Channel: The session's channel. The tables give no example.
-
-	   JSON "channel", required.
-	*/
+	// Channel: The session's channel. The tables give no example.
+	//
+	// JSON "channel", required.
 	Channel Channel `json:"channel"`
-	/*
-	   Source: How the session came about. The tables give no example.
-
-	   JSON "source", required.
-	*/
+	// Source: How the session came about. The tables give no example.
+	//
+	// JSON "source", required.
 	Source Source `json:"source"`
-	/*
-	   Started: When the session started.
-
-	   JSON "started", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-04-30T13:32:31.105138+02:00` (see Timestamp).
-	*/
+	// Started: When the session started.
+	//
+	// JSON "started", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-04-30T13:32:31.105138+02:00` (see Timestamp).
 	Started Timestamp `json:"started"`
-	/*
-	   Ended: When the session ended.
-
-	   JSON "ended", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-05-02T15:34:12.871976+02:00` (see Timestamp).
-	*/
+	// Ended: When the session ended.
+	//
+	// JSON "ended", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-05-02T15:34:12.871976+02:00` (see Timestamp).
 	Ended Timestamp `json:"ended"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -373,59 +305,45 @@ func (x *SessionEnded) EventType() EventType {
 	return EventTypeSessionEnded
 }
 
-/*
-SessionOperatorLeft: The operator ended the session and entered ACW.
-
-On the wire its "eventType" is "SessionOperatorLeft".
-
-As soon as the operator ends the session (clicks the "Ukončit" [End] button). The operator then
-enters the ACW (after-call work) state.
-
-If several operators are active in the session, SessionOperatorLeft is logged for only one of them.
-For the others, the SessionOperatorConcluded event is logged.
-
-Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorLeft
-*/
+// SessionOperatorLeft: The operator ended the session and entered ACW.
+//
+// On the wire its "eventType" is "SessionOperatorLeft".
+//
+// As soon as the operator ends the session (clicks the "Ukončit" [End] button). The operator then
+// enters the ACW (after-call work) state.
+//
+// If several operators are active in the session, SessionOperatorLeft is logged for only one of them.
+// For the others, the SessionOperatorConcluded event is logged.
+//
+// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorLeft
 type SessionOperatorLeft struct {
-	/*
-	   ID: The session's id.
-
-	   JSON "id", required.
-	*/
+	// ID: The session's id.
+	//
+	// JSON "id", required.
 	ID int64 `json:"id"`
-	/*
-	   TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
-
-	   JSON "tenantId", required.
-	*/
+	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
+	//
+	// JSON "tenantId", required.
 	TenantID int64 `json:"tenantId"`
-	/*
-	   Channel: The session's channel. The tables give no example.
-
-	   JSON "channel", required.
-	*/
+	// Channel: The session's channel. The tables give no example.
+	//
+	// JSON "channel", required.
 	Channel Channel `json:"channel"`
-	/*
-	   Source: How the session came about. The tables give no example.
-
-	   JSON "source", required.
-	*/
+	// Source: How the session came about. The tables give no example.
+	//
+	// JSON "source", required.
 	Source Source `json:"source"`
-	/*
-	   UserID: The id of the operator (mluvii user) who ended the session.
-
-	   JSON "userId", required.
-	*/
+	// UserID: The id of the operator (mluvii user) who ended the session.
+	//
+	// JSON "userId", required.
 	UserID int64 `json:"userId"`
-	/*
-	   Time: When the operator ended the session.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-05-02T15:32:52.539588+02:00` (see Timestamp).
-	*/
+	// Time: When the operator ended the session.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-05-02T15:32:52.539588+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -443,58 +361,44 @@ func (x *SessionOperatorLeft) EventType() EventType {
 	return EventTypeSessionOperatorLeft
 }
 
-/*
-SessionOperatorConcluded: The operator's ACW ended, or the session was forwarded away from the
-operator.
-
-On the wire its "eventType" is "SessionOperatorConcluded".
-
-Happens at the moment ACW (after-call work) is ended automatically or manually. Also when the
-session is forwarded from the operator to another target (an operator, a group, a chatbot or an
-external phone number).
-
-Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorConcluded
-*/
+// SessionOperatorConcluded: The operator's ACW ended, or the session was forwarded away from the
+// operator.
+//
+// On the wire its "eventType" is "SessionOperatorConcluded".
+//
+// Happens at the moment ACW (after-call work) is ended automatically or manually. Also when the
+// session is forwarded from the operator to another target (an operator, a group, a chatbot or an
+// external phone number).
+//
+// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorConcluded
 type SessionOperatorConcluded struct {
-	/*
-	   ID: The session's id.
-
-	   JSON "id", required.
-	*/
+	// ID: The session's id.
+	//
+	// JSON "id", required.
 	ID int64 `json:"id"`
-	/*
-	   TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
-
-	   JSON "tenantId", required.
-	*/
+	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
+	//
+	// JSON "tenantId", required.
 	TenantID int64 `json:"tenantId"`
-	/*
-	   Channel: The session's channel. The tables give no example.
-
-	   JSON "channel", required.
-	*/
+	// Channel: The session's channel. The tables give no example.
+	//
+	// JSON "channel", required.
 	Channel Channel `json:"channel"`
-	/*
-	   Source: How the session came about. The tables give no example.
-
-	   JSON "source", required.
-	*/
+	// Source: How the session came about. The tables give no example.
+	//
+	// JSON "source", required.
 	Source Source `json:"source"`
-	/*
-	   UserID: The id of the operator (mluvii user) concerned.
-
-	   JSON "userId", required.
-	*/
+	// UserID: The id of the operator (mluvii user) concerned.
+	//
+	// JSON "userId", required.
 	UserID int64 `json:"userId"`
-	/*
-	   Time: When the operator concluded.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-05-20T14:46:29.969234+02:00` (see Timestamp).
-	*/
+	// Time: When the operator concluded.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-05-20T14:46:29.969234+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -512,219 +416,165 @@ func (x *SessionOperatorConcluded) EventType() EventType {
 	return EventTypeSessionOperatorConcluded
 }
 
-/*
-SessionActivityAutoActivity: An automatic message was sent in the session.
-
-On the wire its "eventType" is "SessionActivityAutoActivity".
-
-The event is logged with every automatic message in the session. It may be, for example, an
-automatic message sent because of the client's inactivity, or because the operator is busy handling
-several interactions at once.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAutoActivity
-*/
+// SessionActivityAutoActivity: An automatic message was sent in the session.
+//
+// On the wire its "eventType" is "SessionActivityAutoActivity".
+//
+// The event is logged with every automatic message in the session. It may be, for example, an
+// automatic message sent because of the client's inactivity, or because the operator is busy handling
+// several interactions at once.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAutoActivity
 type SessionActivityAutoActivity struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard; null for this event (in the sample).
-
-	   JSON "heroCard", nullable.
-	*/
+	// HeroCard: The HeroCard; null for this event (in the sample).
+	//
+	// JSON "heroCard", nullable.
 	HeroCard Opt[[]FormField] `json:"heroCard"`
-	/*
-	   CallScript: The call script; null for this event (in the sample).
-
-	   JSON "callScript", nullable.
-	*/
+	// CallScript: The call script; null for this event (in the sample).
+	//
+	// JSON "callScript", nullable.
 	CallScript Opt[[]FormField] `json:"callScript"`
-	/*
-	   Client: The party the activity comes from; null for this event (in the sample).
-
-	   JSON "client", nullable.
-	*/
+	// Client: The party the activity comes from; null for this event (in the sample).
+	//
+	// JSON "client", nullable.
 	Client Opt[Client] `json:"client"`
-	/*
-	   Text: The automatic message. The table's example is plain text ("Jsme stále ve spojení?" [Are we
-	   still connected?]); the sample's is HTML ("<p>zpráva</p>" [message]).
-
-	   JSON "text", required.
-	*/
+	// Text: The automatic message. The table's example is plain text ("Jsme stále ve spojení?" [Are we
+	// still connected?]); the sample's is HTML ("<p>zpráva</p>" [message]).
+	//
+	// JSON "text", required.
 	Text string `json:"text"`
-	/*
-	   PreviewURL: A link preview; null for this event (in the sample).
-
-	   JSON "previewUrl", nullable.
-	*/
+	// PreviewURL: A link preview; null for this event (in the sample).
+	//
+	// JSON "previewUrl", nullable.
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
-	/*
-	   UserID: The operator concerned; null for this event (in the sample).
-
-	   JSON "userId", nullable.
-	*/
+	// UserID: The operator concerned; null for this event (in the sample).
+	//
+	// JSON "userId", nullable.
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   ChatbotID: The chatbot concerned; null for this event (in the sample).
-
-	   JSON "chatbotId", nullable.
-	*/
+	// ChatbotID: The chatbot concerned; null for this event (in the sample).
+	//
+	// JSON "chatbotId", nullable.
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of a form; null for this event (in the sample).
-
-	   JSON "formFieldSetUUID", nullable.
-	*/
+	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
+	//
+	// JSON "formFieldSetUUID", nullable.
 	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -742,58 +592,48 @@ func (x *SessionActivityAutoActivity) EventType() EventType {
 	return EventTypeSessionActivityAutoActivity
 }
 
-/*
-SessionActivityAvResponse: The client responded to an invitation to an audio/video call.
-
-On the wire its "eventType" is "SessionActivityAvResponse".
-
-Fired when the user responds to an attempt at an AV (audio/video) connection.
-
-If the client accepts the invitation to the A/V call, the Public API returns the value "Accepted",
-otherwise "RejectedUser".
-
-Discrepancies in the vendor document:
-  - The summary line says the "user" ("uživatel") responds, a word the document elsewhere uses for
-    operators (the client value User); the prose says the client accepts or rejects the invitation.
-  - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-    activity record; the table lists none of them either.
-  - The table's header reads "Vlastnost" [property] instead of "Parametr" [parameter].
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse
-*/
+// SessionActivityAvResponse: The client responded to an invitation to an audio/video call.
+//
+// On the wire its "eventType" is "SessionActivityAvResponse".
+//
+// Fired when the user responds to an attempt at an AV (audio/video) connection.
+//
+// If the client accepts the invitation to the A/V call, the Public API returns the value "Accepted",
+// otherwise "RejectedUser".
+//
+// Discrepancies in the vendor document:
+//   - The summary line says the "user" ("uživatel") responds, a word the document elsewhere uses for
+//     operators (the client value User); the prose says the client accepts or rejects the invitation.
+//   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
+//     activity record; the table lists none of them either.
+//   - The table's header reads "Vlastnost" [property] instead of "Parametr" [parameter].
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse
 type SessionActivityAvResponse struct {
-	/*
-	   SessionID: The id of the session.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   OperatorID: The id of the operator who invited the client to the call.
-
-	   JSON "operatorId", required.
-	*/
+	// OperatorID: The id of the operator who invited the client to the call.
+	//
+	// JSON "operatorId", required.
 	OperatorID int64 `json:"operatorId"`
-	/*
-	   Response: The client's response.
-
-	   JSON "response", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives no type and the example "Přijato" (Czech for "accepted"); the prose and the sample
-	       give the values `Accepted` and `RejectedUser`.
-	*/
+	// Response: The client's response.
+	//
+	// JSON "response", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives no type and the example "Přijato" (Czech for "accepted"); the prose and the sample
+	//     give the values `Accepted` and `RejectedUser`.
 	Response AvResponse `json:"response"`
-	/*
-	   Time: When the client responded.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - Not in the table; the sample sends it.
-
-	   Source: vendor document, sample of SessionActivityAvResponse
-	*/
+	// Time: When the client responded.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - Not in the table; the sample sends it.
+	//
+	// Source: vendor document, sample of SessionActivityAvResponse
 	Time Timestamp `json:"time"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -811,45 +651,37 @@ func (x *SessionActivityAvResponse) EventType() EventType {
 	return EventTypeSessionActivityAvResponse
 }
 
-/*
-SessionActivityAvRequest: The operator upgraded the web chat to an audio/video call.
-
-On the wire its "eventType" is "SessionActivityAvRequest".
-
-The event captures the moment the operator upgrades the web chat to an Audio/Video call. In the
-interface the operator clicks the "Volat" [Call] tab, enters the A/V room and invites the client.
-
-Discrepancies in the vendor document:
-  - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-    activity record.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvRequest
-*/
+// SessionActivityAvRequest: The operator upgraded the web chat to an audio/video call.
+//
+// On the wire its "eventType" is "SessionActivityAvRequest".
+//
+// The event captures the moment the operator upgrades the web chat to an Audio/Video call. In the
+// interface the operator clicks the "Volat" [Call] tab, enters the A/V room and invites the client.
+//
+// Discrepancies in the vendor document:
+//   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
+//     activity record.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvRequest
 type SessionActivityAvRequest struct {
-	/*
-	   SessionID: The id of the session.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   OperatorID: The id of the operator who started the call.
-
-	   JSON "operatorId", required.
-
-	   Discrepancies in the vendor document:
-	     - The table calls this member `userId`; the sample sends `operatorId`.
-	*/
+	// OperatorID: The id of the operator who started the call.
+	//
+	// JSON "operatorId", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table calls this member `userId`; the sample sends `operatorId`.
 	OperatorID int64 `json:"operatorId"`
-	/*
-	   Time: When the operator started the call.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-05-03T13:54:49.450758+02:00` (see Timestamp).
-	*/
+	// Time: When the operator started the call.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-05-03T13:54:49.450758+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -867,46 +699,38 @@ func (x *SessionActivityAvRequest) EventType() EventType {
 	return EventTypeSessionActivityAvRequest
 }
 
-/*
-SessionActivityAvTerminated: The operator ended the audio/video call; the session goes on in text.
-
-On the wire its "eventType" is "SessionActivityAvTerminated".
-
-Happens when the operator ends the A/V call and carries on with text communication only. The
-operator clicks the "Odpojit klienta" [Disconnect client] button or the cross in the corner of the
-A/V blade.
-
-Discrepancies in the vendor document:
-  - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-    activity record.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvTerminated
-*/
+// SessionActivityAvTerminated: The operator ended the audio/video call; the session goes on in text.
+//
+// On the wire its "eventType" is "SessionActivityAvTerminated".
+//
+// Happens when the operator ends the A/V call and carries on with text communication only. The
+// operator clicks the "Odpojit klienta" [Disconnect client] button or the cross in the corner of the
+// A/V blade.
+//
+// Discrepancies in the vendor document:
+//   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
+//     activity record.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvTerminated
 type SessionActivityAvTerminated struct {
-	/*
-	   SessionID: The id of the session.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   OperatorID: The id of the operator who ended the call.
-
-	   JSON "operatorId", required.
-
-	   Discrepancies in the vendor document:
-	     - The table calls this member `userId`; the sample sends `operatorId`.
-	*/
+	// OperatorID: The id of the operator who ended the call.
+	//
+	// JSON "operatorId", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table calls this member `userId`; the sample sends `operatorId`.
 	OperatorID int64 `json:"operatorId"`
-	/*
-	   Time: When the operator ended the call.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-05-03T13:57:03.140972+02:00` (see Timestamp).
-	*/
+	// Time: When the operator ended the call.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-05-03T13:57:03.140972+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -924,232 +748,178 @@ func (x *SessionActivityAvTerminated) EventType() EventType {
 	return EventTypeSessionActivityAvTerminated
 }
 
-/*
-SessionActivityCallScript: A contact is being called in a campaign that has a call script.
-
-On the wire its "eventType" is "SessionActivityCallScript".
-
-Happens every time a contact is called within a campaign that has a CallScript set up. The
-CallScript need not be confirmed by the operator.
-
-Support: The webhook is delivered at the moment the client accepts the campaign session. Campaigns
-with a CallScript are phone campaigns.
-
-Discrepancies in the vendor document:
-  - The table does not list `activityId`; the sample sends it.
-  - The form structure printed below the table is not valid JSON (its array is never closed) and spells
-    one member `InputType` (see FormField).
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript
-*/
+// SessionActivityCallScript: A contact is being called in a campaign that has a call script.
+//
+// On the wire its "eventType" is "SessionActivityCallScript".
+//
+// Happens every time a contact is called within a campaign that has a CallScript set up. The
+// CallScript need not be confirmed by the operator.
+//
+// Support: The webhook is delivered at the moment the client accepts the campaign session. Campaigns
+// with a CallScript are phone campaigns.
+//
+// Discrepancies in the vendor document:
+//   - The table does not list `activityId`; the sample sends it.
+//   - The form structure printed below the table is not valid JSON (its array is never closed) and spells
+//     one member `InputType` (see FormField).
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript
 type SessionActivityCallScript struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard; null for this event (in the sample).
-
-	   JSON "heroCard", nullable.
-	*/
+	// HeroCard: The HeroCard; null for this event (in the sample).
+	//
+	// JSON "heroCard", nullable.
 	HeroCard Opt[[]FormField] `json:"heroCard"`
-	/*
-	   CallScript: The call script set up for the campaign, as a form.
-
-	   JSON "callScript", required.
-
-	   Discrepancies in the vendor document:
-	     - The table calls this member `callscript` (type "array", example "struktura formuláře" [form
-	       structure]); the sample sends `callScript`.
-	*/
+	// CallScript: The call script set up for the campaign, as a form.
+	//
+	// JSON "callScript", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table calls this member `callscript` (type "array", example "struktura formuláře" [form
+	//     structure]); the sample sends `callScript`.
 	CallScript []FormField `json:"callScript"`
-	/*
-	   Client: The party the activity comes from; null for this event (in the sample).
-
-	   JSON "client", nullable.
-	*/
+	// Client: The party the activity comes from; null for this event (in the sample).
+	//
+	// JSON "client", nullable.
 	Client Opt[Client] `json:"client"`
-	/*
-	   Text: A message text; null for this event (in the sample).
-
-	   JSON "text", nullable.
-	*/
+	// Text: A message text; null for this event (in the sample).
+	//
+	// JSON "text", nullable.
 	Text Opt[string] `json:"text"`
-	/*
-	   PreviewURL: A link preview; null for this event (in the sample).
-
-	   JSON "previewUrl", nullable.
-	*/
+	// PreviewURL: A link preview; null for this event (in the sample).
+	//
+	// JSON "previewUrl", nullable.
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
-	/*
-	   UserID: The operator concerned; null for this event (in the sample).
-
-	   JSON "userId", nullable.
-	*/
+	// UserID: The operator concerned; null for this event (in the sample).
+	//
+	// JSON "userId", nullable.
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   ChatbotID: The chatbot concerned; null for this event (in the sample).
-
-	   JSON "chatbotId", nullable.
-	*/
+	// ChatbotID: The chatbot concerned; null for this event (in the sample).
+	//
+	// JSON "chatbotId", nullable.
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of the call script's form (its field set). Not described by the document;
-	   the sample sends it.
-
-	   JSON "formFieldSetUUID", required.
-
-	   Source: vendor document, sample of SessionActivityCallScript
-	*/
+	// FormFieldSetUUID: The id of the call script's form (its field set). Not described by the document;
+	// the sample sends it.
+	//
+	// JSON "formFieldSetUUID", required.
+	//
+	// Source: vendor document, sample of SessionActivityCallScript
 	FormFieldSetUUID string `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -1167,227 +937,173 @@ func (x *SessionActivityCallScript) EventType() EventType {
 	return EventTypeSessionActivityCallScript
 }
 
-/*
-SessionActivityCallScriptSubmission: The operator confirmed the session's call script.
-
-On the wire its "eventType" is "SessionActivityCallScriptSubmission".
-
-The CallScript set up for the session is confirmed by the operator. CallScripts are used only in
-phone campaigns.
-
-Support: Phone campaigns only. The webhook is delivered as soon as the session's ACW (after-call
-work) ends.
-
-Discrepancies in the vendor document:
-  - The table does not list `activityId`; the sample sends it.
-  - The description says the operator confirms the call script, yet the table's example and the sample
-    give `client` as `Guest` (the client), not `User` (an operator).
-  - Neither the table nor the sample shows the answers given in the call script: the sample's
-    `callScript` is null.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScriptSubmission
-*/
+// SessionActivityCallScriptSubmission: The operator confirmed the session's call script.
+//
+// On the wire its "eventType" is "SessionActivityCallScriptSubmission".
+//
+// The CallScript set up for the session is confirmed by the operator. CallScripts are used only in
+// phone campaigns.
+//
+// Support: Phone campaigns only. The webhook is delivered as soon as the session's ACW (after-call
+// work) ends.
+//
+// Discrepancies in the vendor document:
+//   - The table does not list `activityId`; the sample sends it.
+//   - The description says the operator confirms the call script, yet the table's example and the sample
+//     give `client` as `Guest` (the client), not `User` (an operator).
+//   - Neither the table nor the sample shows the answers given in the call script: the sample's
+//     `callScript` is null.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScriptSubmission
 type SessionActivityCallScriptSubmission struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard; null for this event (in the sample).
-
-	   JSON "heroCard", nullable.
-	*/
+	// HeroCard: The HeroCard; null for this event (in the sample).
+	//
+	// JSON "heroCard", nullable.
 	HeroCard Opt[[]FormField] `json:"heroCard"`
-	/*
-	   CallScript: The call script; null for this event (in the sample).
-
-	   JSON "callScript", nullable.
-	*/
+	// CallScript: The call script; null for this event (in the sample).
+	//
+	// JSON "callScript", nullable.
 	CallScript Opt[[]FormField] `json:"callScript"`
-	/*
-	   Client: The party of the session concerned.
-
-	   JSON "client", required.
-	*/
+	// Client: The party of the session concerned.
+	//
+	// JSON "client", required.
 	Client Client `json:"client"`
-	/*
-	   Text: A message text; null for this event (in the sample).
-
-	   JSON "text", nullable.
-	*/
+	// Text: A message text; null for this event (in the sample).
+	//
+	// JSON "text", nullable.
 	Text Opt[string] `json:"text"`
-	/*
-	   PreviewURL: A link preview; null for this event (in the sample).
-
-	   JSON "previewUrl", nullable.
-	*/
+	// PreviewURL: A link preview; null for this event (in the sample).
+	//
+	// JSON "previewUrl", nullable.
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
-	/*
-	   UserID: The operator concerned; null for this event (in the sample).
-
-	   JSON "userId", nullable.
-	*/
+	// UserID: The operator concerned; null for this event (in the sample).
+	//
+	// JSON "userId", nullable.
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   ChatbotID: The chatbot concerned; null for this event (in the sample).
-
-	   JSON "chatbotId", nullable.
-	*/
+	// ChatbotID: The chatbot concerned; null for this event (in the sample).
+	//
+	// JSON "chatbotId", nullable.
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of a form; null for this event (in the sample).
-
-	   JSON "formFieldSetUUID", nullable.
-	*/
+	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
+	//
+	// JSON "formFieldSetUUID", nullable.
 	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -1405,220 +1121,166 @@ func (x *SessionActivityCallScriptSubmission) EventType() EventType {
 	return EventTypeSessionActivityCallScriptSubmission
 }
 
-/*
-SessionActivityCobrowsingStarted: Cobrowsing started in the session.
-
-On the wire its "eventType" is "SessionActivityCobrowsingStarted".
-
-Cobrowsing was started in the session and the client agreed to the operator's request.
-
-Discrepancies in the vendor document:
-  - The table gives `type` the example `SessionActivityCobrowsingStarted` (the event name); the sample
-    sends `CobrowsingStarted`, in line with every other activity's type.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCobrowsingStarted
-*/
+// SessionActivityCobrowsingStarted: Cobrowsing started in the session.
+//
+// On the wire its "eventType" is "SessionActivityCobrowsingStarted".
+//
+// Cobrowsing was started in the session and the client agreed to the operator's request.
+//
+// Discrepancies in the vendor document:
+//   - The table gives `type` the example `SessionActivityCobrowsingStarted` (the event name); the sample
+//     sends `CobrowsingStarted`, in line with every other activity's type.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCobrowsingStarted
 type SessionActivityCobrowsingStarted struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard; null for this event (in the sample).
-
-	   JSON "heroCard", nullable.
-	*/
+	// HeroCard: The HeroCard; null for this event (in the sample).
+	//
+	// JSON "heroCard", nullable.
 	HeroCard Opt[[]FormField] `json:"heroCard"`
-	/*
-	   CallScript: The call script; null for this event (in the sample).
-
-	   JSON "callScript", nullable.
-	*/
+	// CallScript: The call script; null for this event (in the sample).
+	//
+	// JSON "callScript", nullable.
 	CallScript Opt[[]FormField] `json:"callScript"`
-	/*
-	   Client: The party of the session concerned (the client, who agreed to cobrowsing).
-
-	   JSON "client", required.
-	*/
+	// Client: The party of the session concerned (the client, who agreed to cobrowsing).
+	//
+	// JSON "client", required.
 	Client Client `json:"client"`
-	/*
-	   Text: A message text; null for this event (in the sample).
-
-	   JSON "text", nullable.
-	*/
+	// Text: A message text; null for this event (in the sample).
+	//
+	// JSON "text", nullable.
 	Text Opt[string] `json:"text"`
-	/*
-	   PreviewURL: A link preview; null for this event (in the sample).
-
-	   JSON "previewUrl", nullable.
-	*/
+	// PreviewURL: A link preview; null for this event (in the sample).
+	//
+	// JSON "previewUrl", nullable.
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
-	/*
-	   UserID: The operator concerned; null for this event (in the sample).
-
-	   JSON "userId", nullable.
-	*/
+	// UserID: The operator concerned; null for this event (in the sample).
+	//
+	// JSON "userId", nullable.
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   ChatbotID: The chatbot concerned; null for this event (in the sample).
-
-	   JSON "chatbotId", nullable.
-	*/
+	// ChatbotID: The chatbot concerned; null for this event (in the sample).
+	//
+	// JSON "chatbotId", nullable.
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of a form; null for this event (in the sample).
-
-	   JSON "formFieldSetUUID", nullable.
-	*/
+	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
+	//
+	// JSON "formFieldSetUUID", nullable.
 	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -1636,220 +1298,166 @@ func (x *SessionActivityCobrowsingStarted) EventType() EventType {
 	return EventTypeSessionActivityCobrowsingStarted
 }
 
-/*
-SessionActivityExternalMessage: A message sent to the client outside mluvii (e.g. via Facebook
-Messenger).
-
-On the wire its "eventType" is "SessionActivityExternalMessage".
-
-This may be the welcome message set up at the level of the Facebook page, or messages sent to the
-client outside the mluvii application (via Facebook Messenger).
-
-Support: Facebook Messenger sessions.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityExternalMessage
-*/
+// SessionActivityExternalMessage: A message sent to the client outside mluvii (e.g. via Facebook
+// Messenger).
+//
+// On the wire its "eventType" is "SessionActivityExternalMessage".
+//
+// This may be the welcome message set up at the level of the Facebook page, or messages sent to the
+// client outside the mluvii application (via Facebook Messenger).
+//
+// Support: Facebook Messenger sessions.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityExternalMessage
 type SessionActivityExternalMessage struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard; null for this event (in the sample).
-
-	   JSON "heroCard", nullable.
-	*/
+	// HeroCard: The HeroCard; null for this event (in the sample).
+	//
+	// JSON "heroCard", nullable.
 	HeroCard Opt[[]FormField] `json:"heroCard"`
-	/*
-	   CallScript: The call script; null for this event (in the sample).
-
-	   JSON "callScript", nullable.
-	*/
+	// CallScript: The call script; null for this event (in the sample).
+	//
+	// JSON "callScript", nullable.
 	CallScript Opt[[]FormField] `json:"callScript"`
-	/*
-	   Client: The party the activity comes from; null for this event (in the sample).
-
-	   JSON "client", nullable.
-	*/
+	// Client: The party the activity comes from; null for this event (in the sample).
+	//
+	// JSON "client", nullable.
 	Client Opt[Client] `json:"client"`
-	/*
-	   Text: The message.
-
-	   JSON "text", required.
-	*/
+	// Text: The message.
+	//
+	// JSON "text", required.
 	Text string `json:"text"`
-	/*
-	   PreviewURL: A link preview; null for this event (in the sample).
-
-	   JSON "previewUrl", nullable.
-	*/
+	// PreviewURL: A link preview; null for this event (in the sample).
+	//
+	// JSON "previewUrl", nullable.
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
-	/*
-	   UserID: The operator concerned; null for this event (in the sample).
-
-	   JSON "userId", nullable.
-	*/
+	// UserID: The operator concerned; null for this event (in the sample).
+	//
+	// JSON "userId", nullable.
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   ChatbotID: The chatbot concerned; null for this event (in the sample).
-
-	   JSON "chatbotId", nullable.
-	*/
+	// ChatbotID: The chatbot concerned; null for this event (in the sample).
+	//
+	// JSON "chatbotId", nullable.
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of a form; null for this event (in the sample).
-
-	   JSON "formFieldSetUUID", nullable.
-	*/
+	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
+	//
+	// JSON "formFieldSetUUID", nullable.
 	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -1867,233 +1475,179 @@ func (x *SessionActivityExternalMessage) EventType() EventType {
 	return EventTypeSessionActivityExternalMessage
 }
 
-/*
-SessionActivityHeroCard: A HeroCard was sent in the session.
-
-On the wire its "eventType" is "SessionActivityHeroCard".
-
-A HeroCard was sent during the session.
-
-The "client" parameter may take the values (User, Chatbot). Depending on it, the value of the
-"userId" or of the "chatbotId" parameter is filled in as well.
-
-Discrepancies in the vendor document:
-  - The HeroCard structure printed below the table is not valid JSON (its array is never closed) and
-    spells one member `InputType` (see FormField); it is the same text as the call-script form structure
-    of SessionActivityCallScript.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCard
-*/
+// SessionActivityHeroCard: A HeroCard was sent in the session.
+//
+// On the wire its "eventType" is "SessionActivityHeroCard".
+//
+// A HeroCard was sent during the session.
+//
+// The "client" parameter may take the values (User, Chatbot). Depending on it, the value of the
+// "userId" or of the "chatbotId" parameter is filled in as well.
+//
+// Discrepancies in the vendor document:
+//   - The HeroCard structure printed below the table is not valid JSON (its array is never closed) and
+//     spells one member `InputType` (see FormField); it is the same text as the call-script form structure
+//     of SessionActivityCallScript.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCard
 type SessionActivityHeroCard struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard that was sent, as a form.
-
-	   JSON "heroCard", required.
-	*/
+	// HeroCard: The HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", required.
 	HeroCard []FormField `json:"heroCard"`
-	/*
-	   CallScript: The call script; null for this event (in the sample).
-
-	   JSON "callScript", nullable.
-	*/
+	// CallScript: The call script; null for this event (in the sample).
+	//
+	// JSON "callScript", nullable.
 	CallScript Opt[[]FormField] `json:"callScript"`
-	/*
-	   Client: Who sent the HeroCard; User (an operator) or Chatbot.
-
-	   JSON "client", required.
-	*/
+	// Client: Who sent the HeroCard; User (an operator) or Chatbot.
+	//
+	// JSON "client", required.
 	Client Client `json:"client"`
-	/*
-	   Text: A message text; null for this event (in the sample).
-
-	   JSON "text", nullable.
-	*/
+	// Text: A message text; null for this event (in the sample).
+	//
+	// JSON "text", nullable.
 	Text Opt[string] `json:"text"`
-	/*
-	   PreviewURL: A link preview; null for this event (in the sample).
-
-	   JSON "previewUrl", nullable.
-	*/
+	// PreviewURL: A link preview; null for this event (in the sample).
+	//
+	// JSON "previewUrl", nullable.
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
-	/*
-	   UserID: The operator who sent the HeroCard; filled in when `client` is User (null in the sample,
-	   where the client is Chatbot).
-
-	   JSON "userId", nullable.
-
-	   Source: vendor document, prose and sample of SessionActivityHeroCard
-	*/
+	// UserID: The operator who sent the HeroCard; filled in when `client` is User (null in the sample,
+	// where the client is Chatbot).
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, prose and sample of SessionActivityHeroCard
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   ChatbotID: The chatbot that sent the HeroCard; filled in when `client` is Chatbot, so nullable (the
-	   sample fills it in).
-
-	   JSON "chatbotId", required and nullable.
-
-	   Source: vendor document, prose and sample of SessionActivityHeroCard
-	*/
+	// ChatbotID: The chatbot that sent the HeroCard; filled in when `client` is Chatbot, so nullable (the
+	// sample fills it in).
+	//
+	// JSON "chatbotId", required and nullable.
+	//
+	// Source: vendor document, prose and sample of SessionActivityHeroCard
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of the HeroCard's form (its field set). Not described by the document; the
-	   sample sends it.
-
-	   JSON "formFieldSetUUID", required.
-
-	   Source: vendor document, sample of SessionActivityHeroCard
-	*/
+	// FormFieldSetUUID: The id of the HeroCard's form (its field set). Not described by the document; the
+	// sample sends it.
+	//
+	// JSON "formFieldSetUUID", required.
+	//
+	// Source: vendor document, sample of SessionActivityHeroCard
 	FormFieldSetUUID string `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -2111,77 +1665,63 @@ func (x *SessionActivityHeroCard) EventType() EventType {
 	return EventTypeSessionActivityHeroCard
 }
 
-/*
-SessionActivityHeroCardSubmission: A HeroCard was submitted or cancelled.
-
-On the wire its "eventType" is "SessionActivityHeroCardSubmission".
-
-Logged when a HeroCard is confirmed or cancelled (submitted/cancelled).
-
-The originalFormID parameter is the id of an existing HeroCard in mluvii.
-
-`params` holds the parameters used in the HeroCard together with the values entered (e.g.
-"oo1_guest_email", "oo1_guest_ident", "oo1_guest_phone").
-
-There are also cases in which the operator confirms the HeroCard instead of the client. In that case
-the value false is stored in the "submittedByClient" parameter.
-
-Discrepancies in the vendor document:
-  - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-    activity record.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission
-*/
+// SessionActivityHeroCardSubmission: A HeroCard was submitted or cancelled.
+//
+// On the wire its "eventType" is "SessionActivityHeroCardSubmission".
+//
+// Logged when a HeroCard is confirmed or cancelled (submitted/cancelled).
+//
+// The originalFormID parameter is the id of an existing HeroCard in mluvii.
+//
+// `params` holds the parameters used in the HeroCard together with the values entered (e.g.
+// "oo1_guest_email", "oo1_guest_ident", "oo1_guest_phone").
+//
+// There are also cases in which the operator confirms the HeroCard instead of the client. In that case
+// the value false is stored in the "submittedByClient" parameter.
+//
+// Discrepancies in the vendor document:
+//   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
+//     activity record.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission
 type SessionActivityHeroCardSubmission struct {
-	/*
-	   SessionID: The id of the session.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   Result: Whether the HeroCard was submitted or cancelled.
-
-	   JSON "result", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives no type and the example "submitted", and the prose writes "submitted/cancelled"; the
-	       sample sends `Submitted`.
-	*/
+	// Result: Whether the HeroCard was submitted or cancelled.
+	//
+	// JSON "result", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives no type and the example "submitted", and the prose writes "submitted/cancelled"; the
+	//     sample sends `Submitted`.
 	Result HeroCardResult `json:"result"`
-	/*
-	   OriginalFormID: The id of the existing HeroCard in mluvii that was submitted.
-
-	   JSON "originalFormID", required.
-	*/
+	// OriginalFormID: The id of the existing HeroCard in mluvii that was submitted.
+	//
+	// JSON "originalFormID", required.
 	OriginalFormID int64 `json:"originalFormID"`
-	/*
-	   SubmittedByClient: True when the client submitted the HeroCard; false when an operator confirmed it
-	   instead of the client.
-
-	   JSON "submittedByClient", required.
-	*/
+	// SubmittedByClient: True when the client submitted the HeroCard; false when an operator confirmed it
+	// instead of the client.
+	//
+	// JSON "submittedByClient", required.
 	SubmittedByClient bool `json:"submittedByClient"`
-	/*
-	   Params: The parameters used in the HeroCard with the values entered, by parameter name (the prose
-	   names "oo1_guest_email", "oo1_guest_ident", "oo1_guest_phone"; the sample also has names such as
-	   "barva" [colour] and "číslo ŘP" [driving licence number]).
-
-	   JSON "params", required.
-
-	   Discrepancies in the vendor document:
-	     - The table types it as a string (with no example); the sample sends an object of strings.
-	*/
+	// Params: The parameters used in the HeroCard with the values entered, by parameter name (the prose
+	// names "oo1_guest_email", "oo1_guest_ident", "oo1_guest_phone"; the sample also has names such as
+	// "barva" [colour] and "číslo ŘP" [driving licence number]).
+	//
+	// JSON "params", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table types it as a string (with no example); the sample sends an object of strings.
 	Params map[string]string `json:"params"`
-	/*
-	   Time: When the HeroCard was submitted or cancelled.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
-	       `2024-05-06T14:44:07.799984+02:00` (see Timestamp).
-	*/
+	// Time: When the HeroCard was submitted or cancelled.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
+	//     `2024-05-06T14:44:07.799984+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -2199,227 +1739,173 @@ func (x *SessionActivityHeroCardSubmission) EventType() EventType {
 	return EventTypeSessionActivityHeroCardSubmission
 }
 
-/*
-SessionActivityChatToMail: The session transcript was sent by e-mail.
-
-On the wire its "eventType" is "SessionActivityChatToMail".
-
-Occurs at the moment the client enters an e-mail address in the exit form and sends themselves the
-transcript, or the operator sends the transcript.
-
-The value Guest is stored in the "client" parameter if the client sends the session transcript
-themselves. Otherwise the value User is used, together with the parameter "userID", which is filled
-in only when the operator initiated the action.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityChatToMail
-*/
+// SessionActivityChatToMail: The session transcript was sent by e-mail.
+//
+// On the wire its "eventType" is "SessionActivityChatToMail".
+//
+// Occurs at the moment the client enters an e-mail address in the exit form and sends themselves the
+// transcript, or the operator sends the transcript.
+//
+// The value Guest is stored in the "client" parameter if the client sends the session transcript
+// themselves. Otherwise the value User is used, together with the parameter "userID", which is filled
+// in only when the operator initiated the action.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityChatToMail
 type SessionActivityChatToMail struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard; null for this event (in the sample).
-
-	   JSON "heroCard", nullable.
-	*/
+	// HeroCard: The HeroCard; null for this event (in the sample).
+	//
+	// JSON "heroCard", nullable.
 	HeroCard Opt[[]FormField] `json:"heroCard"`
-	/*
-	   CallScript: The call script; null for this event (in the sample).
-
-	   JSON "callScript", nullable.
-	*/
+	// CallScript: The call script; null for this event (in the sample).
+	//
+	// JSON "callScript", nullable.
 	CallScript Opt[[]FormField] `json:"callScript"`
-	/*
-	   Client: Who sent the transcript; Guest (the client) or User (an operator).
-
-	   JSON "client", required.
-	*/
+	// Client: Who sent the transcript; Guest (the client) or User (an operator).
+	//
+	// JSON "client", required.
 	Client Client `json:"client"`
-	/*
-	   Text: A message text; null for this event (in the sample).
-
-	   JSON "text", nullable.
-	*/
+	// Text: A message text; null for this event (in the sample).
+	//
+	// JSON "text", nullable.
 	Text Opt[string] `json:"text"`
-	/*
-	   PreviewURL: A link preview; null for this event (in the sample).
-
-	   JSON "previewUrl", nullable.
-	*/
+	// PreviewURL: A link preview; null for this event (in the sample).
+	//
+	// JSON "previewUrl", nullable.
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
-	/*
-	   UserID: The operator who sent the transcript; filled in only when an operator initiated the action,
-	   so nullable (the sample fills it in).
-
-	   JSON "userId", required and nullable.
-
-	   Discrepancies in the vendor document:
-	     - The prose spells this member „userID"; the sample sends `userId`.
-
-	   Source: vendor document, prose and sample of SessionActivityChatToMail
-	*/
+	// UserID: The operator who sent the transcript; filled in only when an operator initiated the action,
+	// so nullable (the sample fills it in).
+	//
+	// JSON "userId", required and nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The prose spells this member „userID"; the sample sends `userId`.
+	//
+	// Source: vendor document, prose and sample of SessionActivityChatToMail
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   ChatbotID: The chatbot concerned; null for this event (in the sample).
-
-	   JSON "chatbotId", nullable.
-	*/
+	// ChatbotID: The chatbot concerned; null for this event (in the sample).
+	//
+	// JSON "chatbotId", nullable.
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of a form; null for this event (in the sample).
-
-	   JSON "formFieldSetUUID", nullable.
-	*/
+	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
+	//
+	// JSON "formFieldSetUUID", nullable.
 	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -2437,221 +1923,167 @@ func (x *SessionActivityChatToMail) EventType() EventType {
 	return EventTypeSessionActivityChatToMail
 }
 
-/*
-SessionActivityLastFarewellMessage: The session was closed automatically after 24 hours in the
-queue.
-
-On the wire its "eventType" is "SessionActivityLastFarewellMessage".
-
-Logged when the session is ended automatically after 24 hours of waiting in the queue. This concerns
-WhatsApp above all; you can also watch for this event in Facebook Messenger sessions.
-
-Support: Mainly WhatsApp sessions; also Facebook Messenger sessions.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityLastFarewellMessage
-*/
+// SessionActivityLastFarewellMessage: The session was closed automatically after 24 hours in the
+// queue.
+//
+// On the wire its "eventType" is "SessionActivityLastFarewellMessage".
+//
+// Logged when the session is ended automatically after 24 hours of waiting in the queue. This concerns
+// WhatsApp above all; you can also watch for this event in Facebook Messenger sessions.
+//
+// Support: Mainly WhatsApp sessions; also Facebook Messenger sessions.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityLastFarewellMessage
 type SessionActivityLastFarewellMessage struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard; null for this event (in the sample).
-
-	   JSON "heroCard", nullable.
-	*/
+	// HeroCard: The HeroCard; null for this event (in the sample).
+	//
+	// JSON "heroCard", nullable.
 	HeroCard Opt[[]FormField] `json:"heroCard"`
-	/*
-	   CallScript: The call script; null for this event (in the sample).
-
-	   JSON "callScript", nullable.
-	*/
+	// CallScript: The call script; null for this event (in the sample).
+	//
+	// JSON "callScript", nullable.
 	CallScript Opt[[]FormField] `json:"callScript"`
-	/*
-	   Client: The party the activity comes from; null for this event (in the sample).
-
-	   JSON "client", nullable.
-	*/
+	// Client: The party the activity comes from; null for this event (in the sample).
+	//
+	// JSON "client", nullable.
 	Client Opt[Client] `json:"client"`
-	/*
-	   Text: The farewell message sent to the client. The table's example is "Omlouváme se, ale váš
-	   požadavek ..." [We are sorry, but your request ...].
-
-	   JSON "text", required.
-	*/
+	// Text: The farewell message sent to the client. The table's example is "Omlouváme se, ale váš
+	// požadavek ..." [We are sorry, but your request ...].
+	//
+	// JSON "text", required.
 	Text string `json:"text"`
-	/*
-	   PreviewURL: A link preview; null for this event (in the sample).
-
-	   JSON "previewUrl", nullable.
-	*/
+	// PreviewURL: A link preview; null for this event (in the sample).
+	//
+	// JSON "previewUrl", nullable.
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
-	/*
-	   UserID: The operator concerned; null for this event (in the sample).
-
-	   JSON "userId", nullable.
-	*/
+	// UserID: The operator concerned; null for this event (in the sample).
+	//
+	// JSON "userId", nullable.
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   ChatbotID: The chatbot concerned; null for this event (in the sample).
-
-	   JSON "chatbotId", nullable.
-	*/
+	// ChatbotID: The chatbot concerned; null for this event (in the sample).
+	//
+	// JSON "chatbotId", nullable.
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of a form; null for this event (in the sample).
-
-	   JSON "formFieldSetUUID", nullable.
-	*/
+	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
+	//
+	// JSON "formFieldSetUUID", nullable.
 	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -2669,232 +2101,178 @@ func (x *SessionActivityLastFarewellMessage) EventType() EventType {
 	return EventTypeSessionActivityLastFarewellMessage
 }
 
-/*
-SessionActivityPreviewURL: A message containing a link appeared in the session.
-
-On the wire its "eventType" is "SessionActivityPreviewUrl".
-
-A message containing a URL link appears in the session.
-
-Depending on which side sent the link, the value "guest", "user" or "chatbot" is logged in the
-"Client" parameter, which is rendered (in both cases only the parameters "Client" (guest, user)
-change). If the URL is sent by the operator, userId is filled in as well.
-
-Discrepancies in the vendor document:
-  - The prose calls the member "Client" and writes its values in lower case ("guest", "user",
-    "chatbot"); the table and the sample have `client` with the values `User` and `Guest`.
-  - The prose's sentence about the values is garbled as published (it reads literally: "... the value
-    "guest", "user" or "chatbot"., which is rendered (in both cases only the parameters „Client"
-    (guest, user) change)") and speaks of "both cases" after naming three values.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl
-*/
+// SessionActivityPreviewURL: A message containing a link appeared in the session.
+//
+// On the wire its "eventType" is "SessionActivityPreviewUrl".
+//
+// A message containing a URL link appears in the session.
+//
+// Depending on which side sent the link, the value "guest", "user" or "chatbot" is logged in the
+// "Client" parameter, which is rendered (in both cases only the parameters "Client" (guest, user)
+// change). If the URL is sent by the operator, userId is filled in as well.
+//
+// Discrepancies in the vendor document:
+//   - The prose calls the member "Client" and writes its values in lower case ("guest", "user",
+//     "chatbot"); the table and the sample have `client` with the values `User` and `Guest`.
+//   - The prose's sentence about the values is garbled as published (it reads literally: "... the value
+//     "guest", "user" or "chatbot"., which is rendered (in both cases only the parameters „Client"
+//     (guest, user) change)") and speaks of "both cases" after naming three values.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl
 type SessionActivityPreviewURL struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard; null for this event (in the sample).
-
-	   JSON "heroCard", nullable.
-	*/
+	// HeroCard: The HeroCard; null for this event (in the sample).
+	//
+	// JSON "heroCard", nullable.
 	HeroCard Opt[[]FormField] `json:"heroCard"`
-	/*
-	   CallScript: The call script; null for this event (in the sample).
-
-	   JSON "callScript", nullable.
-	*/
+	// CallScript: The call script; null for this event (in the sample).
+	//
+	// JSON "callScript", nullable.
 	CallScript Opt[[]FormField] `json:"callScript"`
-	/*
-	   Client: Which side sent the link.
-
-	   JSON "client", required.
-	*/
+	// Client: Which side sent the link.
+	//
+	// JSON "client", required.
 	Client Client `json:"client"`
-	/*
-	   Text: A message text; null for this event (in the sample).
-
-	   JSON "text", nullable.
-	*/
+	// Text: A message text; null for this event (in the sample).
+	//
+	// JSON "text", nullable.
 	Text Opt[string] `json:"text"`
-	/*
-	   PreviewURL: The preview of the link.
-
-	   JSON "previewUrl", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives "-" as its type and example and lists its members as ".../title", ".../imageUrl",
-	       ".../contentType", ".../originalUrl", ".../originalActivityId".
-	*/
+	// PreviewURL: The preview of the link.
+	//
+	// JSON "previewUrl", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives "-" as its type and example and lists its members as ".../title", ".../imageUrl",
+	//     ".../contentType", ".../originalUrl", ".../originalActivityId".
 	PreviewURL PreviewURL `json:"previewUrl"`
-	/*
-	   UserID: The operator who sent the link; filled in only when the operator sent it (null in the
-	   sample, where the client sent it).
-
-	   JSON "userId", required and nullable.
-	*/
+	// UserID: The operator who sent the link; filled in only when the operator sent it (null in the
+	// sample, where the client sent it).
+	//
+	// JSON "userId", required and nullable.
 	UserID Opt[int64] `json:"userId"`
-	/*
-	   ChatbotID: The chatbot concerned; null for this event (in the sample).
-
-	   JSON "chatbotId", nullable.
-	*/
+	// ChatbotID: The chatbot concerned; null for this event (in the sample).
+	//
+	// JSON "chatbotId", nullable.
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of a form; null for this event (in the sample).
-
-	   JSON "formFieldSetUUID", nullable.
-	*/
+	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
+	//
+	// JSON "formFieldSetUUID", nullable.
 	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -2912,219 +2290,165 @@ func (x *SessionActivityPreviewURL) EventType() EventType {
 	return EventTypeSessionActivityPreviewURL
 }
 
-/*
-SessionActivityOnHold: The operator put the phone call on hold.
-
-On the wire its "eventType" is "SessionActivityOnHold".
-
-During a phone call the operator puts the call in progress on hold (the "Přidržet hovor" [Hold
-call] button).
-
-Support: Phone calls.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOnHold
-*/
+// SessionActivityOnHold: The operator put the phone call on hold.
+//
+// On the wire its "eventType" is "SessionActivityOnHold".
+//
+// During a phone call the operator puts the call in progress on hold (the "Přidržet hovor" [Hold
+// call] button).
+//
+// Support: Phone calls.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOnHold
 type SessionActivityOnHold struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-	/*
-	   HeroCard: The HeroCard; null for this event (in the sample).
-
-	   JSON "heroCard", nullable.
-	*/
+	// HeroCard: The HeroCard; null for this event (in the sample).
+	//
+	// JSON "heroCard", nullable.
 	HeroCard Opt[[]FormField] `json:"heroCard"`
-	/*
-	   CallScript: The call script; null for this event (in the sample).
-
-	   JSON "callScript", nullable.
-	*/
+	// CallScript: The call script; null for this event (in the sample).
+	//
+	// JSON "callScript", nullable.
 	CallScript Opt[[]FormField] `json:"callScript"`
-	/*
-	   Client: Who put the call on hold (User, an operator).
-
-	   JSON "client", required.
-	*/
+	// Client: Who put the call on hold (User, an operator).
+	//
+	// JSON "client", required.
 	Client Client `json:"client"`
-	/*
-	   Text: A message text; null for this event (in the sample).
-
-	   JSON "text", nullable.
-	*/
+	// Text: A message text; null for this event (in the sample).
+	//
+	// JSON "text", nullable.
 	Text Opt[string] `json:"text"`
-	/*
-	   PreviewURL: A link preview; null for this event (in the sample).
-
-	   JSON "previewUrl", nullable.
-	*/
+	// PreviewURL: A link preview; null for this event (in the sample).
+	//
+	// JSON "previewUrl", nullable.
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
-	/*
-	   UserID: The operator who put the call on hold.
-
-	   JSON "userId", required.
-	*/
+	// UserID: The operator who put the call on hold.
+	//
+	// JSON "userId", required.
 	UserID int64 `json:"userId"`
-	/*
-	   ChatbotID: The chatbot concerned; null for this event (in the sample).
-
-	   JSON "chatbotId", nullable.
-	*/
+	// ChatbotID: The chatbot concerned; null for this event (in the sample).
+	//
+	// JSON "chatbotId", nullable.
 	ChatbotID Opt[int64] `json:"chatbotId"`
-	/*
-	   FormFieldSetUUID: The id of a form; null for this event (in the sample).
-
-	   JSON "formFieldSetUUID", nullable.
-	*/
+	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
+	//
+	// JSON "formFieldSetUUID", nullable.
 	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -3142,56 +2466,46 @@ func (x *SessionActivityOnHold) EventType() EventType {
 	return EventTypeSessionActivityOnHold
 }
 
-/*
-SessionActivityOperatorInviteCanceled: An operator cancelled an invitation of another operator into
-the session.
-
-On the wire its "eventType" is "SessionActivityOperatorInviteCanceled".
-
-An operator invited another operator into the session and cancelled the invitation before that
-operator joined. UserId denotes the operator who cancelled the invitation.
-
-Discrepancies in the vendor document:
-  - The document is cut off here: the table ends after the `time` row, and there is no sample. Only the
-    members below are documented; the event presumably sends the full activity record like its
-    neighbours, but the document does not show it.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOperatorInviteCanceled
-*/
+// SessionActivityOperatorInviteCanceled: An operator cancelled an invitation of another operator into
+// the session.
+//
+// On the wire its "eventType" is "SessionActivityOperatorInviteCanceled".
+//
+// An operator invited another operator into the session and cancelled the invitation before that
+// operator joined. UserId denotes the operator who cancelled the invitation.
+//
+// Discrepancies in the vendor document:
+//   - The document is cut off here: the table ends after the `time` row, and there is no sample. Only the
+//     members below are documented; the event presumably sends the full activity record like its
+//     neighbours, but the document does not show it.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOperatorInviteCanceled
 type SessionActivityOperatorInviteCanceled struct {
-	/*
-	   SessionID: The id of the session.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the invitation was cancelled.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; no sample shows the value (see
-	       Timestamp).
-	*/
+	// Time: When the invitation was cancelled.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; no sample shows the value (see
+	//     Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   UserID: The operator who cancelled the invitation.
-
-	   JSON "userId".
-
-	   Discrepancies in the vendor document:
-	     - Only the prose mentions it (spelled "UserId" at the start of a sentence); the table is cut off
-	       before it could list it, and there is no sample.
-
-	   Source: vendor document, prose of SessionActivityOperatorInviteCanceled
-	*/
+	// UserID: The operator who cancelled the invitation.
+	//
+	// JSON "userId".
+	//
+	// Discrepancies in the vendor document:
+	//   - Only the prose mentions it (spelled "UserId" at the start of a sentence); the table is cut off
+	//     before it could list it, and there is no sample.
+	//
+	// Source: vendor document, prose of SessionActivityOperatorInviteCanceled
 	UserID Opt[int64] `json:"userId"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.

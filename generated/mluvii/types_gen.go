@@ -8,169 +8,131 @@ import (
 	"time"
 )
 
-/*
-ActivityRecord: The members of the activity record that every full SessionActivity* sample sends
-with the same presence and nullability: the session, the activity, its time and type, and the
-members that are null in every sample. Included by the events whose samples send the full record
-(AutoActivity, CallScript, CallScriptSubmission, CobrowsingStarted, ExternalMessage, HeroCard,
-ChatToMail, LastFarewellMessage, PreviewUrl, OnHold); the members whose presence differs by event
-are declared on each event.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení (samples)
-*/
+// ActivityRecord: The members of the activity record that every full SessionActivity* sample sends
+// with the same presence and nullability: the session, the activity, its time and type, and the
+// members that are null in every sample. Included by the events whose samples send the full record
+// (AutoActivity, CallScript, CallScriptSubmission, CobrowsingStarted, ExternalMessage, HeroCard,
+// ChatToMail, LastFarewellMessage, PreviewUrl, OnHold); the members whose presence differs by event
+// are declared on each event.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (samples)
 type ActivityRecord struct {
-	/*
-	   SessionID: The id of the session the activity belongs to.
-
-	   JSON "sessionId", required.
-	*/
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
 	SessionID int64 `json:"sessionId"`
-	/*
-	   ActivityID: The id of the activity.
-
-	   JSON "activityId", required.
-	*/
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
 	ActivityID int64 `json:"activityId"`
-	/*
-	   Time: When the activity happened.
-
-	   JSON "time", required.
-
-	   Discrepancies in the vendor document:
-	     - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
-	       `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
-	*/
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
 	Time Timestamp `json:"time"`
-	/*
-	   Type: The activity type; in every sample, the event name without "SessionActivity".
-
-	   JSON "type", required.
-	*/
+	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
 	Type ActivityType `json:"type"`
-	/*
-	   HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	   of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
-
-	   JSON "heroCardParams", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
+	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Source: vendor document, samples only
 	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	/*
-	   File: Not described by the document and null in every sample; by its name, a file sent in the
-	   session.
-
-	   JSON "file", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// File: Not described by the document and null in every sample; by its name, a file sent in the
+	// session.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples only
 	File Opt[json.RawMessage] `json:"file"`
-	/*
-	   AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	   URL of a shared file associated with the activity.
-
-	   JSON "associatedSharedFileUrl", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
+	// URL of a shared file associated with the activity.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples only
 	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	/*
-	   ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	   of the operator the session was passed to.
-
-	   JSON "toOperatorUserId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
+	// of the operator the session was passed to.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	/*
-	   ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	   name of the operator the session was passed to.
-
-	   JSON "toOperatorFullName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
+	// name of the operator the session was passed to.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	/*
-	   ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupId", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	/*
-	   ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	   operator group the session was passed to.
-
-	   JSON "toGroupName", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
+	// operator group the session was passed to.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples only
 	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	/*
-	   ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	   the session was passed to.
-
-	   JSON "toPhoneNumber", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
+	// the session was passed to.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples only
 	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	/*
-	   Note: Not described by the document and null in every sample; by its name, a note.
-
-	   JSON "note", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// Note: Not described by the document and null in every sample; by its name, a note.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples only
 	Note Opt[json.RawMessage] `json:"note"`
-	/*
-	   ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	   content of a chatbot message.
-
-	   JSON "chatbotMessageContent", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
+	// content of a chatbot message.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	/*
-	   SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	   identification of a submission.
-
-	   JSON "submissionIdentification", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
+	// identification of a submission.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples only
 	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	/*
-	   ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	   the key of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionKey", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
+	// the key of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	/*
-	   ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	   the value of a HeroCard submission made through a chatbot.
-
-	   JSON "chatbotHeroCardSubmissionValue", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
+	// the value of a HeroCard submission made through a chatbot.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples only
 	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	/*
-	   TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	   something (a call, the session) was terminated.
-
-	   JSON "terminationReason", nullable.
-
-	   Source: vendor document, samples only
-	*/
+	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
+	// something (a call, the session) was terminated.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples only
 	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -179,83 +141,61 @@ type ActivityRecord struct {
 	extra wire.Members
 }
 
-/*
-ActivityType: The type of a session activity: in every sample, the event name without its
-"SessionActivity" prefix.
-
-The enum is open: values not listed here are kept as they came; Known reports whether a value is
-listed.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení (tables and samples)
-*/
+// ActivityType: The type of a session activity: in every sample, the event name without its
+// "SessionActivity" prefix.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (tables and samples)
 type ActivityType string
 
 const (
-	/*
-	   ActivityTypeAutoActivity is "AutoActivity": An automatic message.
-
-	   Source: vendor document, table and sample of SessionActivityAutoActivity
-	*/
+	// ActivityTypeAutoActivity is "AutoActivity": An automatic message.
+	//
+	// Source: vendor document, table and sample of SessionActivityAutoActivity
 	ActivityTypeAutoActivity ActivityType = "AutoActivity"
-	/*
-	   ActivityTypeCallScript is "CallScript": A call script was presented for a campaign call.
-
-	   Source: vendor document, table and sample of SessionActivityCallScript
-	*/
+	// ActivityTypeCallScript is "CallScript": A call script was presented for a campaign call.
+	//
+	// Source: vendor document, table and sample of SessionActivityCallScript
 	ActivityTypeCallScript ActivityType = "CallScript"
-	/*
-	   ActivityTypeCallScriptSubmission is "CallScriptSubmission": A call script was confirmed.
-
-	   Source: vendor document, table and sample of SessionActivityCallScriptSubmission
-	*/
+	// ActivityTypeCallScriptSubmission is "CallScriptSubmission": A call script was confirmed.
+	//
+	// Source: vendor document, table and sample of SessionActivityCallScriptSubmission
 	ActivityTypeCallScriptSubmission ActivityType = "CallScriptSubmission"
-	/*
-	   ActivityTypeCobrowsingStarted is "CobrowsingStarted": Cobrowsing started.
-
-	   Discrepancies in the vendor document:
-	     - The table of SessionActivityCobrowsingStarted gives the example `SessionActivityCobrowsingStarted`
-	       (the event name); the sample sends `CobrowsingStarted`.
-
-	   Source: vendor document, sample of SessionActivityCobrowsingStarted
-	*/
+	// ActivityTypeCobrowsingStarted is "CobrowsingStarted": Cobrowsing started.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table of SessionActivityCobrowsingStarted gives the example `SessionActivityCobrowsingStarted`
+	//     (the event name); the sample sends `CobrowsingStarted`.
+	//
+	// Source: vendor document, sample of SessionActivityCobrowsingStarted
 	ActivityTypeCobrowsingStarted ActivityType = "CobrowsingStarted"
-	/*
-	   ActivityTypeExternalMessage is "ExternalMessage": A message sent outside mluvii (e.g. via Facebook
-	   Messenger).
-
-	   Source: vendor document, table and sample of SessionActivityExternalMessage
-	*/
+	// ActivityTypeExternalMessage is "ExternalMessage": A message sent outside mluvii (e.g. via Facebook
+	// Messenger).
+	//
+	// Source: vendor document, table and sample of SessionActivityExternalMessage
 	ActivityTypeExternalMessage ActivityType = "ExternalMessage"
-	/*
-	   ActivityTypeHeroCard is "HeroCard": A HeroCard was sent.
-
-	   Source: vendor document, table and sample of SessionActivityHeroCard
-	*/
+	// ActivityTypeHeroCard is "HeroCard": A HeroCard was sent.
+	//
+	// Source: vendor document, table and sample of SessionActivityHeroCard
 	ActivityTypeHeroCard ActivityType = "HeroCard"
-	/*
-	   ActivityTypeChatToMail is "ChatToMail": The session transcript was sent by e-mail.
-
-	   Source: vendor document, table and sample of SessionActivityChatToMail
-	*/
+	// ActivityTypeChatToMail is "ChatToMail": The session transcript was sent by e-mail.
+	//
+	// Source: vendor document, table and sample of SessionActivityChatToMail
 	ActivityTypeChatToMail ActivityType = "ChatToMail"
-	/*
-	   ActivityTypeLastFarewellMessage is "LastFarewellMessage": The last message before a session is
-	   closed automatically after 24 hours.
-
-	   Source: vendor document, table and sample of SessionActivityLastFarewellMessage
-	*/
+	// ActivityTypeLastFarewellMessage is "LastFarewellMessage": The last message before a session is
+	// closed automatically after 24 hours.
+	//
+	// Source: vendor document, table and sample of SessionActivityLastFarewellMessage
 	ActivityTypeLastFarewellMessage ActivityType = "LastFarewellMessage"
-	/*
-	   ActivityTypePreviewURL is "PreviewUrl": A message containing a link, with its preview.
-
-	   Source: vendor document, table and sample of SessionActivityPreviewUrl
-	*/
+	// ActivityTypePreviewURL is "PreviewUrl": A message containing a link, with its preview.
+	//
+	// Source: vendor document, table and sample of SessionActivityPreviewUrl
 	ActivityTypePreviewURL ActivityType = "PreviewUrl"
-	/*
-	   ActivityTypeOnHold is "OnHold": A phone call was put on hold.
-
-	   Source: vendor document, table and sample of SessionActivityOnHold
-	*/
+	// ActivityTypeOnHold is "OnHold": A phone call was put on hold.
+	//
+	// Source: vendor document, table and sample of SessionActivityOnHold
 	ActivityTypeOnHold ActivityType = "OnHold"
 )
 
@@ -268,28 +208,22 @@ func (v ActivityType) Known() bool {
 	return false
 }
 
-/*
-AvResponse: The client's response to an invitation to an audio/video call.
-
-The enum is open: values not listed here are kept as they came; Known reports whether a value is
-listed.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse
-*/
+// AvResponse: The client's response to an invitation to an audio/video call.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse
 type AvResponse string
 
 const (
-	/*
-	   AvResponseAccepted is "Accepted": The client accepted the invitation to the A/V call.
-
-	   Source: vendor document, sample and prose of SessionActivityAvResponse
-	*/
+	// AvResponseAccepted is "Accepted": The client accepted the invitation to the A/V call.
+	//
+	// Source: vendor document, sample and prose of SessionActivityAvResponse
 	AvResponseAccepted AvResponse = "Accepted"
-	/*
-	   AvResponseRejectedUser is "RejectedUser": The client did not accept the invitation to the A/V call.
-
-	   Source: vendor document, prose of SessionActivityAvResponse
-	*/
+	// AvResponseRejectedUser is "RejectedUser": The client did not accept the invitation to the A/V call.
+	//
+	// Source: vendor document, prose of SessionActivityAvResponse
 	AvResponseRejectedUser AvResponse = "RejectedUser"
 )
 
@@ -302,36 +236,28 @@ func (v AvResponse) Known() bool {
 	return false
 }
 
-/*
-Channel: The communication channel of a session. The tables type it as a string and give no values;
-the values below are those the samples send. The prose also mentions web chat, phone campaigns,
-WhatsApp and Facebook Messenger sessions, without giving their channel values.
-
-The enum is open: values not listed here are kept as they came; Known reports whether a value is
-listed.
-
-Source: vendor document, Kategorie Eventů / Sezení (samples)
-*/
+// Channel: The communication channel of a session. The tables type it as a string and give no values;
+// the values below are those the samples send. The prose also mentions web chat, phone campaigns,
+// WhatsApp and Facebook Messenger sessions, without giving their channel values.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, Kategorie Eventů / Sezení (samples)
 type Channel string
 
 const (
-	/*
-	   ChannelPhone is "Phone": A telephone call.
-
-	   Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined
-	*/
+	// ChannelPhone is "Phone": A telephone call.
+	//
+	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined
 	ChannelPhone Channel = "Phone"
-	/*
-	   ChannelChat is "Chat": A (web) chat.
-
-	   Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded
-	*/
+	// ChannelChat is "Chat": A (web) chat.
+	//
+	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded
 	ChannelChat Channel = "Chat"
-	/*
-	   ChannelAv is "AV": An audio/video call.
-
-	   Source: vendor document, sample of SessionOperatorLeft
-	*/
+	// ChannelAv is "AV": An audio/video call.
+	//
+	// Source: vendor document, sample of SessionOperatorLeft
 	ChannelAv Channel = "AV"
 )
 
@@ -344,23 +270,17 @@ func (v Channel) Known() bool {
 	return false
 }
 
-/*
-ChoiceOption: One option of a Radio form item.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript (form structure and sample)
-*/
+// ChoiceOption: One option of a Radio form item.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript (form structure and sample)
 type ChoiceOption struct {
-	/*
-	   Value: The value stored when the option is chosen.
-
-	   JSON "value", required.
-	*/
+	// Value: The value stored when the option is chosen.
+	//
+	// JSON "value", required.
 	Value string `json:"value"`
-	/*
-	   Label: The option's label.
-
-	   JSON "label", required.
-	*/
+	// Label: The option's label.
+	//
+	// JSON "label", required.
 	Label string `json:"label"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -369,46 +289,38 @@ type ChoiceOption struct {
 	extra wire.Members
 }
 
-/*
-Client: Which party of the session the activity comes from or was initiated by.
-
-The enum is open: values not listed here are kept as they came; Known reports whether a value is
-listed.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení
-*/
+// Client: Which party of the session the activity comes from or was initiated by.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení
 type Client string
 
 const (
-	/*
-	   ClientGuest is "Guest": The client (the customer the session is with).
-
-	   Discrepancies in the vendor document:
-	     - The prose of SessionActivityPreviewUrl writes the value in lower case ("guest"); samples and tables
-	       send `Guest`.
-
-	   Source: vendor document, samples of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityPreviewUrl; tables of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityChatToMail; prose of SessionActivityChatToMail
-	*/
+	// ClientGuest is "Guest": The client (the customer the session is with).
+	//
+	// Discrepancies in the vendor document:
+	//   - The prose of SessionActivityPreviewUrl writes the value in lower case ("guest"); samples and tables
+	//     send `Guest`.
+	//
+	// Source: vendor document, samples of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityPreviewUrl; tables of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityChatToMail; prose of SessionActivityChatToMail
 	ClientGuest Client = "Guest"
-	/*
-	   ClientUser is "User": An operator (a mluvii user); `userId` then identifies the operator.
-
-	   Discrepancies in the vendor document:
-	     - The prose of SessionActivityPreviewUrl writes the value in lower case ("user"); samples and tables
-	       send `User`.
-
-	   Source: vendor document, samples of SessionActivityChatToMail, SessionActivityOnHold; tables of SessionActivityHeroCard, SessionActivityPreviewUrl, SessionActivityOnHold; prose of SessionActivityHeroCard, SessionActivityChatToMail
-	*/
+	// ClientUser is "User": An operator (a mluvii user); `userId` then identifies the operator.
+	//
+	// Discrepancies in the vendor document:
+	//   - The prose of SessionActivityPreviewUrl writes the value in lower case ("user"); samples and tables
+	//     send `User`.
+	//
+	// Source: vendor document, samples of SessionActivityChatToMail, SessionActivityOnHold; tables of SessionActivityHeroCard, SessionActivityPreviewUrl, SessionActivityOnHold; prose of SessionActivityHeroCard, SessionActivityChatToMail
 	ClientUser Client = "User"
-	/*
-	   ClientChatbot is "Chatbot": A chatbot; `chatbotId` then identifies the chatbot.
-
-	   Discrepancies in the vendor document:
-	     - The prose of SessionActivityPreviewUrl writes the value in lower case ("chatbot"); the
-	       SessionActivityHeroCard sample sends `Chatbot`.
-
-	   Source: vendor document, sample and prose of SessionActivityHeroCard
-	*/
+	// ClientChatbot is "Chatbot": A chatbot; `chatbotId` then identifies the chatbot.
+	//
+	// Discrepancies in the vendor document:
+	//   - The prose of SessionActivityPreviewUrl writes the value in lower case ("chatbot"); the
+	//     SessionActivityHeroCard sample sends `Chatbot`.
+	//
+	// Source: vendor document, sample and prose of SessionActivityHeroCard
 	ClientChatbot Client = "Chatbot"
 )
 
@@ -421,65 +333,51 @@ func (v Client) Known() bool {
 	return false
 }
 
-/*
-FormField: One item of a form: of a call script (`callScript`) or of a HeroCard (`heroCard`). The
-document prints the same structure twice, as "Struktura formuláře" [form structure] and "Struktura
-HeroCard" [HeroCard structure]; as published (without the blank lines between its lines):
-
-[ {"inputType": "RichText", "label": "<p>byt</p>", "ordinal": 1 }, {"inputType": "Text", "label":
-"dispozice", "key": "Dispozice", "required": true, "ordinal": 2 }, {"InputType": "Radio", "label":
-"centrum", "key": "somethingelse", "required": true, "ordinal": 3, "choiceOptions":[ {"value":
-"ano", "label": "ano"}, {"value": "ne", "label": "ne"}] }
-
-Discrepancies in the vendor document:
-  - The form structure as published is not valid JSON: the array is never closed (the final `]` is
-    missing).
-  - The form structure spells the third item's member `InputType`; the samples always send `inputType`.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript ("Struktura formuláře"), SessionActivityHeroCard ("Struktura HeroCard"), and their samples
-*/
+// FormField: One item of a form: of a call script (`callScript`) or of a HeroCard (`heroCard`). The
+// document prints the same structure twice, as "Struktura formuláře" [form structure] and "Struktura
+// HeroCard" [HeroCard structure]; as published (without the blank lines between its lines):
+//
+// [ {"inputType": "RichText", "label": "<p>byt</p>", "ordinal": 1 }, {"inputType": "Text", "label":
+// "dispozice", "key": "Dispozice", "required": true, "ordinal": 2 }, {"InputType": "Radio", "label":
+// "centrum", "key": "somethingelse", "required": true, "ordinal": 3, "choiceOptions":[ {"value":
+// "ano", "label": "ano"}, {"value": "ne", "label": "ne"}] }
+//
+// Discrepancies in the vendor document:
+//   - The form structure as published is not valid JSON: the array is never closed (the final `]` is
+//     missing).
+//   - The form structure spells the third item's member `InputType`; the samples always send `inputType`.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript ("Struktura formuláře"), SessionActivityHeroCard ("Struktura HeroCard"), and their samples
 type FormField struct {
-	/*
-	   InputType: The kind of the item.
-
-	   JSON "inputType", required.
-
-	   Discrepancies in the vendor document:
-	     - The third item of the published form structure spells this member `InputType`; every sample sends
-	       `inputType`.
-	*/
+	// InputType: The kind of the item.
+	//
+	// JSON "inputType", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The third item of the published form structure spells this member `InputType`; every sample sends
+	//     `inputType`.
 	InputType InputType `json:"inputType"`
-	/*
-	   Label: The item's label: the text shown for it, HTML for RichText items (e.g. "<p>byt</p>").
-
-	   JSON "label", required.
-	*/
+	// Label: The item's label: the text shown for it, HTML for RichText items (e.g. "<p>byt</p>").
+	//
+	// JSON "label", required.
 	Label string `json:"label"`
-	/*
-	   Key: The key under which the item's answer is stored (cf. the `params` of
-	   SessionActivityHeroCardSubmission, keyed e.g. "oo1_guest_ident"); absent on items that take no
-	   answer (RichText, Confirmation).
-
-	   JSON "key".
-	*/
+	// Key: The key under which the item's answer is stored (cf. the `params` of
+	// SessionActivityHeroCardSubmission, keyed e.g. "oo1_guest_ident"); absent on items that take no
+	// answer (RichText, Confirmation).
+	//
+	// JSON "key".
 	Key Opt[string] `json:"key"`
-	/*
-	   Required: Whether an answer is required; absent on items that take no answer.
-
-	   JSON "required".
-	*/
+	// Required: Whether an answer is required; absent on items that take no answer.
+	//
+	// JSON "required".
 	Required Opt[bool] `json:"required"`
-	/*
-	   Ordinal: The item's position in the form, from 1.
-
-	   JSON "ordinal", required.
-	*/
+	// Ordinal: The item's position in the form, from 1.
+	//
+	// JSON "ordinal", required.
 	Ordinal int64 `json:"ordinal"`
-	/*
-	   ChoiceOptions: The options to choose from; only on Radio items.
-
-	   JSON "choiceOptions".
-	*/
+	// ChoiceOptions: The options to choose from; only on Radio items.
+	//
+	// JSON "choiceOptions".
 	ChoiceOptions Opt[[]ChoiceOption] `json:"choiceOptions"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -488,38 +386,32 @@ type FormField struct {
 	extra wire.Members
 }
 
-/*
-HeroCardResult: How a HeroCard was concluded.
-
-The enum is open: values not listed here are kept as they came; Known reports whether a value is
-listed.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission
-*/
+// HeroCardResult: How a HeroCard was concluded.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission
 type HeroCardResult string
 
 const (
-	/*
-	   HeroCardResultSubmitted is "Submitted": The HeroCard was confirmed (submitted).
-
-	   Discrepancies in the vendor document:
-	     - The table's example and the prose write it in lower case ("submitted"); the sample sends
-	       `Submitted`.
-
-	   Source: vendor document, sample of SessionActivityHeroCardSubmission
-	*/
+	// HeroCardResultSubmitted is "Submitted": The HeroCard was confirmed (submitted).
+	//
+	// Discrepancies in the vendor document:
+	//   - The table's example and the prose write it in lower case ("submitted"); the sample sends
+	//     `Submitted`.
+	//
+	// Source: vendor document, sample of SessionActivityHeroCardSubmission
 	HeroCardResultSubmitted HeroCardResult = "Submitted"
-	/*
-	   HeroCardResultCancelled is "Cancelled": The HeroCard was cancelled.
-
-	   Discrepancies in the vendor document:
-	     - Never seen on the wire: the prose says only "submitted/cancelled". The capitalisation is inferred
-	       from the sample's `Submitted`, and the spelling follows the prose's British "cancelled"; the wire
-	       value could as well be `Canceled`, the American spelling the event name
-	       SessionActivityOperatorInviteCanceled uses.
-
-	   Source: vendor document, prose of SessionActivityHeroCardSubmission ("submitted/cancelled")
-	*/
+	// HeroCardResultCancelled is "Cancelled": The HeroCard was cancelled.
+	//
+	// Discrepancies in the vendor document:
+	//   - Never seen on the wire: the prose says only "submitted/cancelled". The capitalisation is inferred
+	//     from the sample's `Submitted`, and the spelling follows the prose's British "cancelled"; the wire
+	//     value could as well be `Canceled`, the American spelling the event name
+	//     SessionActivityOperatorInviteCanceled uses.
+	//
+	// Source: vendor document, prose of SessionActivityHeroCardSubmission ("submitted/cancelled")
 	HeroCardResultCancelled HeroCardResult = "Cancelled"
 )
 
@@ -532,41 +424,31 @@ func (v HeroCardResult) Known() bool {
 	return false
 }
 
-/*
-InputType: The kind of an item of a form (a call script or a HeroCard).
-
-The enum is open: values not listed here are kept as they came; Known reports whether a value is
-listed.
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript and SessionActivityHeroCard (form structure and samples)
-*/
+// InputType: The kind of an item of a form (a call script or a HeroCard).
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript and SessionActivityHeroCard (form structure and samples)
 type InputType string
 
 const (
-	/*
-	   InputTypeRichText is "RichText": Formatted text shown to the reader (its label is HTML); it asks for
-	   no answer and has no key.
-
-	   Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard
-	*/
+	// InputTypeRichText is "RichText": Formatted text shown to the reader (its label is HTML); it asks for
+	// no answer and has no key.
+	//
+	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard
 	InputTypeRichText InputType = "RichText"
-	/*
-	   InputTypeText is "Text": A text input.
-
-	   Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard
-	*/
+	// InputTypeText is "Text": A text input.
+	//
+	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard
 	InputTypeText InputType = "Text"
-	/*
-	   InputTypeRadio is "Radio": A choice of one of the item's choiceOptions.
-
-	   Source: vendor document, form structure and sample of SessionActivityCallScript
-	*/
+	// InputTypeRadio is "Radio": A choice of one of the item's choiceOptions.
+	//
+	// Source: vendor document, form structure and sample of SessionActivityCallScript
 	InputTypeRadio InputType = "Radio"
-	/*
-	   InputTypeConfirmation is "Confirmation": A confirmation, with the label shown beside it.
-
-	   Source: vendor document, sample of SessionActivityHeroCard
-	*/
+	// InputTypeConfirmation is "Confirmation": A confirmation, with the label shown beside it.
+	//
+	// Source: vendor document, sample of SessionActivityHeroCard
 	InputTypeConfirmation InputType = "Confirmation"
 )
 
@@ -579,46 +461,34 @@ func (v InputType) Known() bool {
 	return false
 }
 
-/*
-PreviewURL: The preview of a link posted in the session. The table lists its members as ".../title",
-".../imageUrl" and so on under `previewUrl`, whose type and example it gives as "-".
-
-Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl (table and sample)
-*/
+// PreviewURL: The preview of a link posted in the session. The table lists its members as ".../title",
+// ".../imageUrl" and so on under `previewUrl`, whose type and example it gives as "-".
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl (table and sample)
 type PreviewURL struct {
-	/*
-	   Title: The title of the linked page.
-
-	   JSON "title", required.
-	*/
+	// Title: The title of the linked page.
+	//
+	// JSON "title", required.
 	Title string `json:"title"`
-	/*
-	   ImageURL: The URL of the preview image.
-
-	   JSON "imageUrl", required.
-
-	   Discrepancies in the vendor document:
-	     - The table's example is elided (`https://www.seznam.cz/media/...`); the example here is the sample's
-	       value.
-	*/
+	// ImageURL: The URL of the preview image.
+	//
+	// JSON "imageUrl", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The table's example is elided (`https://www.seznam.cz/media/...`); the example here is the sample's
+	//     value.
 	ImageURL string `json:"imageUrl"`
-	/*
-	   ContentType: The kind of content of the link; the document does not say what the numbers mean.
-
-	   JSON "contentType", required.
-	*/
+	// ContentType: The kind of content of the link; the document does not say what the numbers mean.
+	//
+	// JSON "contentType", required.
 	ContentType int64 `json:"contentType"`
-	/*
-	   OriginalURL: The URL as posted.
-
-	   JSON "originalUrl", required.
-	*/
+	// OriginalURL: The URL as posted.
+	//
+	// JSON "originalUrl", required.
 	OriginalURL string `json:"originalUrl"`
-	/*
-	   OriginalActivityID: The id of the activity (the message) that contained the link.
-
-	   JSON "originalActivityId", required.
-	*/
+	// OriginalActivityID: The id of the activity (the message) that contained the link.
+	//
+	// JSON "originalActivityId", required.
 	OriginalActivityID int64 `json:"originalActivityId"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -627,36 +497,26 @@ type PreviewURL struct {
 	extra wire.Members
 }
 
-/*
-SessionRecord: The members every session lifecycle event sends: the session, its tenant, its channel
-and its source.
-
-Source: vendor document, Kategorie Eventů / Sezení (tables and samples of all seven events)
-*/
+// SessionRecord: The members every session lifecycle event sends: the session, its tenant, its channel
+// and its source.
+//
+// Source: vendor document, Kategorie Eventů / Sezení (tables and samples of all seven events)
 type SessionRecord struct {
-	/*
-	   ID: The session's id.
-
-	   JSON "id", required.
-	*/
+	// ID: The session's id.
+	//
+	// JSON "id", required.
 	ID int64 `json:"id"`
-	/*
-	   TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
-
-	   JSON "tenantId", required.
-	*/
+	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
+	//
+	// JSON "tenantId", required.
 	TenantID int64 `json:"tenantId"`
-	/*
-	   Channel: The session's channel. The tables give no example.
-
-	   JSON "channel", required.
-	*/
+	// Channel: The session's channel. The tables give no example.
+	//
+	// JSON "channel", required.
 	Channel Channel `json:"channel"`
-	/*
-	   Source: How the session came about. The tables give no example.
-
-	   JSON "source", required.
-	*/
+	// Source: How the session came about. The tables give no example.
+	//
+	// JSON "source", required.
 	Source Source `json:"source"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -665,37 +525,29 @@ type SessionRecord struct {
 	extra wire.Members
 }
 
-/*
-Source: How the session came about. The tables type it as a string and give no values; the values
-below are those the samples send, and the document explains none of them.
-
-The enum is open: values not listed here are kept as they came; Known reports whether a value is
-listed.
-
-Source: vendor document, Kategorie Eventů / Sezení (samples)
-*/
+// Source: How the session came about. The tables type it as a string and give no values; the values
+// below are those the samples send, and the document explains none of them.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, Kategorie Eventů / Sezení (samples)
 type Source string
 
 const (
-	/*
-	   SourceOutgoingCall is "OutgoingCall": The session is an outgoing call (seen on phone sessions).
-
-	   Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined
-	*/
+	// SourceOutgoingCall is "OutgoingCall": The session is an outgoing call (seen on phone sessions).
+	//
+	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined
 	SourceOutgoingCall Source = "OutgoingCall"
-	/*
-	   SourceDefault is "Default": The default origin (seen on chat sessions; not explained by the
-	   document).
-
-	   Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded
-	*/
+	// SourceDefault is "Default": The default origin (seen on chat sessions; not explained by the
+	// document).
+	//
+	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded
 	SourceDefault Source = "Default"
-	/*
-	   SourceInvitation is "Invitation": The session originated from an invitation (seen on an audio/video
-	   session; not explained by the document).
-
-	   Source: vendor document, sample of SessionOperatorLeft
-	*/
+	// SourceInvitation is "Invitation": The session originated from an invitation (seen on an audio/video
+	// session; not explained by the document).
+	//
+	// Source: vendor document, sample of SessionOperatorLeft
 	SourceInvitation Source = "Invitation"
 )
 
@@ -708,34 +560,32 @@ func (v Source) Known() bool {
 	return false
 }
 
-/*
-Timestamp: A local date and time with a UTC offset and a fraction of a second, e.g.
-2024-05-02T16:05:24.454661+02:00. The document writes it three ways, and all three are accepted:
-
-1. the samples (what is actually sent): a dot before the fraction, usually 6 digits
-(2024-05-02T16:05:24.454661+02:00), but 5 in one sample (2024-05-06T15:10:16.12969+02:00) and 3 in
-another (2024-05-06T14:33:06.262+02:00): trailing zeros are evidently dropped; 2. the lifecycle
-table: a colon before the fraction (2024-05-02T08:58:58:888364+02:00); 3. the parameter tables'
-pattern yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ: a comma before the fraction.
-
-The samples' spelling comes first, so values this package creates are written the way mluvii sends
-them; the other two are accepted because the document uses them, though no sample does. Values that
-came from the wire are re-encoded exactly as they came.
-
-It holds the text exactly as sent, so re-encoding is lossless. Time parses it with the layouts
-"2006-01-02T15:04:05.999999999Z07:00", tried in order; Validate reports text that none of them
-accepts.
-
-Discrepancies in the vendor document:
-  - The lifecycle table writes a colon before the fraction (`2024-05-02T08:58:58:888364+02:00`), the
-    parameter tables a comma (`yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`), the samples a dot
-    (`2024-05-02T16:05:24.454661+02:00`).
-  - The tables' pattern `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`, read in the Java/Unicode pattern syntax it is
-    written in, means exactly 3 fraction digits (`SSS`) and a localized GMT offset (`ZZZZ`, e.g.
-    `GMT+02:00`); the samples send 3 to 6 fraction digits and an offset written `+02:00`.
-
-Source: vendor document, Kategorie Eventů (lifecycle table, parameter tables, samples)
-*/
+// Timestamp: A local date and time with a UTC offset and a fraction of a second, e.g.
+// 2024-05-02T16:05:24.454661+02:00. The document writes it three ways, and all three are accepted:
+//
+// 1. the samples (what is actually sent): a dot before the fraction, usually 6 digits
+// (2024-05-02T16:05:24.454661+02:00), but 5 in one sample (2024-05-06T15:10:16.12969+02:00) and 3 in
+// another (2024-05-06T14:33:06.262+02:00): trailing zeros are evidently dropped; 2. the lifecycle
+// table: a colon before the fraction (2024-05-02T08:58:58:888364+02:00); 3. the parameter tables'
+// pattern yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ: a comma before the fraction.
+//
+// The samples' spelling comes first, so values this package creates are written the way mluvii sends
+// them; the other two are accepted because the document uses them, though no sample does. Values that
+// came from the wire are re-encoded exactly as they came.
+//
+// It holds the text exactly as sent, so re-encoding is lossless. Time parses it with the layouts
+// "2006-01-02T15:04:05.999999999Z07:00", tried in order; Validate reports text that none of them
+// accepts.
+//
+// Discrepancies in the vendor document:
+//   - The lifecycle table writes a colon before the fraction (`2024-05-02T08:58:58:888364+02:00`), the
+//     parameter tables a comma (`yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`), the samples a dot
+//     (`2024-05-02T16:05:24.454661+02:00`).
+//   - The tables' pattern `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`, read in the Java/Unicode pattern syntax it is
+//     written in, means exactly 3 fraction digits (`SSS`) and a localized GMT offset (`ZZZZ`, e.g.
+//     `GMT+02:00`); the samples send 3 to 6 fraction digits and an offset written `+02:00`.
+//
+// Source: vendor document, Kategorie Eventů (lifecycle table, parameter tables, samples)
 type Timestamp string
 
 var timestampLayouts = []string{"2006-01-02T15:04:05.999999999Z07:00"}

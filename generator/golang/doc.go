@@ -26,7 +26,21 @@ func comment(first string, paras []string, discrepancies []string, source string
 	if source != "" {
 		b.WriteString("\n\nSource: " + source)
 	}
-	return jen.Comment(b.String())
+	return lineComment(b.String())
+}
+
+// lineComment renders text as "//" line comments: jennifer's own Comment switches to a /* */ block
+// for multi-line text, which is not how Go doc comments are written.
+func lineComment(text string) jen.Code {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if l = strings.TrimRight(l, " "); l == "" {
+			lines[i] = "//"
+		} else {
+			lines[i] = "// " + l
+		}
+	}
+	return jen.Op(strings.Join(lines, "\n"))
 }
 
 // sentence makes "X is the ..." style openings: it returns desc with the name prepended when desc

@@ -98,7 +98,9 @@ func (d *Decoder) SkipRest(members bool) {
 func ItemProblem(i int, problem string) string { return "item " + strconv.Itoa(i) + ": " + problem }
 
 // MemberProblem words a problem of the member name of a map.
-func MemberProblem(name, problem string) string { return "member " + strconv.Quote(name) + ": " + problem }
+func MemberProblem(name, problem string) string {
+	return "member " + strconv.Quote(name) + ": " + problem
+}
 
 // DuplicateKey words a member name that occurs twice in a map.
 func DuplicateKey(name string) string { return "duplicate member " + strconv.Quote(name) }

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/eventgen/eventgen/generated/livechat"
+	"github.com/eventgen/eventgen/generated/mchat"
+	"github.com/eventgen/eventgen/generated/mluvii"
+)
+
+// decoded is one event of an input, as the tool prints it.
+type decoded struct {
+	label    string   // TypePath, or Unknown(<type>), or Invalid
+	problems []string // "  /pointer: message"
+}
+
+// platform adapts one generated package to the tool.
+type platform struct {
+	// decode returns the events of one request body and its re-encoding.
+	decode func(data []byte) ([]decoded, []byte, error)
+}
+
+// platforms lists the generated packages that decode events. JAICP is absent on purpose: its document
+// gives no payloads, so its package is a catalogue only.
+var platforms = map[string]platform{
+	"livechat": {decode: single(livechat.Decode, livechat.TypePath)},
+	"mluvii":   {decode: single(mluvii.Decode, mluvii.TypePath)},
+	"mchat":    {decode: mchatBatch},
+}
+
+// catalogueOnly names the platforms that have a catalogue but nothing to decode.
+var catalogueOnly = map[string]string{"jaicp": "the JAICP document lists event names without payloads"}
+
+// event is what every generated Event offers.
+type event interface {
+	Validate() error
+	MarshalJSON() ([]byte, error)
+}
+
+// single adapts a platform that sends one event per body.
+func single[E event](decode func([]byte) (E, error), typePath func(E) string) func([]byte) ([]decoded, []byte, error) {
+	return func(data []byte) ([]decoded, []byte, error) {
+		ev, err := decode(data)
+		if err != nil {
+			return nil, nil, err
+		}
+		out, err := ev.MarshalJSON()
+		if err != nil {
+			return nil, nil, err
+		}
+		return []decoded{describe(typePath(ev), isUnknown(ev), ev.Validate(), "")}, out, nil
+	}
+}
+
+func isUnknown(ev any) string {
+	switch u := ev.(type) {
+	case *mluvii.Unknown:
+		return string(u.Type)
+	case *livechat.Unknown:
+		return string(u.Type)
+	case *mchat.Unknown:
+		return string(u.Type)
+	}
+	return ""
+}
+
+func mchatBatch(data []byte) ([]decoded, []byte, error) {
+	b, err := mchat.DecodeBatch(data)
+	var items mchat.DecodeErrors
+	if err != nil && !errors.As(err, &items) {
+		return nil, nil, err
+	}
+	out, err := b.MarshalJSON()
+	if err != nil {
+		return nil, nil, err
+	}
+	var evs []decoded
+	for i, ev := range b.Events {
+		prefix := "/events/" + strconv.Itoa(i)
+		if inv, ok := ev.(*mchat.Invalid); ok {
+			evs = append(evs, decoded{label: "Invalid", problems: []string{"  " + inv.Err.Error()}})
+			continue
+		}
+		evs = append(evs, describe(mchat.TypePath(ev), isUnknown(ev), ev.Validate(), prefix))
+	}
+	return evs, out, nil
+}
+
+// describe builds the printed form of an event: its label and its problems, pointers prefixed.
+func describe(typePath, unknown string, err error, prefix string) decoded {
+	d := decoded{label: typePath}
+	if unknown != "" {
+		d.label = "Unknown(" + unknown + ")"
+	}
+	var ps interface{ Unwrap() []error }
+	_ = ps
+	if err != nil {
+		for _, p := range problemsOf(err) {
+			d.problems = append(d.problems, "  "+prefix+p)
+		}
+	}
+	return d
+}
