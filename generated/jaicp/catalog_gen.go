@@ -41,23 +41,23 @@ const (
 	// EventTypeFileTooBigEvent is "fileTooBigEvent": File event for a file that is too big (named on the
 	// page without a description)
 	EventTypeFileTooBigEvent EventType = "fileTooBigEvent"
-	// EventTypeOnappinstall is "ONAPPINSTALL": Application is installed
-	EventTypeOnappinstall EventType = "ONAPPINSTALL"
-	// EventTypeOnappupdate is "ONAPPUPDATE": Application is updated
-	EventTypeOnappupdate EventType = "ONAPPUPDATE"
-	// EventTypeOnimbotmessageadd is "ONIMBOTMESSAGEADD": The bot received a message
-	EventTypeOnimbotmessageadd EventType = "ONIMBOTMESSAGEADD"
-	// EventTypeOnimbotmessageupdate is "ONIMBOTMESSAGEUPDATE": The bot updated the message
-	EventTypeOnimbotmessageupdate EventType = "ONIMBOTMESSAGEUPDATE"
-	// EventTypeOnimbotmessagedelete is "ONIMBOTMESSAGEDELETE": The bot deleted the message
-	EventTypeOnimbotmessagedelete EventType = "ONIMBOTMESSAGEDELETE"
-	// EventTypeOnimcommandadd is "ONIMCOMMANDADD": The bot received a command
-	EventTypeOnimcommandadd EventType = "ONIMCOMMANDADD"
-	// EventTypeOnimjoinchat is "ONIMJOINCHAT": The bot has been informed about its inclusion in a chat or
+	// EventTypeOnAppInstall is "ONAPPINSTALL": Application is installed
+	EventTypeOnAppInstall EventType = "ONAPPINSTALL"
+	// EventTypeOnAppUpdate is "ONAPPUPDATE": Application is updated
+	EventTypeOnAppUpdate EventType = "ONAPPUPDATE"
+	// EventTypeOnImBotMessageAdd is "ONIMBOTMESSAGEADD": The bot received a message
+	EventTypeOnImBotMessageAdd EventType = "ONIMBOTMESSAGEADD"
+	// EventTypeOnImBotMessageUpdate is "ONIMBOTMESSAGEUPDATE": The bot updated the message
+	EventTypeOnImBotMessageUpdate EventType = "ONIMBOTMESSAGEUPDATE"
+	// EventTypeOnImBotMessageDelete is "ONIMBOTMESSAGEDELETE": The bot deleted the message
+	EventTypeOnImBotMessageDelete EventType = "ONIMBOTMESSAGEDELETE"
+	// EventTypeOnImCommandAdd is "ONIMCOMMANDADD": The bot received a command
+	EventTypeOnImCommandAdd EventType = "ONIMCOMMANDADD"
+	// EventTypeOnImJoinChat is "ONIMJOINCHAT": The bot has been informed about its inclusion in a chat or
 	// personal messages
-	EventTypeOnimjoinchat EventType = "ONIMJOINCHAT"
-	// EventTypeOnimbotdelete is "ONIMBOTDELETE": The bot has been removed
-	EventTypeOnimbotdelete EventType = "ONIMBOTDELETE"
+	EventTypeOnImJoinChat EventType = "ONIMJOINCHAT"
+	// EventTypeOnImBotDelete is "ONIMBOTDELETE": The bot has been removed
+	EventTypeOnImBotDelete EventType = "ONIMBOTDELETE"
 	// EventTypeCRMSuccessEvent is "CRM_SUCCESS_EVENT": The CRM event Bitrix24 has been updated
 	EventTypeCRMSuccessEvent EventType = "CRM_SUCCESS_EVENT"
 	// EventTypeCRMFailedEvent is "CRM_FAILED_EVENT": The CRM event Bitrix24 has not been updated
@@ -123,7 +123,7 @@ const (
 // Known reports whether t is one of the documented event types.
 func (t EventType) Known() bool {
 	switch t {
-	case EventTypeTariffBlocked, EventTypeSessionDataSoftLimitExceeded, EventTypeClientDataSoftLimitExceeded, EventTypeSessionDataHardLimitExceeded, EventTypeClientDataHardLimitExceeded, EventTypeSMSFailedEvent, EventTypeSMSSuccessEvent, EventTypeMatch, EventTypeNoMatch, EventTypeTimeLimit, EventTypeLengthLimit, EventTypeFileEvent, EventTypeFileTooBigEvent, EventTypeOnappinstall, EventTypeOnappupdate, EventTypeOnimbotmessageadd, EventTypeOnimbotmessageupdate, EventTypeOnimbotmessagedelete, EventTypeOnimcommandadd, EventTypeOnimjoinchat, EventTypeOnimbotdelete, EventTypeCRMSuccessEvent, EventTypeCRMFailedEvent, EventTypeLocationEvent, EventTypeTelegramSendContact, EventTypeTelegramSendLocation, EventTypeTelegramAPIRequestFailed, EventTypeTelegramCallbackQuery, EventTypeStickerEvent, EventTypeTelegramPaymentSuccessEvent, EventTypeTelegramPaymentFailedEvent, EventTypeTelegramPrecheckoutEvent, EventTypeViberSendLocation, EventTypeViberSendSticker, EventTypeViberSendContact, EventTypeViberUnsubscribe, EventTypeConversationStarted, EventTypeWeChatSendLocation, EventTypeWeChatAnyMessage, EventTypeLivechatFinished, EventTypeNoLivechatOperatorsOnline, EventTypeHangup, EventTypeTransfer, EventTypeBotHangup, EventTypeNoDTMFAnswerEvent, EventTypeSpeechNotRecognized, EventTypeOnCallNotConnected, EventTypeBargeInIntent:
+	case EventTypeTariffBlocked, EventTypeSessionDataSoftLimitExceeded, EventTypeClientDataSoftLimitExceeded, EventTypeSessionDataHardLimitExceeded, EventTypeClientDataHardLimitExceeded, EventTypeSMSFailedEvent, EventTypeSMSSuccessEvent, EventTypeMatch, EventTypeNoMatch, EventTypeTimeLimit, EventTypeLengthLimit, EventTypeFileEvent, EventTypeFileTooBigEvent, EventTypeOnAppInstall, EventTypeOnAppUpdate, EventTypeOnImBotMessageAdd, EventTypeOnImBotMessageUpdate, EventTypeOnImBotMessageDelete, EventTypeOnImCommandAdd, EventTypeOnImJoinChat, EventTypeOnImBotDelete, EventTypeCRMSuccessEvent, EventTypeCRMFailedEvent, EventTypeLocationEvent, EventTypeTelegramSendContact, EventTypeTelegramSendLocation, EventTypeTelegramAPIRequestFailed, EventTypeTelegramCallbackQuery, EventTypeStickerEvent, EventTypeTelegramPaymentSuccessEvent, EventTypeTelegramPaymentFailedEvent, EventTypeTelegramPrecheckoutEvent, EventTypeViberSendLocation, EventTypeViberSendSticker, EventTypeViberSendContact, EventTypeViberUnsubscribe, EventTypeConversationStarted, EventTypeWeChatSendLocation, EventTypeWeChatAnyMessage, EventTypeLivechatFinished, EventTypeNoLivechatOperatorsOnline, EventTypeHangup, EventTypeTransfer, EventTypeBotHangup, EventTypeNoDTMFAnswerEvent, EventTypeSpeechNotRecognized, EventTypeOnCallNotConnected, EventTypeBargeInIntent:
 		return true
 	}
 	return false
@@ -239,56 +239,56 @@ var events = []EventInfo{{
 	Group:      "bitrix24",
 	Name:       "ONAPPINSTALL",
 	Summary:    "Application is installed",
-	Type:       EventTypeOnappinstall,
+	Type:       EventTypeOnAppInstall,
 }, {
 	Channels:   []string{"bitrix24"},
 	Documented: true,
 	Group:      "bitrix24",
 	Name:       "ONAPPUPDATE",
 	Summary:    "Application is updated",
-	Type:       EventTypeOnappupdate,
+	Type:       EventTypeOnAppUpdate,
 }, {
 	Channels:   []string{"bitrix24"},
 	Documented: true,
 	Group:      "bitrix24",
 	Name:       "ONIMBOTMESSAGEADD",
 	Summary:    "The bot received a message",
-	Type:       EventTypeOnimbotmessageadd,
+	Type:       EventTypeOnImBotMessageAdd,
 }, {
 	Channels:   []string{"bitrix24"},
 	Documented: true,
 	Group:      "bitrix24",
 	Name:       "ONIMBOTMESSAGEUPDATE",
 	Summary:    "The bot updated the message",
-	Type:       EventTypeOnimbotmessageupdate,
+	Type:       EventTypeOnImBotMessageUpdate,
 }, {
 	Channels:   []string{"bitrix24"},
 	Documented: true,
 	Group:      "bitrix24",
 	Name:       "ONIMBOTMESSAGEDELETE",
 	Summary:    "The bot deleted the message",
-	Type:       EventTypeOnimbotmessagedelete,
+	Type:       EventTypeOnImBotMessageDelete,
 }, {
 	Channels:   []string{"bitrix24"},
 	Documented: true,
 	Group:      "bitrix24",
 	Name:       "ONIMCOMMANDADD",
 	Summary:    "The bot received a command",
-	Type:       EventTypeOnimcommandadd,
+	Type:       EventTypeOnImCommandAdd,
 }, {
 	Channels:   []string{"bitrix24"},
 	Documented: true,
 	Group:      "bitrix24",
 	Name:       "ONIMJOINCHAT",
 	Summary:    "The bot has been informed about its inclusion in a chat or personal messages",
-	Type:       EventTypeOnimjoinchat,
+	Type:       EventTypeOnImJoinChat,
 }, {
 	Channels:   []string{"bitrix24"},
 	Documented: true,
 	Group:      "bitrix24",
 	Name:       "ONIMBOTDELETE",
 	Summary:    "The bot has been removed",
-	Type:       EventTypeOnimbotdelete,
+	Type:       EventTypeOnImBotDelete,
 }, {
 	Channels:   []string{"bitrix24"},
 	Documented: true,

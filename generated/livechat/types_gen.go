@@ -470,20 +470,29 @@ type RichMessageImage struct {
 type SystemMessageType string
 
 const (
-	// SystemMessageTypeAgentAdded is "agent_added": Template: "%initiator% added %agent% to the chat".
-	// Generated when: agent was added to chat via `add_user_to_chat` request and is not the first agent
-	// ever in the chat. Also a row of the HTML comment, identical.
+	// SystemMessageTypeAgentAdded is "agent_added": Also a row of the HTML comment, identical.
+	//
+	// Text: "%initiator% added %agent% to the chat"
+	//
+	// When: agent was added to chat via `add_user_to_chat` request and is not the first agent ever in the
+	// chat
 	//
 	// Source: vendor document, section
 	SystemMessageTypeAgentAdded SystemMessageType = "agent_added"
-	// SystemMessageTypeAgentJoined is "agent_joined": Template: "%agent% joined the chat". Generated when:
-	// agent added themselves to chat via `add_user_to_chat` request and is not the first agent ever in the
-	// chat. Also a row of the HTML comment, identical.
+	// SystemMessageTypeAgentJoined is "agent_joined": Also a row of the HTML comment, identical.
+	//
+	// Text: "%agent% joined the chat"
+	//
+	// When: agent added themselves to chat via `add_user_to_chat` request and is not the first agent ever
+	// in the chat
 	//
 	// Source: vendor document, section
 	SystemMessageTypeAgentJoined SystemMessageType = "agent_joined"
-	// SystemMessageTypeAgentLeft is "agent_left": Template: "%agent% left the chat". Generated when: agent
-	// removed themselves from chat via `remove_user_from_chat` request.
+	// SystemMessageTypeAgentLeft is the value "agent_left".
+	//
+	// Text: "%agent% left the chat"
+	//
+	// When: agent removed themselves from chat via `remove_user_from_chat` request
 	//
 	// Discrepancies in the vendor document:
 	//   - The template has two spaces between `%agent%` and `left` (`%agent% left the chat`), where every
@@ -491,129 +500,184 @@ const (
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeAgentLeft SystemMessageType = "agent_left"
-	// SystemMessageTypeAgentRemoved is "agent_removed": Template: "%initiator% removed %agent% from the
-	// chat". Generated when: agent was removed from chat via the `remove_user_from_chat` request. Also a
-	// row of the HTML comment, identical.
+	// SystemMessageTypeAgentRemoved is "agent_removed": Also a row of the HTML comment, identical.
+	//
+	// Text: "%initiator% removed %agent% from the chat"
+	//
+	// When: agent was removed from chat via the `remove_user_from_chat` request
 	//
 	// Source: vendor document, section
 	SystemMessageTypeAgentRemoved SystemMessageType = "agent_removed"
-	// SystemMessageTypeArchivedCustomerDisconnected is "archived_customer_disconnected": Template:
-	// "%customer% left the chat". Generated when: chat ended after customer left the website. Also a row
-	// of the HTML comment, identical.
+	// SystemMessageTypeArchivedCustomerDisconnected is "archived_customer_disconnected": Also a row of the
+	// HTML comment, identical.
+	//
+	// Text: "%customer% left the chat"
+	//
+	// When: chat ended after customer left the website
 	//
 	// Source: vendor document, section
 	SystemMessageTypeArchivedCustomerDisconnected SystemMessageType = "archived_customer_disconnected"
-	// SystemMessageTypeChatTransferred is "chat_transferred": Template: "%initiator% transferred the chat
-	// to %targets%". Generated when: chat was transferred via the `transfer_chat` request. Also a row of
-	// the HTML comment, identical.
+	// SystemMessageTypeChatTransferred is "chat_transferred": Also a row of the HTML comment, identical.
+	//
+	// Text: "%initiator% transferred the chat to %targets%"
+	//
+	// When: chat was transferred via the `transfer_chat` request
 	//
 	// Source: vendor document, section
 	SystemMessageTypeChatTransferred SystemMessageType = "chat_transferred"
-	// SystemMessageTypeCustomerAdded is "customer_added": Template: "%initiator% added %customer% to the
-	// chat". Generated when: customer was added to chat via `add_user_to_chat` request. Also a row of the
-	// HTML comment, identical.
+	// SystemMessageTypeCustomerAdded is "customer_added": Also a row of the HTML comment, identical.
+	//
+	// Text: "%initiator% added %customer% to the chat"
+	//
+	// When: customer was added to chat via `add_user_to_chat` request
 	//
 	// Source: vendor document, section
 	SystemMessageTypeCustomerAdded SystemMessageType = "customer_added"
-	// SystemMessageTypeCustomerBanned is "customer_banned": Template: "Chat archived because customer was
-	// banned by %agent% for %duration% day(s)". Generated when: chat ended because customer was banned via
-	// the `ban_customer` request. Also a row of the HTML comment, identical.
+	// SystemMessageTypeCustomerBanned is "customer_banned": Also a row of the HTML comment, identical.
+	//
+	// Text: "Chat archived because customer was banned by %agent% for %duration% day(s)"
+	//
+	// When: chat ended because customer was banned via the `ban_customer` request
 	//
 	// Source: vendor document, section
 	SystemMessageTypeCustomerBanned SystemMessageType = "customer_banned"
-	// SystemMessageTypeCustomerRemoved is "customer_removed": Template: "%initiator% removed %customer%
-	// from the chat". Generated when: customer was removed from chat via `remove_user_from_chat` request.
-	// Also a row of the HTML comment, identical.
+	// SystemMessageTypeCustomerRemoved is "customer_removed": Also a row of the HTML comment, identical.
+	//
+	// Text: "%initiator% removed %customer% from the chat"
+	//
+	// When: customer was removed from chat via `remove_user_from_chat` request
 	//
 	// Source: vendor document, section
 	SystemMessageTypeCustomerRemoved SystemMessageType = "customer_removed"
-	// SystemMessageTypeManualArchivedAgent is "manual_archived_agent": Template: "%agent% archived the
-	// chat". Generated when: agent closed chat via close_thread request. Also a row of the HTML comment,
+	// SystemMessageTypeManualArchivedAgent is "manual_archived_agent": Also a row of the HTML comment,
 	// identical.
+	//
+	// Text: "%agent% archived the chat"
+	//
+	// When: agent closed chat via close_thread request
 	//
 	// Source: vendor document, section
 	SystemMessageTypeManualArchivedAgent SystemMessageType = "manual_archived_agent"
-	// SystemMessageTypeManualArchivedCustomer is "manual_archived_customer": Template: "%customer%
-	// archived the chat". Generated when: customer closed chat via close_thread request. Also a row of the
-	// HTML comment, identical.
+	// SystemMessageTypeManualArchivedCustomer is "manual_archived_customer": Also a row of the HTML
+	// comment, identical.
+	//
+	// Text: "%customer% archived the chat"
+	//
+	// When: customer closed chat via close_thread request
 	//
 	// Source: vendor document, section
 	SystemMessageTypeManualArchivedCustomer SystemMessageType = "manual_archived_customer"
-	// SystemMessageTypeRatingChatCommented is "rating.chat_commented": Template: "%customer% left the
-	// following comment: %comment%". Generated when: chat was commented by customer. Also a row of the
-	// HTML comment, identical.
+	// SystemMessageTypeRatingChatCommented is "rating.chat_commented": Also a row of the HTML comment,
+	// identical.
+	//
+	// Text: "%customer% left the following comment: %comment%"
+	//
+	// When: chat was commented by customer
 	//
 	// Source: vendor document, section
 	SystemMessageTypeRatingChatCommented SystemMessageType = "rating.chat_commented"
-	// SystemMessageTypeRatingChatRated is "rating.chat_rated": Template: "%customer% rated the chat as
-	// %score%". Generated when: chat was rated by customer. Also a row of the HTML comment, identical.
+	// SystemMessageTypeRatingChatRated is "rating.chat_rated": Also a row of the HTML comment, identical.
+	//
+	// Text: "%customer% rated the chat as %score%"
+	//
+	// When: chat was rated by customer
 	//
 	// Source: vendor document, section
 	SystemMessageTypeRatingChatRated SystemMessageType = "rating.chat_rated"
-	// SystemMessageTypeRatingChatRatingCanceled is "rating.chat_rating_canceled": Template: "%customer%
-	// canceled the chat rating". Generated when: chat rating was cancelled by customer. Also a row of the
-	// HTML comment, identical.
+	// SystemMessageTypeRatingChatRatingCanceled is "rating.chat_rating_canceled": Also a row of the HTML
+	// comment, identical.
+	//
+	// Text: "%customer% canceled the chat rating"
+	//
+	// When: chat rating was cancelled by customer
 	//
 	// Source: vendor document, section
 	SystemMessageTypeRatingChatRatingCanceled SystemMessageType = "rating.chat_rating_canceled"
-	// SystemMessageTypeRoutingArchivedDeleted is "routing.archived_deleted": Template: "The chat was
-	// closed because %agent% account had been deleted". Generated when: chat was archived after agent was
-	// removed from license, no other agent could be selected and queues were disabled. Also a row of the
-	// HTML comment, identical.
+	// SystemMessageTypeRoutingArchivedDeleted is "routing.archived_deleted": Also a row of the HTML
+	// comment, identical.
+	//
+	// Text: "The chat was closed because %agent% account had been deleted"
+	//
+	// When: chat was archived after agent was removed from license, no other agent could be selected and
+	// queues were disabled
 	//
 	// Source: vendor document, section
 	SystemMessageTypeRoutingArchivedDeleted SystemMessageType = "routing.archived_deleted"
-	// SystemMessageTypeRoutingArchivedDisconnected is "routing.archived_disconnected": Template: "The chat
-	// was closed because %agent% had lost internet connection". Generated when: chat was archived after
-	// agent unexpectedly loses connection, no other agent could be selected and queues were disabled. Also
-	// a row of the HTML comment, identical.
+	// SystemMessageTypeRoutingArchivedDisconnected is "routing.archived_disconnected": Also a row of the
+	// HTML comment, identical.
+	//
+	// Text: "The chat was closed because %agent% had lost internet connection"
+	//
+	// When: chat was archived after agent unexpectedly loses connection, no other agent could be selected
+	// and queues were disabled
 	//
 	// Source: vendor document, section
 	SystemMessageTypeRoutingArchivedDisconnected SystemMessageType = "routing.archived_disconnected"
-	// SystemMessageTypeRoutingArchivedInactive is "routing.archived_inactive": Template: "Chat archived
-	// due to %duration% minutes of inactivity". Generated when: no new messages were posted for a
-	// prolonged time.
+	// SystemMessageTypeRoutingArchivedInactive is the value "routing.archived_inactive".
+	//
+	// Text: "Chat archived due to %duration% minutes of inactivity"
+	//
+	// When: no new messages were posted for a prolonged time
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingArchivedInactive SystemMessageType = "routing.archived_inactive"
-	// SystemMessageTypeRoutingArchivedOffline is "routing.archived_offline": Template: "Chat archived due
-	// to no available agents". Generated when: no agent could be selected after chat was placed in queue.
+	// SystemMessageTypeRoutingArchivedOffline is the value "routing.archived_offline".
+	//
+	// Text: "Chat archived due to no available agents"
+	//
+	// When: no agent could be selected after chat was placed in queue
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingArchivedOffline SystemMessageType = "routing.archived_offline"
-	// SystemMessageTypeRoutingArchivedOther is "routing.archived_other": Template: "The chat was closed".
-	// Generated when: chat was archived after agent was removed from chat for other reasons, no other
-	// agent could be selected and queues were disabled.
+	// SystemMessageTypeRoutingArchivedOther is the value "routing.archived_other".
+	//
+	// Text: "The chat was closed"
+	//
+	// When: chat was archived after agent was removed from chat for other reasons, no other agent could be
+	// selected and queues were disabled
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingArchivedOther SystemMessageType = "routing.archived_other"
-	// SystemMessageTypeRoutingArchivedRemotelySignedOut is "routing.archived_remotely_signed_out":
-	// Template: "The chat was closed because %agent% had been remotely signed out". Generated when: chat
-	// was archived after agent was logged out, no other agent could be selected and queues were disabled.
+	// SystemMessageTypeRoutingArchivedRemotelySignedOut is the value
+	// "routing.archived_remotely_signed_out".
+	//
+	// Text: "The chat was closed because %agent% had been remotely signed out"
+	//
+	// When: chat was archived after agent was logged out, no other agent could be selected and queues were
+	// disabled
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingArchivedRemotelySignedOut SystemMessageType = "routing.archived_remotely_signed_out"
-	// SystemMessageTypeRoutingArchivedSignedOut is "routing.archived_signed_out": Template: "The chat was
-	// closed because %agent% had signed out". Generated when: chat was archived after agent logged out, no
-	// other agent could be selected and queues were disabled.
+	// SystemMessageTypeRoutingArchivedSignedOut is the value "routing.archived_signed_out".
+	//
+	// Text: "The chat was closed because %agent% had signed out"
+	//
+	// When: chat was archived after agent logged out, no other agent could be selected and queues were
+	// disabled
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingArchivedSignedOut SystemMessageType = "routing.archived_signed_out"
-	// SystemMessageTypeRoutingAssignedDeleted is "routing.assigned_deleted": Template: "Chat assigned to
-	// %addedAgent% because %removedAgent% account had been deleted". Generated when: chat was assigned to
-	// new agent after previous one was removed from license.
+	// SystemMessageTypeRoutingAssignedDeleted is the value "routing.assigned_deleted".
+	//
+	// Text: "Chat assigned to %addedAgent% because %removedAgent% account had been deleted"
+	//
+	// When: chat was assigned to new agent after previous one was removed from license
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingAssignedDeleted SystemMessageType = "routing.assigned_deleted"
-	// SystemMessageTypeRoutingAssignedDisconnected is "routing.assigned_disconnected": Template: "Chat
-	// assigned to %addedAgent% because %removedAgent% had lost internet connection". Generated when: chat
-	// was assigned to new agent after previous one unexpectedly lost connection.
+	// SystemMessageTypeRoutingAssignedDisconnected is the value "routing.assigned_disconnected".
+	//
+	// Text: "Chat assigned to %addedAgent% because %removedAgent% had lost internet connection"
+	//
+	// When: chat was assigned to new agent after previous one unexpectedly lost connection
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingAssignedDisconnected SystemMessageType = "routing.assigned_disconnected"
-	// SystemMessageTypeRoutingAssignedInactive is "routing.assigned_inactive": Template: "Chat assigned to
-	// %agent_added% because %agent_removed% hasn't replied in %duration% minutes". Generated when: chat
-	// was assigned to new agent after previous one failed to response in a timely manner.
+	// SystemMessageTypeRoutingAssignedInactive is the value "routing.assigned_inactive".
+	//
+	// Text: "Chat assigned to %agent_added% because %agent_removed% hasn't replied in %duration% minutes"
+	//
+	// When: chat was assigned to new agent after previous one failed to response in a timely manner
 	//
 	// Discrepancies in the vendor document:
 	//   - The template names its variables `%agent_added%` and `%agent_removed%`, where the other
@@ -622,9 +686,12 @@ const (
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingAssignedInactive SystemMessageType = "routing.assigned_inactive"
-	// SystemMessageTypeRoutingAssignedOther is "routing.assigned_other": Template: "The chat was closed".
-	// Generated when: chat was archived after agent was removed from chat for other reasons, no other
-	// agent could be selected and queues were disabled.
+	// SystemMessageTypeRoutingAssignedOther is the value "routing.assigned_other".
+	//
+	// Text: "The chat was closed"
+	//
+	// When: chat was archived after agent was removed from chat for other reasons, no other agent could be
+	// selected and queues were disabled
 	//
 	// Discrepancies in the vendor document:
 	//   - The template (`The chat was closed`) and the "Generated when" text (the chat was archived ...) are
@@ -633,9 +700,12 @@ const (
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingAssignedOther SystemMessageType = "routing.assigned_other"
-	// SystemMessageTypeRoutingAssignedRemotelySignedOut is "routing.assigned_remotely_signed_out":
-	// Template: "Chat assigned to %addedAgent% because %removedAgent% had been remotely signed out".
-	// Generated when: chat was assigned to new agent after previous one was logged out.
+	// SystemMessageTypeRoutingAssignedRemotelySignedOut is the value
+	// "routing.assigned_remotely_signed_out".
+	//
+	// Text: "Chat assigned to %addedAgent% because %removedAgent% had been remotely signed out"
+	//
+	// When: chat was assigned to new agent after previous one was logged out
 	//
 	// Discrepancies in the vendor document:
 	//   - The template is broken over two lines in the comment: a line break stands before its closing `_`.
@@ -643,14 +713,19 @@ const (
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingAssignedRemotelySignedOut SystemMessageType = "routing.assigned_remotely_signed_out"
-	// SystemMessageTypeRoutingAssignedSignedOut is "routing.assigned_signed_out": Template: "Chat assigned
-	// to %addedAgent% because %removedAgent% had signed out". Generated when: chat was assigned to new
-	// agent after previous one logged out.
+	// SystemMessageTypeRoutingAssignedSignedOut is the value "routing.assigned_signed_out".
+	//
+	// Text: "Chat assigned to %addedAgent% because %removedAgent% had signed out"
+	//
+	// When: chat was assigned to new agent after previous one logged out
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingAssignedSignedOut SystemMessageType = "routing.assigned_signed_out"
-	// SystemMessageTypeRoutingIdle is "routing.idle": Template: "Chat is idle due to %duration% minutes of
-	// inactivity". Generated when: no new messages were posted for a prolonged time.
+	// SystemMessageTypeRoutingIdle is the value "routing.idle".
+	//
+	// Text: "Chat is idle due to %duration% minutes of inactivity"
+	//
+	// When: no new messages were posted for a prolonged time
 	//
 	// Discrepancies in the vendor document:
 	//   - Its "Generated when" text is the same as that of `routing.archived_inactive` ("no new messages were
@@ -658,9 +733,11 @@ const (
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingIdle SystemMessageType = "routing.idle"
-	// SystemMessageTypeRoutingUnassignedDeleted is "routing.unassigned_deleted": Template: "Customer was
-	// queued because %agent% account has been deleted". Generated when: chat was queued after agent was
-	// removed from license.
+	// SystemMessageTypeRoutingUnassignedDeleted is the value "routing.unassigned_deleted".
+	//
+	// Text: "Customer was queued because %agent% account has been deleted"
+	//
+	// When: chat was queued after agent was removed from license
 	//
 	// Discrepancies in the vendor document:
 	//   - The template says "account has been deleted" where `routing.archived_deleted` and
@@ -668,40 +745,60 @@ const (
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingUnassignedDeleted SystemMessageType = "routing.unassigned_deleted"
-	// SystemMessageTypeRoutingUnassignedDisconnected is "routing.unassigned_disconnected": Template:
-	// "Customer was queued because %agent% had lost internet connection". Generated when: chat was queued
-	// after agent unexpectedly lost connection.
+	// SystemMessageTypeRoutingUnassignedDisconnected is the value "routing.unassigned_disconnected".
+	//
+	// Text: "Customer was queued because %agent% had lost internet connection"
+	//
+	// When: chat was queued after agent unexpectedly lost connection
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingUnassignedDisconnected SystemMessageType = "routing.unassigned_disconnected"
-	// SystemMessageTypeRoutingUnassignedOther is "routing.unassigned_other": Template: "Chat is
-	// unassigned". Generated when: chat was queued after agent was removed from chat for other reasons.
+	// SystemMessageTypeRoutingUnassignedOther is the value "routing.unassigned_other".
+	//
+	// Text: "Chat is unassigned"
+	//
+	// When: chat was queued after agent was removed from chat for other reasons
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingUnassignedOther SystemMessageType = "routing.unassigned_other"
-	// SystemMessageTypeRoutingUnassignedRemotelySignedOut is "routing.unassigned_remotely_signed_out":
-	// Template: "Customer was queued because %agent% had been remotely signed out". Generated when: chat
-	// was queued after agent was logged out.
+	// SystemMessageTypeRoutingUnassignedRemotelySignedOut is the value
+	// "routing.unassigned_remotely_signed_out".
+	//
+	// Text: "Customer was queued because %agent% had been remotely signed out"
+	//
+	// When: chat was queued after agent was logged out
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingUnassignedRemotelySignedOut SystemMessageType = "routing.unassigned_remotely_signed_out"
-	// SystemMessageTypeRoutingUnassignedSignedOut is "routing.unassigned_signed_out": Template: "Customer
-	// was queued because %agent% had signed out". Generated when: chat was queued after agent logged out.
+	// SystemMessageTypeRoutingUnassignedSignedOut is the value "routing.unassigned_signed_out".
+	//
+	// Text: "Customer was queued because %agent% had signed out"
+	//
+	// When: chat was queued after agent logged out
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeRoutingUnassignedSignedOut SystemMessageType = "routing.unassigned_signed_out"
-	// SystemMessageTypeSystemArchived is "system_archived": Template: "Chat archived". Generated when:
-	// license was moved to another lc_serv instance while there were still active chats.
+	// SystemMessageTypeSystemArchived is the value "system_archived".
+	//
+	// Text: "Chat archived"
+	//
+	// When: license was moved to another lc_serv instance while there were still active chats
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeSystemArchived SystemMessageType = "system_archived"
-	// SystemMessageTypeTranscriptRequested is "transcript_requested": Template: "%customer% requested the
-	// chat transcript to be sent to %email%". Generated when: customer enables transcript.
+	// SystemMessageTypeTranscriptRequested is the value "transcript_requested".
+	//
+	// Text: "%customer% requested the chat transcript to be sent to %email%"
+	//
+	// When: customer enables transcript
 	//
 	// Source: vendor document, HTML comment
 	SystemMessageTypeTranscriptRequested SystemMessageType = "transcript_requested"
-	// SystemMessageTypeTranscriptSent is "transcript_sent": Template: "%customer% sent the chat transcript
-	// to %email%". Generated when: achat ended with transcript enabled by customer.
+	// SystemMessageTypeTranscriptSent is the value "transcript_sent".
+	//
+	// Text: "%customer% sent the chat transcript to %email%"
+	//
+	// When: achat ended with transcript enabled by customer
 	//
 	// Discrepancies in the vendor document:
 	//   - "achat" (for "a chat") is a typo in the comment.
@@ -717,6 +814,96 @@ func (v SystemMessageType) Known() bool {
 		return true
 	}
 	return false
+}
+
+// Template returns the text the vendor documents for v, with %name% placeholders, or "" when the
+// vendor documents none (or v is not a documented value).
+func (v SystemMessageType) Template() string {
+	switch v {
+	case SystemMessageTypeAgentAdded:
+		return "%initiator% added %agent% to the chat"
+	case SystemMessageTypeAgentJoined:
+		return "%agent% joined the chat"
+	case SystemMessageTypeAgentLeft:
+		return "%agent%  left the chat"
+	case SystemMessageTypeAgentRemoved:
+		return "%initiator% removed %agent% from the chat"
+	case SystemMessageTypeArchivedCustomerDisconnected:
+		return "%customer% left the chat"
+	case SystemMessageTypeChatTransferred:
+		return "%initiator% transferred the chat to %targets%"
+	case SystemMessageTypeCustomerAdded:
+		return "%initiator% added %customer% to the chat"
+	case SystemMessageTypeCustomerBanned:
+		return "Chat archived because customer was banned by %agent% for %duration% day(s)"
+	case SystemMessageTypeCustomerRemoved:
+		return "%initiator% removed %customer% from the chat"
+	case SystemMessageTypeManualArchivedAgent:
+		return "%agent% archived the chat"
+	case SystemMessageTypeManualArchivedCustomer:
+		return "%customer% archived the chat"
+	case SystemMessageTypeRatingChatCommented:
+		return "%customer% left the following comment: %comment%"
+	case SystemMessageTypeRatingChatRated:
+		return "%customer% rated the chat as %score%"
+	case SystemMessageTypeRatingChatRatingCanceled:
+		return "%customer% canceled the chat rating"
+	case SystemMessageTypeRoutingArchivedDeleted:
+		return "The chat was closed because %agent% account had been deleted"
+	case SystemMessageTypeRoutingArchivedDisconnected:
+		return "The chat was closed because %agent% had lost internet connection"
+	case SystemMessageTypeRoutingArchivedInactive:
+		return "Chat archived due to %duration% minutes of inactivity"
+	case SystemMessageTypeRoutingArchivedOffline:
+		return "Chat archived due to no available agents"
+	case SystemMessageTypeRoutingArchivedOther:
+		return "The chat was closed"
+	case SystemMessageTypeRoutingArchivedRemotelySignedOut:
+		return "The chat was closed because %agent% had been remotely signed out"
+	case SystemMessageTypeRoutingArchivedSignedOut:
+		return "The chat was closed because %agent% had signed out"
+	case SystemMessageTypeRoutingAssignedDeleted:
+		return "Chat assigned to %addedAgent% because %removedAgent% account had been deleted"
+	case SystemMessageTypeRoutingAssignedDisconnected:
+		return "Chat assigned to %addedAgent% because %removedAgent% had lost internet connection"
+	case SystemMessageTypeRoutingAssignedInactive:
+		return "Chat assigned to %agent_added% because %agent_removed% hasn't replied in %duration% minutes"
+	case SystemMessageTypeRoutingAssignedOther:
+		return "The chat was closed"
+	case SystemMessageTypeRoutingAssignedRemotelySignedOut:
+		return "Chat assigned to %addedAgent% because %removedAgent% had been remotely signed out"
+	case SystemMessageTypeRoutingAssignedSignedOut:
+		return "Chat assigned to %addedAgent% because %removedAgent% had signed out"
+	case SystemMessageTypeRoutingIdle:
+		return "Chat is idle due to %duration% minutes of inactivity"
+	case SystemMessageTypeRoutingUnassignedDeleted:
+		return "Customer was queued because %agent% account has been deleted"
+	case SystemMessageTypeRoutingUnassignedDisconnected:
+		return "Customer was queued because %agent% had lost internet connection"
+	case SystemMessageTypeRoutingUnassignedOther:
+		return "Chat is unassigned"
+	case SystemMessageTypeRoutingUnassignedRemotelySignedOut:
+		return "Customer was queued because %agent% had been remotely signed out"
+	case SystemMessageTypeRoutingUnassignedSignedOut:
+		return "Customer was queued because %agent% had signed out"
+	case SystemMessageTypeSystemArchived:
+		return "Chat archived"
+	case SystemMessageTypeTranscriptRequested:
+		return "%customer% requested the chat transcript to be sent to %email%"
+	case SystemMessageTypeTranscriptSent:
+		return "%customer% sent the chat transcript to %email%"
+	}
+	return ""
+}
+
+// Render returns v's text with every %name% placeholder replaced by vars[name]; placeholders
+// missing from vars are left as they are. ok is false when v has no template.
+func (v SystemMessageType) Render(vars map[string]string) (text string, ok bool) {
+	tmpl := v.Template()
+	if tmpl == "" {
+		return "", false
+	}
+	return wire.RenderTemplate(tmpl, vars), true
 }
 
 // TextFormField: A field for an open question (text answer): `name`, `email`, `question` or

@@ -1139,6 +1139,9 @@ func (x *MessageContentUnknown) validate(*wire.Problems, *wire.Path) {}
 // It holds the text exactly as sent, so re-encoding is lossless. Time parses it with the layouts
 // "2006-01-02 15:04:05.999999", tried in order; Validate reports text that none of them accepts.
 //
+// The zone of the text is unknown (the vendor's documentation); where the text carries no offset, Time
+// reads it as UTC.
+//
 // Source: vendor document, every sample (timestamp) and the conversation_create sample (created_at)
 type NaiveTimestamp string
 

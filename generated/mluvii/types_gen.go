@@ -577,6 +577,8 @@ func (v Source) Known() bool {
 // "2006-01-02T15:04:05.999999999Z07:00", tried in order; Validate reports text that none of them
 // accepts.
 //
+// Before the fraction of seconds it accepts any of ".", "," and ":".
+//
 // Discrepancies in the vendor document:
 //   - The lifecycle table writes a colon before the fraction (`2024-05-02T08:58:58:888364+02:00`), the
 //     parameter tables a comma (`yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`), the samples a dot

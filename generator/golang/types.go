@@ -2,6 +2,7 @@ package golang
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -118,6 +119,12 @@ func enumDecl(f *jen.File, t *ir.Type) {
 		} else {
 			desc = "is " + jsonLiteral(v.Value) + ": " + desc
 		}
+		if v.Template != "" {
+			extra = append(extra, "Text: "+jsonLiteral(v.Template))
+		}
+		if v.When != "" {
+			extra = append(extra, "When: "+v.When)
+		}
 		consts = append(consts, comment(v.GoName+" "+desc, extra, v.Discrepancies, source(v.Source)),
 			jen.Id(v.GoName).Id(t.Name).Op("=").Lit(v.Value))
 		cases = append(cases, jen.Id(v.GoName))
@@ -127,6 +134,32 @@ func enumDecl(f *jen.File, t *ir.Type) {
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Known").Params().Bool().Block(
 		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
 		jen.Return(jen.False()),
+	)
+	if t.HasTemplates() {
+		templateDecls(f, t)
+	}
+}
+
+// templateDecls emits Template and Render for an enum whose values carry text templates.
+func templateDecls(f *jen.File, t *ir.Type) {
+	var cases []jen.Code
+	for _, v := range t.Values {
+		if v.Template != "" {
+			cases = append(cases, jen.Case(jen.Id(v.GoName)).Block(jen.Return(jen.Lit(v.Template))))
+		}
+	}
+	f.Comment("Template returns the text the vendor documents for v, with %name% placeholders, or \"\" when the")
+	f.Comment("vendor documents none (or v is not a documented value).")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Template").Params().String().Block(
+		jen.Switch(jen.Id("v")).Block(cases...),
+		jen.Return(jen.Lit("")),
+	)
+	f.Comment("Render returns v's text with every %name% placeholder replaced by vars[name]; placeholders")
+	f.Comment("missing from vars are left as they are. ok is false when v has no template.")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Render").Params(jen.Id("vars").Map(jen.String()).String()).Params(jen.Id("text").String(), jen.Id("ok").Bool()).Block(
+		jen.Id("tmpl").Op(":=").Id("v").Dot("Template").Call(),
+		jen.If(jen.Id("tmpl").Op("==").Lit("")).Block(jen.Return(jen.Lit(""), jen.False())),
+		jen.Return(jen.Qual(wirePkg, "RenderTemplate").Call(jen.Id("tmpl"), jen.Id("vars")), jen.True()),
 	)
 }
 
@@ -227,10 +260,15 @@ func timeDecl(f *jen.File, t *ir.Type) {
 			jen.Return(jen.Id(t.Name).Call(jen.Id("t").Dot(unit).Call())))
 		return
 	}
-	f.Add(comment(sentence(t.Name, "is a point in time.", t.Description), []string{
-		"It holds the text exactly as sent, so re-encoding is lossless. Time parses it with the layouts " + joinWords(quoteAll(t.Layouts)) +
-			", tried in order; Validate reports text that none of them accepts.",
-	}, t.Discrepancies, source(t.Source)))
+	paras := []string{"It holds the text exactly as sent, so re-encoding is lossless. Time parses it with the layouts " + joinWords(quoteAll(t.Layouts)) +
+		", tried in order; Validate reports text that none of them accepts."}
+	if t.FractionSeparators != "" {
+		paras = append(paras, "Before the fraction of seconds it accepts any of "+joinWords(quoteAll(strings.Split(t.FractionSeparators, "")))+".")
+	}
+	if t.Zone != "" {
+		paras = append(paras, "The zone of the text is "+t.Zone+" (the vendor's documentation); where the text carries no offset, Time reads it as UTC.")
+	}
+	f.Add(comment(sentence(t.Name, "is a point in time.", t.Description), paras, t.Discrepancies, source(t.Source)))
 	f.Type().Id(t.Name).String()
 	layouts := naming.LowerFirst(t.Name) + "Layouts"
 	f.Var().Id(layouts).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {

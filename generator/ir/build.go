@@ -50,7 +50,7 @@ func (b *builder) platform() {
 	}
 	if d := b.f.Delivery; d != nil {
 		b.p.Delivery = Delivery{Method: cmpOr(d.Method, "POST"), ContentType: cmpOr(d.ContentType, "application/json"),
-			Description: d.Description, Handshake: d.Handshake}
+			Description: d.Description, Source: d.Source, Discrepancies: d.Discrepancies, Handshake: d.Handshake}
 	}
 	for _, g := range b.f.Groups {
 		grp := &Group{Name: g.Key, Title: g.Value.Title, Description: g.Value.Description, Source: g.Value.Source,
@@ -97,7 +97,7 @@ func (b *builder) defineTypes() {
 		case KindOneOf:
 			b.oneof(t, d)
 		case KindTime:
-			t.Unix, t.FractionSeparators = d.Unix, strings.Join(d.FractionSeparators, "")
+			t.Unix, t.FractionSeparators, t.Zone = d.Unix, strings.Join(d.FractionSeparators, ""), d.Zone
 			for _, l := range d.Layouts {
 				t.Layouts = append(t.Layouts, map[string]string{"rfc3339": "2006-01-02T15:04:05Z07:00",
 					"rfc3339nano": "2006-01-02T15:04:05.999999999Z07:00"}[l])

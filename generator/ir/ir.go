@@ -40,8 +40,9 @@ func (p *Platform) WireEvents() []*Event {
 
 // Delivery says how events reach the consumer.
 type Delivery struct {
-	Method, ContentType, Description string
-	Handshake                        *spec.Handshake
+	Method, ContentType, Description, Source string
+	Discrepancies                            []string
+	Handshake                                *spec.Handshake
 }
 
 // Envelope is where the discriminator and payload sit. Levels are the objects from the body (or batch
@@ -130,6 +131,7 @@ type Type struct {
 	// holds the characters that may stand before the fraction of seconds instead of ".".
 	Layouts            []string
 	FractionSeparators string
+	Zone               string // documentation: the zone of layouts without an offset
 	Unix               string
 
 	// KindScalar
@@ -140,6 +142,16 @@ type Type struct {
 
 // Implied is the discriminator member a union variant carries without declaring it.
 type Implied struct{ Member, Value string }
+
+// HasTemplates reports whether some value of an enum has a text template.
+func (t *Type) HasTemplates() bool {
+	for _, v := range t.Values {
+		if v.Template != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // UnknownName is the Go name of a union's variant for discriminator values it does not know.
 func (t *Type) UnknownName() string { return t.Name + "Unknown" }
@@ -167,6 +179,8 @@ type EnumValue struct {
 	Value         any    // string or int64
 	GoName        string // the constant's full Go name, e.g. ChannelPhone
 	Description   string
+	Template      string // a text template with %name% placeholders, or ""
+	When          string // when the platform uses the value
 	Source        string
 	Deprecated    string
 	Discrepancies []string

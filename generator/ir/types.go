@@ -13,7 +13,7 @@ func (b *builder) enum(t *Type, d *spec.TypeDef) {
 	t.Base, t.Closed = cmpOr(d.Base, "string"), d.Closed
 	seen := map[string]spec.Pos{}
 	for _, v := range d.Values {
-		ev := &EnumValue{Description: v.Description, Source: v.Source, Deprecated: deprecated(v.Deprecated),
+		ev := &EnumValue{Description: v.Description, Template: v.Template, When: v.When, Source: v.Source, Deprecated: deprecated(v.Deprecated),
 			Discrepancies: v.Discrepancies}
 		n := v.Value.Node
 		switch {

@@ -17,7 +17,7 @@ var kindKeys = map[string][]string{
 	"enum":    {"base", "closed", "values"},
 	"union":   {"discriminator", "variants"},
 	"oneof":   {"kinds"},
-	"time":    {"layouts", "fraction_separators", "unix"},
+	"time":    {"layouts", "fraction_separators", "zone", "unix"},
 	"string":  {"min_length", "max_length", "max_bytes", "pattern", "format"},
 	"integer": {"minimum", "maximum", "format"},
 	"number":  {"minimum", "maximum", "format"},

@@ -43,9 +43,11 @@ type Source struct {
 type Delivery struct {
 	Method      string     `yaml:"method"`
 	ContentType string     `yaml:"content_type"`
-	Description string     `yaml:"description"`
-	Handshake   *Handshake `yaml:"handshake"`
-	Pos         Pos        `yaml:"-"`
+	Description   string     `yaml:"description"`
+	Handshake     *Handshake `yaml:"handshake"`
+	Source        string     `yaml:"source"`
+	Discrepancies []string   `yaml:"discrepancies"`
+	Pos           Pos        `yaml:"-"`
 }
 
 // Handshake is what the platform does when a subscription is saved.
@@ -122,6 +124,7 @@ type TypeDef struct {
 	// time
 	Layouts            []string `yaml:"layouts"`
 	FractionSeparators []string `yaml:"fraction_separators"`
+	Zone               string   `yaml:"zone"`
 	Unix               string   `yaml:"unix"`
 	// string, integer, number
 	Constraints `yaml:",inline"`
@@ -135,6 +138,8 @@ type TypeDef struct {
 type EnumValue struct {
 	Value         Value    `yaml:"value,required"`
 	Description   string   `yaml:"description"`
+	Template      string   `yaml:"template"`
+	When          string   `yaml:"when"`
 	GoName        string   `yaml:"go_name"`
 	Source        string   `yaml:"source"`
 	Deprecated    Value    `yaml:"deprecated"`

@@ -205,3 +205,32 @@ func CheckAllOrNone(ps *Problems, path *Path, names []string, present []bool) {
 func (e *Encoder) KeyString(name string) {
 	e.Key(string(appendString(nil, name)))
 }
+
+// RenderTemplate replaces every %name% in tmpl with vars[name]. Placeholders whose name is not in vars,
+// and lone percent signs, are kept as they are.
+func RenderTemplate(tmpl string, vars map[string]string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '%')
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		j := strings.IndexByte(tmpl[i+1:], '%')
+		if j < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		name := tmpl[i+1 : i+1+j]
+		v, ok := vars[name]
+		switch {
+		case ok:
+			b.WriteString(tmpl[:i])
+			b.WriteString(v)
+			tmpl = tmpl[i+2+j:]
+		default:
+			b.WriteString(tmpl[:i+1])
+			tmpl = tmpl[i+1:]
+		}
+	}
+}
