@@ -75,9 +75,12 @@ type Decoder struct {
 	err   *SyntaxError // first error, sticky
 	depth int          // containers opened by Object and Array, not yet closed
 	first bool         // Object or Array was the last call: no ',' before the first member or element
-	// nest records, for each container that Skip has open, whether it is an
-	// object (bit set) or an array: one bit per level, MaxDepth levels.
-	nest [MaxDepth/64 + 1]uint64
+	// shallow and deep record, for each container that Skip has open,
+	// whether it is an object (bit set) or an array: one bit per level,
+	// the first 64 levels in shallow, the others in deep, which is
+	// allocated when first needed and kept across Reset.
+	shallow uint64
+	deep    []uint64
 }
 
 // Reset starts reading s from offset 0 and forgets any error.
@@ -237,7 +240,8 @@ func (d *Decoder) MoreElements() bool {
 	return true
 }
 
-// Key reads a member name and the ':' after it. name is the unescaped
+// Key reads a member name, the ':' after it and any whitespace up to the
+// value. name is the unescaped
 // name, a substring of the input unless the name holds escapes; raw is the
 // quoted name exactly as it appears in the input, for lossless
 // re-encoding. On error both are empty.
@@ -261,7 +265,7 @@ func (d *Decoder) Key() (name, raw string) {
 		d.failAt(colon, errAfterKey)
 		return "", ""
 	}
-	d.i = colon + 1
+	d.i = skipSpace(s, colon+1) // so that reading the value starts at it
 	raw = s[i:end]
 	if name = raw[1 : len(raw)-1]; esc {
 		name = unescape(name)

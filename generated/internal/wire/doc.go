@@ -3,7 +3,7 @@
 // made of, the Opt type for members that may be absent or null, and the
 // Problems that its Validate methods report. It is written by hand, not
 // generated, imports only the standard library, and is shared by all
-// generated packages. Generated code calls exactly this API.
+// generated packages, which reach JSON only through it.
 //
 // # Reading
 //
@@ -12,7 +12,9 @@
 // every string value without escapes, every member name and every raw
 // span it returns is a substring of the input: a decode allocates only
 // for strings that contain escapes, and for what the caller keeps
-// (Members, Problems). A generated decoder for an object looks like this:
+// (Members, Problems). (Skip also allocates, once per Decoder, for values
+// nested more than 64 levels deep.) A generated decoder for an object
+// looks like this:
 //
 //	var d wire.Decoder
 //	d.Reset(string(data))

@@ -7,11 +7,7 @@ import (
 )
 
 func TestEncoderCommas(t *testing.T) {
-	tests := []struct {
-		name  string
-		write func(e *Encoder)
-		want  string
-	}{
+	tests := []encoderCase{
 		{"empty object", func(e *Encoder) { e.ObjectStart(); e.ObjectEnd() }, `{}`},
 		{"empty array", func(e *Encoder) { e.ArrayStart(); e.ArrayEnd() }, `[]`},
 		{"members", func(e *Encoder) {
@@ -50,6 +46,13 @@ func TestEncoderCommas(t *testing.T) {
 			e.Float(1.5)
 			e.ArrayEnd()
 		}, `[{"a":[],"b":{}},[true,false],{"raw": 1},1.5]`},
+		{"scalar", func(e *Encoder) { e.Int(-42) }, `-42`},
+	}
+	checkEncoder(t, tests)
+}
+
+func TestEncoderMembers(t *testing.T) {
+	checkEncoder(t, []encoderCase{
 		{"kept members", func(e *Encoder) {
 			e.ObjectStart()
 			e.Key(`"id"`)
@@ -62,8 +65,25 @@ func TestEncoderCommas(t *testing.T) {
 			e.Members(Members{{RawName: `"a"`, Value: `1`}, {RawName: `"b"`, Value: `2`}})
 			e.ObjectEnd()
 		}, `{"a":1,"b":2}`},
-		{"scalar", func(e *Encoder) { e.Int(-42) }, `-42`},
-	}
+		{"no members", func(e *Encoder) {
+			e.ObjectStart()
+			e.Members(nil)
+			e.Key(`"a"`)
+			e.Null()
+			e.ObjectEnd()
+		}, `{"a":null}`},
+	})
+}
+
+// encoderCase is a sequence of Encoder calls and the JSON they write.
+type encoderCase struct {
+	name  string
+	write func(e *Encoder)
+	want  string
+}
+
+func checkEncoder(t *testing.T, tests []encoderCase) {
+	t.Helper()
 	for _, tt := range tests {
 		var e Encoder
 		tt.write(&e)

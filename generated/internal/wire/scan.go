@@ -102,10 +102,19 @@ func quoteChar(c byte) string {
 // spaceMask has bit c set for each JSON whitespace byte c.
 const spaceMask = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'
 
-// skipSpace returns the offset of the first non-whitespace byte at or after i.
+// skipSpace returns the offset of the first non-whitespace byte at or after
+// i. It is small enough to be inlined where no whitespace comes next.
 func skipSpace(s string, i int) int {
-	if i < len(s) && s[i] > ' ' {
+	if uint(i) < uint(len(s)) && s[i] > ' ' {
 		return i
+	}
+	return skipSpaceRun(s, i)
+}
+
+// skipSpaceRun is skipSpace for when whitespace may come next.
+func skipSpaceRun(s string, i int) int {
+	for i+8 <= len(s) && load64(s, i) == ones*' ' { // indentation
+		i += 8
 	}
 	for ; i < len(s); i++ {
 		if c := s[i]; c > ' ' || spaceMask&(1<<c) == 0 {
@@ -149,27 +158,22 @@ func specialBytes(v uint64) uint64 {
 	return ((q-ones)&^q | (b-ones)&^b | (v-ones*0x20)&^v) & highs
 }
 
-// skipPlain returns the offset of the first byte at or after i that is not
-// plain (see plain), or len(s). It tests eight bytes at a time.
-func skipPlain(s string, i int) int {
-	for i+8 <= len(s) {
-		if m := specialBytes(load64(s, i)); m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
-		}
-		i += 8
-	}
-	for i < len(s) && plain[s[i]] {
-		i++
-	}
-	return i
-}
-
 // scanString scans the rest of a string whose opening quote is at i-1.
 // It returns the offset just past the closing quote and whether the string
-// holds escapes, or the offset and context of the first error.
+// holds escapes, or the offset and context of the first error. Runs of
+// plain bytes are skipped eight at a time.
 func scanString(s string, i int) (end int, esc bool, code scanErr) {
 	for {
-		i = skipPlain(s, i)
+		for i+8 <= len(s) {
+			if m := specialBytes(load64(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			i += 8
+		}
+		for i < len(s) && plain[s[i]] { // the last bytes of the input
+			i++
+		}
 		if i >= len(s) {
 			return i, esc, errInString
 		}

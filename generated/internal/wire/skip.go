@@ -4,8 +4,9 @@ package wire
 // text, a substring of the input. It validates the value fully: strings
 // and their escapes, numbers, literals, and nesting up to MaxDepth
 // (counting the containers that Object and Array have open). It loops
-// instead of recursing, so deep input costs no Go stack. On error it
-// returns "".
+// instead of recursing, so deep input costs no Go stack; it allocates only
+// for values nested more than 64 levels deep, once per Decoder. On error
+// it returns "".
 func (d *Decoder) Skip() string {
 	if d.err != nil {
 		return ""
@@ -29,7 +30,7 @@ func (d *Decoder) Skip() string {
 
 // skipContainer scans the array or object that opens at s[i] and returns
 // the offset just past it. level counts the containers open inside it; the
-// kind of each is kept in d.nest so that its closing bracket and the
+// kind of each is recorded (see setObject) so that its closing bracket and the
 // separators inside it can be checked.
 func (d *Decoder) skipContainer(s string, i int) (int, scanErr) {
 	limit := MaxDepth - max(d.depth, 0)
@@ -60,16 +61,12 @@ func (d *Decoder) skipContainer(s string, i int) (int, scanErr) {
 // of its first member), or, when the container is empty, the offset just
 // past it.
 func (d *Decoder) openNested(s string, i, level, limit int) (next int, empty bool, code scanErr) {
-	if level >= limit || level>>6 >= len(d.nest) {
+	if level >= limit {
 		return i, false, errMaxDepth
 	}
 	c := s[i]
 	obj := c == '{'
-	if bit := uint64(1) << (level & 63); obj {
-		d.nest[level>>6] |= bit
-	} else {
-		d.nest[level>>6] &^= bit
-	}
+	d.setObject(level, obj)
 	i = skipSpace(s, i+1)
 	switch {
 	case i < len(s) && s[i] == c+2: // '{'+2 is '}', '['+2 is ']'
@@ -81,6 +78,33 @@ func (d *Decoder) openNested(s string, i, level, limit int) (next int, empty boo
 	return i, false, errNone
 }
 
+// setObject records whether the container open at level (counted from 0
+// within one Skip) is an object.
+func (d *Decoder) setObject(level int, obj bool) {
+	w := &d.shallow
+	if level >= 64 {
+		k := level>>6 - 1
+		for len(d.deep) <= k {
+			d.deep = append(d.deep, 0)
+		}
+		w = &d.deep[k]
+	}
+	if bit := uint64(1) << (level & 63); obj {
+		*w |= bit
+	} else {
+		*w &^= bit
+	}
+}
+
+// isObject reports whether the container open at level is an object.
+func (d *Decoder) isObject(level int) bool {
+	w := d.shallow
+	if k := level>>6 - 1; k >= 0 && k < len(d.deep) {
+		w = d.deep[k]
+	}
+	return w&(1<<(level&63)) != 0
+}
+
 // nextValue follows the value that ends at i with the open containers'
 // separators and closing brackets, up to the start of the next value, and
 // returns its offset and the number of containers still open. With none
@@ -88,7 +112,7 @@ func (d *Decoder) openNested(s string, i, level, limit int) (next int, empty boo
 func (d *Decoder) nextValue(s string, i, level int) (int, int, scanErr) {
 	for level > 0 {
 		i = skipSpace(s, i)
-		obj := d.nest[(level-1)>>6]&(1<<((level-1)&63)) != 0
+		obj := d.isObject(level - 1)
 		switch {
 		case i >= len(s):
 			return i, level, errAfterElement

@@ -23,6 +23,8 @@ func TestSkip(t *testing.T) {
 		{` [1, "2", [3, {"4": [5]}], {}, [], null] 7`, `[1, "2", [3, {"4": [5]}], {}, [], null]`},
 		{`{"a": {"b": {"c": []}}, "a": 1}`, `{"a": {"b": {"c": []}}, "a": 1}`},
 		{"{\n\t\"a\" :\r\n 1 ,\"b\":[ ]\n}", "{\n\t\"a\" :\r\n 1 ,\"b\":[ ]\n}"},
+		{"{\n                    \"a\":                 [ \t\t\t\t\t\t\t\t\t1 ] \n}        ",
+			"{\n                    \"a\":                 [ \t\t\t\t\t\t\t\t\t1 ] \n}"},
 		{`123456789012345678901234567890e999999`, `123456789012345678901234567890e999999`},
 	}
 	for _, tt := range tests {
@@ -202,45 +204,42 @@ func TestLookupStopsEarly(t *testing.T) {
 }
 
 func TestPointerAt(t *testing.T) {
-	const doc = `{"data": {"callScript": [1, 2, {"label": x}]}, "a/b~c": [true, "s"], "": 0}`
-	tests := []struct {
-		in     string
-		at     string // the offset is that of the first occurrence of at
-		plus   int
-		want   string
-		offset int
-	}{
-		{doc, "x", 0, "/data/callScript/2/label", 0},
-		{doc, `"label"`, 0, "/data/callScript/2", 0},
-		{doc, `[1`, 0, "/data/callScript", 0},
-		{doc, `[1`, 1, "/data/callScript/0", 0},
-		{doc, `2,`, 0, "/data/callScript/1", 0},
-		{doc, `2,`, 1, "/data/callScript", 0},
-		{doc, `{"data"`, 0, "", 0},
-		{doc, `{"data"`, 3, "", 0},
-		{`{"a/b~c": [true, "s"]}`, `"s"`, 1, "/a~1b~0c/1", 0},
-		{`{"a/b~c": [true, "s"]}`, `true`, 0, "/a~1b~0c/0", 0},
-		{`{"a/b~c": [true, "s"]}`, `]`, 0, "/a~1b~0c", 0},
-		{`{"": 0}`, `0`, 0, "/", 0},
-		{`{"a": {"b": 1}}  `, ` `, 0, "", 0},
-		{`{"a": [1, 2] }`, `}`, 0, "", 0},
-		{`{"a\u0062": 1}`, `1`, 0, "/ab", 0},
-		{`{"a": {"b": `, ``, -1, "/a/b", len(`{"a": {"b": `)}, // at the end of truncated input
-		{`{"a": [1, 2`, ``, -1, "/a", len(`{"a": [1, 2`)}, // the array lacks its end
-		{`{"a": [1 2]}`, `2]`, 0, "/a", 0},
-		{`{"a": "x`, `"x`, 0, "/a", 0},
-		{`[[[`, ``, -1, "/0/0", 3},
-		{`x`, ``, -1, "", 0},
-		{``, ``, -1, "", 0},
-		{`[1]`, ``, -1, "", 1000},
+	// ‸ marks the offset; it is removed from the input.
+	tests := []struct{ in, want string }{
+		{`{"data": {"callScript": [1, 2, {"label": ‸x}]}}`, "/data/callScript/2/label"},
+		{`{"data": {"callScript": [1, 2, {‸"label": x}]}}`, "/data/callScript/2"},
+		{`{"data": {"callScript": ‸[1, 2]}}`, "/data/callScript"},
+		{`{"data": {"callScript": [‸1, 2]}}`, "/data/callScript/0"},
+		{`{"data": {"callScript": [1, ‸2]}}`, "/data/callScript/1"},
+		{`{"data": {"callScript": [1‸, 2]}}`, "/data/callScript"},
+		{`{"data": {"callScript": [1, 2]‸}}`, "/data"},
+		{`‸{"data": 1}`, ""},
+		{`{"da‸ta": 1}`, ""},
+		{`{"a/b~c": [true, "‸s"]}`, "/a~1b~0c/1"},
+		{`{"a/b~c": [‸true, "s"]}`, "/a~1b~0c/0"},
+		{`{"a/b~c": [true, "s"‸]}`, "/a~1b~0c"},
+		{`{"": ‸0}`, "/"},
+		{`{"a\u0062": ‸1}`, "/ab"},
+		{`{"a": {"b": 1}}  ‸`, ""},
+		{`{"a": {"b": ‸`, "/a/b"}, // a value missing at the end of the input
+		{`{"a": [1, 2‸`, "/a"},    // the array lacks its end
+		{`{"a": [1 ‸2]}`, "/a"},
+		{`{"a": "x‸`, "/a"},
+		{`[[[‸`, "/0/0"},
+		{`‸x`, ""},
+		{`‸`, ""},
 	}
 	for _, tt := range tests {
-		offset := tt.offset
-		if tt.plus >= 0 {
-			offset = strings.Index(tt.in, tt.at) + tt.plus
+		offset := strings.Index(tt.in, "‸")
+		in := strings.Replace(tt.in, "‸", "", 1)
+		if got := PointerAt(in, offset); got != tt.want {
+			t.Errorf("PointerAt(%q, %d) = %q, want %q", in, offset, got, tt.want)
 		}
-		if got := PointerAt(tt.in, offset); got != tt.want {
-			t.Errorf("PointerAt(%q, %d) = %q, want %q", tt.in, offset, got, tt.want)
-		}
+	}
+	if got := PointerAt(`{"a": [1]}`, 1000); got != "" {
+		t.Errorf("PointerAt beyond the input = %q", got)
+	}
+	if got := PointerAt(nested(MaxDepth+1, `{"a":`, "1", "}"), MaxDepth*5+2); got != strings.Repeat("/a", MaxDepth) {
+		t.Errorf("PointerAt too deep = %.20q...", got)
 	}
 }

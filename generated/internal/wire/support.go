@@ -201,9 +201,14 @@ func CheckAllOrNone(ps *Problems, path *Path, names []string, present []bool) {
 	}
 }
 
-// KeyString writes a member name given unquoted.
+// KeyString writes a member name given unquoted, escaping it as String does.
 func (e *Encoder) KeyString(name string) {
-	e.Key(string(appendString(nil, name)))
+	if e.comma {
+		e.Buf = append(e.Buf, ',')
+	}
+	e.Buf = appendString(e.Buf, name)
+	e.Buf = append(e.Buf, ':')
+	e.comma = false
 }
 
 // RenderTemplate replaces every %name% in tmpl with vars[name]. Placeholders whose name is not in vars,
