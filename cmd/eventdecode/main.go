@@ -27,7 +27,9 @@ func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("eventdecode", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// With ContinueOnError pflag prints nothing but the usage for --help, which belongs on stdout;
+	// errors are printed below.
+	fs.SetOutput(stdout)
 	name := fs.String("platform", "", "the platform whose events to decode: "+strings.Join(platformNames(), ", "))
 	encode := fs.Bool("encode", false, "print each payload re-encoded (lossless) instead of its events")
 	fs.Usage = func() {
@@ -39,9 +41,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return 0
+			return 0 // pflag printed the usage
 		}
 		fmt.Fprintln(stderr, "eventdecode:", err)
 		return 2
@@ -98,7 +98,7 @@ func decodeInput(p platform, in string, encode bool, stdin io.Reader, stdout io.
 	if err != nil {
 		return err
 	}
-	docs, err := splitDocuments(data)
+	docs, err := splitDocuments(p, data)
 	var failed error
 	for _, doc := range docs {
 		evs, out, derr := p.decode(doc)
@@ -131,8 +131,9 @@ func cmpErr(a, b error) error {
 }
 
 // splitDocuments cuts data into its top-level JSON documents. A document that is not JSON ends the
-// split: the documents before it are returned with the error, which the generated decoder words.
-func splitDocuments(data []byte) ([][]byte, error) {
+// split: the documents before it are returned with the error, which the platform's generated decoder
+// words.
+func splitDocuments(p platform, data []byte) ([][]byte, error) {
 	var docs [][]byte
 	dec := json.NewDecoder(bytes.NewReader(data))
 	for {
@@ -147,7 +148,7 @@ func splitDocuments(data []byte) ([][]byte, error) {
 		}
 		if err != nil {
 			// Let the generated decoder describe the problem, with its JSON pointer.
-			_, derr := mluvii.Decode(bytes.TrimSpace(data[start:]))
+			_, _, derr := p.decode(bytes.TrimSpace(data[start:]))
 			if derr == nil {
 				derr = err
 			}

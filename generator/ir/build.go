@@ -11,15 +11,16 @@ import (
 
 // builder carries the state of one Build.
 type builder struct {
-	f        *spec.File
-	p        *Platform
-	errs     spec.ErrorList
-	types    map[string]*Type
-	defs     map[string]*spec.TypeDef
-	fields   map[string][]*Field // resolved fields of object types, by name
-	inFields map[string]bool     // object types whose fields are being resolved (include cycles)
-	groups   map[string]*Group
-	channels map[string]*Channel
+	f         *spec.File
+	p         *Platform
+	errs      spec.ErrorList
+	types     map[string]*Type
+	defs      map[string]*spec.TypeDef
+	fields    map[string][]*Field // resolved fields of object types, by name
+	inFields  map[string]bool     // object types whose fields are being resolved (include cycles)
+	including []string            // the same, innermost last, to report a cycle's path
+	groups    map[string]*Group
+	channels  map[string]*Channel
 }
 
 // Build resolves a parsed spec. The error, if any, is a spec.ErrorList with every problem found.
@@ -91,7 +92,7 @@ func (b *builder) defineTypes() {
 		switch t.Kind {
 		case KindObject:
 			t.Fields = b.objectFields(t.Name, t.Pos)
-			t.AllOrNone = b.allOrNone(t.Name, d.AllOrNone, t.Fields, d.At.Of("all_or_none", t.Pos))
+			t.AllOrNone = b.allOrNone(fmt.Sprintf("type %q", t.Name), d.AllOrNone, t.Fields, d.At.Of("all_or_none", t.Pos))
 		case KindEnum:
 			b.enum(t, d)
 		case KindOneOf:
@@ -123,12 +124,18 @@ func (b *builder) objectFields(name string, pos spec.Pos) []*Field {
 		return fs
 	}
 	if b.inFields[name] {
-		b.errs.Add(pos, "type %q includes itself", name)
+		// The type that closes the cycle is the innermost one being resolved: report at its include.
+		i := slices.Index(b.including, name)
+		last := b.including[len(b.including)-1]
+		cycle := strings.Join(append(slices.Clone(b.including[i:]), name), " -> ")
+		b.errs.Add(b.defs[last].At.Of("include", b.types[last].Pos), "type %q: include %q makes a cycle: %s", last, name, cycle)
 		return nil
 	}
 	b.inFields[name] = true
+	b.including = append(b.including, name)
 	d := b.defs[name]
 	fs := b.fieldList(fmt.Sprintf("type %q", name), d.Include, d.At.Of("include", pos), d.Fields, nil)
+	b.including = b.including[:len(b.including)-1]
 	b.fields[name] = fs
 	return fs
 }
@@ -150,7 +157,11 @@ func (b *builder) fieldList(owner string, include []string, incPos spec.Pos, own
 	}
 	for _, inc := range include {
 		t, ok := b.types[inc]
-		if !ok || t.Kind != KindObject {
+		switch {
+		case !ok:
+			b.errs.Add(incPos, "%s: include %q: unknown type", owner, inc)
+			continue
+		case t.Kind != KindObject:
 			b.errs.Add(incPos, "%s: include %q: not an object type", owner, inc)
 			continue
 		}

@@ -64,7 +64,7 @@ func (b *builder) events() {
 		b.eventGroup(ev, d)
 		b.eventChannels(ev, d, where)
 		if d.Undocumented && (len(d.Fields) > 0 || len(d.Examples) > 0 || len(d.Include) > 0) {
-			b.errs.Add(e.Pos, "%s: an undocumented event has no fields or examples", where)
+			b.errs.Add(e.Pos, "%s: an undocumented event cannot have fields, include or examples", where)
 		}
 		if !d.Undocumented {
 			ev.Fields = b.fieldList(where, d.Include, d.At.Of("include", e.Pos), d.Fields, envFields)

@@ -1,5 +1,10 @@
 package ir
 
+import (
+	"strconv"
+	"strings"
+)
+
 // checkExamples proves every example against the model: it must be JSON the decoder accepts, its
 // envelopes must carry this event, and it must validate, unless it is marked invalid (a vendor sample
 // that breaks the vendor's own rules), in which case it must not.
@@ -16,7 +21,7 @@ func (b *builder) checkExamples() {
 				continue
 			}
 			if !containsEvent(evs, ev) {
-				b.errs.Add(x.Pos, "%s: does not carry a %q event", where, ev.Name)
+				b.errs.Add(x.Pos, "%s: carries %s, not a %q event", where, eventList(evs), ev.Name)
 			}
 			switch {
 			case x.Invalid && len(problems) == 0:
@@ -28,6 +33,22 @@ func (b *builder) checkExamples() {
 			}
 		}
 	}
+}
+
+// eventList names the events an example carries.
+func eventList(evs []*Event) string {
+	var names []string
+	for _, e := range evs {
+		if e == nil {
+			names = append(names, "an event type the spec does not define")
+		} else {
+			names = append(names, strconv.Quote(e.Name))
+		}
+	}
+	if len(names) == 0 {
+		return "no event"
+	}
+	return strings.Join(names, ", ")
 }
 
 func containsEvent(evs []*Event, ev *Event) bool {

@@ -178,6 +178,7 @@ func (t *Type) JSONKind() string {
 type EnumValue struct {
 	Value         any    // string or int64
 	GoName        string // the constant's full Go name, e.g. ChannelPhone
+	Pos           spec.Pos
 	Description   string
 	Template      string // a text template with %name% placeholders, or ""
 	When          string // when the platform uses the value

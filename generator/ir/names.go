@@ -32,7 +32,7 @@ func (b *builder) checkNames() {
 		pkg[name], pkgPos[name] = what, pos
 	}
 	for _, e := range b.p.Events {
-		if e.Undocumented {
+		if e.Undocumented || e.GoName == "" { // no Go name: reported already
 			continue
 		}
 		claim(e.GoName, fmt.Sprintf("event %q", e.Name), e.Pos)
@@ -46,7 +46,7 @@ func (b *builder) checkNames() {
 			claim(t.UnknownName(), fmt.Sprintf("type %q", t.Name), t.Pos)
 		case KindEnum:
 			for _, v := range t.Values {
-				claim(v.GoName, fmt.Sprintf("enum %q value %v", t.Name, v.Value), t.Pos)
+				claim(v.GoName, fmt.Sprintf("enum %q value %v", t.Name, v.Value), v.Pos)
 			}
 		case KindObject:
 			b.checkFieldNames(fmt.Sprintf("type %q", t.Name), t.Fields)
@@ -60,6 +60,9 @@ var reservedFields = map[string]bool{"EventType": true, "Validate": true, "Marsh
 func (b *builder) checkFieldNames(owner string, fs []*Field) {
 	seen := map[string]*Field{}
 	for _, f := range fs {
+		if f.GoName == "" { // reported already
+			continue
+		}
 		if reservedFields[f.GoName] {
 			b.errs.Add(f.Pos, "%s: field %q: Go name %s is a method of the generated type; set go_name", owner, f.JSONName, f.GoName)
 		}

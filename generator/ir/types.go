@@ -3,7 +3,10 @@ package ir
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
+
+	"go.yaml.in/yaml/v4"
 
 	"github.com/eventgen/eventgen/generator/naming"
 	"github.com/eventgen/eventgen/generator/spec"
@@ -25,8 +28,11 @@ func (b *builder) enum(t *Type, d *spec.TypeDef) {
 				b.errs.Add(v.Value.Pos, "enum %q: value %s does not fit int64", t.Name, n.Value)
 			}
 			ev.Value = i
+		case t.Base == "integer" && n.Tag == "!!float" && integerLiteral.MatchString(n.Value):
+			b.errs.Add(v.Value.Pos, "enum %q: value %s does not fit int64", t.Name, n.Value) // YAML reads it as a float
+			continue
 		default:
-			b.errs.Add(v.Value.Pos, "enum %q: value %q is not of the enum's base %s", t.Name, n.Value, t.Base)
+			b.errs.Add(v.Value.Pos, "enum %q: value %s is %s, not %s", t.Name, yamlText(n), yamlKind(n), kindPhrase(t.Base))
 			continue
 		}
 		key := fmt.Sprint(ev.Value)
@@ -41,8 +47,9 @@ func (b *builder) enum(t *Type, d *spec.TypeDef) {
 		}
 		if suffix == "" {
 			b.errs.Add(v.Pos, "enum %q: value %q: no Go name can be derived; set go_name", t.Name, key)
+			continue // a constant named like the type would only add a false clash
 		}
-		ev.GoName = t.Name + suffix
+		ev.GoName, ev.Pos = t.Name+suffix, v.Pos
 		t.Values = append(t.Values, ev)
 	}
 }
@@ -77,7 +84,14 @@ func (b *builder) union(t *Type, d *spec.TypeDef) {
 		}
 		seen[v.Value] = v.At.Of("value", v.Pos)
 		vt, ok := b.types[v.Type]
-		if !ok || vt.Kind != KindObject {
+		switch {
+		case !ok && slices.Contains(spec.Builtins, v.Type):
+			b.errs.Add(v.At.Of("type", v.Pos), "%s: %s is not an object type", where, v.Type)
+			continue
+		case !ok:
+			b.errs.Add(v.At.Of("type", v.Pos), "%s: unknown type %q", where, v.Type)
+			continue
+		case vt.Kind != KindObject:
 			b.errs.Add(v.At.Of("type", v.Pos), "%s: type %q is not an object type", where, v.Type)
 			continue
 		}
@@ -138,7 +152,7 @@ func (b *builder) constraints(c spec.Constraints, at spec.Positions, pos spec.Po
 				return
 			}
 		}
-		b.errs.Add(at.Of(key, pos), "%s: %s does not apply to a %s", where, key, cmpOr(kind, "value of several kinds"))
+		b.errs.Add(at.Of(key, pos), "%s: %s does not apply to %s", where, key, kindPhrase(kind))
 	}
 	check("min_length", c.MinLength != nil, "string")
 	check("max_length", c.MaxLength != nil, "string")
@@ -155,6 +169,47 @@ func (b *builder) constraints(c spec.Constraints, at spec.Positions, pos spec.Po
 	}
 	return Constraints{MinLength: c.MinLength, MaxLength: c.MaxLength, MaxBytes: c.MaxBytes, MinItems: c.MinItems,
 		MaxItems: c.MaxItems, Minimum: c.Minimum, Maximum: c.Maximum, Pattern: c.Pattern}
+}
+
+// integerLiteral matches a decimal integer, whatever its size.
+var integerLiteral = regexp.MustCompile(`^[-+]?[0-9]+$`)
+
+// yamlText renders a scalar as written, quoting strings so that "2" and 2 read differently.
+func yamlText(n *yaml.Node) string {
+	if n.Tag == "!!str" {
+		return strconv.Quote(n.Value)
+	}
+	return n.Value
+}
+
+// yamlKind names the kind of a YAML value with its article.
+func yamlKind(n *yaml.Node) string {
+	switch {
+	case n.Kind == yaml.MappingNode:
+		return "a mapping"
+	case n.Kind == yaml.SequenceNode:
+		return "a sequence"
+	case n.Tag == "!!int":
+		return "an integer"
+	case n.Tag == "!!float":
+		return "a number"
+	case n.Tag == "!!bool":
+		return "a boolean"
+	case n.Tag == "!!null":
+		return "null"
+	}
+	return "a string"
+}
+
+// kindPhrase names values of a JSON kind with their article: "an integer", "a string"; "" is a oneof or raw.
+func kindPhrase(kind string) string {
+	switch kind {
+	case "":
+		return "a value of several kinds"
+	case "integer", "object", "array":
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // jsonValue converts a YAML value to a JSON-compatible Go value (nil, bool, int64, float64, string,

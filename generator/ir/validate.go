@@ -180,6 +180,9 @@ func (v *validator) value(val any, ptr string, r *TypeRef, f *Field) {
 }
 
 func (v *validator) elem(val any, ptr string, r *TypeRef) {
+	if val == nil && r.Kind == RefBuiltin && r.Builtin == "raw" {
+		return // raw keeps any JSON value verbatim, null included
+	}
 	if val == nil {
 		v.add(ptr, "must not be null")
 		return
@@ -236,33 +239,45 @@ func (v *validator) constraints(val any, ptr string, c Constraints) {
 			v.add(ptr, "length %d exceeds %d characters", n, *c.MaxLength)
 		}
 		if c.MinLength != nil && n < *c.MinLength {
-			v.add(ptr, "length %d is less than %d characters", n, *c.MinLength)
+			v.add(ptr, "length %d is below %d characters", n, *c.MinLength)
 		}
 		if c.MaxBytes != nil && len(x) > *c.MaxBytes {
 			v.add(ptr, "size %d exceeds %d bytes", len(x), *c.MaxBytes)
 		}
 		if c.Pattern != "" && !regexp.MustCompile(c.Pattern).MatchString(x) {
-			v.add(ptr, "does not match the pattern %s", c.Pattern)
+			v.add(ptr, `does not match pattern "%s"`, c.Pattern)
 		}
 	case []any:
-		if c.MinItems != nil && len(x) < *c.MinItems {
-			v.add(ptr, "has %d items, fewer than %d", len(x), *c.MinItems)
-		}
-		if c.MaxItems != nil && len(x) > *c.MaxItems {
-			v.add(ptr, "has %d items, more than %d", len(x), *c.MaxItems)
+		switch {
+		case c.MinItems != nil && len(x) < *c.MinItems:
+			v.add(ptr, "count %d is below %d items", len(x), *c.MinItems)
+		case c.MaxItems != nil && len(x) > *c.MaxItems:
+			v.add(ptr, "count %d exceeds %d items", len(x), *c.MaxItems)
 		}
 	case json.Number:
 		f, _ := x.Float64()
-		if c.Minimum != nil && f < *c.Minimum {
-			v.add(ptr, "%s is less than the minimum %s", x, fmtNum(*c.Minimum))
-		}
-		if c.Maximum != nil && f > *c.Maximum {
-			v.add(ptr, "%s is greater than the maximum %s", x, fmtNum(*c.Maximum))
+		switch {
+		case c.Minimum != nil && f < *c.Minimum:
+			v.add(ptr, "value %s is below %s", fmtNum(f), fmtNum(*c.Minimum))
+		case c.Maximum != nil && f > *c.Maximum:
+			v.add(ptr, "value %s exceeds %s", fmtNum(f), fmtNum(*c.Maximum))
 		}
 	}
 }
 
-func fmtNum(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+// fmtNum writes f as the generated encoder does (and encoding/json): decimal notation from 1e-6 up to
+// 1e21, exponent notation beyond, with the shortest digits that read back as f.
+func fmtNum(f float64) string {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	s := strconv.FormatFloat(f, format, -1, 64)
+	if n := len(s); format == 'e' && n >= 4 && s[n-4] == 'e' && s[n-3] == '-' && s[n-2] == '0' {
+		s = s[:n-2] + s[n-1:] // "1e-07" becomes "1e-7"
+	}
+	return s
+}
 
 // kindOf names the JSON kind of a decoded value.
 func kindOf(val any) string {
@@ -303,13 +318,7 @@ func mismatch(val any, want string) string {
 	}
 	got := kindOf(val)
 	if got == "integer" {
-		got = "number"
-	}
-	if n, ok := val.(json.Number); ok && want == "integer" {
-		if _, err := strconv.ParseFloat(string(n), 64); err == nil && !strings.ContainsAny(string(n), ".eE") {
-			return "integer " + string(n) + " does not fit 64 bits"
-		}
-		return "expected integer, got number " + string(n)
+		got = "number" // a fraction, an exponent, or too large for int64: the decoder reads a number
 	}
 	return "expected " + want + ", got " + got
 }
@@ -374,11 +383,12 @@ func jsonText(v any) string {
 func parseTime(s string, layouts []string, seps string) (time.Time, error) {
 	var err error
 	for _, l := range layouts {
-		if k := strings.Index(l, "05") + 2; seps != "" && k >= 2 && k < len(s) && strings.IndexByte(seps, s[k]) >= 0 {
-			s = s[:k] + "." + s[k+1:]
+		in := s // the separator is replaced for this layout only
+		if k := strings.Index(l, "05") + 2; seps != "" && k >= 2 && k < len(in) && strings.IndexByte(seps, in[k]) >= 0 {
+			in = in[:k] + "." + in[k+1:]
 		}
 		var t time.Time
-		if t, err = time.Parse(l, s); err == nil {
+		if t, err = time.Parse(l, in); err == nil {
 			return t, nil
 		}
 	}

@@ -99,7 +99,7 @@ func (s *Set) stale(root string, want map[string]bool) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if rel = filepath.ToSlash(rel); !want[rel] {
+			if rel = filepath.ToSlash(rel); !want[rel] && !kept(rel) {
 				out = append(out, rel)
 			}
 			return nil
@@ -109,6 +109,12 @@ func (s *Set) stale(root string, want map[string]bool) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// kept reports whether a file in an owned directory is not the generator's although it sits there:
+// the corpora that `go test -fuzz` writes (testdata/fuzz/...) are regression inputs to keep.
+func kept(rel string) bool {
+	return strings.Contains("/"+rel, "/testdata/fuzz/")
 }
 
 // Write brings the disk in line with the set: it writes new and changed files (unchanged files are not

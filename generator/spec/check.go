@@ -2,6 +2,8 @@ package spec
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -50,11 +52,28 @@ func check(f *File, errs *ErrorList) {
 	for _, ev := range f.Events {
 		checkFields(ev.Value.Fields, errs)
 		for _, ex := range ev.Value.Examples {
-			if !json.Valid([]byte(ex.JSON)) {
-				errs.Add(ex.At.Of("json", ex.Pos), "event %q: example %q: json is not valid JSON", ev.Key, ex.Name)
+			if err := jsonSyntax(ex.JSON); err != "" {
+				errs.Add(ex.At.Of("json", ex.Pos), "event %q: example %q: json is not valid JSON: %s", ev.Key, ex.Name, err)
 			}
 		}
 	}
+}
+
+// jsonSyntax returns why text is not one JSON value, with the line and column inside text, or "".
+func jsonSyntax(text string) string {
+	var v any
+	err := json.Unmarshal([]byte(text), &v)
+	var serr *json.SyntaxError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &serr):
+		at := max(int(serr.Offset)-1, 0) // the offending byte: the error comes after reading it
+		line := 1 + strings.Count(text[:at], "\n")
+		col := at - strings.LastIndex(text[:at], "\n")
+		return fmt.Sprintf("%v (line %d, column %d of the json)", err, line, col)
+	}
+	return err.Error()
 }
 
 func checkType(name string, pos Pos, t *TypeDef, errs *ErrorList) {
@@ -62,6 +81,9 @@ func checkType(name string, pos Pos, t *TypeDef, errs *ErrorList) {
 		errs.Add(pos, "type name %q: want UpperCamelCase letters and digits", name)
 	}
 	own, ok := kindKeys[t.Kind]
+	if t.Kind == "" {
+		return // reported as a missing key
+	}
 	if !ok {
 		errs.Add(t.At.Of("kind", t.Pos), "type %q: unknown kind %q (want object, enum, union, oneof, time, string, integer or number)", name, t.Kind)
 		return
@@ -89,6 +111,12 @@ func checkType(name string, pos Pos, t *TypeDef, errs *ErrorList) {
 		}
 		if len(t.Variants) == 0 {
 			errs.Add(t.Pos, "union %q has no variants", name)
+		}
+	case "string":
+		if t.Pattern != "" {
+			if _, err := regexp.Compile(t.Pattern); err != nil {
+				errs.Add(t.At.Of("pattern", t.Pos), "type %q: pattern: %v", name, err)
+			}
 		}
 	case "oneof":
 		for _, k := range t.Kinds {

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -24,7 +25,9 @@ var (
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
 
-func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
+// decode decodes n into v. what names the value in diagnostics (`key "title"`, `key "layouts" item 2`),
+// or is empty for the document itself.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 	for n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
@@ -36,17 +39,25 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 			return
 		}
 		p := reflect.New(v.Type().Elem())
-		d.decode(n, p.Elem())
+		d.decode(n, p.Elem(), what)
 		v.Set(p)
 	case v.Kind() == reflect.Struct:
-		d.decodeStruct(n, v)
+		d.decodeStruct(n, v, what)
 	case v.Kind() == reflect.Slice && strings.HasPrefix(v.Type().Name(), "Map["):
-		d.decodeMap(n, v)
+		d.decodeMap(n, v, what)
 	case v.Kind() == reflect.Slice:
-		d.decodeSlice(n, v)
+		d.decodeSlice(n, v, what)
 	default:
-		d.decodeScalar(n, v)
+		d.decodeScalar(n, v, what)
 	}
+}
+
+// errorf reports a problem at n, prefixed with what the value is.
+func (d *decoder) errorf(n *yaml.Node, what, format string, args ...any) {
+	if what != "" {
+		format = what + ": " + format
+	}
+	d.errs.Add(d.pos(n), format, args...)
 }
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
@@ -113,12 +124,12 @@ func fieldByKey(v reflect.Value, key string) (reflect.Value, bool, bool) {
 	return reflect.Value{}, false, false
 }
 
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
 		f.Set(reflect.ValueOf(d.pos(n)))
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errs.Add(d.pos(n), "expected a mapping, got %s", describe(n))
+		d.errorf(n, what, "expected a mapping, got %s", describe(n))
 		return
 	}
 	at := Positions{}
@@ -138,55 +149,60 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 			d.errs.Add(d.pos(k), "unknown key %q (want one of %s)", k.Value, strings.Join(keys, ", "))
 			continue
 		}
-		d.decode(val, fv)
+		d.decode(val, fv, fmt.Sprintf("key %q", k.Value))
 	}
 	for _, key := range keys {
 		if _, req, _ := fieldByKey(v, key); req {
 			if _, ok := at[key]; !ok {
-				d.errs.Add(d.pos(n), "missing required key %q", key)
+				d.errorf(n, what, "missing required key %q", key)
 			}
 		}
 	}
 }
 
-func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value) {
+// entryNouns names the entries of the maps keyed by name, for diagnostics about duplicates.
+var entryNouns = map[string]string{`key "events"`: "event", `key "types"`: "type", `key "fields"`: "field",
+	`key "groups"`: "group", `key "channels"`: "channel", `key "kinds"`: "JSON kind"}
+
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, what string) {
 	if n.Kind != yaml.MappingNode {
-		d.errs.Add(d.pos(n), "expected a mapping, got %s", describe(n))
+		d.errorf(n, what, "expected a mapping, got %s", describe(n))
 		return
 	}
+	noun := cmp.Or(entryNouns[what], "key")
 	seen := map[string]Pos{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if first, dup := seen[k.Value]; dup {
-			d.errs.Add(d.pos(k), "duplicate key %q (first at %s)", k.Value, first)
+			d.errs.Add(d.pos(k), "duplicate %s %q (first at %s)", noun, k.Value, first)
 			continue
 		}
 		seen[k.Value] = d.pos(k)
 		e := reflect.New(v.Type().Elem()).Elem()
 		e.Field(0).SetString(k.Value)
 		e.Field(1).Set(reflect.ValueOf(d.pos(k)))
-		d.decode(val, e.Field(2))
+		d.decode(val, e.Field(2), fmt.Sprintf("key %q", k.Value))
 		v.Set(reflect.Append(v, e))
 	}
 }
 
-func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value) {
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, what string) {
 	if n.Kind != yaml.SequenceNode {
-		d.errs.Add(d.pos(n), "expected a sequence, got %s", describe(n))
+		d.errorf(n, what, "expected a sequence, got %s", describe(n))
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, c := range n.Content {
-		d.decode(c, s.Index(i))
+		d.decode(c, s.Index(i), strings.TrimPrefix(fmt.Sprintf("%s item %d", what, i+1), " "))
 	}
 	v.Set(s)
 }
 
-func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value) {
+func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, what string) {
 	want := map[reflect.Kind]string{reflect.String: "!!str", reflect.Bool: "!!bool", reflect.Int: "!!int", reflect.Float64: "!!float"}[v.Kind()]
 	ok := n.Kind == yaml.ScalarNode && (n.Tag == want || v.Kind() == reflect.Float64 && n.Tag == "!!int")
 	if !ok {
-		d.errs.Add(d.pos(n), "expected %s, got %s", map[string]string{"!!str": "a string", "!!bool": "a boolean", "!!int": "an integer", "!!float": "a number"}[want], describe(n))
+		d.errorf(n, what, "expected %s, got %s", map[string]string{"!!str": "a string", "!!bool": "a boolean", "!!int": "an integer", "!!float": "a number"}[want], describe(n))
 		return
 	}
 	var err error
@@ -209,6 +225,6 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value) {
 		panic(fmt.Sprintf("spec: no decoder for %s", v.Type())) // a programming error in the syntax types
 	}
 	if err != nil {
-		d.errs.Add(d.pos(n), "invalid %s %q", describe(n)[2:], n.Value)
+		d.errorf(n, what, "invalid %s %q", describe(n)[2:], n.Value)
 	}
 }

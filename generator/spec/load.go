@@ -5,6 +5,7 @@ package spec
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 
@@ -31,7 +32,7 @@ func Parse(name string, data []byte) (*File, error) {
 	}
 	d := &decoder{file: name}
 	f := &File{Path: name}
-	d.decode(root.Content[0], reflect.ValueOf(f).Elem())
+	d.decode(root.Content[0], reflect.ValueOf(f).Elem(), "")
 	check(f, &d.errs)
 	if err := d.errs.Err(); err != nil {
 		return f, err
@@ -39,11 +40,16 @@ func Parse(name string, data []byte) (*File, error) {
 	return f, nil
 }
 
-// yamlError positions a YAML syntax error.
+// yamlError positions a YAML syntax error where the parser stopped, and says what it was reading and
+// where that began (an unterminated quote is found only at the end of the file).
 func yamlError(name string, err error) *Error {
 	var lerr *yaml.LoadError
 	if errors.As(err, &lerr) && lerr.Mark.Line > 0 {
-		return &Error{Pos: Pos{File: name, Line: lerr.Mark.Line, Col: max(lerr.Mark.Column, 1)}, Msg: "invalid YAML: " + lerr.Message}
+		msg := "invalid YAML: " + lerr.Message
+		if c := lerr.ContextMark; lerr.ContextMsg != "" && c.Line > 0 && c != lerr.Mark {
+			msg = fmt.Sprintf("invalid YAML: %s (started at %d:%d): %s", lerr.ContextMsg, c.Line, max(c.Column, 1), lerr.Message)
+		}
+		return &Error{Pos: Pos{File: name, Line: lerr.Mark.Line, Col: max(lerr.Mark.Column, 1)}, Msg: msg}
 	}
 	return &Error{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: err.Error()}
 }

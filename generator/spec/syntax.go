@@ -41,8 +41,8 @@ type Source struct {
 
 // Delivery says how the platform delivers events.
 type Delivery struct {
-	Method      string     `yaml:"method"`
-	ContentType string     `yaml:"content_type"`
+	Method        string     `yaml:"method"`
+	ContentType   string     `yaml:"content_type"`
 	Description   string     `yaml:"description"`
 	Handshake     *Handshake `yaml:"handshake"`
 	Source        string     `yaml:"source"`

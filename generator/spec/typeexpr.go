@@ -1,7 +1,9 @@
 package spec
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -37,36 +39,53 @@ func (t *TypeExpr) String() string {
 	return t.Name
 }
 
-// ParseTypeExpr parses a type expression.
+// typeExprWant lists what a type expression may be, for diagnostics.
+const typeExprWant = "(want string, integer, number, boolean, raw, a TypeName, []T or map[T])"
+
+// ParseTypeExpr parses a type expression. An error names the whole expression and, when the problem is
+// inside it, the element that is wrong.
 func ParseTypeExpr(s string) (*TypeExpr, error) {
+	if s == "" {
+		return nil, errors.New("empty type expression")
+	}
+	te, bad, why := parseTypeExpr(s)
 	switch {
-	case s == "":
-		return nil, fmt.Errorf("empty type expression")
+	case te != nil:
+		return te, nil
+	case why != "":
+		return nil, fmt.Errorf("type expression %q: %s", s, why)
+	case bad == s:
+		return nil, fmt.Errorf("invalid type expression %q %s", s, typeExprWant)
+	}
+	return nil, fmt.Errorf("type expression %q: invalid element type %q %s", s, bad, typeExprWant)
+}
+
+// parseTypeExpr parses s; when it cannot, it returns the part of s that is not a type (bad) or why not.
+func parseTypeExpr(s string) (te *TypeExpr, bad, why string) {
+	kind := ExprArray
+	switch {
 	case strings.HasPrefix(s, "[]"):
-		elem, err := ParseTypeExpr(s[2:])
-		if err != nil {
-			return nil, err
-		}
-		return &TypeExpr{Kind: ExprArray, Elem: elem}, nil
+		s = s[2:]
 	case strings.HasPrefix(s, "map["):
 		if !strings.HasSuffix(s, "]") {
-			return nil, fmt.Errorf("type expression %q: map[...] is not closed", s)
+			return nil, "", "map[...] is not closed"
 		}
-		elem, err := ParseTypeExpr(s[4 : len(s)-1])
-		if err != nil {
-			return nil, err
-		}
-		return &TypeExpr{Kind: ExprMap, Elem: elem}, nil
+		s, kind = s[4:len(s)-1], ExprMap
+	case slices.Contains(Builtins, s):
+		return &TypeExpr{Kind: ExprBuiltin, Name: s}, "", ""
+	case isTypeName(s):
+		return &TypeExpr{Kind: ExprNamed, Name: s}, "", ""
+	default:
+		return nil, s, ""
 	}
-	for _, b := range Builtins {
-		if s == b {
-			return &TypeExpr{Kind: ExprBuiltin, Name: s}, nil
-		}
+	if s == "" {
+		return nil, "", "empty element type"
 	}
-	if !isTypeName(s) {
-		return nil, fmt.Errorf("invalid type expression %q (want string, integer, number, boolean, raw, a TypeName, []T or map[T])", s)
+	elem, bad, why := parseTypeExpr(s)
+	if elem == nil {
+		return nil, bad, why
 	}
-	return &TypeExpr{Kind: ExprNamed, Name: s}, nil
+	return &TypeExpr{Kind: kind, Elem: elem}, "", ""
 }
 
 // isTypeName reports whether s is an UpperCamelCase type name.

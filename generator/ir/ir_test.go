@@ -1,0 +1,359 @@
+package ir_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+
+	"github.com/eventgen/eventgen/generator/internal/golden"
+	"github.com/eventgen/eventgen/generator/ir"
+	"github.com/eventgen/eventgen/generator/spec"
+)
+
+// TestBuild runs the golden cases in testdata/*.txtar: the section "spec.yaml" is parsed and resolved;
+// a spec that resolves must have a "want" section with the dump of its IR (every name the emitters
+// use, resolved types, implied discriminators, expanded channels…), one that does not a "stderr"
+// section with the exact diagnostics. Run with -update to rewrite the output sections.
+func TestBuild(t *testing.T) {
+	golden.Run(t, "testdata/*.txtar", func(t *testing.T, in []txtar.File) []txtar.File {
+		f, err := spec.Parse("spec.yaml", golden.Section(t, in, "spec.yaml"))
+		if err != nil {
+			t.Fatalf("the spec of an ir case must parse:\n%v", err)
+		}
+		p, err := ir.Build(f)
+		if err == nil {
+			return []txtar.File{{Name: "want", Data: []byte(dump(p))}}
+		}
+		var list spec.ErrorList
+		if !errors.As(err, &list) {
+			t.Fatalf("Build returned %T, want a spec.ErrorList: %v", err, err)
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if !positioned.MatchString(line) {
+				t.Errorf("diagnostic without file:line:col: %q", line)
+			}
+		}
+		return []txtar.File{{Name: "stderr", Data: []byte(err.Error())}}
+	})
+}
+
+var positioned = regexp.MustCompile(`^[^:]+:\d+:\d+: `)
+
+// dump renders the IR as the emitters see it, one declaration per line and its parts indented.
+func dump(p *ir.Platform) string {
+	var b strings.Builder
+	w := func(indent int, format string, args ...any) {
+		b.WriteString(strings.Repeat("  ", indent))
+		fmt.Fprintf(&b, format, args...)
+		b.WriteByte('\n')
+	}
+	w(0, "platform %s package=%s title=%q version=%q wire=%t", p.Name, p.Package, p.Title, p.Version, p.Wire())
+	w(0, "delivery %s %s", p.Delivery.Method, p.Delivery.ContentType)
+	if e := p.Envelope; e != nil {
+		w(0, "envelope batch=%q levels=%q discriminator=%q payload=%q", e.Batch, e.Levels, e.Discriminator, e.Payload)
+		w(1, "discriminator path %s, payload path %s", strings.Join(e.DiscriminatorPath(), "."), strings.Join(e.PayloadPath(), "."))
+		for _, f := range e.Fields {
+			w(1, "%s", field(f))
+		}
+	}
+	for _, g := range p.Groups {
+		w(0, "group %s title=%q events=%s", g.Name, g.Title, eventNames(g.Events))
+	}
+	for _, c := range p.Channels {
+		w(0, "channel %s go=%s title=%q inbound=%t", c.Name, c.GoName, c.Title, c.Inbound)
+	}
+	for _, t := range p.Types {
+		typ(w, t)
+	}
+	for _, e := range p.Events {
+		event(w, e)
+	}
+	return b.String()
+}
+
+func typ(w func(int, string, ...any), t *ir.Type) {
+	kinds := map[ir.Kind]string{ir.KindObject: "object", ir.KindEnum: "enum", ir.KindUnion: "union",
+		ir.KindOneOf: "oneof", ir.KindTime: "time", ir.KindScalar: "scalar"}
+	head := fmt.Sprintf("type %s %s json=%q @%d:%d", t.Name, kinds[t.Kind], t.JSONKind(), t.Pos.Line, t.Pos.Col)
+	switch t.Kind {
+	case ir.KindObject:
+		if t.Implied != nil {
+			head += fmt.Sprintf(" implied %s=%q", t.Implied.Member, t.Implied.Value)
+		}
+		w(0, "%s", head)
+		for _, f := range t.Fields {
+			w(1, "%s", field(f))
+		}
+		allOrNone(w, t.AllOrNone)
+	case ir.KindEnum:
+		w(0, "%s base=%s closed=%t", head, t.Base, t.Closed)
+		for _, v := range t.Values {
+			w(1, "value %s = %#v%s", v.GoName, v.Value, deprecated(v.Deprecated))
+		}
+	case ir.KindUnion:
+		w(0, "%s discriminator=%q unknown=%s", head, t.Discriminator, t.UnknownName())
+		for _, v := range t.Variants {
+			w(1, "variant %q -> %s", v.Value, v.Type.Name)
+		}
+	case ir.KindOneOf:
+		w(0, "%s", head)
+		for _, a := range t.Alternatives {
+			w(1, "kind %s -> %s %s", a.JSONKind, a.GoName, a.Type)
+		}
+	case ir.KindTime:
+		w(0, "%s layouts=%q separators=%q unix=%q", head, t.Layouts, t.FractionSeparators, t.Unix)
+	case ir.KindScalar:
+		w(0, "%s scalar=%s format=%q%s", head, t.Scalar, t.Format, constraints(t.Constraints))
+	}
+}
+
+func event(w func(int, string, ...any), e *ir.Event) {
+	head := fmt.Sprintf("event %q go=%s const=%s", e.Name, e.GoName, e.ConstName)
+	if e.Group != nil {
+		head += " group=" + e.Group.Name
+	}
+	if e.Undocumented {
+		head += " undocumented"
+	}
+	if e.Subtype != nil {
+		head += " subtype=" + e.Subtype.JSONName
+	}
+	if len(e.Channels) > 0 {
+		var cs []string
+		for _, c := range e.Channels {
+			cs = append(cs, c.Name)
+		}
+		head += " channels=" + strings.Join(cs, ",")
+	}
+	w(0, "%s @%d:%d", head, e.Pos.Line, e.Pos.Col)
+	for _, f := range e.Fields {
+		w(1, "%s", field(f))
+	}
+	allOrNone(w, e.AllOrNone)
+	for _, x := range e.Examples {
+		w(1, "example %q invalid=%t @%d:%d", x.Name, x.Invalid, x.Pos.Line, x.Pos.Col)
+	}
+}
+
+func field(f *ir.Field) string {
+	s := fmt.Sprintf("field %d %s go=%s type=%s", f.Index, f.JSONName, f.GoName, ref(f.Type))
+	for _, flag := range []struct {
+		on   bool
+		name string
+	}{{f.Required, "required"}, {f.Nullable, "nullable"}, {f.Plain(), "plain"}, {!f.Plain(), "opt"}, {f.ServerGenerated, "server-generated"}} {
+		if flag.on {
+			s += " " + flag.name
+		}
+	}
+	if f.Format != "" {
+		s += " format=" + f.Format
+	}
+	s += constraints(f.Constraints) + deprecated(f.Deprecated)
+	if len(f.Values) > 0 {
+		s += " values=" + jsonText(f.Values)
+	}
+	if f.Example != nil {
+		s += " example=" + jsonText(f.Example)
+	}
+	if f.Default != nil {
+		s += " default=" + jsonText(f.Default)
+	}
+	return s + fmt.Sprintf(" @%d:%d", f.Pos.Line, f.Pos.Col)
+}
+
+func ref(r *ir.TypeRef) string {
+	if r == nil {
+		return "<nil>"
+	}
+	return fmt.Sprintf("%s(%s)", r, r.JSONKind())
+}
+
+func constraints(c ir.Constraints) string {
+	var s string
+	ints := []struct {
+		name string
+		v    *int
+	}{{"min_length", c.MinLength}, {"max_length", c.MaxLength}, {"max_bytes", c.MaxBytes}, {"min_items", c.MinItems}, {"max_items", c.MaxItems}}
+	for _, x := range ints {
+		if x.v != nil {
+			s += fmt.Sprintf(" %s=%d", x.name, *x.v)
+		}
+	}
+	if c.Minimum != nil {
+		s += fmt.Sprintf(" minimum=%g", *c.Minimum)
+	}
+	if c.Maximum != nil {
+		s += fmt.Sprintf(" maximum=%g", *c.Maximum)
+	}
+	if c.Pattern != "" {
+		s += fmt.Sprintf(" pattern=%q", c.Pattern)
+	}
+	return s
+}
+
+func allOrNone(w func(int, string, ...any), sets [][]*ir.Field) {
+	for _, set := range sets {
+		var names []string
+		for _, f := range set {
+			names = append(names, f.JSONName)
+		}
+		w(1, "all_or_none %s", strings.Join(names, ","))
+	}
+}
+
+func deprecated(s string) string {
+	if s == "" {
+		return ""
+	}
+	return fmt.Sprintf(" deprecated=%q", s)
+}
+
+func eventNames(evs []*ir.Event) string {
+	var names []string
+	for _, e := range evs {
+		names = append(names, e.Name)
+	}
+	return "[" + strings.Join(names, " ") + "]"
+}
+
+func jsonText(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return "<" + err.Error() + ">"
+	}
+	return string(data)
+}
+
+// TestValidateJSON checks the validator that proves examples against the model, on a small platform:
+// what it accepts, and the exact problems it reports otherwise, worded as the generated Validate words
+// them.
+func TestValidateJSON(t *testing.T) {
+	f, err := spec.Parse("spec.yaml", []byte(validateSpec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ir.Build(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, json string
+		events     []string
+		problems   []string
+		err        string
+	}{
+		{name: "valid", json: `{"type":"ping","data":{"n":1,"color":"red","when":"2024-01-02T03:04:05Z","tags":["a"]}}`, events: []string{"ping"}},
+		{name: "unknown event is no problem", json: `{"type":"pong","data":{}}`, events: []string{""}},
+		{name: "missing required", json: `{"type":"ping","data":{}}`, events: []string{"ping"},
+			problems: []string{"/data/n: required member is missing"}},
+		{name: "wrong kinds", json: `{"type":"ping","data":{"n":"1","color":7,"tags":"a"}}`, events: []string{"ping"},
+			problems: []string{"/data/n: expected integer, got string", "/data/color: expected string, got number", "/data/tags: expected array, got string"}},
+		{name: "integer forms", json: `{"type":"ping","data":{"n":1.5}}`, events: []string{"ping"},
+			problems: []string{"/data/n: expected integer, got number"}},
+		{name: "huge integer", json: `{"type":"ping","data":{"n":12345678901234567890}}`, events: []string{"ping"},
+			problems: []string{"/data/n: expected integer, got number"}},
+		{name: "null", json: `{"type":"ping","data":{"n":null,"note":null}}`, events: []string{"ping"},
+			problems: []string{"/data/n: must not be null"}},
+		{name: "closed enum", json: `{"type":"ping","data":{"n":1,"color":"blue"}}`, events: []string{"ping"},
+			problems: []string{`/data/color: value "blue" is not one of "red", "green"`}},
+		{name: "time layout", json: `{"type":"ping","data":{"n":1,"when":"yesterday"}}`, events: []string{"ping"},
+			problems: []string{`/data/when: "yesterday" is not a time in the layout 2006-01-02T15:04:05Z07:00`}},
+		{name: "constraints", json: `{"type":"ping","data":{"n":0,"note":"toolong","tags":[],"code":"AB"}}`, events: []string{"ping"},
+			problems: []string{"/data/n: value 0 is below 1", "/data/note: length 7 exceeds 4 characters",
+				"/data/tags: count 0 is below 1 items", "/data/code: length 2 is below 3 characters", `/data/code: does not match pattern "^[a-z]+$"`}},
+		{name: "maxima", json: `{"type":"ping","data":{"n":1e22,"tags":["a","b","c"],"rate":0.0000001}}`, events: []string{"ping"},
+			problems: []string{"/data/n: expected integer, got number", "/data/tags: count 3 exceeds 2 items", "/data/rate: value 1e-7 exceeds 1e-8"}},
+		{name: "time separators", json: `{"type":"ping","data":{"n":1,"local":"2024-05-02T08:58:58:888364+02:00"}}`, events: []string{"ping"}},
+		{name: "array item null", json: `{"type":"ping","data":{"n":1,"tags":[null]}}`, events: []string{"ping"},
+			problems: []string{"/data/tags/0: must not be null"}},
+		{name: "raw keeps null", json: `{"type":"ping","data":{"n":1,"raws":{"a":[null,1,{}]}}}`, events: []string{"ping"}},
+		{name: "oneof", json: `{"type":"ping","data":{"n":1,"either":["s",{"k":null},1,null]}}`, events: []string{"ping"},
+			problems: []string{"/data/either/2: expected string or object, got number", "/data/either/3: must not be null"}},
+		{name: "payload not an object", json: `{"type":"ping","data":[]}`, events: []string{"ping"},
+			problems: []string{"/data: expected object, got array"}},
+		{name: "not JSON", json: `{"type":`, err: "unexpected EOF"},
+		{name: "no discriminator", json: `{"data":{}}`, err: "/type: missing discriminator or not a string"},
+		{name: "not an object", json: `[]`, err: "/: want an object"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evs, problems, err := p.ValidateJSON([]byte(tc.json))
+			if got := errText(err); got != tc.err {
+				t.Fatalf("error = %q, want %q", got, tc.err)
+			}
+			if err != nil {
+				return
+			}
+			var names, texts []string
+			for _, e := range evs {
+				if e == nil {
+					names = append(names, "")
+				} else {
+					names = append(names, e.Name)
+				}
+			}
+			for _, pr := range problems {
+				texts = append(texts, pr.String())
+			}
+			if diff := cmp.Diff(tc.events, names); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.problems, texts); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+const validateSpec = `
+platform: {name: v, title: V, source: {title: Docs}}
+envelope: {discriminator: type, payload: data}
+types:
+  Color: {kind: enum, closed: true, values: [{value: red}, {value: green}]}
+  Stamp: {kind: time, layouts: [rfc3339]}
+  Either: {kind: oneof, kinds: {string: {type: string}, object: {type: "map[raw]"}}}
+  Local: {kind: time, layouts: ["Jan __2 15:04:05", "2006-01-02T15:04:05.999999999Z07:00"], fraction_separators: [":"]}
+events:
+  ping:
+    fields:
+      n: {type: integer, required: true, minimum: 1}
+      color: {type: Color}
+      when: {type: Stamp}
+      note: {type: string, nullable: true, max_length: 4}
+      tags: {type: "[]string", min_items: 1, max_items: 2}
+      code: {type: string, min_length: 3, pattern: "^[a-z]+$"}
+      rate: {type: number, maximum: 0.00000001}
+      local: {type: Local}
+      raws: {type: "map[[]raw]"}
+      either: {type: "[]Either"}
+`
+
+// TestCatalogueOnly checks that a platform without an envelope validates nothing.
+func TestCatalogueOnly(t *testing.T) {
+	f, err := spec.Parse("spec.yaml", []byte("platform: {name: c, title: C, source: {title: Docs}}\nevents: {ping: {}}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ir.Build(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Wire() || len(p.WireEvents()) != 0 {
+		t.Errorf("catalogue-only platform: Wire() = %t, WireEvents() = %d events; want false, 0", p.Wire(), len(p.WireEvents()))
+	}
+	if _, _, err := p.ValidateJSON([]byte(`{}`)); err == nil || !strings.Contains(err.Error(), "catalogue only") {
+		t.Errorf("ValidateJSON on a catalogue-only platform: err = %v, want a catalogue-only error", err)
+	}
+}
