@@ -1,0 +1,121 @@
+package openapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
+)
+
+// topLevel is the order of a document's top-level members; everything below them is sorted by key.
+var topLevel = []string{"openapi", "info", "jsonSchemaDialect", "externalDocs", "servers", "security", "tags",
+	"paths", "webhooks", "components"}
+
+// marshal writes the document as JSON and as YAML with the same content. kin-openapi marshals through
+// maps; re-encoding them with encoding/json sorts every key, so the output depends only on the document.
+// Numbers are kept as written in the spec (json.Number), HTML characters are not escaped, and the top
+// level is in the conventional order. The YAML is the JSON re-read as a YAML node tree (so keys keep
+// their order and scalars their exact text) and written in block style, after header, a comment line.
+func marshal(doc *openapi3.T, header string) (jsonData, yamlData []byte, err error) {
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var top map[string]any
+	if err := dec.Decode(&top); err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
+	buf.WriteString("{")
+	n := 0
+	for _, k := range topLevel {
+		v, ok := top[k]
+		if !ok {
+			continue
+		}
+		delete(top, k)
+		if n > 0 {
+			buf.WriteString(",")
+		}
+		n++
+		if err := writeMember(&buf, k, v); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(top) > 0 {
+		return nil, nil, fmt.Errorf("top-level member not ordered: %v", top)
+	}
+	buf.WriteString("\n}\n")
+	jsonData = buf.Bytes()
+
+	var node yaml.Node
+	if err := yaml.Unmarshal(jsonData, &node); err != nil {
+		return nil, nil, fmt.Errorf("re-reading the JSON as YAML: %w", err)
+	}
+	blockStyle(&node)
+	var y bytes.Buffer
+	y.WriteString(header + "\n")
+	d, err := yaml.NewDumper(&y, yaml.WithIndent(2), yaml.WithLineWidth(-1), yaml.WithCompactSeqIndent(false),
+		yaml.WithUnicode(true), yaml.WithQuotePreference(yaml.QuoteSingle))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := d.Dump(&node); err != nil {
+		return nil, nil, err
+	}
+	if err := d.Close(); err != nil {
+		return nil, nil, err
+	}
+	return jsonData, y.Bytes(), nil
+}
+
+// writeMember writes "\n  "key": value" with the value indented by two spaces.
+func writeMember(buf *bytes.Buffer, key string, v any) error {
+	var val bytes.Buffer
+	enc := json.NewEncoder(&val)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	k, _ := json.Marshal(key)
+	buf.WriteString("\n  ")
+	buf.Write(k)
+	buf.WriteString(": ")
+	buf.Write(bytes.TrimRight(val.Bytes(), "\n"))
+	return nil
+}
+
+// blockStyle drops the flow style the JSON syntax gave every node; multi-line strings become literal
+// blocks, strings a YAML 1.1 reader would take for something else are single-quoted, and the others
+// are quoted only where YAML 1.2 needs it.
+func blockStyle(n *yaml.Node) {
+	n.Style = 0
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+		switch {
+		case strings.Contains(n.Value, "\n"):
+			n.Style = yaml.LiteralStyle
+		case yaml11Special(n.Value):
+			n.Style = yaml.SingleQuotedStyle
+		}
+	}
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
+}
+
+// yaml11Special reports whether a plain scalar could be read by a YAML 1.1 parser (PyYAML, older
+// libraries) as a boolean, null, number, sexagesimal or timestamp: the words of its boolean and null
+// types, and anything starting like a number. It errs on the side of quoting.
+func yaml11Special(s string) bool {
+	switch strings.ToLower(s) {
+	case "", "~", "null", "y", "n", "yes", "no", "on", "off", "true", "false", "<<", "=":
+		return true
+	}
+	return strings.ContainsAny(s[:1], "0123456789+-.")
+}

@@ -1,0 +1,378 @@
+// Package openapi turns the IR of a platform into an OpenAPI 3.1 document, written as
+// <platform>/openapi.yaml and <platform>/openapi.json: every named type and every event under
+// components.schemas, and under webhooks the request the platform sends. Emit is pure: IR in, files
+// out. The document is built with kin-openapi, validated with it, and marshalled deterministically.
+//
+// The document says what the generated decoder and Validate accept, and no more or less:
+//
+//   - object schemas allow members they do not list (the decoder keeps them);
+//   - an open enum is anyOf its documented values and any value of its type, a closed one an enum;
+//   - a union is oneOf its variants and its Unknown schema, which takes the values not documented;
+//   - the request body is oneOf the event envelopes and Unknown, an envelope of any other event type;
+//   - where JSON Schema has no keyword (byte lengths, nested discriminators, timestamp layouts), an
+//     x-eventgen-* extension carries the fact and the description explains it.
+package openapi
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/eventgen/eventgen/generator/ir"
+	"github.com/eventgen/eventgen/generator/output"
+)
+
+// Version is the OpenAPI version of the documents.
+const Version = "3.1.0"
+
+// builder carries the state of one document.
+type builder struct {
+	p       *ir.Platform
+	schemas openapi3.Schemas
+	owner   map[string]string // component name → what it describes, for clash errors
+	direct  map[*ir.Type]bool // types referred to other than as union variants
+	errs    []error
+}
+
+// Emit returns the platform's OpenAPI document as YAML and JSON, paths relative to the output root.
+func Emit(p *ir.Platform) ([]output.File, error) {
+	doc, err := Build(p)
+	if err != nil {
+		return nil, err
+	}
+	jsonData, yamlData, err := marshal(doc, "# "+strings.TrimPrefix(output.Header(p.SpecPath), "// "))
+	if err != nil {
+		return nil, fmt.Errorf("%s: openapi: %w", p.Name, err)
+	}
+	return []output.File{
+		{Path: path.Join(p.Name, "openapi.json"), Data: jsonData},
+		{Path: path.Join(p.Name, "openapi.yaml"), Data: yamlData},
+	}, nil
+}
+
+// Build returns the platform's document, validated with kin-openapi.
+func Build(p *ir.Platform) (*openapi3.T, error) {
+	b := &builder{p: p, schemas: openapi3.Schemas{}, owner: map[string]string{}, direct: directRefs(p)}
+	b.declare()
+	if err := b.err(); err != nil {
+		return nil, err
+	}
+	for _, t := range p.Types {
+		b.typeSchema(t)
+	}
+	b.catalogue()
+	if p.Wire() {
+		for _, ev := range p.WireEvents() {
+			b.event(ev)
+		}
+		b.eventUnion()
+		if p.Envelope.Batch != "" {
+			b.batch()
+		}
+	}
+	doc := &openapi3.T{
+		OpenAPI:    Version,
+		Info:       b.info(),
+		Paths:      openapi3.NewPaths(), // kin-openapi always writes paths (null when nil): a webhooks-only document has paths: {}
+		Components: &openapi3.Components{Schemas: b.schemas},
+	}
+	if p.Source.URL != "" {
+		doc.ExternalDocs = &openapi3.ExternalDocs{URL: p.Source.URL, Description: p.Source.Title}
+	}
+	if p.Wire() {
+		doc.Webhooks = map[string]*openapi3.PathItem{p.Name: b.webhook()}
+	}
+	if err := b.err(); err != nil {
+		return nil, err
+	}
+	// Examples are left out here: kin-openapi compiles a validator per example, which takes seconds per
+	// platform on every generate. They are proven elsewhere: ir.Build checks every example against the
+	// model, and this package's tests validate them (and kin-openapi with examples validation on) against
+	// the committed documents.
+	ctx := context.Background()
+	if err := doc.Validate(ctx, openapi3.EnableSchemaDefaultsValidation(), openapi3.DisableExamplesValidation()); err != nil {
+		return nil, fmt.Errorf("%s: openapi: the document does not validate: %w", p.Name, err)
+	}
+	return doc, nil
+}
+
+func (b *builder) err() error {
+	if len(b.errs) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(b.errs))
+	for i, e := range b.errs {
+		msgs[i] = b.p.Name + ": openapi: " + e.Error()
+	}
+	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+}
+
+// declare creates an empty component schema for every name the document uses, so that references can
+// be made before the schemas are filled, and reports names two things would share.
+func (b *builder) declare() {
+	claim := func(name, what string) {
+		if prev, ok := b.owner[name]; ok {
+			b.errs = append(b.errs, fmt.Errorf("schema name %s of %s is already used by %s", name, what, prev))
+			return
+		}
+		b.owner[name] = what
+		b.schemas[name] = openapi3.NewSchemaRef("", &openapi3.Schema{})
+	}
+	for _, t := range b.p.Types {
+		claim(t.Name, fmt.Sprintf("type %q", t.Name))
+		if t.Kind == ir.KindUnion {
+			claim(t.UnknownName(), fmt.Sprintf("the unknown variant of union %q", t.Name))
+		}
+	}
+	claim(namesSchema, "the catalogue of event names")
+	if !b.p.Wire() {
+		return
+	}
+	for _, ev := range b.p.WireEvents() {
+		claim(ev.GoName, fmt.Sprintf("event %q", ev.Name))
+		if hasPayloadSchema(b.p.Envelope) {
+			claim(payloadName(ev), fmt.Sprintf("the payload of event %q", ev.Name))
+		}
+	}
+	claim(eventSchema, "the union of the event envelopes")
+	claim(unknownSchema, "the envelope of an unknown event")
+	if b.p.Envelope.Batch != "" {
+		claim(batchSchema, "the batch request body")
+	}
+}
+
+// info describes the platform, its source document, and how to read the document.
+func (b *builder) info() *openapi3.Info {
+	p := b.p
+	src := p.Source.Title
+	if p.Source.Document != "" {
+		src += " (" + code(p.Source.Document) + ")"
+	}
+	if p.Source.Language != "" && p.Source.Language != "en" {
+		src += fmt.Sprintf("; written in %s, descriptions translated to English", code(p.Source.Language))
+	}
+	d := prose{text: p.Description, discrepancies: p.Discrepancies, source: src}
+	d.note("%s", readingNotes(p))
+	return &openapi3.Info{Title: p.Title, Version: p.Version, Description: d.String(),
+		Extensions: map[string]any{"x-eventgen-spec": p.SpecPath}}
+}
+
+// readingNotes explains the conventions of the document.
+func readingNotes(p *ir.Platform) string {
+	openEnum := "An enum marked `" + extOpenEnum + ": true` is open: besides its documented values it admits any value of its type, as new values may come at any time. Enums without the mark are closed."
+	if !p.Wire() {
+		return "**Reading this document:**\n\n" + bullets([]string{
+			"The vendor document gives no wire format, so this document has no webhooks: it is the catalogue of event names (`EventName`), with groups (`x-eventgen-groups`) and channel support (`x-eventgen-channels`).",
+			openEnum,
+		})
+	}
+	return "**Reading this document:**\n\n" + bullets([]string{
+		"Object schemas allow members they do not list (`additionalProperties: true`): the generated decoder keeps unknown members verbatim and re-encodes them.",
+		openEnum + " The decoder keeps unknown values and Validate accepts them.",
+		"A discriminated union is `oneOf` its documented variants (dispatched by `discriminator`) and an Unknown variant for the values the mapping does not name (`" + extDefaultMapping + "`).",
+		"An event type the catalogue does not document is not an error either: the request body's `oneOf` ends with the `Unknown` envelope, which takes any other event type.",
+		"Facts JSON Schema has no keyword for are extensions, each explained where it is used: `" + extMaxBytes + "` (a length in bytes of UTF-8), `" + extTimeLayouts + "` (the Go layouts of a timestamp), `" + extUnix + "` (Unix time), `" + extServerGenerated + "` (filled in by the platform), `" + extDiscriminator + "` (where the event type is).",
+	})
+}
+
+// webhook describes the request the platform sends.
+func (b *builder) webhook() *openapi3.PathItem {
+	p, env := b.p, b.p.Envelope
+	body := eventSchema
+	if env.Batch != "" {
+		body = batchSchema
+	}
+	d := prose{text: p.Delivery.Description}
+	if p.Delivery.Description == "" {
+		d.note("The vendor document does not describe how events are delivered; the request below (%s, content type %s) is the generator's default.",
+			p.Delivery.Method, code(p.Delivery.ContentType))
+	}
+	var ext map[string]any
+	if h := p.Delivery.Handshake; h != nil {
+		d.note("**Subscription handshake:** %s", strings.TrimSpace(h.Description))
+		var hs []string
+		if h.Request != "" {
+			hs = append(hs, "Request: "+h.Request)
+		}
+		if h.ResponseStatus != 0 {
+			hs = append(hs, fmt.Sprintf("Expected response status: %d", h.ResponseStatus))
+		}
+		if h.Response != "" {
+			hs = append(hs, "Expected response body: "+h.Response)
+		}
+		if len(hs) > 0 {
+			d.note("%s", bullets(hs))
+		}
+		ext = map[string]any{"x-eventgen-handshake": handshake(h.Description, h.Request, h.ResponseStatus, h.Response)}
+	}
+	op := &openapi3.Operation{
+		OperationID: p.Name + "Event",
+		Summary:     "Receive " + p.Title,
+		Description: d.String(),
+		Extensions:  ext,
+		RequestBody: &openapi3.RequestBodyRef{Value: &openapi3.RequestBody{
+			Required:    true,
+			Description: bodyDescription(p),
+			Content: openapi3.Content{p.Delivery.ContentType: &openapi3.MediaType{
+				Schema: b.ref(body), Examples: b.bodyExamples()}},
+		}},
+		Responses: openapi3.NewResponses(openapi3.WithName("2XX", &openapi3.Response{Description: ptr(
+			"Acknowledges the delivery. The vendor document does not say which status or body the platform expects; any 2xx status is assumed to do.")})),
+	}
+	item := &openapi3.PathItem{}
+	item.SetOperation(strings.ToUpper(p.Delivery.Method), op)
+	return item
+}
+
+func handshake(description, request string, status int, response string) map[string]any {
+	m := map[string]any{"description": strings.TrimSpace(description)}
+	if request != "" {
+		m["request"] = request
+	}
+	if status != 0 {
+		m["responseStatus"] = status
+	}
+	if response != "" {
+		m["response"] = response
+	}
+	return m
+}
+
+func bodyDescription(p *ir.Platform) string {
+	env := p.Envelope
+	if env.Batch != "" {
+		return fmt.Sprintf("A batch: %s holds the event envelopes. Each envelope's event type is at %s; "+
+			"event types the catalogue does not document are valid and arrive as %s.",
+			code(env.Batch), code(pointer(env.DiscriminatorPath())), unknownSchema)
+	}
+	return fmt.Sprintf("One event envelope; its event type is at %s. Event types the catalogue does not "+
+		"document are valid and arrive as %s.", code(pointer(env.DiscriminatorPath())), unknownSchema)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// catalogue fills EventName: every documented event name, with its description, group and channels.
+// The list is open (a platform may add events, and JAICP's Vonage channel names events after reply
+// types it does not list), so it is anyOf the documented names and any string.
+func (b *builder) catalogue() {
+	p := b.p
+	s := b.schemas[namesSchema].Value
+	var names []any
+	descs := map[string]any{}
+	for _, ev := range p.Events {
+		if ev.Undocumented {
+			continue
+		}
+		names = append(names, ev.Name)
+		descs[ev.Name] = eventProse(p, ev).String()
+	}
+	s.Type = typ("string")
+	s.Title = "Event names"
+	if len(names) > 0 {
+		s.AnyOf = openapi3.SchemaRefs{
+			openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("string"), Title: "Documented event names", Enum: names,
+				Extensions: map[string]any{extEnumDescriptions: descs}}),
+			openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("string"), Title: "Other event names",
+				Description: "An event name the vendor document does not list; new events may come at any time."}),
+		}
+	}
+	s.Extensions = map[string]any{extOpenEnum: true}
+	if g := groupsExt(p); len(g) > 0 {
+		s.Extensions["x-eventgen-groups"] = g
+	}
+	if c := channelsExt(p); len(c) > 0 {
+		s.Extensions["x-eventgen-channels"] = c
+	}
+	d := prose{text: "The catalogue: every event the vendor document names, by group, in document order. " +
+		"Open: names not listed may come at any time (" + code(extOpenEnum) + ")."}
+	for _, g := range p.Groups {
+		d.note("%s", groupProse(g))
+	}
+	if ung := ungrouped(p); len(ung) > 0 {
+		label := "Other events"
+		if len(p.Groups) == 0 {
+			label = "Events"
+		}
+		d.note("**%s:**\n\n%s", label, bullets(ung))
+	}
+	if len(p.Channels) > 0 {
+		var cs []string
+		for _, c := range p.Channels {
+			cs = append(cs, fmt.Sprintf("%s (%s%s): %s", c.Title, code(c.Name), map[bool]string{true: ", inbound"}[c.Inbound],
+				strings.ReplaceAll(strings.TrimSpace(c.Description), "\n", " ")))
+		}
+		d.note("**Channels:**\n\n%s", bullets(cs))
+	}
+	s.Description = d.String()
+}
+
+func eventLine(ev *ir.Event) string {
+	line := code(ev.Name) + oneLine(ev.Summary)
+	if ev.Undocumented {
+		line += " (named by the document without a wire name or payload)"
+	}
+	return line
+}
+
+func groupProse(g *ir.Group) string {
+	var lines []string
+	for _, ev := range g.Events {
+		lines = append(lines, eventLine(ev))
+	}
+	gd := prose{text: fmt.Sprintf("**%s** (%s). %s", g.Title, code(g.Name), strings.TrimSpace(g.Description)),
+		discrepancies: g.Discrepancies, source: g.Source}
+	if len(lines) > 0 {
+		gd.note("%s", bullets(lines))
+	}
+	return gd.String()
+}
+
+func ungrouped(p *ir.Platform) []string {
+	var out []string
+	for _, ev := range p.Events {
+		if ev.Group == nil {
+			out = append(out, eventLine(ev))
+		}
+	}
+	return out
+}
+
+// groupsExt lists the groups with their events, for tools.
+func groupsExt(p *ir.Platform) []any {
+	var out []any
+	for _, g := range p.Groups {
+		evs := []any{}
+		for _, ev := range g.Events {
+			evs = append(evs, ev.Name)
+		}
+		m := map[string]any{"name": g.Name, "title": g.Title, "events": evs}
+		if g.Description != "" {
+			m["description"] = strings.TrimSpace(g.Description)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// channelsExt lists the channels with the events supported on each, for tools.
+func channelsExt(p *ir.Platform) []any {
+	var out []any
+	for _, c := range p.Channels {
+		evs := []any{}
+		for _, ev := range p.Events {
+			if slices.Contains(ev.Channels, c) {
+				evs = append(evs, ev.Name)
+			}
+		}
+		m := map[string]any{"name": c.Name, "title": c.Title, "inbound": c.Inbound, "events": evs}
+		if c.Description != "" {
+			m["description"] = strings.TrimSpace(c.Description)
+		}
+		out = append(out, m)
+	}
+	return out
+}
