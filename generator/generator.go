@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/eventgen/eventgen/generator/fixtures"
 	"github.com/eventgen/eventgen/generator/golang"
 	"github.com/eventgen/eventgen/generator/ir"
+	"github.com/eventgen/eventgen/generator/openapi"
 	"github.com/eventgen/eventgen/generator/output"
 	"github.com/eventgen/eventgen/generator/spec"
 )
@@ -23,7 +25,7 @@ type Config struct {
 type Emitter func(*ir.Platform) ([]output.File, error)
 
 // Emitters are the output formats, in the order they run.
-var Emitters = []Emitter{golang.Emit}
+var Emitters = []Emitter{golang.Emit, openapi.Emit, fixtures.Emit}
 
 // Run loads every spec, builds its IR and runs every emitter, and returns the complete output. It
 // reports the problems of all specs at once: a spec.ErrorList for spec problems, sorted by position.
@@ -49,9 +51,9 @@ func Run(cfg Config) (*output.Set, error) {
 func Load(paths []string) ([]*ir.Platform, error) {
 	var errs spec.ErrorList
 	var platforms []*ir.Platform
-	names := map[string]string{}
+	names := map[string]spec.Pos{} // platform name → where it is defined
 	for _, path := range paths {
-		p, err := loadOne(path)
+		p, at, err := loadOne(path)
 		var list spec.ErrorList
 		switch {
 		case errors.As(err, &list):
@@ -61,10 +63,10 @@ func Load(paths []string) ([]*ir.Platform, error) {
 			return nil, err
 		}
 		if prev, dup := names[p.Name]; dup {
-			errs.Add(spec.Pos{File: path, Line: 1, Col: 1}, "platform %q is also defined by %s", p.Name, prev)
+			errs.Add(at, "platform %q is also defined at %s", p.Name, prev)
 			continue
 		}
-		names[p.Name] = path
+		names[p.Name] = at
 		platforms = append(platforms, p)
 	}
 	if err := errs.Err(); err != nil {
@@ -73,17 +75,18 @@ func Load(paths []string) ([]*ir.Platform, error) {
 	return platforms, nil
 }
 
-func loadOne(path string) (*ir.Platform, error) {
+// loadOne loads one spec; it also returns where the platform's name is written.
+func loadOne(path string) (*ir.Platform, spec.Pos, error) {
 	f, err := spec.Load(path)
 	if err != nil {
-		return nil, err
+		return nil, spec.Pos{}, err
 	}
 	p, err := ir.Build(f)
 	if err != nil {
-		return nil, err
+		return nil, spec.Pos{}, err
 	}
 	p.SpecPath = moduleRelative(path)
-	return p, nil
+	return p, f.Platform.At.Of("name", f.Platform.Pos), nil
 }
 
 // moduleRelative names a spec by its path from the module root (the directory holding go.mod), so that

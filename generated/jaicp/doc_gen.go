@@ -11,7 +11,6 @@
 // hints about how an event reaches the bot are that it "is sent to the script" (Vonage) and that
 // event data is available in `$request.data.eventData` (stickerEvent, Vonage). This catalogue
 // therefore lists names, descriptions, groups and channel support, and decodes nothing.
-
 //
 // It is generated from spec/jaicp.yaml, a transcription of the vendor document
 // 000_115b3dee5376e055.txt (Events).
@@ -19,28 +18,42 @@
 // # Catalogue
 //
 // Events lists every event the vendor documents, Lookup finds one by type, Groups and EventsInGroup
-// follow the document's headings, and Channels, SupportedOn and EventsOnChannel say where events are supported.
+// follow the document's headings, and Channels, SupportedOn and EventsOnChannel say where events are
+// supported.
 //
 // # Discrepancies in the vendor document
 //
-//   - The page's definition of an event is circular ("event is a reaction to an event occurring in a channel, account, or project") and does not say how events are delivered or what data they carry.
-
-//   - The heading "Channel events" is vague. It is the parent of the per-channel subsections (Bitrix24, edna WhatsApp, Telegram, Viber, Vonage, Webim (External Bot API 2.0), WeChat) and directly holds only the paragraph about fileEvent and fileTooBigEvent; it does not say what makes an event a channel event, although the customer engagement platform and telephony events, under their own headings, also come from channels. This spec files fileEvent and fileTooBigEvent under a group titled "Channel events" and each subsection under its own group.
-
-//   - The page speaks of "all inbound channels" but never lists the inbound channels. The only channels it names are those of the channel subsections, JivoChat, Zendesk, Zendesk Chat and the chat widget (plus telephony and the Webim customer engagement platform). `"*"` in this spec stands for exactly the channels the page names and implies to be inbound; whether JAICP has other inbound channels, and whether the events would apply to them, the page does not say.
-
-//   - The page does not say whether telephony counts as an inbound channel. It is declared here as not inbound, so the file events (which a phone call cannot carry) do not apply to it.
-
-//   - The WeChat subsection has no heading on the page: its table follows directly after the "Learn more about connecting the WeChat channel" link. Its title is taken from that link.
-
-//   - Two subsections have no event table. The edna WhatsApp and Webim (External Bot API 2.0) subsections each name a single event in prose (locationEvent, noLivechatOperatorsOnline), and the Vonage subsection names no event at all, only a rule for naming events after reply types.
-
-//   - noLivechatOperatorsOnline is mentioned twice: in the Webim (External Bot API 2.0) subsection and in the Customer engagement platforms table. It is catalogued once, in the customer_engagement group (where the page's table lists it), with both facts recorded on the event.
-
-//   - The Telegram payment note names two different things that differ only in the case of the first letter: the `telegramPayment` reply type (with which the payment events must be handled in the script) and the `TelegramPayment` custom tag (which handles them itself). The page does not say whether the custom tag uses the reply type.
-
-//   - The Vonage subsection calls the type of an incoming (client) message a "reply type", a term the page otherwise uses for what the bot sends (the `telegramPayment` reply type).
-
-//   - The Vonage rule ("when any non-text message is received ... an event with the name of the reply type is sent") overlaps with fileEvent and fileTooBigEvent, which the page says are supported by all inbound channels but JivoChat, Zendesk and Zendesk Chat, so also by Vonage. The page does not say which event a file received over Vonage WhatsApp produces.
-
+//   - The page's definition of an event is circular ("event is a reaction to an event occurring in a
+//     channel, account, or project") and does not say how events are delivered or what data they carry.
+//   - The heading "Channel events" is vague. It is the parent of the per-channel subsections (Bitrix24,
+//     edna WhatsApp, Telegram, Viber, Vonage, Webim (External Bot API 2.0), WeChat) and directly holds
+//     only the paragraph about fileEvent and fileTooBigEvent; it does not say what makes an event a
+//     channel event, although the customer engagement platform and telephony events, under their own
+//     headings, also come from channels. This spec files fileEvent and fileTooBigEvent under a group
+//     titled "Channel events" and each subsection under its own group.
+//   - The page speaks of "all inbound channels" but never lists the inbound channels. The only channels it
+//     names are those of the channel subsections, JivoChat, Zendesk, Zendesk Chat and the chat widget
+//     (plus telephony and the Webim customer engagement platform). `"*"` in this spec stands for exactly
+//     the channels the page names and implies to be inbound; whether JAICP has other inbound channels, and
+//     whether the events would apply to them, the page does not say.
+//   - The page does not say whether telephony counts as an inbound channel. It is declared here as not
+//     inbound, so the file events (which a phone call cannot carry) do not apply to it.
+//   - The WeChat subsection has no heading on the page: its table follows directly after the "Learn more
+//     about connecting the WeChat channel" link. Its title is taken from that link.
+//   - Two subsections have no event table. The edna WhatsApp and Webim (External Bot API 2.0) subsections
+//     each name a single event in prose (locationEvent, noLivechatOperatorsOnline), and the Vonage
+//     subsection names no event at all, only a rule for naming events after reply types.
+//   - noLivechatOperatorsOnline is mentioned twice: in the Webim (External Bot API 2.0) subsection and in
+//     the Customer engagement platforms table. It is catalogued once, in the customer_engagement group
+//     (where the page's table lists it), with both facts recorded on the event.
+//   - The Telegram payment note names two different things that differ only in the case of the first
+//     letter: the `telegramPayment` reply type (with which the payment events must be handled in the
+//     script) and the `TelegramPayment` custom tag (which handles them itself). The page does not say
+//     whether the custom tag uses the reply type.
+//   - The Vonage subsection calls the type of an incoming (client) message a "reply type", a term the page
+//     otherwise uses for what the bot sends (the `telegramPayment` reply type).
+//   - The Vonage rule ("when any non-text message is received ... an event with the name of the reply type
+//     is sent") overlaps with fileEvent and fileTooBigEvent, which the page says are supported by all
+//     inbound channels but JivoChat, Zendesk and Zendesk Chat, so also by Vonage. The page does not say
+//     which event a file received over Vonage WhatsApp produces.
 package jaicp

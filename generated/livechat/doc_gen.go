@@ -18,36 +18,39 @@
 // table lists, or that a table marks `?`, are typed after the samples: present wherever they could
 // be, required; missing from some occurrence, optional. The one exception, `text_vars` of system
 // messages, is explained where it is declared.
-
 //
 // It is generated from spec/livechat.yaml, a transcription of the vendor document
 // 001_79fb81e5e634060c.txt (Agent Chat API data structures, Events).
 //
 // # Decoding
 //
-// Decode reads a request body;
-// each event comes back as a pointer to its struct (see Event). The event type is the member
-// type.
-// An event type the vendor does not document decodes as *Unknown with its raw bytes: new types
-// never break a consumer. Decoding is lossless: unknown members, unknown enum values, null versus
-// absent and the text of timestamps are kept, so MarshalJSON reproduces what was received.
+// Decode reads a request body; each event comes back as a pointer to its struct (see Event). The event
+// type is the member type. An event type the vendor does not document decodes as *Unknown with its raw
+// bytes: new types never break a consumer. Decoding is lossless: unknown members, unknown enum values,
+// null versus absent and the text of timestamps are kept, so MarshalJSON reproduces what was received.
 // Validate reports what does not match the vendor's documentation, each problem with a JSON pointer.
 //
 // # Catalogue
 //
-// Events lists every event the vendor documents, Lookup finds one by type, Groups and EventsInGroup
-// follow the document's headings.
+// Events lists every event the vendor documents, Lookup finds one by type, and Groups and
+// EventsInGroup follow the document's headings.
 //
 // # Discrepancies in the vendor document
 //
-//   - None of the six samples is valid JSON as published: they carry `//` comments (`// generated server-side`, `// optional, one of compact, tall, full`), a `// "Properties" object` placeholder instead of a value, and the filled form sample lacks two commas. Each example keeps the sample as printed and the minimal correction, with the corrections listed.
-
-//   - The list of event types at the top of the page puts Rich message before System message; the sections themselves put System message before Rich message. This spec follows the order of the sections.
-
-//   - The page links the Properties object (`#property`) and shows it only as a `// "Properties" object` placeholder; its structure is not described here, so `properties` is kept as an object of raw JSON values.
-
-//   - The tables never list the members `id`, `order`, `type`, `author_id` or `timestamp`, nor most payload members (`content`, `name`, `url`, `size`, `form_id`, `fields`, `text` of system messages, `text_vars`, the postback and button members); their presence is known from the samples only.
-
-//   - The page says of its 15 system message sections "Here's the list of all system messages you might come across", but an HTML comment right after them (not shown on the rendered page) holds a table of 36 system message types: the same 15, identical, plus 21 more. Another HTML comment just before it is an empty section template (`#### ` with an empty Content / Generated when table).
-
+//   - None of the six samples is valid JSON as published: they carry `//` comments (`// generated
+//     server-side`, `// optional, one of compact, tall, full`), a `// "Properties" object` placeholder
+//     instead of a value, and the filled form sample lacks two commas. Each example keeps the sample as
+//     printed and the minimal correction, with the corrections listed.
+//   - The list of event types at the top of the page puts Rich message before System message; the sections
+//     themselves put System message before Rich message. This spec follows the order of the sections.
+//   - The page links the Properties object (`#property`) and shows it only as a `// "Properties" object`
+//     placeholder; its structure is not described here, so `properties` is kept as an object of raw JSON
+//     values.
+//   - The tables never list the members `id`, `order`, `type`, `author_id` or `timestamp`, nor most
+//     payload members (`content`, `name`, `url`, `size`, `form_id`, `fields`, `text` of system messages,
+//     `text_vars`, the postback and button members); their presence is known from the samples only.
+//   - The page says of its 15 system message sections "Here's the list of all system messages you might
+//     come across", but an HTML comment right after them (not shown on the rendered page) holds a table of
+//     36 system message types: the same 15, identical, plus 21 more. Another HTML comment just before it
+//     is an empty section template (`#### ` with an empty Content / Generated when table).
 package livechat

@@ -3666,7 +3666,7 @@ func readButtonCallback(d *wire.Decoder) (ButtonCallback, string) {
 		}
 		return v, p
 	default:
-		return v, d.Mismatch("string and object")
+		return v, d.Mismatch("string or object")
 	}
 }
 func readButton(d *wire.Decoder) (Button, string) {
@@ -4004,7 +4004,7 @@ func readFormResponseExtra(d *wire.Decoder) (FormResponseExtra, string) {
 		}
 		return v, p
 	default:
-		return v, d.Mismatch("string and object")
+		return v, d.Mismatch("string or object")
 	}
 }
 func readFormResponseField(d *wire.Decoder) (FormResponseField, string) {
@@ -4333,7 +4333,7 @@ func readSliderStep(d *wire.Decoder) (SliderStep, string) {
 		}
 		return v, p
 	default:
-		return v, d.Mismatch("number and string")
+		return v, d.Mismatch("number or string")
 	}
 }
 func readSliderUnit(d *wire.Decoder) (SliderUnit, string) {

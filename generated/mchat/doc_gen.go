@@ -8,38 +8,42 @@
 // batches, {"events": [...]}; each item holds the event ({"type": ..., "payload": {...}}) beside the
 // conversation, account and visitor it concerns and a timestamp. Enabling the events feature lets the
 // account owner define the webhook endpoint that receives all the subscribed events.
-
 //
 // It is generated from spec/mchat.yaml, a transcription of the vendor document
 // 002_efbe9ee3c49ecfd7.txt (Events).
 //
 // # Decoding
 //
-// DecodeBatch reads a request body ({"events": [...]}) and Decode one item;
-// each event comes back as a pointer to its struct (see Event). The event type is the member
-// event.type and the payload is event.payload.
-// An event type the vendor does not document decodes as *Unknown with its raw bytes: new types
-// never break a consumer. Decoding is lossless: unknown members, unknown enum values, null versus
-// absent and the text of timestamps are kept, so MarshalJSON reproduces what was received.
+// DecodeBatch reads a request body ({"events": [...]}) and Decode one item; each event comes back as a
+// pointer to its struct (see Event). The event type is the member event.type and the payload is
+// event.payload. An event type the vendor does not document decodes as *Unknown with its raw bytes:
+// new types never break a consumer. Decoding is lossless: unknown members, unknown enum values, null
+// versus absent and the text of timestamps are kept, so MarshalJSON reproduces what was received.
 // Validate reports what does not match the vendor's documentation, each problem with a JSON pointer.
 //
 // # Catalogue
 //
-// Events lists every event the vendor documents, Lookup finds one by type, Groups and EventsInGroup
-// follow the document's headings.
+// Events lists every event the vendor documents, Lookup finds one by type, and Groups and
+// EventsInGroup follow the document's headings.
 //
 // # Discrepancies in the vendor document
 //
-//   - The page has no field tables and no prose about any member; every type is inferred from the samples, and most message sub-types are shown by a single sample.
-
-//   - E-mail addresses in the samples read "[email protected]" (with a no-break space, U+00A0, between the words) in place of the real address, the mark of the publishing site's e-mail obfuscation. The samples are kept verbatim and e-mail members are typed as plain strings (no `format: email`).
-
-//   - Five events (status change, assignee exchange, variable, label, note) are named and described, but neither their type string nor their payload is shown.
-
+//   - The page has no field tables and no prose about any member; every type is inferred from the samples,
+//     and most message sub-types are shown by a single sample.
+//   - E-mail addresses in the samples read "[email protected]" (with a no-break space, U+00A0, between the
+//     words) in place of the real address, the mark of the publishing site's e-mail obfuscation. The
+//     samples are kept verbatim and e-mail members are typed as plain strings (no `format: email`).
+//   - Five events (status change, assignee exchange, variable, label, note) are named and described, but
+//     neither their type string nor their payload is shown.
 //   - The page ends with "Last updated" and no date; the samples are dated 2023-08-29 to 2023-09-04.
-
-//   - The samples were assembled rather than captured from one conversation. 21 of the 22 share one of two timestamps to the microsecond (2023-09-01 14:13:32.141788 on the conversation_create sample and on every message sent by user 8292 but the list, 2023-09-01 14:13:45.503552 on every message sent by the visitor); the list sample comes from another conversation, bot and visitor; the attachments of the audio, video and document samples appear to belong to bot 8791 (their names start 8791_8292_, where the carousel's attachment of bot 8861 starts 8861_8292_) while those samples' account.bot.id is 8861.
-
-//   - The labels in front of the message samples (`// TEXT`, `//IMAGE`, …) are not part of the JSON. The label `//CALENDLY` stands in front of a `calendly.response` message; no sample shows a calendly message that is not a response.
-
+//   - The samples were assembled rather than captured from one conversation. 21 of the 22 share one of two
+//     timestamps to the microsecond (2023-09-01 14:13:32.141788 on the conversation_create sample and on
+//     every message sent by user 8292 but the list, 2023-09-01 14:13:45.503552 on every message sent by
+//     the visitor); the list sample comes from another conversation, bot and visitor; the attachments of
+//     the audio, video and document samples appear to belong to bot 8791 (their names start 8791_8292_,
+//     where the carousel's attachment of bot 8861 starts 8861_8292_) while those samples' account.bot.id
+//     is 8861.
+//   - The labels in front of the message samples (`// TEXT`, `//IMAGE`, …) are not part of the JSON. The
+//     label `//CALENDLY` stands in front of a `calendly.response` message; no sample shows a calendly
+//     message that is not a response.
 package mchat

@@ -10,58 +10,62 @@
 //
 // How the tables and samples of the document were transcribed:
 //
-// - The samples ("Ukázkový JSON") show what is actually sent; every member is typed after the
-//   samples, and every place where a table or the prose says otherwise is recorded as a
-//   discrepancy beside the member or event it concerns.
-// - The tables' type "number" is written `integer` (every documented value is a whole number),
-//   "datetime" is the Timestamp type, "bool" is `boolean`, "array" of the form structure is
-//   `[]FormField`.
-// - A member is `required: true` when the event's table lists it or the event's sample sends it
-//   with a non-null value; a member that a sample sends as `null` is `nullable: true`; a member
-//   listed in a table but absent from the event's sample is optional (where the table's name
-//   and the sample's name differ, the sample's name is declared and the table's name recorded
-//   as a discrepancy). Beyond the samples, a member is also `nullable: true` where the prose
-//   says it is filled in only in some cases (SessionForwarded's operatorGroupId, the activity
-//   members userId and chatbotId); each such place says so in its description.
-// - Members that a sample sends as `null` in every sample and that the document never
-//   describes are typed `raw`: the document gives no shape for them.
-// - Most SessionActivity* samples send the whole activity record (26 members), while their
-//   tables list only the few members that matter for the event. The members whose
-//   declaration is the same for every such event are the ActivityRecord type (included by
-//   those events); the members whose presence or nullability differs by event (heroCard,
-//   callScript, client, text, previewUrl, userId, chatbotId, formFieldSetUUID) are declared on
-//   each event. Because included members come first, the declared member order differs from
-//   the samples' order; JSON member order carries no meaning.
-
+//   - The samples ("Ukázkový JSON") show what is actually sent; every member is typed after the
+//     samples, and every place where a table or the prose says otherwise is recorded as a
+//     discrepancy beside the member or event it concerns.
+//   - The tables' type "number" is written `integer` (every documented value is a whole number),
+//     "datetime" is the Timestamp type, "bool" is `boolean`, "array" of the form structure is
+//     `[]FormField`.
+//   - A member is `required: true` when the event's table lists it or the event's sample sends it
+//     with a non-null value; a member that a sample sends as `null` is `nullable: true`; a member
+//     listed in a table but absent from the event's sample is optional (where the table's name
+//     and the sample's name differ, the sample's name is declared and the table's name recorded
+//     as a discrepancy). Beyond the samples, a member is also `nullable: true` where the prose
+//     says it is filled in only in some cases (SessionForwarded's operatorGroupId, the activity
+//     members userId and chatbotId); each such place says so in its description.
+//   - Members that a sample sends as `null` in every sample and that the document never
+//     describes are typed `raw`: the document gives no shape for them.
+//   - Most SessionActivity* samples send the whole activity record (26 members), while their
+//     tables list only the few members that matter for the event. The members whose
+//     declaration is the same for every such event are the ActivityRecord type (included by
+//     those events); the members whose presence or nullability differs by event (heroCard,
+//     callScript, client, text, previewUrl, userId, chatbotId, formFieldSetUUID) are declared on
+//     each event. Because included members come first, the declared member order differs from
+//     the samples' order; JSON member order carries no meaning.
 //
 // It is generated from spec/mluvii.yaml, a transcription of the vendor document
 // 003_241fa964dbdf1384.txt (Webhooky – Kategorie Eventů).
 //
 // # Decoding
 //
-// Decode reads a request body;
-// each event comes back as a pointer to its struct (see Event). The event type is the member
-// eventType and the payload is data.
-// An event type the vendor does not document decodes as *Unknown with its raw bytes: new types
-// never break a consumer. Decoding is lossless: unknown members, unknown enum values, null versus
-// absent and the text of timestamps are kept, so MarshalJSON reproduces what was received.
-// Validate reports what does not match the vendor's documentation, each problem with a JSON pointer.
+// Decode reads a request body; each event comes back as a pointer to its struct (see Event). The event
+// type is the member eventType and the payload is data. An event type the vendor does not document
+// decodes as *Unknown with its raw bytes: new types never break a consumer. Decoding is lossless:
+// unknown members, unknown enum values, null versus absent and the text of timestamps are kept, so
+// MarshalJSON reproduces what was received. Validate reports what does not match the vendor's
+// documentation, each problem with a JSON pointer.
 //
 // # Catalogue
 //
-// Events lists every event the vendor documents, Lookup finds one by type, Groups and EventsInGroup
-// follow the document's headings.
+// Events lists every event the vendor documents, Lookup finds one by type, and Groups and
+// EventsInGroup follow the document's headings.
 //
 // # Discrepancies in the vendor document
 //
-//   - The document is cut off in the middle of SessionActivityOperatorInviteCanceled: its table ends after the `time` row and it has no sample.
-
-//   - Timestamps are written three ways: the lifecycle table writes `2024-05-02T08:58:58:888364+02:00` (a colon before the fraction), the parameter tables give the pattern `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ` (a comma before the fraction), and the samples send `2024-05-02T16:05:24.454661+02:00` (a dot; 6 fraction digits, but 5 in the SessionActivityPreviewUrl sample and 3 in the SessionActivityExternalMessage sample). See the Timestamp type.
-
-//   - SessionForwarded's description refers to an event SessionActivitySessionForwarded, which the document does not otherwise document (neither table nor sample); it is not in this catalogue, and such requests decode as Unknown.
-
-//   - The tables of the SessionActivity* events list 3 to 7 members each, while most samples send the full activity record of 26 members (most of them null); the members no table mentions (heroCardParams, file, associatedSharedFileUrl, toOperatorUserId, toOperatorFullName, toGroupId, toGroupName, toPhoneNumber, note, chatbotMessageContent, submissionIdentification, chatbotHeroCardSubmissionKey, chatbotHeroCardSubmissionValue, terminationReason) are null in every sample and described nowhere.
-
+//   - The document is cut off in the middle of SessionActivityOperatorInviteCanceled: its table ends after
+//     the `time` row and it has no sample.
+//   - Timestamps are written three ways: the lifecycle table writes `2024-05-02T08:58:58:888364+02:00` (a
+//     colon before the fraction), the parameter tables give the pattern `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ` (a
+//     comma before the fraction), and the samples send `2024-05-02T16:05:24.454661+02:00` (a dot; 6
+//     fraction digits, but 5 in the SessionActivityPreviewUrl sample and 3 in the
+//     SessionActivityExternalMessage sample). See the Timestamp type.
+//   - SessionForwarded's description refers to an event SessionActivitySessionForwarded, which the
+//     document does not otherwise document (neither table nor sample); it is not in this catalogue, and
+//     such requests decode as Unknown.
+//   - The tables of the SessionActivity* events list 3 to 7 members each, while most samples send the full
+//     activity record of 26 members (most of them null); the members no table mentions (heroCardParams,
+//     file, associatedSharedFileUrl, toOperatorUserId, toOperatorFullName, toGroupId, toGroupName,
+//     toPhoneNumber, note, chatbotMessageContent, submissionIdentification, chatbotHeroCardSubmissionKey,
+//     chatbotHeroCardSubmissionValue, terminationReason) are null in every sample and described nowhere.
 //   - The document states neither the HTTP method nor the content type of the requests.
-
 package mluvii

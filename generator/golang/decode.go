@@ -2,6 +2,7 @@ package golang
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -137,7 +138,7 @@ func oneofReader(t *ir.Type) []jen.Code {
 			jen.Return(jen.Id("v"), jen.Id("p")),
 		))
 	}
-	want := joinWords(kinds)
+	want := strings.Join(kinds, " or ")
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("v"), d().Dot("Mismatch").Call(jen.Lit(want)))))
 	return []jen.Code{
 		jen.Var().Id("v").Id(t.Name),

@@ -6,6 +6,7 @@ package golang
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"path"
 
 	"github.com/dave/jennifer/jen"
@@ -76,11 +77,16 @@ func Emit(p *ir.Platform) ([]output.File, error) {
 		}
 		out = append(out, output.File{Path: path.Join(p.Name, fd.name), Data: buf.Bytes()})
 	}
-	doc, err := templates.Render("doc.go.tmpl", p)
+	doc, err := templates.Render("doc.go.tmpl", newPackageDoc(p))
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, output.File{Path: path.Join(p.Name, "doc_gen.go"), Data: []byte(output.Header(p.SpecPath) + "\n\n" + doc)})
+	src := []byte(output.Header(p.SpecPath) + "\n\n" + doc)
+	formatted, err := format.Source(src) // gofmt normalises doc comments (lists, headings)
+	if err != nil {
+		return nil, fmt.Errorf("%s/doc_gen.go: %w\n%s", p.Name, err, src)
+	}
+	out = append(out, output.File{Path: path.Join(p.Name, "doc_gen.go"), Data: formatted})
 	return out, nil
 }
 

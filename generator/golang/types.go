@@ -126,7 +126,7 @@ func enumDecl(f *jen.File, t *ir.Type) {
 			extra = append(extra, "When: "+v.When)
 		}
 		consts = append(consts, comment(v.GoName+" "+desc, extra, v.Discrepancies, source(v.Source)),
-			jen.Id(v.GoName).Id(t.Name).Op("=").Lit(v.Value))
+			jen.Id(v.GoName).Id(t.Name).Op("=").Add(lit(v.Value)))
 		cases = append(cases, jen.Id(v.GoName))
 	}
 	f.Const().Defs(consts...)

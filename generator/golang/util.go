@@ -2,7 +2,10 @@ package golang
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
+
+	"github.com/dave/jennifer/jen"
 )
 
 // jsonLiteral renders a value as JSON text, for doc comments and messages.
@@ -31,4 +34,13 @@ func quoteAll(ss []string) []string {
 		out[i] = jsonLiteral(s)
 	}
 	return out
+}
+
+// lit renders a constant from a spec value: integers as untyped literals (jennifer would write
+// int64(1), which is not a constant of a named integer type), everything else as jennifer does.
+func lit(v any) jen.Code {
+	if i, ok := v.(int64); ok {
+		return jen.Op(strconv.FormatInt(i, 10))
+	}
+	return jen.Lit(v)
 }

@@ -100,7 +100,7 @@ func (v *validator) valueChecks(r *ir.TypeRef, expr, path jen.Code, f *ir.Field)
 			var lits []jen.Code
 			var texts []string
 			for _, x := range f.Values {
-				lits = append(lits, jen.Lit(x))
+				lits = append(lits, lit(x))
 				texts = append(texts, jsonLiteral(x))
 			}
 			codes = append(codes, jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Index().Add(goType(r)).Values(lits...), expr)).Block(
