@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/eventgen/eventgen/generator/docs"
 	"github.com/eventgen/eventgen/generator/fixtures"
 	"github.com/eventgen/eventgen/generator/golang"
 	"github.com/eventgen/eventgen/generator/ir"
@@ -27,8 +28,13 @@ type Emitter func(*ir.Platform) ([]output.File, error)
 // Emitters are the output formats, in the order they run.
 var Emitters = []Emitter{golang.Emit, openapi.Emit, fixtures.Emit}
 
-// Run loads every spec, builds its IR and runs every emitter, and returns the complete output. It
-// reports the problems of all specs at once: a spec.ErrorList for spec problems, sorted by position.
+// Site renders the published API docs of all platforms at once, after the per-platform emitters; the
+// site owns the directory docs.Dir.
+var Site = docs.Emit
+
+// Run loads every spec, builds its IR, runs every emitter, renders the docs site, and returns the
+// complete output. It reports the problems of all specs at once: a spec.ErrorList for spec problems,
+// sorted by position.
 func Run(cfg Config) (*output.Set, error) {
 	platforms, err := Load(cfg.Specs)
 	if err != nil {
@@ -44,6 +50,11 @@ func Run(cfg Config) (*output.Set, error) {
 			set.Add(p.Name, files...)
 		}
 	}
+	site, err := Site(platforms)
+	if err != nil {
+		return nil, err
+	}
+	set.Add(docs.Dir, site...)
 	return set, nil
 }
 
