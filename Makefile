@@ -2,14 +2,19 @@
 # Only Go is required; the targets install what else they need into .bin/ and .tools/.
 
 GO          ?= go
+SUDO        := $(if $(filter 0,$(shell id -u)),,sudo)
 BIN         := $(CURDIR)/.bin
 STATICCHECK := $(BIN)/staticcheck
 STATICCHECK_VERSION := v0.8.2
+TOOLS       := $(CURDIR)/.tools
+REDOCLY     := $(TOOLS)/node_modules/.bin/redocly
+REDOCLY_VERSION := 2.77.0
+CHROMIUM    := /usr/bin/chromium
 FUZZTIME    ?= 10s
 BENCHTIME   ?= 1s
 COUNT       ?= 6
 
-.PHONY: all generate check test lint fuzz bench tools clean
+.PHONY: all generate docs check test test-deps lint lint-openapi fuzz bench tools clean
 
 all: generate test
 
@@ -17,13 +22,34 @@ all: generate test
 generate:
 	$(GO) generate ./...
 
+## docs: render the published API docs into generated/docs from the OpenAPI documents. They are part of
+## the normal generation (committed, checked by `make check`), so this is `make generate` by another name.
+docs: generate
+
 ## check: fail when generated/ is not what the specs generate (stale or hand-edited)
 check:
 	$(GO) run ./cmd/eventgen generate --check --out generated spec
 
-## test: the whole test suite
-test:
+## test: the whole test suite: go test (including the browser test of the docs, in headless Chromium)
+## and the independent OpenAPI linter. It installs Chromium (Debian package) and Redocly CLI (npm) first.
+test: test-deps
 	$(GO) test ./...
+	$(MAKE) --no-print-directory lint-openapi
+
+## test-deps: what the tests need beyond Go: Debian's chromium for the browser test, Redocly for lint-openapi
+test-deps: $(CHROMIUM) $(REDOCLY)
+
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "make: the browser test needs Debian's chromium at $(CHROMIUM)"; exit 1; }
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+$(REDOCLY):
+	npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error @redocly/cli@$(REDOCLY_VERSION)
+
+## lint-openapi: the generated OpenAPI documents pass Redocly CLI's lint (rules in redocly.yaml) with 0 errors
+lint-openapi: $(REDOCLY)
+	$(REDOCLY) lint --config redocly.yaml generated/*/openapi.yaml
 
 ## lint: gofmt, go vet and staticcheck over everything, generated code included
 lint: $(STATICCHECK)
@@ -51,4 +77,4 @@ $(STATICCHECK):
 tools: $(STATICCHECK)
 
 clean:
-	rm -rf $(BIN) .tools artifacts
+	rm -rf $(BIN) $(TOOLS) artifacts

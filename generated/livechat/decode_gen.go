@@ -21,6 +21,7 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 			Pointer: prefix,
 		}
 	}
+	start := d.Offset()
 	k, typ, found := d.Lookup("type")
 	if d.Failed() {
 		return nil, d.Error("")
@@ -36,21 +37,40 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeCustom:
-		ev = new(Custom)
+		v := new(Custom)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeFile:
-		ev = new(File)
+		v := new(File)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeFilledForm:
-		ev = new(FilledForm)
+		v := new(FilledForm)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeMessage:
-		ev = new(Message)
+		v := new(Message)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSystemMessage:
-		ev = new(SystemMessage)
+		v := new(SystemMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeRichMessage:
-		ev = new(RichMessage)
+		v := new(RichMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	default:
-		ev = &Unknown{Type: EventType(typ)}
+		v := &Unknown{Type: EventType(typ)}
+		v.decode(d)
+		ev = v
 	}
-	ev.decode(d)
 	if d.Failed() {
 		return nil, d.Error(typ)
 	}
@@ -82,8 +102,11 @@ func (x *Custom) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0xbd}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -99,7 +122,7 @@ func (x *Custom) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -114,7 +137,7 @@ func (x *Custom) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.CustomID.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -130,7 +153,7 @@ func (x *Custom) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.Order = v
 					x.omit[0] &^= (1 << 2)
@@ -145,7 +168,7 @@ func (x *Custom) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readUnixTime(d); p == "" {
 					x.Timestamp = v
 					x.omit[0] &^= (1 << 3)
@@ -160,7 +183,7 @@ func (x *Custom) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.AuthorID = v
 					x.omit[0] &^= (1 << 4)
@@ -175,7 +198,7 @@ func (x *Custom) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readRecipients(d); p == "" {
 					x.Recipients = v
 					x.omit[0] &^= (1 << 5)
@@ -190,7 +213,7 @@ func (x *Custom) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 6)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
 				} else if v, p := readMapOfRaw(d); p == "" {
@@ -206,7 +229,7 @@ func (x *Custom) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 7)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readRaw(d); p == "" {
 					x.Content = v
 					x.omit[0] &^= (1 << 7)
@@ -226,8 +249,11 @@ func (x *File) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x19bd}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -243,7 +269,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -258,7 +284,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.CustomID.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -274,7 +300,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.Order = v
 					x.omit[0] &^= (1 << 2)
@@ -289,7 +315,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readUnixTime(d); p == "" {
 					x.Timestamp = v
 					x.omit[0] &^= (1 << 3)
@@ -304,7 +330,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.AuthorID = v
 					x.omit[0] &^= (1 << 4)
@@ -319,7 +345,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readRecipients(d); p == "" {
 					x.Recipients = v
 					x.omit[0] &^= (1 << 5)
@@ -334,7 +360,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 6)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
 				} else if v, p := readMapOfRaw(d); p == "" {
@@ -350,7 +376,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 7)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Name = v
 					x.omit[0] &^= (1 << 7)
@@ -365,7 +391,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 8)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.URL = v
 					x.omit[0] &^= (1 << 8)
@@ -380,7 +406,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 9)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ThumbnailURL.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -396,7 +422,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 10)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Thumbnail2xURL.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -412,7 +438,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 11)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readContentType(d); p == "" {
 					x.ContentType = v
 					x.omit[0] &^= (1 << 11)
@@ -427,7 +453,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 12)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.Size = v
 					x.omit[0] &^= (1 << 12)
@@ -442,7 +468,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 13)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Width.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -458,7 +484,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 14)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Height.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -474,7 +500,7 @@ func (x *File) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 15)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.SystemMessageType.SetNull()
 				} else if v, p := readSystemMessageType(d); p == "" {
@@ -495,8 +521,11 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1bd}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -512,7 +541,7 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -527,7 +556,7 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.CustomID.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -543,7 +572,7 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.Order = v
 					x.omit[0] &^= (1 << 2)
@@ -558,7 +587,7 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readUnixTime(d); p == "" {
 					x.Timestamp = v
 					x.omit[0] &^= (1 << 3)
@@ -573,7 +602,7 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.AuthorID = v
 					x.omit[0] &^= (1 << 4)
@@ -588,7 +617,7 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readRecipients(d); p == "" {
 					x.Recipients = v
 					x.omit[0] &^= (1 << 5)
@@ -603,7 +632,7 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 6)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
 				} else if v, p := readMapOfRaw(d); p == "" {
@@ -619,7 +648,7 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 7)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.FormID = v
 					x.omit[0] &^= (1 << 7)
@@ -634,7 +663,7 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 8)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readListOfFormField(d); p == "" {
 					x.Fields = v
 					x.omit[0] &^= (1 << 8)
@@ -654,8 +683,11 @@ func (x *Message) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0xbd}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -671,7 +703,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -686,7 +718,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.CustomID.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -702,7 +734,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.Order = v
 					x.omit[0] &^= (1 << 2)
@@ -717,7 +749,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readUnixTime(d); p == "" {
 					x.Timestamp = v
 					x.omit[0] &^= (1 << 3)
@@ -732,7 +764,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.AuthorID = v
 					x.omit[0] &^= (1 << 4)
@@ -747,7 +779,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readRecipients(d); p == "" {
 					x.Recipients = v
 					x.omit[0] &^= (1 << 5)
@@ -762,7 +794,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 6)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
 				} else if v, p := readMapOfRaw(d); p == "" {
@@ -778,7 +810,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 7)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Text = v
 					x.omit[0] &^= (1 << 7)
@@ -793,7 +825,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 8)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Postback.SetNull()
 				} else if v, p := readPostback(d); p == "" {
@@ -814,8 +846,11 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x6d}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -831,7 +866,7 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -846,7 +881,7 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.CustomID.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -862,7 +897,7 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.Order = v
 					x.omit[0] &^= (1 << 2)
@@ -877,7 +912,7 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readUnixTime(d); p == "" {
 					x.Timestamp = v
 					x.omit[0] &^= (1 << 3)
@@ -892,7 +927,7 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Recipients.SetNull()
 				} else if v, p := readRecipients(d); p == "" {
@@ -908,7 +943,7 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Text = v
 					x.omit[0] &^= (1 << 5)
@@ -923,7 +958,7 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 6)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readSystemMessageType(d); p == "" {
 					x.SystemMessageType = v
 					x.omit[0] &^= (1 << 6)
@@ -938,7 +973,7 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 7)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.TextVars.SetNull()
 				} else if v, p := readMapOfString(d); p == "" {
@@ -959,8 +994,11 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0xbd}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -976,7 +1014,7 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -991,7 +1029,7 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.CustomID.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1007,7 +1045,7 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.Order = v
 					x.omit[0] &^= (1 << 2)
@@ -1022,7 +1060,7 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readUnixTime(d); p == "" {
 					x.Timestamp = v
 					x.omit[0] &^= (1 << 3)
@@ -1037,7 +1075,7 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.AuthorID = v
 					x.omit[0] &^= (1 << 4)
@@ -1052,7 +1090,7 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readRecipients(d); p == "" {
 					x.Recipients = v
 					x.omit[0] &^= (1 << 5)
@@ -1067,7 +1105,7 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 6)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
 				} else if v, p := readMapOfRaw(d); p == "" {
@@ -1083,7 +1121,7 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 7)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.TemplateID = v
 					x.omit[0] &^= (1 << 7)
@@ -1098,7 +1136,7 @@ func (x *RichMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 8)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Elements.SetNull()
 				} else if v, p := readListOfRichMessageElement(d); p == "" {
@@ -1119,8 +1157,11 @@ func (x *CheckboxFormField) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x7}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1136,7 +1177,7 @@ func (x *CheckboxFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -1151,7 +1192,7 @@ func (x *CheckboxFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 1)
@@ -1166,7 +1207,7 @@ func (x *CheckboxFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readListOfChoiceAnswer(d); p == "" {
 					x.Answers = v
 					x.omit[0] &^= (1 << 2)
@@ -1185,8 +1226,11 @@ func (x *ChoiceAnswer) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "id":
 			if seen[0]&(1<<0) != 0 {
@@ -1195,7 +1239,7 @@ func (x *ChoiceAnswer) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -1210,7 +1254,7 @@ func (x *ChoiceAnswer) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 1)
@@ -1229,8 +1273,11 @@ func (x *ChoiceFormField) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "id":
 			if seen[0]&(1<<0) != 0 {
@@ -1239,7 +1286,7 @@ func (x *ChoiceFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -1254,7 +1301,7 @@ func (x *ChoiceFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 1)
@@ -1269,7 +1316,7 @@ func (x *ChoiceFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Type = v
 					x.omit[0] &^= (1 << 2)
@@ -1284,7 +1331,7 @@ func (x *ChoiceFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readChoiceAnswer(d); p == "" {
 					x.Answer = v
 					x.omit[0] &^= (1 << 3)
@@ -1303,8 +1350,11 @@ func (x *CommonEventFields) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xd}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "id":
 			if seen[0]&(1<<0) != 0 {
@@ -1313,7 +1363,7 @@ func (x *CommonEventFields) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -1328,7 +1378,7 @@ func (x *CommonEventFields) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.CustomID.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1344,7 +1394,7 @@ func (x *CommonEventFields) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.Order = v
 					x.omit[0] &^= (1 << 2)
@@ -1359,7 +1409,7 @@ func (x *CommonEventFields) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readUnixTime(d); p == "" {
 					x.Timestamp = v
 					x.omit[0] &^= (1 << 3)
@@ -1378,8 +1428,11 @@ func (x *FormFieldBase) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "id":
 			if seen[0]&(1<<0) != 0 {
@@ -1388,7 +1441,7 @@ func (x *FormFieldBase) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -1403,7 +1456,7 @@ func (x *FormFieldBase) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 1)
@@ -1422,8 +1475,11 @@ func (x *GroupAnswer) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "group_id":
 			if seen[0]&(1<<0) != 0 {
@@ -1432,7 +1488,7 @@ func (x *GroupAnswer) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.GroupID = v
 					x.omit[0] &^= (1 << 0)
@@ -1447,7 +1503,7 @@ func (x *GroupAnswer) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 1)
@@ -1467,8 +1523,11 @@ func (x *GroupChooserFormField) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x7}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1484,7 +1543,7 @@ func (x *GroupChooserFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -1499,7 +1558,7 @@ func (x *GroupChooserFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 1)
@@ -1514,7 +1573,7 @@ func (x *GroupChooserFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readGroupAnswer(d); p == "" {
 					x.Answer = v
 					x.omit[0] &^= (1 << 2)
@@ -1533,8 +1592,11 @@ func (x *Postback) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "id":
 			if seen[0]&(1<<0) != 0 {
@@ -1543,7 +1605,7 @@ func (x *Postback) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -1558,7 +1620,7 @@ func (x *Postback) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ThreadID = v
 					x.omit[0] &^= (1 << 1)
@@ -1573,7 +1635,7 @@ func (x *Postback) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.EventID = v
 					x.omit[0] &^= (1 << 2)
@@ -1588,7 +1650,7 @@ func (x *Postback) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Type.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1604,7 +1666,7 @@ func (x *Postback) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Value.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1624,8 +1686,11 @@ func (x *RichMessageButton) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x32}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seen[0]&(1<<0) != 0 {
@@ -1634,7 +1699,7 @@ func (x *RichMessageButton) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Type.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1650,7 +1715,7 @@ func (x *RichMessageButton) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Text = v
 					x.omit[0] &^= (1 << 1)
@@ -1665,7 +1730,7 @@ func (x *RichMessageButton) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Value.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1681,7 +1746,7 @@ func (x *RichMessageButton) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.WebviewHeight.SetNull()
 				} else if v, p := readWebviewHeight(d); p == "" {
@@ -1697,7 +1762,7 @@ func (x *RichMessageButton) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.PostbackID = v
 					x.omit[0] &^= (1 << 4)
@@ -1712,7 +1777,7 @@ func (x *RichMessageButton) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readListOfString(d); p == "" {
 					x.UserIds = v
 					x.omit[0] &^= (1 << 5)
@@ -1730,8 +1795,11 @@ func (x *RichMessageButton) decode(d *wire.Decoder) {
 func (x *RichMessageElement) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "title":
 			if seen[0]&(1<<0) != 0 {
@@ -1740,7 +1808,7 @@ func (x *RichMessageElement) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Title.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1756,7 +1824,7 @@ func (x *RichMessageElement) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Subtitle.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1772,7 +1840,7 @@ func (x *RichMessageElement) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Image.SetNull()
 				} else if v, p := readRichMessageImage(d); p == "" {
@@ -1788,7 +1856,7 @@ func (x *RichMessageElement) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Buttons.SetNull()
 				} else if v, p := readListOfRichMessageButton(d); p == "" {
@@ -1807,8 +1875,11 @@ func (x *RichMessageElement) decode(d *wire.Decoder) {
 func (x *RichMessageImage) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "name":
 			if seen[0]&(1<<0) != 0 {
@@ -1817,7 +1888,7 @@ func (x *RichMessageImage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Name.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1833,7 +1904,7 @@ func (x *RichMessageImage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.URL.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1849,7 +1920,7 @@ func (x *RichMessageImage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ContentType.SetNull()
 				} else if v, p := readContentType(d); p == "" {
@@ -1865,7 +1936,7 @@ func (x *RichMessageImage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Size.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -1881,7 +1952,7 @@ func (x *RichMessageImage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Width.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -1897,7 +1968,7 @@ func (x *RichMessageImage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Height.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -1917,8 +1988,11 @@ func (x *TextFormField) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "id":
 			if seen[0]&(1<<0) != 0 {
@@ -1927,7 +2001,7 @@ func (x *TextFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -1942,7 +2016,7 @@ func (x *TextFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 1)
@@ -1957,7 +2031,7 @@ func (x *TextFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Type = v
 					x.omit[0] &^= (1 << 2)
@@ -1972,7 +2046,7 @@ func (x *TextFormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Answer = v
 					x.omit[0] &^= (1 << 3)
@@ -1991,8 +2065,11 @@ func (x *UserEventFields) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "author_id":
 			if seen[0]&(1<<0) != 0 {
@@ -2001,7 +2078,7 @@ func (x *UserEventFields) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.AuthorID = v
 					x.omit[0] &^= (1 << 0)
@@ -2016,7 +2093,7 @@ func (x *UserEventFields) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readRecipients(d); p == "" {
 					x.Recipients = v
 					x.omit[0] &^= (1 << 1)
@@ -2031,7 +2108,7 @@ func (x *UserEventFields) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
 				} else if v, p := readMapOfRaw(d); p == "" {
@@ -2263,18 +2340,22 @@ func readMapOfRaw(d *wire.Decoder) (map[string]json.RawMessage, string) {
 		return nil, d.Mismatch("object")
 	}
 	m := map[string]json.RawMessage{}
-	for d.MoreMembers() {
-		k, _ := d.Key()
-		if _, dup := m[k]; dup {
-			d.SkipRest(true)
-			return nil, wire.DuplicateKey(k)
+	for {
+		k, _, ok := d.NextMember()
+		if !ok {
+			break
 		}
 		v, p := readRaw(d)
 		if p != "" {
 			d.SkipRest(true)
 			return nil, wire.MemberProblem(k, p)
 		}
+		n := len(m)
 		m[k] = v
+		if len(m) == n {
+			d.SkipRest(true)
+			return nil, wire.DuplicateKey(k)
+		}
 	}
 	return m, ""
 }
@@ -2306,18 +2387,22 @@ func readMapOfString(d *wire.Decoder) (map[string]string, string) {
 		return nil, d.Mismatch("object")
 	}
 	m := map[string]string{}
-	for d.MoreMembers() {
-		k, _ := d.Key()
-		if _, dup := m[k]; dup {
-			d.SkipRest(true)
-			return nil, wire.DuplicateKey(k)
+	for {
+		k, _, ok := d.NextMember()
+		if !ok {
+			break
 		}
 		v, p := d.ReadString()
 		if p != "" {
 			d.SkipRest(true)
 			return nil, wire.MemberProblem(k, p)
 		}
+		n := len(m)
 		m[k] = v
+		if len(m) == n {
+			d.SkipRest(true)
+			return nil, wire.DuplicateKey(k)
+		}
 	}
 	return m, ""
 }

@@ -5,7 +5,6 @@ package livechat
 import (
 	"encoding/json"
 	"github.com/eventgen/eventgen/generated/internal/wire"
-	"maps"
 	"slices"
 )
 
@@ -49,17 +48,22 @@ func (x *Custom) encode(e *wire.Encoder) {
 	}
 	if x.omit[0]&(1<<7) == 0 {
 		e.Key("\"content\"")
-		e.Raw(string(rawOrNull(x.Content)))
+		e.RawBytes(x.Content)
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *Custom) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *Custom) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *Custom) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *File) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -154,11 +158,16 @@ func (x *File) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *File) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *File) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *File) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *FilledForm) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -210,11 +219,16 @@ func (x *FilledForm) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FilledForm) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *FilledForm) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *FilledForm) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *Message) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -269,11 +283,16 @@ func (x *Message) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *Message) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *Message) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *Message) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SystemMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -324,11 +343,16 @@ func (x *SystemMessage) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SystemMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SystemMessage) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SystemMessage) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *RichMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -383,11 +407,16 @@ func (x *RichMessage) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *RichMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *RichMessage) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *RichMessage) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *CheckboxFormField) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -821,11 +850,17 @@ func writeListOfRichMessageButton(e *wire.Encoder, s []RichMessageButton) {
 	e.ArrayEnd()
 }
 func writeMapOfRaw(e *wire.Encoder, m map[string]json.RawMessage) {
+	var buf [16]string
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 	e.ObjectStart()
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	for _, k := range keys {
 		e.KeyString(k)
 		v := m[k]
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	}
 	e.ObjectEnd()
 }
@@ -837,8 +872,14 @@ func writeListOfFormField(e *wire.Encoder, s []FormField) {
 	e.ArrayEnd()
 }
 func writeMapOfString(e *wire.Encoder, m map[string]string) {
+	var buf [16]string
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 	e.ObjectStart()
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	for _, k := range keys {
 		e.KeyString(k)
 		v := m[k]
 		e.String(v)

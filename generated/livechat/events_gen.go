@@ -101,6 +101,8 @@ type Custom struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 }
 
 // EventType returns EventTypeCustom.
@@ -238,6 +240,8 @@ type File struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 }
 
 // EventType returns EventTypeFile.
@@ -335,6 +339,8 @@ type FilledForm struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 }
 
 // EventType returns EventTypeFilledForm.
@@ -430,6 +436,8 @@ type Message struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 }
 
 // EventType returns EventTypeMessage.
@@ -517,6 +525,8 @@ type SystemMessage struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 }
 
 // EventType returns EventTypeSystemMessage.
@@ -608,6 +618,8 @@ type RichMessage struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 }
 
 // EventType returns EventTypeRichMessage.
@@ -643,7 +655,7 @@ func (x *Unknown) decode(d *wire.Decoder) {
 	x.Raw = json.RawMessage(d.Skip())
 }
 func (x *Unknown) encode(e *wire.Encoder) {
-	e.Raw(string(rawOrNull(x.Raw)))
+	e.RawBytes(x.Raw)
 }
 func (x *Unknown) validate(*wire.Problems, *wire.Path) {}
 

@@ -194,7 +194,7 @@ func (x *FormFieldUnknown) formFieldValue() string {
 	return x.Type
 }
 func (x *FormFieldUnknown) encode(e *wire.Encoder) {
-	e.Raw(string(x.Raw))
+	e.RawBytes(x.Raw)
 }
 func (x *FormFieldUnknown) validate(*wire.Problems, *wire.Path) {}
 

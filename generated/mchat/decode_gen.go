@@ -22,6 +22,7 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 			Pointer: prefix,
 		}
 	}
+	start := d.Offset()
 	k, typ, found := d.Lookup("event", "type")
 	if d.Failed() {
 		return nil, d.Error("")
@@ -37,13 +38,20 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeConversationCreate:
-		ev = new(ConversationCreate)
+		v := new(ConversationCreate)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeMessage:
-		ev = new(Message)
+		v := new(Message)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	default:
-		ev = &Unknown{Type: EventType(typ)}
+		v := &Unknown{Type: EventType(typ)}
+		v.decode(d)
+		ev = v
 	}
-	ev.decode(d)
 	if d.Failed() {
 		return nil, d.Error(typ)
 	}
@@ -182,8 +190,11 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 	x.envOmit = 3
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "event":
 			if x.envOmit&1 == 0 || x.env[0].Has(name) {
@@ -197,8 +208,11 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "type":
 						if seenDiscriminator {
@@ -219,8 +233,11 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 						x.envOmit &^= 2
 						{
 							d.Object()
-							for d.MoreMembers() {
-								name, raw := d.Key()
+							for {
+								name, raw, ok := d.NextMember()
+								if !ok {
+									break
+								}
 								switch name {
 								case "assigned_to_user":
 									if seen[0]&(1<<4) != 0 {
@@ -229,7 +246,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 4)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.AssignedToUser.SetNull()
 										} else if v, p := readParticipant(d); p == "" {
@@ -245,7 +262,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 5)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.CreatedAt.SetNull()
 										} else if v, p := readNaiveTimestamp(d); p == "" {
@@ -261,7 +278,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 6)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.Title.SetNull()
 										} else if v, p := d.ReadString(); p == "" {
@@ -277,7 +294,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 7)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.BotID.SetNull()
 										} else if v, p := d.ReadInt(); p == "" {
@@ -293,7 +310,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 8)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.Channel.SetNull()
 										} else if v, p := readConversationChannel(d); p == "" {
@@ -309,7 +326,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 9)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.IsNewVisitor.SetNull()
 										} else if v, p := d.ReadBool(); p == "" {
@@ -325,7 +342,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 10)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.IsClosed.SetNull()
 										} else if v, p := d.ReadInt(); p == "" {
@@ -341,7 +358,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 11)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.ExternalKey.SetNull()
 										} else if v, p := d.ReadString(); p == "" {
@@ -357,7 +374,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 12)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.Browser.SetNull()
 										} else if v, p := d.ReadString(); p == "" {
@@ -373,7 +390,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 13)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if d.Null() {
 											x.Variables.SetNull()
 										} else if v, p := readListOfVariableEntry(d); p == "" {
@@ -399,7 +416,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readConversation(d); p == "" {
 					x.Conversation = v
 					x.omit[0] &^= (1 << 0)
@@ -414,7 +431,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readAccount(d); p == "" {
 					x.Account = v
 					x.omit[0] &^= (1 << 1)
@@ -429,7 +446,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readVisitor(d); p == "" {
 					x.Visitor = v
 					x.omit[0] &^= (1 << 2)
@@ -444,7 +461,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readNaiveTimestamp(d); p == "" {
 					x.Timestamp = v
 					x.omit[0] &^= (1 << 3)
@@ -465,8 +482,11 @@ func (x *Message) decode(d *wire.Decoder) {
 	x.envOmit = 3
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "event":
 			if x.envOmit&1 == 0 || x.env[0].Has(name) {
@@ -480,8 +500,11 @@ func (x *Message) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "type":
 						if seenDiscriminator {
@@ -502,8 +525,11 @@ func (x *Message) decode(d *wire.Decoder) {
 						x.envOmit &^= 2
 						{
 							d.Object()
-							for d.MoreMembers() {
-								name, raw := d.Key()
+							for {
+								name, raw, ok := d.NextMember()
+								if !ok {
+									break
+								}
 								switch name {
 								case "message_by":
 									if seen[0]&(1<<4) != 0 {
@@ -512,7 +538,7 @@ func (x *Message) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 4)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if v, p := readParticipant(d); p == "" {
 											x.MessageBy = v
 											x.omit[0] &^= (1 << 4)
@@ -527,7 +553,7 @@ func (x *Message) decode(d *wire.Decoder) {
 									}
 									seen[0] |= (1 << 5)
 									{
-										start := d.Start()
+										start := d.Offset()
 										if v, p := readMessageContent(d); p == "" {
 											x.Message = v
 											x.omit[0] &^= (1 << 5)
@@ -552,7 +578,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readConversation(d); p == "" {
 					x.Conversation = v
 					x.omit[0] &^= (1 << 0)
@@ -567,7 +593,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readAccount(d); p == "" {
 					x.Account = v
 					x.omit[0] &^= (1 << 1)
@@ -582,7 +608,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readVisitor(d); p == "" {
 					x.Visitor = v
 					x.omit[0] &^= (1 << 2)
@@ -597,7 +623,7 @@ func (x *Message) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readNaiveTimestamp(d); p == "" {
 					x.Timestamp = v
 					x.omit[0] &^= (1 << 3)
@@ -616,8 +642,11 @@ func (x *Account) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "key":
 			if seen[0]&(1<<0) != 0 {
@@ -626,7 +655,7 @@ func (x *Account) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Key = v
 					x.omit[0] &^= (1 << 0)
@@ -641,7 +670,7 @@ func (x *Account) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 1)
@@ -656,7 +685,7 @@ func (x *Account) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readAccountBot(d); p == "" {
 					x.Bot = v
 					x.omit[0] &^= (1 << 2)
@@ -675,8 +704,11 @@ func (x *AccountBot) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "id":
 			if seen[0]&(1<<0) != 0 {
@@ -685,7 +717,7 @@ func (x *AccountBot) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -705,8 +737,11 @@ func (x *AppointmentBookingMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -722,7 +757,7 @@ func (x *AppointmentBookingMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readAppointmentBookingPayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -740,8 +775,11 @@ func (x *AppointmentBookingMessage) decode(d *wire.Decoder) {
 func (x *AppointmentBookingPayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "event_id":
 			if seen[0]&(1<<0) != 0 {
@@ -750,7 +788,7 @@ func (x *AppointmentBookingPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.EventID.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -766,7 +804,7 @@ func (x *AppointmentBookingPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Duration.SetNull()
 				} else if v, p := readAppointmentDuration(d); p == "" {
@@ -782,7 +820,7 @@ func (x *AppointmentBookingPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Title.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -803,8 +841,11 @@ func (x *AppointmentBookingResponseMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -820,7 +861,7 @@ func (x *AppointmentBookingResponseMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readAppointmentBookingResponsePayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -838,8 +879,11 @@ func (x *AppointmentBookingResponseMessage) decode(d *wire.Decoder) {
 func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "event_id":
 			if seen[0]&(1<<0) != 0 {
@@ -848,7 +892,7 @@ func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.EventID.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -864,7 +908,7 @@ func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.IsBookingConfirmed.SetNull()
 				} else if v, p := d.ReadBool(); p == "" {
@@ -880,7 +924,7 @@ func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.IsBookingFailed.SetNull()
 				} else if v, p := d.ReadBool(); p == "" {
@@ -896,7 +940,7 @@ func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.EventName.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -912,7 +956,7 @@ func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.VisitorTimezone.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -928,7 +972,7 @@ func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Variables.SetNull()
 				} else if v, p := readListOfVariableEntry(d); p == "" {
@@ -947,8 +991,11 @@ func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
 func (x *AppointmentDuration) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "label":
 			if seen[0]&(1<<0) != 0 {
@@ -957,7 +1004,7 @@ func (x *AppointmentDuration) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Label.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -973,7 +1020,7 @@ func (x *AppointmentDuration) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Value.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -994,8 +1041,11 @@ func (x *AudioMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1011,7 +1061,7 @@ func (x *AudioMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readMediaFile(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -1030,8 +1080,11 @@ func (x *Button) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "title":
 			if seen[0]&(1<<0) != 0 {
@@ -1040,7 +1093,7 @@ func (x *Button) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Title = v
 					x.omit[0] &^= (1 << 0)
@@ -1055,7 +1108,7 @@ func (x *Button) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readButtonType(d); p == "" {
 					x.Type = v
 					x.omit[0] &^= (1 << 1)
@@ -1070,7 +1123,7 @@ func (x *Button) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readButtonCallback(d); p == "" {
 					x.Callback = v
 					x.omit[0] &^= (1 << 2)
@@ -1085,7 +1138,7 @@ func (x *Button) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.NextDialog = v
 					x.omit[0] &^= (1 << 3)
@@ -1105,8 +1158,11 @@ func (x *ButtonMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1122,7 +1178,7 @@ func (x *ButtonMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readButtonPayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -1140,8 +1196,11 @@ func (x *ButtonMessage) decode(d *wire.Decoder) {
 func (x *ButtonPayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "search_enabled":
 			if seen[0]&(1<<0) != 0 {
@@ -1150,7 +1209,7 @@ func (x *ButtonPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.SearchEnabled.SetNull()
 				} else if v, p := d.ReadBool(); p == "" {
@@ -1166,7 +1225,7 @@ func (x *ButtonPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.MultiSelectEnabled.SetNull()
 				} else if v, p := d.ReadBool(); p == "" {
@@ -1182,7 +1241,7 @@ func (x *ButtonPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ButtonsLayout.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1198,7 +1257,7 @@ func (x *ButtonPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ButtonsOrder.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1214,7 +1273,7 @@ func (x *ButtonPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Buttons.SetNull()
 				} else if v, p := readListOfButton(d); p == "" {
@@ -1230,7 +1289,7 @@ func (x *ButtonPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Title.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1251,8 +1310,11 @@ func (x *ButtonResponseMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1268,7 +1330,7 @@ func (x *ButtonResponseMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readButtonResponsePayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -1286,8 +1348,11 @@ func (x *ButtonResponseMessage) decode(d *wire.Decoder) {
 func (x *ButtonResponsePayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "body":
 			if seen[0]&(1<<0) != 0 {
@@ -1296,7 +1361,7 @@ func (x *ButtonResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Body.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1312,7 +1377,7 @@ func (x *ButtonResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Callback.SetNull()
 				} else if v, p := readButtonCallback(d); p == "" {
@@ -1333,8 +1398,11 @@ func (x *CalendarMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1350,7 +1418,7 @@ func (x *CalendarMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readCalendarPayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -1368,8 +1436,11 @@ func (x *CalendarMessage) decode(d *wire.Decoder) {
 func (x *CalendarPayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "auto_open":
 			if seen[0]&(1<<0) != 0 {
@@ -1378,7 +1449,7 @@ func (x *CalendarPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.AutoOpen.SetNull()
 				} else if v, p := d.ReadBool(); p == "" {
@@ -1394,7 +1465,7 @@ func (x *CalendarPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Title.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1410,7 +1481,7 @@ func (x *CalendarPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Validation.SetNull()
 				} else if v, p := readCalendarValidation(d); p == "" {
@@ -1429,8 +1500,11 @@ func (x *CalendarPayload) decode(d *wire.Decoder) {
 func (x *CalendarValidation) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "datepicker_type":
 			if seen[0]&(1<<0) != 0 {
@@ -1439,7 +1513,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.DatepickerType.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1455,7 +1529,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Start.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1471,7 +1545,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.End.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1487,7 +1561,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Formatter.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1503,7 +1577,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ExcludeDays.SetNull()
 				} else if v, p := readListOfRaw(d); p == "" {
@@ -1519,7 +1593,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Include.SetNull()
 				} else if v, p := readListOfRaw(d); p == "" {
@@ -1535,7 +1609,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 6)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Selected.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1551,7 +1625,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 7)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Skip.SetNull()
 				} else if v, p := readListOfRaw(d); p == "" {
@@ -1572,8 +1646,11 @@ func (x *CalendlyResponseMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1589,7 +1666,7 @@ func (x *CalendlyResponseMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readCalendlyResponsePayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -1607,8 +1684,11 @@ func (x *CalendlyResponseMessage) decode(d *wire.Decoder) {
 func (x *CalendlyResponsePayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "variables":
 			if seen[0]&(1<<0) != 0 {
@@ -1617,7 +1697,7 @@ func (x *CalendlyResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Variables.SetNull()
 				} else if v, p := readMapOfRaw(d); p == "" {
@@ -1636,8 +1716,11 @@ func (x *CalendlyResponsePayload) decode(d *wire.Decoder) {
 func (x *CarouselItem) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "image":
 			if seen[0]&(1<<0) != 0 {
@@ -1646,7 +1729,7 @@ func (x *CarouselItem) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Image.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1662,7 +1745,7 @@ func (x *CarouselItem) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Action.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1683,8 +1766,11 @@ func (x *CarouselMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1700,7 +1786,7 @@ func (x *CarouselMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readCarouselPayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -1718,8 +1804,11 @@ func (x *CarouselMessage) decode(d *wire.Decoder) {
 func (x *CarouselPayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "title":
 			if seen[0]&(1<<0) != 0 {
@@ -1728,7 +1817,7 @@ func (x *CarouselPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Title.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1744,7 +1833,7 @@ func (x *CarouselPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Items.SetNull()
 				} else if v, p := readListOfCarouselItem(d); p == "" {
@@ -1764,8 +1853,11 @@ func (x *Conversation) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "key":
 			if seen[0]&(1<<0) != 0 {
@@ -1774,7 +1866,7 @@ func (x *Conversation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Key = v
 					x.omit[0] &^= (1 << 0)
@@ -1789,7 +1881,7 @@ func (x *Conversation) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 1)
@@ -1807,8 +1899,11 @@ func (x *Conversation) decode(d *wire.Decoder) {
 func (x *ConversationChannel) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "name":
 			if seen[0]&(1<<0) != 0 {
@@ -1817,7 +1912,7 @@ func (x *ConversationChannel) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Name.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -1833,7 +1928,7 @@ func (x *ConversationChannel) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Provider.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -1854,8 +1949,11 @@ func (x *DocumentMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1871,7 +1969,7 @@ func (x *DocumentMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readMediaFile(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -1889,8 +1987,11 @@ func (x *DocumentMessage) decode(d *wire.Decoder) {
 func (x *FileUploadErrorMessages) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "file_size":
 			if seen[0]&(1<<0) != 0 {
@@ -1899,7 +2000,7 @@ func (x *FileUploadErrorMessages) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.FileSize.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1915,7 +2016,7 @@ func (x *FileUploadErrorMessages) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.FileExtensions.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1931,7 +2032,7 @@ func (x *FileUploadErrorMessages) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.FileNotFound.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -1952,8 +2053,11 @@ func (x *FileUploadMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -1969,7 +2073,7 @@ func (x *FileUploadMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readFileUploadPayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -1987,8 +2091,11 @@ func (x *FileUploadMessage) decode(d *wire.Decoder) {
 func (x *FileUploadPayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "title":
 			if seen[0]&(1<<0) != 0 {
@@ -1997,7 +2104,7 @@ func (x *FileUploadPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Title.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2013,7 +2120,7 @@ func (x *FileUploadPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.AllowExtensions.SetNull()
 				} else if v, p := readListOfString(d); p == "" {
@@ -2029,7 +2136,7 @@ func (x *FileUploadPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.MaxFileSizeInKb.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2045,7 +2152,7 @@ func (x *FileUploadPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.UploadFileLimit.SetNull()
 				} else if v, p := d.ReadInt(); p == "" {
@@ -2061,7 +2168,7 @@ func (x *FileUploadPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ErrorMessage.SetNull()
 				} else if v, p := readFileUploadErrorMessages(d); p == "" {
@@ -2082,8 +2189,11 @@ func (x *FileUploadResponseMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -2099,7 +2209,7 @@ func (x *FileUploadResponseMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readUploadedFile(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -2118,8 +2228,11 @@ func (x *FormField) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "label":
 			if seen[0]&(1<<0) != 0 {
@@ -2128,7 +2241,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 0)
@@ -2143,7 +2256,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readFormFieldType(d); p == "" {
 					x.Type = v
 					x.omit[0] &^= (1 << 1)
@@ -2158,7 +2271,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readVariablePlaceholder(d); p == "" {
 					x.Variable = v
 					x.omit[0] &^= (1 << 2)
@@ -2173,7 +2286,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadBool(); p == "" {
 					x.IsOptional = v
 					x.omit[0] &^= (1 << 3)
@@ -2193,8 +2306,11 @@ func (x *FormMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -2210,7 +2326,7 @@ func (x *FormMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readFormPayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -2228,8 +2344,11 @@ func (x *FormMessage) decode(d *wire.Decoder) {
 func (x *FormPayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "message":
 			if seen[0]&(1<<0) != 0 {
@@ -2238,7 +2357,7 @@ func (x *FormPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Message.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2254,7 +2373,7 @@ func (x *FormPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Fields.SetNull()
 				} else if v, p := readListOfFormField(d); p == "" {
@@ -2273,8 +2392,11 @@ func (x *FormPayload) decode(d *wire.Decoder) {
 func (x *FormResponseExtraData) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "country_code":
 			if seen[0]&(1<<0) != 0 {
@@ -2283,7 +2405,7 @@ func (x *FormResponseExtraData) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.CountryCode.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2303,8 +2425,11 @@ func (x *FormResponseField) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "label":
 			if seen[0]&(1<<0) != 0 {
@@ -2313,7 +2438,7 @@ func (x *FormResponseField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 0)
@@ -2328,7 +2453,7 @@ func (x *FormResponseField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readVariablePlaceholder(d); p == "" {
 					x.Variable = v
 					x.omit[0] &^= (1 << 1)
@@ -2343,7 +2468,7 @@ func (x *FormResponseField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readFormFieldType(d); p == "" {
 					x.Type = v
 					x.omit[0] &^= (1 << 2)
@@ -2358,7 +2483,7 @@ func (x *FormResponseField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Value = v
 					x.omit[0] &^= (1 << 3)
@@ -2373,7 +2498,7 @@ func (x *FormResponseField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readFormResponseExtra(d); p == "" {
 					x.Extra = v
 					x.omit[0] &^= (1 << 4)
@@ -2393,8 +2518,11 @@ func (x *FormResponseMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -2410,7 +2538,7 @@ func (x *FormResponseMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readFormResponsePayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -2428,8 +2556,11 @@ func (x *FormResponseMessage) decode(d *wire.Decoder) {
 func (x *FormResponsePayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "fields":
 			if seen[0]&(1<<0) != 0 {
@@ -2438,7 +2569,7 @@ func (x *FormResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Fields.SetNull()
 				} else if v, p := readListOfFormResponseField(d); p == "" {
@@ -2459,8 +2590,11 @@ func (x *ImageMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -2476,7 +2610,7 @@ func (x *ImageMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readMediaFile(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -2496,8 +2630,11 @@ func (x *JavascriptMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -2513,7 +2650,7 @@ func (x *JavascriptMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readJavascriptPayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -2531,8 +2668,11 @@ func (x *JavascriptMessage) decode(d *wire.Decoder) {
 func (x *JavascriptPayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "script":
 			if seen[0]&(1<<0) != 0 {
@@ -2541,7 +2681,7 @@ func (x *JavascriptPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Script.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2557,7 +2697,7 @@ func (x *JavascriptPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ExecuteAt.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2578,8 +2718,11 @@ func (x *JavascriptResponseMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -2595,7 +2738,7 @@ func (x *JavascriptResponseMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readJavascriptResponsePayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -2613,8 +2756,11 @@ func (x *JavascriptResponseMessage) decode(d *wire.Decoder) {
 func (x *JavascriptResponsePayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "variables":
 			if seen[0]&(1<<0) != 0 {
@@ -2623,7 +2769,7 @@ func (x *JavascriptResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Variables.SetNull()
 				} else if v, p := readMapOfString(d); p == "" {
@@ -2642,8 +2788,11 @@ func (x *JavascriptResponsePayload) decode(d *wire.Decoder) {
 func (x *ListBody) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "title":
 			if seen[0]&(1<<0) != 0 {
@@ -2652,7 +2801,7 @@ func (x *ListBody) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Title.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2668,7 +2817,7 @@ func (x *ListBody) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Sections.SetNull()
 				} else if v, p := readListOfListSection(d); p == "" {
@@ -2687,8 +2836,11 @@ func (x *ListBody) decode(d *wire.Decoder) {
 func (x *ListHeader) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seen[0]&(1<<0) != 0 {
@@ -2697,7 +2849,7 @@ func (x *ListHeader) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Type.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2713,7 +2865,7 @@ func (x *ListHeader) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Text.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2733,8 +2885,11 @@ func (x *ListItem) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "title":
 			if seen[0]&(1<<0) != 0 {
@@ -2743,7 +2898,7 @@ func (x *ListItem) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Title = v
 					x.omit[0] &^= (1 << 0)
@@ -2758,7 +2913,7 @@ func (x *ListItem) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Description = v
 					x.omit[0] &^= (1 << 1)
@@ -2773,7 +2928,7 @@ func (x *ListItem) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.NextDialog = v
 					x.omit[0] &^= (1 << 2)
@@ -2793,8 +2948,11 @@ func (x *ListMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -2810,7 +2968,7 @@ func (x *ListMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readListPayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -2828,8 +2986,11 @@ func (x *ListMessage) decode(d *wire.Decoder) {
 func (x *ListPayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "header":
 			if seen[0]&(1<<0) != 0 {
@@ -2838,7 +2999,7 @@ func (x *ListPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Header.SetNull()
 				} else if v, p := readListHeader(d); p == "" {
@@ -2854,7 +3015,7 @@ func (x *ListPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Footer.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2870,7 +3031,7 @@ func (x *ListPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Title.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -2886,7 +3047,7 @@ func (x *ListPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.List.SetNull()
 				} else if v, p := readListBody(d); p == "" {
@@ -2906,8 +3067,11 @@ func (x *ListSection) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "title":
 			if seen[0]&(1<<0) != 0 {
@@ -2916,7 +3080,7 @@ func (x *ListSection) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Title = v
 					x.omit[0] &^= (1 << 0)
@@ -2931,7 +3095,7 @@ func (x *ListSection) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readListOfListItem(d); p == "" {
 					x.Items = v
 					x.omit[0] &^= (1 << 1)
@@ -2950,8 +3114,11 @@ func (x *MediaFile) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "link":
 			if seen[0]&(1<<0) != 0 {
@@ -2960,7 +3127,7 @@ func (x *MediaFile) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Link = v
 					x.omit[0] &^= (1 << 0)
@@ -2975,7 +3142,7 @@ func (x *MediaFile) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.MIMEType = v
 					x.omit[0] &^= (1 << 1)
@@ -2990,7 +3157,7 @@ func (x *MediaFile) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.FileName = v
 					x.omit[0] &^= (1 << 2)
@@ -3009,8 +3176,11 @@ func (x *Participant) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x4}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "email":
 			if seen[0]&(1<<0) != 0 {
@@ -3019,7 +3189,7 @@ func (x *Participant) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Email.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -3035,7 +3205,7 @@ func (x *Participant) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ID.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -3051,7 +3221,7 @@ func (x *Participant) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readParticipantType(d); p == "" {
 					x.Type = v
 					x.omit[0] &^= (1 << 2)
@@ -3071,8 +3241,11 @@ func (x *SliderMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -3088,7 +3261,7 @@ func (x *SliderMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readSliderPayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -3106,8 +3279,11 @@ func (x *SliderMessage) decode(d *wire.Decoder) {
 func (x *SliderPayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "title":
 			if seen[0]&(1<<0) != 0 {
@@ -3116,7 +3292,7 @@ func (x *SliderPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Title.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -3132,7 +3308,7 @@ func (x *SliderPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Min.SetNull()
 				} else if v, p := d.ReadFloat(); p == "" {
@@ -3148,7 +3324,7 @@ func (x *SliderPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Max.SetNull()
 				} else if v, p := d.ReadFloat(); p == "" {
@@ -3164,7 +3340,7 @@ func (x *SliderPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Step.SetNull()
 				} else if v, p := readSliderStep(d); p == "" {
@@ -3180,7 +3356,7 @@ func (x *SliderPayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Unit.SetNull()
 				} else if v, p := readSliderUnit(d); p == "" {
@@ -3201,8 +3377,11 @@ func (x *SliderResponseMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -3218,7 +3397,7 @@ func (x *SliderResponseMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readSliderResponsePayload(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -3236,8 +3415,11 @@ func (x *SliderResponseMessage) decode(d *wire.Decoder) {
 func (x *SliderResponsePayload) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "value":
 			if seen[0]&(1<<0) != 0 {
@@ -3246,7 +3428,7 @@ func (x *SliderResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Value.SetNull()
 				} else if v, p := d.ReadFloat(); p == "" {
@@ -3262,7 +3444,7 @@ func (x *SliderResponsePayload) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Text.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -3281,8 +3463,11 @@ func (x *SliderResponsePayload) decode(d *wire.Decoder) {
 func (x *SliderUnit) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "label":
 			if seen[0]&(1<<0) != 0 {
@@ -3291,7 +3476,7 @@ func (x *SliderUnit) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Label.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -3307,7 +3492,7 @@ func (x *SliderUnit) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Value.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -3323,7 +3508,7 @@ func (x *SliderUnit) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Formatter.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -3344,8 +3529,11 @@ func (x *TextMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -3361,7 +3549,7 @@ func (x *TextMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Text = v
 					x.omit[0] &^= (1 << 0)
@@ -3381,8 +3569,11 @@ func (x *UploadedImage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -3398,7 +3589,7 @@ func (x *UploadedImage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readMediaFile(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -3417,8 +3608,11 @@ func (x *VariableEntry) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seen[0]&(1<<0) != 0 {
@@ -3427,7 +3621,7 @@ func (x *VariableEntry) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readVariableType(d); p == "" {
 					x.Type = v
 					x.omit[0] &^= (1 << 0)
@@ -3442,7 +3636,7 @@ func (x *VariableEntry) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Name = v
 					x.omit[0] &^= (1 << 1)
@@ -3457,7 +3651,7 @@ func (x *VariableEntry) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Value = v
 					x.omit[0] &^= (1 << 2)
@@ -3477,8 +3671,11 @@ func (x *VideoMessage) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "type":
 			if seenDiscriminator {
@@ -3494,7 +3691,7 @@ func (x *VideoMessage) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readMediaFile(d); p == "" {
 					x.Payload = v
 					x.omit[0] &^= (1 << 0)
@@ -3513,8 +3710,11 @@ func (x *Visitor) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "key":
 			if seen[0]&(1<<0) != 0 {
@@ -3523,7 +3723,7 @@ func (x *Visitor) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Key = v
 					x.omit[0] &^= (1 << 0)
@@ -3538,7 +3738,7 @@ func (x *Visitor) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 1)
@@ -3685,18 +3885,22 @@ func readMapOfRaw(d *wire.Decoder) (map[string]json.RawMessage, string) {
 		return nil, d.Mismatch("object")
 	}
 	m := map[string]json.RawMessage{}
-	for d.MoreMembers() {
-		k, _ := d.Key()
-		if _, dup := m[k]; dup {
-			d.SkipRest(true)
-			return nil, wire.DuplicateKey(k)
+	for {
+		k, _, ok := d.NextMember()
+		if !ok {
+			break
 		}
 		v, p := readRaw(d)
 		if p != "" {
 			d.SkipRest(true)
 			return nil, wire.MemberProblem(k, p)
 		}
+		n := len(m)
 		m[k] = v
+		if len(m) == n {
+			d.SkipRest(true)
+			return nil, wire.DuplicateKey(k)
+		}
 	}
 	return m, ""
 }
@@ -4091,18 +4295,22 @@ func readMapOfString(d *wire.Decoder) (map[string]string, string) {
 		return nil, d.Mismatch("object")
 	}
 	m := map[string]string{}
-	for d.MoreMembers() {
-		k, _ := d.Key()
-		if _, dup := m[k]; dup {
-			d.SkipRest(true)
-			return nil, wire.DuplicateKey(k)
+	for {
+		k, _, ok := d.NextMember()
+		if !ok {
+			break
 		}
 		v, p := d.ReadString()
 		if p != "" {
 			d.SkipRest(true)
 			return nil, wire.MemberProblem(k, p)
 		}
+		n := len(m)
 		m[k] = v
+		if len(m) == n {
+			d.SkipRest(true)
+			return nil, wire.DuplicateKey(k)
+		}
 	}
 	return m, ""
 }

@@ -5,7 +5,6 @@ package mchat
 import (
 	"encoding/json"
 	"github.com/eventgen/eventgen/generated/internal/wire"
-	"maps"
 	"slices"
 )
 
@@ -115,11 +114,16 @@ func (x *ConversationCreate) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ConversationCreate) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *ConversationCreate) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *ConversationCreate) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *Message) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -165,11 +169,16 @@ func (x *Message) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *Message) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *Message) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *Message) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *Account) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1691,11 +1700,17 @@ func writeListOfVariableEntry(e *wire.Encoder, s []VariableEntry) {
 	e.ArrayEnd()
 }
 func writeMapOfRaw(e *wire.Encoder, m map[string]json.RawMessage) {
+	var buf [16]string
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 	e.ObjectStart()
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	for _, k := range keys {
 		e.KeyString(k)
 		v := m[k]
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	}
 	e.ObjectEnd()
 }
@@ -1709,7 +1724,7 @@ func writeListOfButton(e *wire.Encoder, s []Button) {
 func writeListOfRaw(e *wire.Encoder, s []json.RawMessage) {
 	e.ArrayStart()
 	for i := range s {
-		e.Raw(string(rawOrNull(s[i])))
+		e.RawBytes(s[i])
 	}
 	e.ArrayEnd()
 }
@@ -1749,8 +1764,14 @@ func writeListOfFormResponseField(e *wire.Encoder, s []FormResponseField) {
 	e.ArrayEnd()
 }
 func writeMapOfString(e *wire.Encoder, m map[string]string) {
+	var buf [16]string
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 	e.ObjectStart()
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	for _, k := range keys {
 		e.KeyString(k)
 		v := m[k]
 		e.String(v)

@@ -129,6 +129,8 @@ type ConversationCreate struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [2]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -193,6 +195,8 @@ type Message struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [2]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -232,7 +236,7 @@ func (x *Unknown) decode(d *wire.Decoder) {
 	x.Raw = json.RawMessage(d.Skip())
 }
 func (x *Unknown) encode(e *wire.Encoder) {
-	e.Raw(string(rawOrNull(x.Raw)))
+	e.RawBytes(x.Raw)
 }
 func (x *Unknown) validate(*wire.Problems, *wire.Path) {}
 
@@ -271,7 +275,7 @@ func (x *Invalid) decode(d *wire.Decoder) {
 	x.Raw = json.RawMessage(d.Skip())
 }
 func (x *Invalid) encode(e *wire.Encoder) {
-	e.Raw(string(rawOrNull(x.Raw)))
+	e.RawBytes(x.Raw)
 }
 func (x *Invalid) validate(ps *wire.Problems, p *wire.Path) {
 	ps.Add(p, x.Err.Msg)

@@ -1126,7 +1126,7 @@ func (x *MessageContentUnknown) messageContentValue() string {
 	return x.Type
 }
 func (x *MessageContentUnknown) encode(e *wire.Encoder) {
-	e.Raw(string(x.Raw))
+	e.RawBytes(x.Raw)
 }
 func (x *MessageContentUnknown) validate(*wire.Problems, *wire.Path) {}
 
@@ -1382,7 +1382,7 @@ func (x *UploadedFileUnknown) uploadedFileValue() string {
 	return x.Type
 }
 func (x *UploadedFileUnknown) encode(e *wire.Encoder) {
-	e.Raw(string(x.Raw))
+	e.RawBytes(x.Raw)
 }
 func (x *UploadedFileUnknown) validate(*wire.Problems, *wire.Path) {}
 

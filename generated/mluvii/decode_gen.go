@@ -21,6 +21,7 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 			Pointer: prefix,
 		}
 	}
+	start := d.Offset()
 	k, typ, found := d.Lookup("eventType")
 	if d.Failed() {
 		return nil, d.Error("")
@@ -36,53 +37,120 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeSessionCreated:
-		ev = new(SessionCreated)
+		v := new(SessionCreated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionStarted:
-		ev = new(SessionStarted)
+		v := new(SessionStarted)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionOperatorJoined:
-		ev = new(SessionOperatorJoined)
+		v := new(SessionOperatorJoined)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionForwarded:
-		ev = new(SessionForwarded)
+		v := new(SessionForwarded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionEnded:
-		ev = new(SessionEnded)
+		v := new(SessionEnded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionOperatorLeft:
-		ev = new(SessionOperatorLeft)
+		v := new(SessionOperatorLeft)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionOperatorConcluded:
-		ev = new(SessionOperatorConcluded)
+		v := new(SessionOperatorConcluded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityAutoActivity:
-		ev = new(SessionActivityAutoActivity)
+		v := new(SessionActivityAutoActivity)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityAvResponse:
-		ev = new(SessionActivityAvResponse)
+		v := new(SessionActivityAvResponse)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityAvRequest:
-		ev = new(SessionActivityAvRequest)
+		v := new(SessionActivityAvRequest)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityAvTerminated:
-		ev = new(SessionActivityAvTerminated)
+		v := new(SessionActivityAvTerminated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityCallScript:
-		ev = new(SessionActivityCallScript)
+		v := new(SessionActivityCallScript)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityCallScriptSubmission:
-		ev = new(SessionActivityCallScriptSubmission)
+		v := new(SessionActivityCallScriptSubmission)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityCobrowsingStarted:
-		ev = new(SessionActivityCobrowsingStarted)
+		v := new(SessionActivityCobrowsingStarted)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityExternalMessage:
-		ev = new(SessionActivityExternalMessage)
+		v := new(SessionActivityExternalMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityHeroCard:
-		ev = new(SessionActivityHeroCard)
+		v := new(SessionActivityHeroCard)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityHeroCardSubmission:
-		ev = new(SessionActivityHeroCardSubmission)
+		v := new(SessionActivityHeroCardSubmission)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityChatToMail:
-		ev = new(SessionActivityChatToMail)
+		v := new(SessionActivityChatToMail)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityLastFarewellMessage:
-		ev = new(SessionActivityLastFarewellMessage)
+		v := new(SessionActivityLastFarewellMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityPreviewURL:
-		ev = new(SessionActivityPreviewURL)
+		v := new(SessionActivityPreviewURL)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityOnHold:
-		ev = new(SessionActivityOnHold)
+		v := new(SessionActivityOnHold)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	case EventTypeSessionActivityOperatorInviteCanceled:
-		ev = new(SessionActivityOperatorInviteCanceled)
+		v := new(SessionActivityOperatorInviteCanceled)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
 	default:
-		ev = &Unknown{Type: EventType(typ)}
+		v := &Unknown{Type: EventType(typ)}
+		v.decode(d)
+		ev = v
 	}
-	ev.decode(d)
 	if d.Failed() {
 		return nil, d.Error(typ)
 	}
@@ -115,8 +183,11 @@ func (x *SessionCreated) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -137,8 +208,11 @@ func (x *SessionCreated) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "id":
 						if seen[0]&(1<<0) != 0 {
@@ -147,7 +221,7 @@ func (x *SessionCreated) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ID = v
 								x.omit[0] &^= (1 << 0)
@@ -162,7 +236,7 @@ func (x *SessionCreated) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.TenantID = v
 								x.omit[0] &^= (1 << 1)
@@ -177,7 +251,7 @@ func (x *SessionCreated) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readChannel(d); p == "" {
 								x.Channel = v
 								x.omit[0] &^= (1 << 2)
@@ -192,7 +266,7 @@ func (x *SessionCreated) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readSource(d); p == "" {
 								x.Source = v
 								x.omit[0] &^= (1 << 3)
@@ -218,8 +292,11 @@ func (x *SessionStarted) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -240,8 +317,11 @@ func (x *SessionStarted) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "id":
 						if seen[0]&(1<<0) != 0 {
@@ -250,7 +330,7 @@ func (x *SessionStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ID = v
 								x.omit[0] &^= (1 << 0)
@@ -265,7 +345,7 @@ func (x *SessionStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.TenantID = v
 								x.omit[0] &^= (1 << 1)
@@ -280,7 +360,7 @@ func (x *SessionStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readChannel(d); p == "" {
 								x.Channel = v
 								x.omit[0] &^= (1 << 2)
@@ -295,7 +375,7 @@ func (x *SessionStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readSource(d); p == "" {
 								x.Source = v
 								x.omit[0] &^= (1 << 3)
@@ -310,7 +390,7 @@ func (x *SessionStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Started = v
 								x.omit[0] &^= (1 << 4)
@@ -336,8 +416,11 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -358,8 +441,11 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "id":
 						if seen[0]&(1<<0) != 0 {
@@ -368,7 +454,7 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ID = v
 								x.omit[0] &^= (1 << 0)
@@ -383,7 +469,7 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.TenantID = v
 								x.omit[0] &^= (1 << 1)
@@ -398,7 +484,7 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readChannel(d); p == "" {
 								x.Channel = v
 								x.omit[0] &^= (1 << 2)
@@ -413,7 +499,7 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readSource(d); p == "" {
 								x.Source = v
 								x.omit[0] &^= (1 << 3)
@@ -428,7 +514,7 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.UserID = v
 								x.omit[0] &^= (1 << 4)
@@ -443,7 +529,7 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 5)
@@ -469,8 +555,11 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -491,8 +580,11 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "id":
 						if seen[0]&(1<<0) != 0 {
@@ -501,7 +593,7 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ID = v
 								x.omit[0] &^= (1 << 0)
@@ -516,7 +608,7 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.TenantID = v
 								x.omit[0] &^= (1 << 1)
@@ -531,7 +623,7 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readChannel(d); p == "" {
 								x.Channel = v
 								x.omit[0] &^= (1 << 2)
@@ -546,7 +638,7 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readSource(d); p == "" {
 								x.Source = v
 								x.omit[0] &^= (1 << 3)
@@ -561,7 +653,7 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 4)
@@ -576,7 +668,7 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -592,7 +684,7 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.OperatorGroupID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -608,7 +700,7 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -635,8 +727,11 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -657,8 +752,11 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "id":
 						if seen[0]&(1<<0) != 0 {
@@ -667,7 +765,7 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ID = v
 								x.omit[0] &^= (1 << 0)
@@ -682,7 +780,7 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.TenantID = v
 								x.omit[0] &^= (1 << 1)
@@ -697,7 +795,7 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readChannel(d); p == "" {
 								x.Channel = v
 								x.omit[0] &^= (1 << 2)
@@ -712,7 +810,7 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readSource(d); p == "" {
 								x.Source = v
 								x.omit[0] &^= (1 << 3)
@@ -727,7 +825,7 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Started = v
 								x.omit[0] &^= (1 << 4)
@@ -742,7 +840,7 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Ended = v
 								x.omit[0] &^= (1 << 5)
@@ -768,8 +866,11 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -790,8 +891,11 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "id":
 						if seen[0]&(1<<0) != 0 {
@@ -800,7 +904,7 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ID = v
 								x.omit[0] &^= (1 << 0)
@@ -815,7 +919,7 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.TenantID = v
 								x.omit[0] &^= (1 << 1)
@@ -830,7 +934,7 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readChannel(d); p == "" {
 								x.Channel = v
 								x.omit[0] &^= (1 << 2)
@@ -845,7 +949,7 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readSource(d); p == "" {
 								x.Source = v
 								x.omit[0] &^= (1 << 3)
@@ -860,7 +964,7 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.UserID = v
 								x.omit[0] &^= (1 << 4)
@@ -875,7 +979,7 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 5)
@@ -901,8 +1005,11 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -923,8 +1030,11 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "id":
 						if seen[0]&(1<<0) != 0 {
@@ -933,7 +1043,7 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ID = v
 								x.omit[0] &^= (1 << 0)
@@ -948,7 +1058,7 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.TenantID = v
 								x.omit[0] &^= (1 << 1)
@@ -963,7 +1073,7 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readChannel(d); p == "" {
 								x.Channel = v
 								x.omit[0] &^= (1 << 2)
@@ -978,7 +1088,7 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readSource(d); p == "" {
 								x.Source = v
 								x.omit[0] &^= (1 << 3)
@@ -993,7 +1103,7 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.UserID = v
 								x.omit[0] &^= (1 << 4)
@@ -1008,7 +1118,7 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 5)
@@ -1034,8 +1144,11 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -1056,8 +1169,11 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -1066,7 +1182,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -1081,7 +1197,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -1096,7 +1212,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -1111,7 +1227,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -1126,7 +1242,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1142,7 +1258,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1158,7 +1274,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1174,7 +1290,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1190,7 +1306,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1206,7 +1322,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1222,7 +1338,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1238,7 +1354,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1254,7 +1370,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1270,7 +1386,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1286,7 +1402,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1302,7 +1418,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1318,7 +1434,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1334,7 +1450,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1350,7 +1466,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -1366,7 +1482,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -1382,7 +1498,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Client.SetNull()
 							} else if v, p := readClient(d); p == "" {
@@ -1398,7 +1514,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadString(); p == "" {
 								x.Text = v
 								x.omit[0] &^= (1 << 21)
@@ -1413,7 +1529,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.PreviewURL.SetNull()
 							} else if v, p := readPreviewURL(d); p == "" {
@@ -1429,7 +1545,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -1445,7 +1561,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -1461,7 +1577,7 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.FormFieldSetUUID.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -1488,8 +1604,11 @@ func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -1510,8 +1629,11 @@ func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -1520,7 +1642,7 @@ func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -1535,7 +1657,7 @@ func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.OperatorID = v
 								x.omit[0] &^= (1 << 1)
@@ -1550,7 +1672,7 @@ func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readAvResponse(d); p == "" {
 								x.Response = v
 								x.omit[0] &^= (1 << 2)
@@ -1565,7 +1687,7 @@ func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 3)
@@ -1591,8 +1713,11 @@ func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -1613,8 +1738,11 @@ func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -1623,7 +1751,7 @@ func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -1638,7 +1766,7 @@ func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.OperatorID = v
 								x.omit[0] &^= (1 << 1)
@@ -1653,7 +1781,7 @@ func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -1679,8 +1807,11 @@ func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -1701,8 +1832,11 @@ func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -1711,7 +1845,7 @@ func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -1726,7 +1860,7 @@ func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.OperatorID = v
 								x.omit[0] &^= (1 << 1)
@@ -1741,7 +1875,7 @@ func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -1767,8 +1901,11 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -1789,8 +1926,11 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -1799,7 +1939,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -1814,7 +1954,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -1829,7 +1969,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -1844,7 +1984,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -1859,7 +1999,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1875,7 +2015,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1891,7 +2031,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1907,7 +2047,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1923,7 +2063,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1939,7 +2079,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1955,7 +2095,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1971,7 +2111,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -1987,7 +2127,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2003,7 +2143,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2019,7 +2159,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2035,7 +2175,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2051,7 +2191,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2067,7 +2207,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2083,7 +2223,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -2099,7 +2239,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readListOfFormField(d); p == "" {
 								x.CallScript = v
 								x.omit[0] &^= (1 << 19)
@@ -2114,7 +2254,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Client.SetNull()
 							} else if v, p := readClient(d); p == "" {
@@ -2130,7 +2270,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Text.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -2146,7 +2286,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.PreviewURL.SetNull()
 							} else if v, p := readPreviewURL(d); p == "" {
@@ -2162,7 +2302,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -2178,7 +2318,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -2194,7 +2334,7 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadString(); p == "" {
 								x.FormFieldSetUUID = v
 								x.omit[0] &^= (1 << 25)
@@ -2220,8 +2360,11 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -2242,8 +2385,11 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -2252,7 +2398,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -2267,7 +2413,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -2282,7 +2428,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -2297,7 +2443,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -2312,7 +2458,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2328,7 +2474,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2344,7 +2490,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2360,7 +2506,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2376,7 +2522,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2392,7 +2538,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2408,7 +2554,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2424,7 +2570,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2440,7 +2586,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2456,7 +2602,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2472,7 +2618,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2488,7 +2634,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2504,7 +2650,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2520,7 +2666,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2536,7 +2682,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -2552,7 +2698,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -2568,7 +2714,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readClient(d); p == "" {
 								x.Client = v
 								x.omit[0] &^= (1 << 20)
@@ -2583,7 +2729,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Text.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -2599,7 +2745,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.PreviewURL.SetNull()
 							} else if v, p := readPreviewURL(d); p == "" {
@@ -2615,7 +2761,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -2631,7 +2777,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -2647,7 +2793,7 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.FormFieldSetUUID.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -2674,8 +2820,11 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -2696,8 +2845,11 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -2706,7 +2858,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -2721,7 +2873,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -2736,7 +2888,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -2751,7 +2903,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -2766,7 +2918,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2782,7 +2934,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2798,7 +2950,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2814,7 +2966,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2830,7 +2982,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2846,7 +2998,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2862,7 +3014,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2878,7 +3030,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2894,7 +3046,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2910,7 +3062,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2926,7 +3078,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2942,7 +3094,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2958,7 +3110,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2974,7 +3126,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -2990,7 +3142,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -3006,7 +3158,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -3022,7 +3174,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readClient(d); p == "" {
 								x.Client = v
 								x.omit[0] &^= (1 << 20)
@@ -3037,7 +3189,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Text.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -3053,7 +3205,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.PreviewURL.SetNull()
 							} else if v, p := readPreviewURL(d); p == "" {
@@ -3069,7 +3221,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -3085,7 +3237,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -3101,7 +3253,7 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.FormFieldSetUUID.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -3128,8 +3280,11 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -3150,8 +3305,11 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -3160,7 +3318,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -3175,7 +3333,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -3190,7 +3348,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -3205,7 +3363,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -3220,7 +3378,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3236,7 +3394,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3252,7 +3410,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3268,7 +3426,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3284,7 +3442,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3300,7 +3458,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3316,7 +3474,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3332,7 +3490,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3348,7 +3506,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3364,7 +3522,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3380,7 +3538,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3396,7 +3554,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3412,7 +3570,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3428,7 +3586,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3444,7 +3602,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -3460,7 +3618,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -3476,7 +3634,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Client.SetNull()
 							} else if v, p := readClient(d); p == "" {
@@ -3492,7 +3650,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadString(); p == "" {
 								x.Text = v
 								x.omit[0] &^= (1 << 21)
@@ -3507,7 +3665,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.PreviewURL.SetNull()
 							} else if v, p := readPreviewURL(d); p == "" {
@@ -3523,7 +3681,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -3539,7 +3697,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -3555,7 +3713,7 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.FormFieldSetUUID.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -3582,8 +3740,11 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -3604,8 +3765,11 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -3614,7 +3778,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -3629,7 +3793,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -3644,7 +3808,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -3659,7 +3823,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -3674,7 +3838,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3690,7 +3854,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3706,7 +3870,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3722,7 +3886,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3738,7 +3902,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3754,7 +3918,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3770,7 +3934,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3786,7 +3950,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3802,7 +3966,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3818,7 +3982,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3834,7 +3998,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3850,7 +4014,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3866,7 +4030,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3882,7 +4046,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -3898,7 +4062,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard = v
 								x.omit[0] &^= (1 << 18)
@@ -3913,7 +4077,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -3929,7 +4093,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readClient(d); p == "" {
 								x.Client = v
 								x.omit[0] &^= (1 << 20)
@@ -3944,7 +4108,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Text.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -3960,7 +4124,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.PreviewURL.SetNull()
 							} else if v, p := readPreviewURL(d); p == "" {
@@ -3976,7 +4140,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -3992,7 +4156,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -4008,7 +4172,7 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadString(); p == "" {
 								x.FormFieldSetUUID = v
 								x.omit[0] &^= (1 << 25)
@@ -4034,8 +4198,11 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -4056,8 +4223,11 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -4066,7 +4236,7 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -4081,7 +4251,7 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readHeroCardResult(d); p == "" {
 								x.Result = v
 								x.omit[0] &^= (1 << 1)
@@ -4096,7 +4266,7 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.OriginalFormID = v
 								x.omit[0] &^= (1 << 2)
@@ -4111,7 +4281,7 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadBool(); p == "" {
 								x.SubmittedByClient = v
 								x.omit[0] &^= (1 << 3)
@@ -4126,7 +4296,7 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readMapOfString(d); p == "" {
 								x.Params = v
 								x.omit[0] &^= (1 << 4)
@@ -4141,7 +4311,7 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 5)
@@ -4167,8 +4337,11 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -4189,8 +4362,11 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -4199,7 +4375,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -4214,7 +4390,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -4229,7 +4405,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -4244,7 +4420,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -4259,7 +4435,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4275,7 +4451,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4291,7 +4467,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4307,7 +4483,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4323,7 +4499,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4339,7 +4515,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4355,7 +4531,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4371,7 +4547,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4387,7 +4563,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4403,7 +4579,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4419,7 +4595,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4435,7 +4611,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4451,7 +4627,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4467,7 +4643,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4483,7 +4659,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -4499,7 +4675,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -4515,7 +4691,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readClient(d); p == "" {
 								x.Client = v
 								x.omit[0] &^= (1 << 20)
@@ -4530,7 +4706,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Text.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -4546,7 +4722,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.PreviewURL.SetNull()
 							} else if v, p := readPreviewURL(d); p == "" {
@@ -4562,7 +4738,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -4578,7 +4754,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -4594,7 +4770,7 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.FormFieldSetUUID.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -4621,8 +4797,11 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -4643,8 +4822,11 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -4653,7 +4835,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -4668,7 +4850,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -4683,7 +4865,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -4698,7 +4880,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -4713,7 +4895,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4729,7 +4911,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4745,7 +4927,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4761,7 +4943,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4777,7 +4959,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4793,7 +4975,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4809,7 +4991,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4825,7 +5007,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4841,7 +5023,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4857,7 +5039,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4873,7 +5055,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4889,7 +5071,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4905,7 +5087,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4921,7 +5103,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -4937,7 +5119,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -4953,7 +5135,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -4969,7 +5151,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Client.SetNull()
 							} else if v, p := readClient(d); p == "" {
@@ -4985,7 +5167,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadString(); p == "" {
 								x.Text = v
 								x.omit[0] &^= (1 << 21)
@@ -5000,7 +5182,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.PreviewURL.SetNull()
 							} else if v, p := readPreviewURL(d); p == "" {
@@ -5016,7 +5198,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -5032,7 +5214,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -5048,7 +5230,7 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.FormFieldSetUUID.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -5075,8 +5257,11 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -5097,8 +5282,11 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -5107,7 +5295,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -5122,7 +5310,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -5137,7 +5325,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -5152,7 +5340,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -5167,7 +5355,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5183,7 +5371,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5199,7 +5387,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5215,7 +5403,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5231,7 +5419,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5247,7 +5435,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5263,7 +5451,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5279,7 +5467,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5295,7 +5483,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5311,7 +5499,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5327,7 +5515,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5343,7 +5531,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5359,7 +5547,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5375,7 +5563,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5391,7 +5579,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -5407,7 +5595,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -5423,7 +5611,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readClient(d); p == "" {
 								x.Client = v
 								x.omit[0] &^= (1 << 20)
@@ -5438,7 +5626,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Text.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -5454,7 +5642,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readPreviewURL(d); p == "" {
 								x.PreviewURL = v
 								x.omit[0] &^= (1 << 22)
@@ -5469,7 +5657,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -5485,7 +5673,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -5501,7 +5689,7 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.FormFieldSetUUID.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -5528,8 +5716,11 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -5550,8 +5741,11 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -5560,7 +5754,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -5575,7 +5769,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -5590,7 +5784,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -5605,7 +5799,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readActivityType(d); p == "" {
 								x.Type = v
 								x.omit[0] &^= (1 << 3)
@@ -5620,7 +5814,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 4)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5636,7 +5830,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 5)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5652,7 +5846,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 6)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5668,7 +5862,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 7)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5684,7 +5878,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 8)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5700,7 +5894,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 9)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5716,7 +5910,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 10)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5732,7 +5926,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 11)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5748,7 +5942,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 12)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5764,7 +5958,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 13)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5780,7 +5974,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 14)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5796,7 +5990,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 15)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5812,7 +6006,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 16)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5828,7 +6022,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 17)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
 							} else if v, p := readRaw(d); p == "" {
@@ -5844,7 +6038,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 18)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -5860,7 +6054,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 19)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
 							} else if v, p := readListOfFormField(d); p == "" {
@@ -5876,7 +6070,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 20)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readClient(d); p == "" {
 								x.Client = v
 								x.omit[0] &^= (1 << 20)
@@ -5891,7 +6085,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 21)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.Text.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -5907,7 +6101,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 22)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.PreviewURL.SetNull()
 							} else if v, p := readPreviewURL(d); p == "" {
@@ -5923,7 +6117,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 23)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.UserID = v
 								x.omit[0] &^= (1 << 23)
@@ -5938,7 +6132,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 24)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.ChatbotID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -5954,7 +6148,7 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 25)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.FormFieldSetUUID.SetNull()
 							} else if v, p := d.ReadString(); p == "" {
@@ -5981,8 +6175,11 @@ func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
 	x.envOmit = 1
 	var seenDiscriminator bool
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "eventType":
 			if seenDiscriminator {
@@ -6003,8 +6200,11 @@ func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
 			x.envOmit &^= 1
 			{
 				d.Object()
-				for d.MoreMembers() {
-					name, raw := d.Key()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
 					switch name {
 					case "sessionId":
 						if seen[0]&(1<<0) != 0 {
@@ -6013,7 +6213,7 @@ func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 0)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.SessionID = v
 								x.omit[0] &^= (1 << 0)
@@ -6028,7 +6228,7 @@ func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 1)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := d.ReadInt(); p == "" {
 								x.ActivityID = v
 								x.omit[0] &^= (1 << 1)
@@ -6043,7 +6243,7 @@ func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 2)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if v, p := readTimestamp(d); p == "" {
 								x.Time = v
 								x.omit[0] &^= (1 << 2)
@@ -6058,7 +6258,7 @@ func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
 						}
 						seen[0] |= (1 << 3)
 						{
-							start := d.Start()
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
@@ -6083,8 +6283,11 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "sessionId":
 			if seen[0]&(1<<0) != 0 {
@@ -6093,7 +6296,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.SessionID = v
 					x.omit[0] &^= (1 << 0)
@@ -6108,7 +6311,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.ActivityID = v
 					x.omit[0] &^= (1 << 1)
@@ -6123,7 +6326,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readTimestamp(d); p == "" {
 					x.Time = v
 					x.omit[0] &^= (1 << 2)
@@ -6138,7 +6341,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readActivityType(d); p == "" {
 					x.Type = v
 					x.omit[0] &^= (1 << 3)
@@ -6153,7 +6356,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.HeroCardParams.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6169,7 +6372,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.File.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6185,7 +6388,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 6)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.AssociatedSharedFileURL.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6201,7 +6404,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 7)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ToOperatorUserID.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6217,7 +6420,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 8)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ToOperatorFullName.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6233,7 +6436,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 9)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ToGroupID.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6249,7 +6452,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 10)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ToGroupName.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6265,7 +6468,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 11)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ToPhoneNumber.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6281,7 +6484,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 12)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Note.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6297,7 +6500,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 13)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ChatbotMessageContent.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6313,7 +6516,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 14)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.SubmissionIdentification.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6329,7 +6532,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 15)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ChatbotHeroCardSubmissionKey.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6345,7 +6548,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 16)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ChatbotHeroCardSubmissionValue.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6361,7 +6564,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 17)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.TerminationReason.SetNull()
 				} else if v, p := readRaw(d); p == "" {
@@ -6381,8 +6584,11 @@ func (x *ChoiceOption) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "value":
 			if seen[0]&(1<<0) != 0 {
@@ -6391,7 +6597,7 @@ func (x *ChoiceOption) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Value = v
 					x.omit[0] &^= (1 << 0)
@@ -6406,7 +6612,7 @@ func (x *ChoiceOption) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 1)
@@ -6425,8 +6631,11 @@ func (x *FormField) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x13}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "inputType":
 			if seen[0]&(1<<0) != 0 {
@@ -6435,7 +6644,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readInputType(d); p == "" {
 					x.InputType = v
 					x.omit[0] &^= (1 << 0)
@@ -6450,7 +6659,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
 					x.omit[0] &^= (1 << 1)
@@ -6465,7 +6674,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Key.SetNull()
 				} else if v, p := d.ReadString(); p == "" {
@@ -6481,7 +6690,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.Required.SetNull()
 				} else if v, p := d.ReadBool(); p == "" {
@@ -6497,7 +6706,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.Ordinal = v
 					x.omit[0] &^= (1 << 4)
@@ -6512,7 +6721,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 5)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if d.Null() {
 					x.ChoiceOptions.SetNull()
 				} else if v, p := readListOfChoiceOption(d); p == "" {
@@ -6532,8 +6741,11 @@ func (x *PreviewURL) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "title":
 			if seen[0]&(1<<0) != 0 {
@@ -6542,7 +6754,7 @@ func (x *PreviewURL) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Title = v
 					x.omit[0] &^= (1 << 0)
@@ -6557,7 +6769,7 @@ func (x *PreviewURL) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.ImageURL = v
 					x.omit[0] &^= (1 << 1)
@@ -6572,7 +6784,7 @@ func (x *PreviewURL) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.ContentType = v
 					x.omit[0] &^= (1 << 2)
@@ -6587,7 +6799,7 @@ func (x *PreviewURL) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.OriginalURL = v
 					x.omit[0] &^= (1 << 3)
@@ -6602,7 +6814,7 @@ func (x *PreviewURL) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 4)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.OriginalActivityID = v
 					x.omit[0] &^= (1 << 4)
@@ -6621,8 +6833,11 @@ func (x *SessionRecord) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	d.Object()
-	for d.MoreMembers() {
-		name, raw := d.Key()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
 		switch name {
 		case "id":
 			if seen[0]&(1<<0) != 0 {
@@ -6631,7 +6846,7 @@ func (x *SessionRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 0)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.ID = v
 					x.omit[0] &^= (1 << 0)
@@ -6646,7 +6861,7 @@ func (x *SessionRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 1)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := d.ReadInt(); p == "" {
 					x.TenantID = v
 					x.omit[0] &^= (1 << 1)
@@ -6661,7 +6876,7 @@ func (x *SessionRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 2)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readChannel(d); p == "" {
 					x.Channel = v
 					x.omit[0] &^= (1 << 2)
@@ -6676,7 +6891,7 @@ func (x *SessionRecord) decode(d *wire.Decoder) {
 			}
 			seen[0] |= (1 << 3)
 			{
-				start := d.Start()
+				start := d.Offset()
 				if v, p := readSource(d); p == "" {
 					x.Source = v
 					x.omit[0] &^= (1 << 3)
@@ -6799,18 +7014,22 @@ func readMapOfString(d *wire.Decoder) (map[string]string, string) {
 		return nil, d.Mismatch("object")
 	}
 	m := map[string]string{}
-	for d.MoreMembers() {
-		k, _ := d.Key()
-		if _, dup := m[k]; dup {
-			d.SkipRest(true)
-			return nil, wire.DuplicateKey(k)
+	for {
+		k, _, ok := d.NextMember()
+		if !ok {
+			break
 		}
 		v, p := d.ReadString()
 		if p != "" {
 			d.SkipRest(true)
 			return nil, wire.MemberProblem(k, p)
 		}
+		n := len(m)
 		m[k] = v
+		if len(m) == n {
+			d.SkipRest(true)
+			return nil, wire.DuplicateKey(k)
+		}
 	}
 	return m, ""
 }

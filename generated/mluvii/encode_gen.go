@@ -4,7 +4,6 @@ package mluvii
 
 import (
 	"github.com/eventgen/eventgen/generated/internal/wire"
-	"maps"
 	"slices"
 )
 
@@ -38,11 +37,16 @@ func (x *SessionCreated) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionCreated) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionCreated) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionCreated) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionStarted) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -78,11 +82,16 @@ func (x *SessionStarted) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionStarted) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionStarted) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionStarted) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionOperatorJoined) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -122,11 +131,16 @@ func (x *SessionOperatorJoined) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionOperatorJoined) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionOperatorJoined) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionOperatorJoined) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionForwarded) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -183,11 +197,16 @@ func (x *SessionForwarded) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionForwarded) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionForwarded) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionForwarded) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionEnded) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -227,11 +246,16 @@ func (x *SessionEnded) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionEnded) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionEnded) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionEnded) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionOperatorLeft) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -271,11 +295,16 @@ func (x *SessionOperatorLeft) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionOperatorLeft) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionOperatorLeft) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionOperatorLeft) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionOperatorConcluded) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -315,11 +344,16 @@ func (x *SessionOperatorConcluded) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionOperatorConcluded) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionOperatorConcluded) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionOperatorConcluded) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -346,98 +380,98 @@ func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -502,11 +536,16 @@ func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityAutoActivity) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityAutoActivity) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityAutoActivity) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityAvResponse) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -538,11 +577,16 @@ func (x *SessionActivityAvResponse) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityAvResponse) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityAvResponse) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityAvResponse) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityAvRequest) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -570,11 +614,16 @@ func (x *SessionActivityAvRequest) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityAvRequest) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityAvRequest) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityAvRequest) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityAvTerminated) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -602,11 +651,16 @@ func (x *SessionActivityAvTerminated) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityAvTerminated) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityAvTerminated) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityAvTerminated) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -633,98 +687,98 @@ func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -786,11 +840,16 @@ func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityCallScript) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityCallScript) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityCallScript) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -817,98 +876,98 @@ func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -973,11 +1032,16 @@ func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityCallScriptSubmission) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityCallScriptSubmission) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityCallScriptSubmission) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1004,98 +1068,98 @@ func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -1160,11 +1224,16 @@ func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityCobrowsingStarted) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityCobrowsingStarted) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityCobrowsingStarted) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1191,98 +1260,98 @@ func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -1347,11 +1416,16 @@ func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityExternalMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityExternalMessage) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityExternalMessage) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1378,98 +1452,98 @@ func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -1528,11 +1602,16 @@ func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityHeroCard) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityHeroCard) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityHeroCard) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityHeroCardSubmission) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1572,11 +1651,16 @@ func (x *SessionActivityHeroCardSubmission) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityHeroCardSubmission) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityHeroCardSubmission) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityHeroCardSubmission) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1603,98 +1687,98 @@ func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -1759,11 +1843,16 @@ func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityChatToMail) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityChatToMail) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityChatToMail) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1790,98 +1879,98 @@ func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -1946,11 +2035,16 @@ func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityLastFarewellMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityLastFarewellMessage) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityLastFarewellMessage) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1977,98 +2071,98 @@ func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -2130,11 +2224,16 @@ func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityPreviewURL) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityPreviewURL) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityPreviewURL) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -2161,98 +2260,98 @@ func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.Raw(string(rawOrNull(v)))
+			e.RawBytes(v)
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
@@ -2314,11 +2413,16 @@ func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityOnHold) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityOnHold) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityOnHold) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityOperatorInviteCanceled) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -2353,11 +2457,16 @@ func (x *SessionActivityOperatorInviteCanceled) encode(e *wire.Encoder) {
 	e.ObjectEnd()
 }
 
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionActivityOperatorInviteCanceled) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityOperatorInviteCanceled) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
 	x.encode(&e)
-	return e.Buf, nil
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityOperatorInviteCanceled) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *ActivityRecord) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -2379,98 +2488,98 @@ func (x *ActivityRecord) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.HeroCardParams.Get(); ok {
 		e.Key("\"heroCardParams\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.HeroCardParams.IsNull() {
 		e.Key("\"heroCardParams\"")
 		e.Null()
 	}
 	if v, ok := x.File.Get(); ok {
 		e.Key("\"file\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.File.IsNull() {
 		e.Key("\"file\"")
 		e.Null()
 	}
 	if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 		e.Key("\"associatedSharedFileUrl\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.AssociatedSharedFileURL.IsNull() {
 		e.Key("\"associatedSharedFileUrl\"")
 		e.Null()
 	}
 	if v, ok := x.ToOperatorUserID.Get(); ok {
 		e.Key("\"toOperatorUserId\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.ToOperatorUserID.IsNull() {
 		e.Key("\"toOperatorUserId\"")
 		e.Null()
 	}
 	if v, ok := x.ToOperatorFullName.Get(); ok {
 		e.Key("\"toOperatorFullName\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.ToOperatorFullName.IsNull() {
 		e.Key("\"toOperatorFullName\"")
 		e.Null()
 	}
 	if v, ok := x.ToGroupID.Get(); ok {
 		e.Key("\"toGroupId\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.ToGroupID.IsNull() {
 		e.Key("\"toGroupId\"")
 		e.Null()
 	}
 	if v, ok := x.ToGroupName.Get(); ok {
 		e.Key("\"toGroupName\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.ToGroupName.IsNull() {
 		e.Key("\"toGroupName\"")
 		e.Null()
 	}
 	if v, ok := x.ToPhoneNumber.Get(); ok {
 		e.Key("\"toPhoneNumber\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.ToPhoneNumber.IsNull() {
 		e.Key("\"toPhoneNumber\"")
 		e.Null()
 	}
 	if v, ok := x.Note.Get(); ok {
 		e.Key("\"note\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.Note.IsNull() {
 		e.Key("\"note\"")
 		e.Null()
 	}
 	if v, ok := x.ChatbotMessageContent.Get(); ok {
 		e.Key("\"chatbotMessageContent\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.ChatbotMessageContent.IsNull() {
 		e.Key("\"chatbotMessageContent\"")
 		e.Null()
 	}
 	if v, ok := x.SubmissionIdentification.Get(); ok {
 		e.Key("\"submissionIdentification\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.SubmissionIdentification.IsNull() {
 		e.Key("\"submissionIdentification\"")
 		e.Null()
 	}
 	if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 		e.Key("\"chatbotHeroCardSubmissionKey\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 		e.Key("\"chatbotHeroCardSubmissionKey\"")
 		e.Null()
 	}
 	if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 		e.Key("\"chatbotHeroCardSubmissionValue\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 		e.Key("\"chatbotHeroCardSubmissionValue\"")
 		e.Null()
 	}
 	if v, ok := x.TerminationReason.Get(); ok {
 		e.Key("\"terminationReason\"")
-		e.Raw(string(rawOrNull(v)))
+		e.RawBytes(v)
 	} else if x.TerminationReason.IsNull() {
 		e.Key("\"terminationReason\"")
 		e.Null()
@@ -2625,8 +2734,14 @@ func writeListOfFormField(e *wire.Encoder, s []FormField) {
 	e.ArrayEnd()
 }
 func writeMapOfString(e *wire.Encoder, m map[string]string) {
+	var buf [16]string
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 	e.ObjectStart()
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	for _, k := range keys {
 		e.KeyString(k)
 		v := m[k]
 		e.String(v)

@@ -55,6 +55,8 @@ type SessionCreated struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -107,6 +109,8 @@ type SessionStarted struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -160,6 +164,8 @@ type SessionOperatorJoined struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -240,6 +246,8 @@ type SessionForwarded struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -294,6 +302,8 @@ type SessionEnded struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -350,6 +360,8 @@ type SessionOperatorLeft struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -405,6 +417,8 @@ type SessionOperatorConcluded struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -581,6 +595,8 @@ type SessionActivityAutoActivity struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -640,6 +656,8 @@ type SessionActivityAvResponse struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -688,6 +706,8 @@ type SessionActivityAvRequest struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -737,6 +757,8 @@ type SessionActivityAvTerminated struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -926,6 +948,8 @@ type SessionActivityCallScript struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -1110,6 +1134,8 @@ type SessionActivityCallScriptSubmission struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -1287,6 +1313,8 @@ type SessionActivityCobrowsingStarted struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -1464,6 +1492,8 @@ type SessionActivityExternalMessage struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -1654,6 +1684,8 @@ type SessionActivityHeroCard struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -1728,6 +1760,8 @@ type SessionActivityHeroCardSubmission struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -1912,6 +1946,8 @@ type SessionActivityChatToMail struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -2090,6 +2126,8 @@ type SessionActivityLastFarewellMessage struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -2279,6 +2317,8 @@ type SessionActivityPreviewURL struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -2455,6 +2495,8 @@ type SessionActivityOnHold struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -2512,6 +2554,8 @@ type SessionActivityOperatorInviteCanceled struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
 	// env keeps the unknown members of each envelope level verbatim.
 	env [1]wire.Members
 	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
@@ -2551,7 +2595,7 @@ func (x *Unknown) decode(d *wire.Decoder) {
 	x.Raw = json.RawMessage(d.Skip())
 }
 func (x *Unknown) encode(e *wire.Encoder) {
-	e.Raw(string(rawOrNull(x.Raw)))
+	e.RawBytes(x.Raw)
 }
 func (x *Unknown) validate(*wire.Problems, *wire.Path) {}
 

@@ -83,18 +83,20 @@ func mapReader(r *ir.TypeRef) []jen.Code {
 	return []jen.Code{
 		jen.If(jen.Op("!").Add(d()).Dot("Object").Call()).Block(jen.Return(jen.Nil(), d().Dot("Mismatch").Call(jen.Lit("object")))),
 		jen.Id("m").Op(":=").Add(goType(r)).Values(),
-		jen.For(d().Dot("MoreMembers").Call()).Block(
-			jen.List(jen.Id("k"), jen.Id("_")).Op(":=").Add(d()).Dot("Key").Call(),
-			jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id("m").Index(jen.Id("k")), jen.Id("dup")).Block(
-				d().Dot("SkipRest").Call(jen.True()),
-				jen.Return(jen.Nil(), jen.Qual(wirePkg, "DuplicateKey").Call(jen.Id("k"))),
-			),
+		jen.For().Block(
+			jen.List(jen.Id("k"), jen.Id("_"), jen.Id("ok")).Op(":=").Add(d()).Dot("NextMember").Call(),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
 			jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(read(r.Elem)),
 			jen.If(jen.Id("p").Op("!=").Lit("")).Block(
 				d().Dot("SkipRest").Call(jen.True()),
 				jen.Return(jen.Nil(), jen.Qual(wirePkg, "MemberProblem").Call(jen.Id("k"), jen.Id("p"))),
 			),
+			jen.Id("n").Op(":=").Len(jen.Id("m")),
 			jen.Id("m").Index(jen.Id("k")).Op("=").Id("v"),
+			jen.If(jen.Len(jen.Id("m")).Op("==").Id("n")).Block( // the key was there already
+				d().Dot("SkipRest").Call(jen.True()),
+				jen.Return(jen.Nil(), jen.Qual(wirePkg, "DuplicateKey").Call(jen.Id("k"))),
+			),
 		),
 		jen.Return(jen.Id("m"), jen.Lit("")),
 	}
@@ -194,8 +196,9 @@ func memberLoop(cases []jen.Code, extra jen.Code) []jen.Code {
 	cases = append(cases, jen.Default().Block(jen.Add(extra).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit(""))))
 	return []jen.Code{
 		d().Dot("Object").Call(),
-		jen.For(d().Dot("MoreMembers").Call()).Block(
-			jen.List(jen.Id("name"), jen.Id("raw")).Op(":=").Add(d()).Dot("Key").Call(),
+		jen.For().Block(
+			jen.List(jen.Id("name"), jen.Id("raw"), jen.Id("ok")).Op(":=").Add(d()).Dot("NextMember").Call(),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
 			jen.Switch(jen.Id("name")).Block(cases...),
 		),
 	}
@@ -234,11 +237,13 @@ func fieldCases(fs []*ir.Field, extra jen.Code) []jen.Code {
 // fieldRead decodes one field's value, keeping it verbatim in extra when it does not fit.
 func fieldRead(f *ir.Field, extra jen.Code) jen.Code {
 	keep := jen.Add(extra).Dot("Add").Call(jen.Id("name"), jen.Id("raw"), d().Dot("Since").Call(jen.Id("start")), jen.Id("p"))
+	// NextMember leaves the reader at the value, so its offset is where the value's text starts.
+	start := jen.Id("start").Op(":=").Add(d()).Dot("Offset").Call()
 	target := jen.Id("x").Dot(f.GoName)
 	if f.Plain() {
 		word, bit := bitOf(f)
 		return jen.Block(
-			jen.Id("start").Op(":=").Add(d()).Dot("Start").Call(),
+			start,
 			jen.If(jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(read(f.Type)), jen.Id("p").Op("==").Lit("")).Block(
 				jen.Add(target).Op("=").Id("v"),
 				jen.Id("x").Dot("omit").Index(word).Op("&^=").Add(bit),
@@ -246,7 +251,7 @@ func fieldRead(f *ir.Field, extra jen.Code) jen.Code {
 		)
 	}
 	return jen.Block(
-		jen.Id("start").Op(":=").Add(d()).Dot("Start").Call(),
+		start,
 		jen.If(d().Dot("Null").Call()).Block(
 			jen.Add(target).Dot("SetNull").Call(),
 		).Else().If(jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(read(f.Type)), jen.Id("p").Op("==").Lit("")).Block(

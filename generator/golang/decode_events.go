@@ -85,10 +85,21 @@ func discriminatorCase(member string, members jen.Code) jen.Code {
 func dispatch(f *jen.File, p *ir.Platform) {
 	env := p.Envelope
 	var cases []jen.Code
+	// Each case calls decode on the concrete type: a call through the Event interface would make the
+	// Decoder escape to the heap, one allocation per event.
 	for _, e := range p.WireEvents() {
-		cases = append(cases, jen.Case(jen.Id(e.ConstName)).Block(jen.Id("ev").Op("=").New(jen.Id(e.GoName))))
+		cases = append(cases, jen.Case(jen.Id(e.ConstName)).Block(
+			jen.Id("v").Op(":=").New(jen.Id(e.GoName)),
+			jen.Id("v").Dot("decode").Call(d()),
+			jen.Id("v").Dot("size").Op("=").Add(d()).Dot("Offset").Call().Op("-").Id("start"),
+			jen.Id("ev").Op("=").Id("v"),
+		))
 	}
-	cases = append(cases, jen.Default().Block(jen.Id("ev").Op("=").Op("&").Id("Unknown").Values(jen.Dict{jen.Id("Type"): jen.Id("EventType").Call(jen.Id("typ"))})))
+	cases = append(cases, jen.Default().Block(
+		jen.Id("v").Op(":=").Op("&").Id("Unknown").Values(jen.Dict{jen.Id("Type"): jen.Id("EventType").Call(jen.Id("typ"))}),
+		jen.Id("v").Dot("decode").Call(d()),
+		jen.Id("ev").Op("=").Id("v"),
+	))
 	path := env.DiscriminatorPath()
 	var pathLits []jen.Code
 	for _, s := range path {
@@ -106,6 +117,7 @@ func dispatch(f *jen.File, p *ir.Platform) {
 			d().Dot("Skip").Call(),
 			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix"), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("expected an object, got ").Op("+").Id("k").Dot("String").Call()})),
 		),
+		jen.Id("start").Op(":=").Add(d()).Dot("Offset").Call(),
 		jen.List(jen.Id("k"), jen.Id("typ"), jen.Id("found")).Op(":=").Add(d()).Dot("Lookup").Call(pathLits...),
 		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
 		jen.If(jen.Op("!").Id("found").Op("||").Id("k").Op("!=").Qual(wirePkg, "KindString")).Block(
@@ -114,7 +126,6 @@ func dispatch(f *jen.File, p *ir.Platform) {
 		),
 		jen.Var().Id("ev").Id("Event"),
 		jen.Switch(jen.Id("EventType").Call(jen.Id("typ"))).Block(cases...),
-		jen.Id("ev").Dot("decode").Call(d()),
 		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Id("typ")))),
 		jen.Return(jen.Id("ev"), jen.Nil()),
 	)

@@ -20,7 +20,7 @@ func write(r *ir.TypeRef, expr jen.Code) jen.Code {
 	case ir.RefBuiltin:
 		switch r.Builtin {
 		case "raw":
-			return e().Dot("Raw").Call(jen.String().Parens(jen.Id("rawOrNull").Call(expr)))
+			return e().Dot("RawBytes").Call(expr)
 		case "string":
 			return e().Dot("String").Call(expr)
 		case "integer":
@@ -60,8 +60,13 @@ func writers(f *jen.File, rs []*ir.TypeRef) {
 			)
 		case r.Kind == ir.RefMap:
 			f.Func().Id(writerName(r)).Params(encoderParam, jen.Id("m").Add(goType(r))).Block(
+				// Members are written in key order, so encoding is deterministic; small maps sort on the stack.
+				jen.Var().Id("buf").Index(jen.Lit(16)).String(),
+				jen.Id("keys").Op(":=").Id("buf").Index(jen.Empty(), jen.Lit(0)),
+				jen.For(jen.Id("k").Op(":=").Range().Id("m")).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("k"))),
+				jen.Qual("slices", "Sort").Call(jen.Id("keys")),
 				e().Dot("ObjectStart").Call(),
-				jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(jen.Id("m")))).Block(
+				jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("keys")).Block(
 					e().Dot("KeyString").Call(jen.Id("k")),
 					jen.Id("v").Op(":=").Id("m").Index(jen.Id("k")),
 					write(r.Elem, jen.Id("v")),
@@ -138,12 +143,24 @@ func typeEncoders(f *jen.File, p *ir.Platform) {
 	}
 }
 
-// eventEncoders emits encode and MarshalJSON for every event: the envelope levels around the payload.
+// eventEncoders emits encode, AppendJSON and MarshalJSON for every event: the envelope levels around
+// the payload.
 func eventEncoders(f *jen.File, p *ir.Platform) {
 	env := p.Envelope
 	for _, ev := range p.WireEvents() {
 		f.Func().Params(jen.Id("x").Op("*").Id(ev.GoName)).Id("encode").Params(encoderParam).Block(levelWrites(env, ev, 0)...)
-		marshalJSON(f, ev.GoName)
+		f.Comment("AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.")
+		f.Func().Params(jen.Id("x").Op("*").Id(ev.GoName)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+			jen.Id("e").Op(":=").Qual(wirePkg, "Encoder").Values(jen.Dict{jen.Id("Buf"): jen.Id("b")}),
+			jen.Id("x").Dot("encode").Call(jen.Op("&").Id("e")),
+			jen.Return(jen.Id("e").Dot("Buf")),
+		)
+		f.Comment("MarshalJSON encodes the event as it came: unknown members, nulls and text kept.")
+		f.Func().Params(jen.Id("x").Op("*").Id(ev.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+			// A decoded event re-encodes to about the size it came in: one allocation instead of a
+			// series of regrowths. Events built in code start at 512 bytes.
+			jen.Return(jen.Id("x").Dot("AppendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Max(jen.Id("x").Dot("size").Op("+").Id("x").Dot("size").Op("/").Lit(8), jen.Lit(512)))), jen.Nil()),
+		)
 	}
 }
 

@@ -60,6 +60,7 @@ func eventDecl(f *jen.File, p *ir.Platform, e *ir.Event) {
 	}
 	f.Add(comment(sentence(e.GoName, "is the "+jsonLiteral(e.Name)+" event.", e.Summary), paras, e.Discrepancies, source(e.Source)))
 	fields := fieldDecls(e.Fields)
+	fields = append(fields, jen.Comment("size is the length of the event's JSON when it was decoded, to size the encoding buffer."), jen.Id("size").Int())
 	if n := envLevels(env); n > 0 {
 		fields = append(fields,
 			jen.Comment("env keeps the unknown members of each envelope level verbatim."),
@@ -102,7 +103,7 @@ func unknownDecl(f *jen.File, env *ir.Envelope) {
 	f.Func().Params(jen.Id("x").Op("*").Id("Unknown")).Id("decode").Params(jen.Id("d").Op("*").Qual(wirePkg, "Decoder")).Block(
 		jen.Id("x").Dot("Raw").Op("=").Qual(jsonPkg, "RawMessage").Call(jen.Id("d").Dot("Skip").Call()))
 	f.Func().Params(jen.Id("x").Op("*").Id("Unknown")).Id("encode").Params(jen.Id("e").Op("*").Qual(wirePkg, "Encoder")).Block(
-		jen.Id("e").Dot("Raw").Call(jen.String().Parens(jen.Id("rawOrNull").Call(jen.Id("x").Dot("Raw")))))
+		jen.Id("e").Dot("RawBytes").Call(jen.Id("x").Dot("Raw")))
 	f.Func().Params(jen.Id("x").Op("*").Id("Unknown")).Id("validate").Params(jen.Op("*").Qual(wirePkg, "Problems"), jen.Op("*").Qual(wirePkg, "Path")).Block()
 	f.Comment("rawOrNull returns raw, or the JSON null for an empty RawMessage, so encoding always yields valid JSON.")
 	f.Func().Id("rawOrNull").Params(jen.Id("raw").Qual(jsonPkg, "RawMessage")).Index().Byte().Block(
@@ -131,7 +132,7 @@ func invalidDecl(f *jen.File) {
 	f.Func().Params(jen.Id("x").Op("*").Id("Invalid")).Id("decode").Params(jen.Id("d").Op("*").Qual(wirePkg, "Decoder")).Block(
 		jen.Id("x").Dot("Raw").Op("=").Qual(jsonPkg, "RawMessage").Call(jen.Id("d").Dot("Skip").Call()))
 	f.Func().Params(jen.Id("x").Op("*").Id("Invalid")).Id("encode").Params(jen.Id("e").Op("*").Qual(wirePkg, "Encoder")).Block(
-		jen.Id("e").Dot("Raw").Call(jen.String().Parens(jen.Id("rawOrNull").Call(jen.Id("x").Dot("Raw")))))
+		jen.Id("e").Dot("RawBytes").Call(jen.Id("x").Dot("Raw")))
 	f.Func().Params(jen.Id("x").Op("*").Id("Invalid")).Id("validate").Params(jen.Id("ps").Op("*").Qual(wirePkg, "Problems"), jen.Id("p").Op("*").Qual(wirePkg, "Path")).Block(
 		jen.Id("ps").Dot("Add").Call(jen.Id("p"), jen.Id("x").Dot("Err").Dot("Msg")))
 }

@@ -201,7 +201,7 @@ func unionDecl(f *jen.File, t *ir.Type) {
 	)
 	f.Func().Params(jen.Id("x").Op("*").Id(u)).Id(unionMethod(t)).Params().String().Block(jen.Return(jen.Id("x").Dot("Type")))
 	f.Func().Params(jen.Id("x").Op("*").Id(u)).Id("encode").Params(jen.Id("e").Op("*").Qual(wirePkg, "Encoder")).Block(
-		jen.Id("e").Dot("Raw").Call(jen.String().Parens(jen.Id("x").Dot("Raw"))))
+		jen.Id("e").Dot("RawBytes").Call(jen.Id("x").Dot("Raw")))
 	f.Func().Params(jen.Id("x").Op("*").Id(u)).Id("validate").Params(jen.Op("*").Qual(wirePkg, "Problems"), jen.Op("*").Qual(wirePkg, "Path")).Block()
 }
 
