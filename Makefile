@@ -11,7 +11,7 @@ REDOCLY     := $(TOOLS)/node_modules/.bin/redocly
 REDOCLY_VERSION := 2.77.0
 CHROMIUM    := /usr/bin/chromium
 FUZZTIME    ?= 10s
-BENCHTIME   ?= 1s
+BENCHTIME   ?= 0.2s
 COUNT       ?= 6
 
 .PHONY: all generate docs check test test-deps lint lint-openapi fuzz bench tools clean
@@ -67,9 +67,12 @@ fuzz:
 	  done; \
 	done
 
-## bench: decoding and encoding benchmarks of every platform against encoding/json (see BENCHMARKS.md)
+## bench: decoding and encoding benchmarks of every platform against encoding/json, summarised as the tables
+## of BENCHMARKS.md (medians of COUNT runs and their ratios). One core (-cpu 1), so that the garbage collector
+## of the allocating baselines does not get a second core to itself.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count $(COUNT) ./generated/...
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count $(COUNT) -cpu 1 ./generated/... | tee bench.out
+	$(GO) run ./cmd/benchtab < bench.out
 
 $(STATICCHECK):
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)

@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
 	"slices"
@@ -125,20 +126,44 @@ func table(w io.Writer, platform string, results map[key][]sample) {
 	fmt.Fprintf(w, "### %s\n\n", platform)
 	fmt.Fprintln(w, "| fixture | decode ns/op | MB/s | B/op | allocs | two-pass ns/op | B/op | allocs | Valid ns/op | decode÷two-pass | decode÷Valid | B/op÷two-pass | allocs÷two-pass | encode ns/op | Marshal ns/op | encode÷Marshal |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	var ratios [5][]float64 // decode÷two-pass, decode÷Valid, B/op÷two-pass, allocs÷two-pass, encode÷Marshal
 	for _, fx := range fixtures {
 		get := func(bench string) []sample { return results[key{platform, bench, fx}] }
 		dec, two, valid, enc, marshal := get("Decode"), get("StdTwoPass"), get("StdValid"), get("Encode"), get("StdMarshal")
 		if len(two) == 0 || len(valid) == 0 || len(enc) == 0 || len(marshal) == 0 {
 			continue
 		}
+		r := [5]float64{median(dec, ns) / median(two, ns), median(dec, ns) / median(valid, ns),
+			ratio(median(dec, bytes), median(two, bytes)), ratio(median(dec, allocs), median(two, allocs)),
+			median(enc, ns) / median(marshal, ns)}
+		for i := range r {
+			ratios[i] = append(ratios[i], r[i])
+		}
 		fmt.Fprintf(w, "| %s | %.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f |\n",
 			fx, median(dec, ns), median(dec, mbs), median(dec, bytes), median(dec, allocs),
 			median(two, ns), median(two, bytes), median(two, allocs), median(valid, ns),
-			median(dec, ns)/median(two, ns), median(dec, ns)/median(valid, ns),
-			ratio(median(dec, bytes), median(two, bytes)), ratio(median(dec, allocs), median(two, allocs)),
-			median(enc, ns), median(marshal, ns), median(enc, ns)/median(marshal, ns))
+			r[0], r[1], r[2], r[3], median(enc, ns), median(marshal, ns), r[4])
+	}
+	if len(ratios[0]) > 0 {
+		fmt.Fprintf(w, "| **geometric mean** | | | | | | | | | **%.2f** | **%.2f** | **%.2f** | **%.2f** | | | **%.2f** |\n",
+			geomean(ratios[0]), geomean(ratios[1]), geomean(ratios[2]), geomean(ratios[3]), geomean(ratios[4]))
 	}
 	fmt.Fprintln(w)
+}
+
+// geomean is the geometric mean of positive ratios (zeros, from metrics a benchmark lacks, are skipped).
+func geomean(rs []float64) float64 {
+	sum, n := 0.0, 0
+	for _, r := range rs {
+		if r > 0 {
+			sum += math.Log(r)
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return math.Exp(sum / float64(n))
 }
 
 func ratio(a, b float64) float64 {

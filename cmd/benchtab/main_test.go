@@ -21,7 +21,8 @@ BenchmarkStdMarshal/ping/sample-2 	 1000	      250 ns/op	 200.00 MB/s	  64 B/op	
 		t.Fatal(err)
 	}
 	want := "| ping/sample | 200 | 250.0 | 64 | 2 | 1000 | 128 | 10 | 400 | 0.20 | 0.50 | 0.50 | 0.20 | 50 | 250 | 0.20 |"
-	if !strings.Contains(out.String(), "### demo") || !strings.Contains(out.String(), want) {
+	mean := "| **geometric mean** | | | | | | | | | **0.20** | **0.50** | **0.50** | **0.20** | | | **0.20** |"
+	if !strings.Contains(out.String(), "### demo") || !strings.Contains(out.String(), want) || !strings.Contains(out.String(), mean) {
 		t.Errorf("output:\n%s\nwant a table for demo with the row\n%s", out.String(), want)
 	}
 }

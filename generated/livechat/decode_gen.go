@@ -1330,14 +1330,11 @@ func (x *ChoiceFormField) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readChoiceAnswer(d); p == "" {
-					x.Answer = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Answer.decode(d)
+				x.omit[0] &^= (1 << 3)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -1572,14 +1569,11 @@ func (x *GroupChooserFormField) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readGroupAnswer(d); p == "" {
-					x.Answer = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Answer.decode(d)
+				x.omit[0] &^= (1 << 2)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")

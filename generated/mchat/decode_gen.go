@@ -84,6 +84,8 @@ type Batch struct {
 	Events []Event
 	// extra keeps the body's other members verbatim.
 	extra wire.Members
+	// first backs Events for batches of one event (the common case): no second allocation.
+	first [1]Event
 }
 
 // DecodeBatch decodes a request body. Every item of "events" is decoded on its own: an item whose
@@ -117,16 +119,16 @@ func DecodeBatch(data []byte) (*Batch, error) {
 			continue
 		}
 		found = true
-		b.Events = []Event{}
+		b.Events = b.first[:0]
 		d.Array()
 		for i := 0; d.MoreElements(); i++ {
 			start := d.Start()
-			prefix := "/events/" + strconv.Itoa(i)
-			ev, err := decodeEvent(&d, prefix)
+			ev, err := decodeEvent(&d, "")
 			if d.Failed() {
 				return nil, d.Error("")
 			}
 			if err != nil {
+				err.Pointer = "/events/" + strconv.Itoa(i) + err.Pointer
 				errs = append(errs, err)
 				ev = &Invalid{
 					Err: err,
@@ -415,14 +417,11 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readConversation(d); p == "" {
-					x.Conversation = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Conversation.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "account":
 			if seen[0]&(1<<1) != 0 {
@@ -430,14 +429,11 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := readAccount(d); p == "" {
-					x.Account = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Account.decode(d)
+				x.omit[0] &^= (1 << 1)
+			} else {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "visitor":
 			if seen[0]&(1<<2) != 0 {
@@ -445,14 +441,11 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readVisitor(d); p == "" {
-					x.Visitor = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Visitor.decode(d)
+				x.omit[0] &^= (1 << 2)
+			} else {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
 			if seen[0]&(1<<3) != 0 {
@@ -537,14 +530,11 @@ func (x *Message) decode(d *wire.Decoder) {
 										break
 									}
 									seen[0] |= (1 << 4)
-									{
-										start := d.Offset()
-										if v, p := readParticipant(d); p == "" {
-											x.MessageBy = v
-											x.omit[0] &^= (1 << 4)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
+									if d.Peek() == wire.KindObject {
+										x.MessageBy.decode(d)
+										x.omit[0] &^= (1 << 4)
+									} else {
+										x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 									}
 								case "message":
 									if seen[0]&(1<<5) != 0 {
@@ -577,14 +567,11 @@ func (x *Message) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readConversation(d); p == "" {
-					x.Conversation = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Conversation.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "account":
 			if seen[0]&(1<<1) != 0 {
@@ -592,14 +579,11 @@ func (x *Message) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := readAccount(d); p == "" {
-					x.Account = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Account.decode(d)
+				x.omit[0] &^= (1 << 1)
+			} else {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "visitor":
 			if seen[0]&(1<<2) != 0 {
@@ -607,14 +591,11 @@ func (x *Message) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readVisitor(d); p == "" {
-					x.Visitor = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Visitor.decode(d)
+				x.omit[0] &^= (1 << 2)
+			} else {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
 			if seen[0]&(1<<3) != 0 {
@@ -684,14 +665,11 @@ func (x *Account) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readAccountBot(d); p == "" {
-					x.Bot = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Bot.decode(d)
+				x.omit[0] &^= (1 << 2)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -756,14 +734,11 @@ func (x *AppointmentBookingMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readAppointmentBookingPayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -860,14 +835,11 @@ func (x *AppointmentBookingResponseMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readAppointmentBookingResponsePayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -1060,14 +1032,11 @@ func (x *AudioMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readMediaFile(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -1177,14 +1146,11 @@ func (x *ButtonMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readButtonPayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -1329,14 +1295,11 @@ func (x *ButtonResponseMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readButtonResponsePayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -1417,14 +1380,11 @@ func (x *CalendarMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readCalendarPayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -1665,14 +1625,11 @@ func (x *CalendlyResponseMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readCalendlyResponsePayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -1785,14 +1742,11 @@ func (x *CarouselMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readCarouselPayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -1968,14 +1922,11 @@ func (x *DocumentMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readMediaFile(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -2072,14 +2023,11 @@ func (x *FileUploadMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readFileUploadPayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -2325,14 +2273,11 @@ func (x *FormMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readFormPayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -2537,14 +2482,11 @@ func (x *FormResponseMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readFormResponsePayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -2609,14 +2551,11 @@ func (x *ImageMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readMediaFile(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -2649,14 +2588,11 @@ func (x *JavascriptMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readJavascriptPayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -2737,14 +2673,11 @@ func (x *JavascriptResponseMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readJavascriptResponsePayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -2967,14 +2900,11 @@ func (x *ListMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readListPayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -3260,14 +3190,11 @@ func (x *SliderMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readSliderPayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -3396,14 +3323,11 @@ func (x *SliderResponseMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readSliderResponsePayload(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -3588,14 +3512,11 @@ func (x *UploadedImage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readMediaFile(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")
@@ -3690,14 +3611,11 @@ func (x *VideoMessage) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readMediaFile(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Peek() == wire.KindObject {
+				x.Payload.decode(d)
+				x.omit[0] &^= (1 << 0)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")

@@ -5641,14 +5641,11 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 							break
 						}
 						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL = v
-								x.omit[0] &^= (1 << 22)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
+						if d.Peek() == wire.KindObject {
+							x.PreviewURL.decode(d)
+							x.omit[0] &^= (1 << 22)
+						} else {
+							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					case "userId":
 						if seen[0]&(1<<23) != 0 {

@@ -16,6 +16,8 @@ func batchDecls(f *jen.File, env *ir.Envelope) {
 		jen.Id("Events").Index().Id("Event"),
 		jen.Comment("extra keeps the body's other members verbatim."),
 		jen.Id("extra").Qual(wirePkg, "Members"),
+		jen.Comment("first backs Events for batches of one event (the common case): no second allocation."),
+		jen.Id("first").Index(jen.Lit(1)).Id("Event"),
 	)
 	f.Commentf("DecodeBatch decodes a request body. Every item of %s is decoded on its own: an item whose", jsonLiteral(member))
 	f.Comment("envelope cannot be read becomes *Invalid (kept verbatim) and the others are still returned, with a")
@@ -42,14 +44,15 @@ func batchDecls(f *jen.File, env *ir.Envelope) {
 				jen.Continue(),
 			),
 			jen.Id("found").Op("=").True(),
-			jen.Id("b").Dot("Events").Op("=").Index().Id("Event").Values(),
+			jen.Id("b").Dot("Events").Op("=").Id("b").Dot("first").Index(jen.Empty(), jen.Lit(0)),
 			jen.Id("d").Dot("Array").Call(),
 			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("MoreElements").Call(), jen.Id("i").Op("++")).Block(
 				jen.Id("start").Op(":=").Id("d").Dot("Start").Call(),
-				jen.Id("prefix").Op(":=").Lit("/"+pointerEscape(member)+"/").Op("+").Qual("strconv", "Itoa").Call(jen.Id("i")),
-				jen.List(jen.Id("ev"), jen.Id("err")).Op(":=").Id("decodeEvent").Call(jen.Op("&").Id("d"), jen.Id("prefix")),
+				jen.List(jen.Id("ev"), jen.Id("err")).Op(":=").Id("decodeEvent").Call(jen.Op("&").Id("d"), jen.Lit("")),
 				jen.If(jen.Id("d").Dot("Failed").Call()).Block(jen.Return(jen.Nil(), jen.Id("d").Dot("Error").Call(jen.Lit("")))),
 				jen.If(jen.Id("err").Op("!=").Nil()).Block(
+					// The pointer is made absolute only here, on the error path.
+					jen.Id("err").Dot("Pointer").Op("=").Lit("/"+pointerEscape(member)+"/").Op("+").Qual("strconv", "Itoa").Call(jen.Id("i")).Op("+").Id("err").Dot("Pointer"),
 					jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Id("err")),
 					jen.Id("ev").Op("=").Op("&").Id("Invalid").Values(jen.Dict{jen.Id("Raw"): jen.Qual(jsonPkg, "RawMessage").Call(jen.Id("d").Dot("Since").Call(jen.Id("start"))), jen.Id("Err"): jen.Id("err")}),
 				),

@@ -240,6 +240,16 @@ func fieldRead(f *ir.Field, extra jen.Code) jen.Code {
 	// NextMember leaves the reader at the value, so its offset is where the value's text starts.
 	start := jen.Id("start").Op(":=").Add(d()).Dot("Offset").Call()
 	target := jen.Id("x").Dot(f.GoName)
+	if f.Plain() && f.Type.Kind == ir.RefNamed && f.Type.Named.Kind == ir.KindObject {
+		// Objects decode in place rather than through a copy.
+		word, bit := bitOf(f)
+		return jen.If(d().Dot("Peek").Call().Op("==").Qual(wirePkg, "KindObject")).Block(
+			jen.Add(target).Dot("decode").Call(d()),
+			jen.Id("x").Dot("omit").Index(word).Op("&^=").Add(bit),
+		).Else().Block(
+			jen.Add(extra).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("object"))),
+		)
+	}
 	if f.Plain() {
 		word, bit := bitOf(f)
 		return jen.Block(
