@@ -39,13 +39,7 @@ func levelLoop(env *ir.Envelope, e *ir.Event, k int) []jen.Code {
 	if k == last {
 		cases = append(cases, discriminatorCase(env.Discriminator, members))
 	}
-	var down string
-	switch {
-	case k < last:
-		down = env.Levels[k]
-	case k == last && env.Payload != "":
-		down = env.Payload
-	}
+	down := env.Down(k)
 	if down != "" {
 		cases = append(cases, jen.Case(jen.Lit(down)).Block(
 			jen.If(jen.Id("x").Dot("envOmit").Op("&").Lit(1<<k).Op("==").Lit(0).Op("||").Add(members).Dot("Has").Call(jen.Id("name"))).Block(

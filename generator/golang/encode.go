@@ -170,13 +170,7 @@ func levelWrites(env *ir.Envelope, ev *ir.Event, k int) []jen.Code {
 	if k == last {
 		codes = append(codes, e().Dot("Key").Call(quoted(env.Discriminator)), e().Dot("String").Call(jen.Lit(ev.Name)))
 	}
-	var down string
-	switch {
-	case k < last:
-		down = env.Levels[k]
-	case k == last && env.Payload != "":
-		down = env.Payload
-	}
+	down := env.Down(k)
 	if k == 0 {
 		codes = append(codes, fieldWrites(env.Fields)...)
 	}

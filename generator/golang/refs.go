@@ -28,6 +28,10 @@ func goType(r *ir.TypeRef) jen.Code {
 	return builtinType(r.Builtin)
 }
 
+// BuiltinType is the Go type of a builtin type expression (string, integer, number, boolean) or of a
+// JSON kind; anything else is raw JSON.
+func BuiltinType(name string) jen.Code { return builtinType(name) }
+
 func builtinType(name string) jen.Code {
 	switch name {
 	case "string":

@@ -257,10 +257,7 @@ func (v *validator) eventValidators(f *jen.File, p *ir.Platform) {
 		var body []jen.Code
 		pathVar := "p"
 		for k := 0; k < envLevels(env); k++ {
-			down := env.Payload
-			if k < len(env.Levels) {
-				down = env.Levels[k]
-			}
+			down := env.Down(k)
 			next := fmt.Sprintf("p%d", k+1)
 			body = append(body,
 				jen.Id(next).Op(":=").Id(pathVar).Dot("Key").Call(jen.Lit(down)),

@@ -71,6 +71,18 @@ func (e *Envelope) PayloadPath() []string {
 	return p
 }
 
+// Down returns the member that leads from envelope level k to level k+1: a member of Levels, or the
+// payload member from the last level; "" when level k has nothing below it.
+func (e *Envelope) Down(k int) string {
+	switch {
+	case k < len(e.Levels):
+		return e.Levels[k]
+	case k == len(e.Levels):
+		return e.Payload
+	}
+	return ""
+}
+
 // Group is a heading of the catalogue.
 type Group struct {
 	Name, Title, Description, Source string

@@ -184,29 +184,38 @@ func (d *Decoder) open(c byte) bool {
 // a trailing ',', a wrong closing bracket or the end of the input. Call
 // Key and read the value after each true.
 func (d *Decoder) MoreMembers() bool {
+	i, ok := d.memberStart()
+	if ok {
+		d.i = i
+	}
+	return ok
+}
+
+// memberStart consumes the ',' before the next member, if any, and returns the offset of the member's
+// opening quote. ok is false after consuming the closing '}', and on an error.
+func (d *Decoder) memberStart() (i int, ok bool) {
 	if d.err != nil {
-		return false
+		return 0, false
 	}
 	s := d.s
-	i := skipSpace(s, d.i)
+	i = skipSpace(s, d.i)
 	switch {
 	case i < len(s) && s[i] == '}':
 		d.i, d.depth, d.first = i+1, d.depth-1, false
-		return false
+		return 0, false
 	case d.first:
 		d.first = false
 	case i < len(s) && s[i] == ',':
 		i = skipSpace(s, i+1)
 	default:
 		d.failAt(i, errAfterMember)
-		return false
+		return 0, false
 	}
 	if i >= len(s) || s[i] != '"' {
 		d.failAt(i, errBeginKey)
-		return false
+		return 0, false
 	}
-	d.i = i
-	return true
+	return i, true
 }
 
 // MoreElements reports whether another element of the array being read
@@ -249,26 +258,36 @@ func (d *Decoder) Key() (name, raw string) {
 	if d.err != nil {
 		return "", ""
 	}
-	s := d.s
-	i := skipSpace(s, d.i)
-	if i >= len(s) || s[i] != '"' {
+	i := skipSpace(d.s, d.i)
+	if i >= len(d.s) || d.s[i] != '"' {
 		d.failAt(i, errBeginKey)
 		return "", ""
 	}
+	name, raw, _ = d.keyAt(i)
+	return name, raw
+}
+
+// keyAt reads the member name whose opening quote is at i, and the ':' after it, leaving the reader at
+// the value.
+func (d *Decoder) keyAt(i int) (name, raw string, ok bool) {
+	s := d.s
 	end, esc, code := scanString(s, i+1)
 	if code != errNone {
 		d.failAt(end, code)
-		return "", ""
+		return "", "", false
 	}
-	colon := skipSpace(s, end)
+	colon := end
 	if colon >= len(s) || s[colon] != ':' {
-		d.failAt(colon, errAfterKey)
-		return "", ""
+		colon = skipSpace(s, end)
+		if colon >= len(s) || s[colon] != ':' {
+			d.failAt(colon, errAfterKey)
+			return "", "", false
+		}
 	}
 	d.i = skipSpace(s, colon+1) // so that reading the value starts at it
 	raw = s[i:end]
 	if name = raw[1 : len(raw)-1]; esc {
 		name = unescape(name)
 	}
-	return name, raw
+	return name, raw, true
 }

@@ -244,46 +244,11 @@ func RenderTemplate(tmpl string, vars map[string]string) string {
 // consumes the ',' (if any) and the next member's name and ':', leaving the reader at the value. ok is
 // false once the closing '}' is consumed, or on an error.
 func (d *Decoder) NextMember() (name, raw string, ok bool) {
-	if d.err != nil {
+	i, ok := d.memberStart()
+	if !ok {
 		return "", "", false
 	}
-	s := d.s
-	i := skipSpace(s, d.i)
-	switch {
-	case i < len(s) && s[i] == '}':
-		d.i, d.depth, d.first = i+1, d.depth-1, false
-		return "", "", false
-	case d.first:
-		d.first = false
-	case i < len(s) && s[i] == ',':
-		i = skipSpace(s, i+1)
-	default:
-		d.failAt(i, errAfterMember)
-		return "", "", false
-	}
-	if i >= len(s) || s[i] != '"' {
-		d.failAt(i, errBeginKey)
-		return "", "", false
-	}
-	end, esc, code := scanString(s, i+1)
-	if code != errNone {
-		d.failAt(end, code)
-		return "", "", false
-	}
-	colon := end
-	if colon >= len(s) || s[colon] != ':' {
-		colon = skipSpace(s, end)
-		if colon >= len(s) || s[colon] != ':' {
-			d.failAt(colon, errAfterKey)
-			return "", "", false
-		}
-	}
-	d.i = skipSpace(s, colon+1)
-	raw = s[i:end]
-	if name = raw[1 : len(raw)-1]; esc {
-		name = unescape(name)
-	}
-	return name, raw, true
+	return d.keyAt(i)
 }
 
 // RawBytes writes a value given as JSON text in bytes, verbatim; an empty value is written as null so
