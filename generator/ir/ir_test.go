@@ -271,15 +271,59 @@ func TestValidateJSON(t *testing.T) {
 			problems: []string{"/data/n: expected integer, got number", "/data/tags: count 3 exceeds 2 items", "/data/rate: value 1e-7 exceeds 1e-8"}},
 		{name: "time separators", json: `{"type":"ping","data":{"n":1,"local":"2024-05-02T08:58:58:888364+02:00"}}`, events: []string{"ping"}},
 		{name: "array item null", json: `{"type":"ping","data":{"n":1,"tags":[null]}}`, events: []string{"ping"},
-			problems: []string{"/data/tags/0: must not be null"}},
+			problems: []string{"/data/tags: item 0: must not be null"}},
 		{name: "raw keeps null", json: `{"type":"ping","data":{"n":1,"raws":{"a":[null,1,{}]}}}`, events: []string{"ping"}},
 		{name: "oneof", json: `{"type":"ping","data":{"n":1,"either":["s",{"k":null},1,null]}}`, events: []string{"ping"},
-			problems: []string{"/data/either/2: expected string or object, got number", "/data/either/3: must not be null"}},
+			problems: []string{"/data/either: item 2: expected string or object, got number"}},
+		{name: "oneof item null", json: `{"type":"ping","data":{"n":1,"either":["s",null]}}`, events: []string{"ping"},
+			problems: []string{"/data/either: item 1: must not be null"}},
+		{name: "map member of a wrong kind", json: `{"type":"ping","data":{"n":1,"raws":{"a":[],"b":1}}}`, events: []string{"ping"},
+			problems: []string{`/data/raws: member "b": expected array, got number`}},
+		{name: "number beyond float64", json: `{"type":"ping","data":{"n":1,"rate":1e400}}`, events: []string{"ping"},
+			problems: []string{"/data/rate: expected number, got number"}},
+		{name: "integer written with a fraction", json: `{"type":"ping","data":{"n":1.0}}`, events: []string{"ping"},
+			problems: []string{"/data/n: expected integer, got number"}},
+		{name: "union without discriminator", json: `{"type":"ping","data":{"n":1,"shape":{"r":1}}}`, events: []string{"ping"},
+			problems: []string{`/data/shape: discriminator "kind" is missing or not a string`}},
+		{name: "union variant", json: `{"type":"ping","data":{"n":1,"shape":{"kind":"circle","r":"x"}}}`, events: []string{"ping"},
+			problems: []string{"/data/shape/r: expected number, got string"}},
+		{name: "unknown union variant", json: `{"type":"ping","data":{"n":1,"shape":{"kind":"star","r":"x"}}}`, events: []string{"ping"}},
+		{name: "all or none", json: `{"type":"ping","data":{"n":1,"from":1}}`, events: []string{"ping"},
+			problems: []string{`/data: "from" present without "to"`}},
+		{name: "field values", json: `{"type":"ping","data":{"n":1,"size":"xl"}}`, events: []string{"ping"},
+			problems: []string{`/data/size: value "xl" is not one of "s", "m"`}},
+		{name: "invalid date", json: `{"type":"ping","data":{"n":1,"when":"2023-02-30T00:00:00Z"}}`, events: []string{"ping"},
+			problems: []string{`/data/when: "2023-02-30T00:00:00Z" is not a time in the layout 2006-01-02T15:04:05Z07:00`}},
+
+		// Duplicate members: the first is read, a later one is kept and reported when its name is declared.
+		{name: "duplicate member", json: `{"type":"ping","data":{"n":1,"n":"x"}}`, events: []string{"ping"},
+			problems: []string{"/data/n: duplicate member"}},
+		{name: "first duplicate wins", json: `{"type":"ping","data":{"n":"x","n":1}}`, events: []string{"ping"},
+			problems: []string{"/data/n: duplicate member", "/data/n: expected integer, got string"}},
+		{name: "duplicate null", json: `{"type":"ping","data":{"n":1,"note":null,"note":"toolong"}}`, events: []string{"ping"},
+			problems: []string{"/data/note: duplicate member"}},
+		{name: "duplicate unknown member", json: `{"type":"ping","data":{"n":1,"zz":1,"zz":"x"},"yy":1,"yy":2}`, events: []string{"ping"}},
+		{name: "duplicate discriminator", json: `{"type":"ping","type":"pong","data":{"n":1}}`, events: []string{"ping"},
+			problems: []string{"/type: duplicate member"}},
+		{name: "duplicate payload", json: `{"type":"ping","data":{"n":1},"data":{}}`, events: []string{"ping"},
+			problems: []string{"/data: duplicate member"}},
+		{name: "duplicate payload after a wrong kind", json: `{"type":"ping","data":1,"data":{"n":1}}`, events: []string{"ping"},
+			problems: []string{"/data: duplicate member", "/data: expected object, got number", "/data/n: required member is missing"}},
+		{name: "duplicate map key", json: `{"type":"ping","data":{"n":1,"raws":{"a":[],"b":[],"a":[1]}}}`, events: []string{"ping"},
+			problems: []string{`/data/raws: duplicate member "a"`}},
+		{name: "duplicate union discriminator", json: `{"type":"ping","data":{"n":1,"shape":{"kind":"circle","kind":"star","r":1}}}`, events: []string{"ping"},
+			problems: []string{"/data/shape/kind: duplicate member"}},
+		{name: "duplicate in an array item", json: `{"type":"ping","data":{"n":1,"shapes":[{"kind":"circle","r":1,"r":2}]}}`, events: []string{"ping"},
+			problems: []string{"/data/shapes/0/r: duplicate member"}},
 		{name: "payload not an object", json: `{"type":"ping","data":[]}`, events: []string{"ping"},
-			problems: []string{"/data: expected object, got array"}},
+			problems: []string{"/data: expected object, got array", "/data/n: required member is missing"}},
+		{name: "payload missing", json: `{"type":"ping"}`, events: []string{"ping"},
+			problems: []string{"/data: required member is missing", "/data/n: required member is missing"}},
 		{name: "not JSON", json: `{"type":`, err: "unexpected EOF"},
-		{name: "no discriminator", json: `{"data":{}}`, err: "/type: missing discriminator or not a string"},
-		{name: "not an object", json: `[]`, err: "/: want an object"},
+		{name: "no discriminator", json: `{"data":{}}`, err: "/type: event type is missing or not a string"},
+		{name: "discriminator not a string", json: `{"type":1,"type":"ping","data":{}}`, err: "/type: event type is missing or not a string"},
+		{name: "not an object", json: `[]`, err: "/: expected an object, got array"},
+		{name: "trailing data", json: `{"type":"ping","data":{"n":1}} {}`, err: "unexpected data after the top-level value"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			evs, problems, err := p.ValidateJSON([]byte(tc.json))
@@ -324,6 +368,8 @@ types:
   Color: {kind: enum, closed: true, values: [{value: red}, {value: green}]}
   Stamp: {kind: time, layouts: [rfc3339]}
   Either: {kind: oneof, kinds: {string: {type: string}, object: {type: "map[raw]"}}}
+  Shape: {kind: union, discriminator: kind, variants: [{value: circle, type: Circle}]}
+  Circle: {kind: object, fields: {r: {type: number, required: true}}}
   Local: {kind: time, layouts: ["Jan __2 15:04:05", "2006-01-02T15:04:05.999999999Z07:00"], fraction_separators: [":"]}
 events:
   ping:
@@ -338,6 +384,13 @@ events:
       local: {type: Local}
       raws: {type: "map[[]raw]"}
       either: {type: "[]Either"}
+      shape: {type: Shape}
+      shapes: {type: "[]Shape"}
+      from: {type: integer}
+      to: {type: integer}
+      size: {type: string, values: [s, m]}
+    all_or_none:
+      - [from, to]
 `
 
 // TestCatalogueOnly checks that a platform without an envelope validates nothing.
@@ -355,5 +408,114 @@ func TestCatalogueOnly(t *testing.T) {
 	}
 	if _, _, err := p.ValidateJSON([]byte(`{}`)); err == nil || !strings.Contains(err.Error(), "catalogue only") {
 		t.Errorf("ValidateJSON on a catalogue-only platform: err = %v, want a catalogue-only error", err)
+	}
+}
+
+// TestValidateJSONBatch checks a batch platform: the batch array is the first member of its name that
+// is an array; an item that cannot be read is reported (DecodeErrors, and a problem at the item) while
+// the others are read.
+func TestValidateJSONBatch(t *testing.T) {
+	f, err := spec.Parse("spec.yaml", []byte(`
+platform: {name: b, title: B, source: {title: Docs}}
+envelope: {batch: events, discriminator: event.type, payload: event.payload}
+events:
+  ping:
+    fields:
+      n: {type: integer, required: true}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ir.Build(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, json string
+		events     int
+		problems   []string
+		err        string
+	}{
+		{name: "valid", json: `{"events":[{"event":{"type":"ping","payload":{"n":1}}}]}`, events: 1},
+		{name: "duplicate batch", json: `{"events":[],"events":[{"event":{"type":"ping","payload":{}}}]}`,
+			problems: []string{"/events: duplicate member"}},
+		{name: "batch after a wrong kind", json: `{"events":1,"events":[{"event":{"type":"ping","payload":{"n":1}}}]}`, events: 1,
+			problems: []string{"/events: expected array, got number"}},
+		{name: "no batch", json: `{"events":{}}`, err: "/events: missing array of events"},
+		{name: "unreadable items", json: `{"events":[1,{"event":{}},{"event":{"type":"ping","payload":{"n":"x"}}},{"event":{"type":"pong"}}]}`, events: 4,
+			problems: []string{"/events/0: expected an object, got number", "/events/1: event type is missing or not a string",
+				"/events/2/event/payload/n: expected integer, got string"},
+			err: "/events/0: expected an object, got number\n/events/1/event/type: event type is missing or not a string"},
+		{name: "duplicate level", json: `{"events":[{"event":{"type":"ping","payload":{"n":1}},"event":{"type":"pong"}}]}`, events: 1,
+			problems: []string{"/events/0/event: duplicate member"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evs, problems, err := p.ValidateJSON([]byte(tc.json))
+			if got := errText(err); got != tc.err {
+				t.Fatalf("error = %q, want %q", got, tc.err)
+			}
+			var items ir.DecodeErrors
+			if err != nil && !errors.As(err, &items) {
+				return
+			}
+			var texts []string
+			for _, pr := range problems {
+				texts = append(texts, pr.String())
+			}
+			if len(evs) != tc.events {
+				t.Errorf("%d events, want %d", len(evs), tc.events)
+			}
+			if diff := cmp.Diff(tc.problems, texts); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestValueProblems checks one value against a field's type and constraints, and as an element.
+func TestValueProblems(t *testing.T) {
+	f, err := spec.Parse("spec.yaml", []byte(validateSpec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ir.Build(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]*ir.Field{}
+	for _, fl := range p.Events[0].Fields {
+		fields[fl.JSONName] = fl
+	}
+	for _, tc := range []struct {
+		field, json string
+		element     bool // check as an element of the field's type, without the field's constraints
+		want        []string
+	}{
+		{field: "note", json: `"abc"`},
+		{field: "note", json: `null`},
+		{field: "note", json: `"abcde"`, want: []string{": length 5 exceeds 4 characters"}},
+		{field: "note", json: `"abcde"`, element: true},
+		{field: "n", json: `null`, want: []string{": must not be null"}},
+		{field: "n", json: `0`, want: []string{": value 0 is below 1"}},
+		{field: "tags", json: `["a", 1]`, want: []string{": item 1: expected string, got number"}},
+		{field: "color", json: `"blue"`, want: []string{`: value "blue" is not one of "red", "green"`}},
+		{field: "raws", json: `{"a": null}`, want: []string{`: member "a": must not be null`}},
+	} {
+		fl := fields[tc.field]
+		check := fl
+		if tc.element {
+			check = nil
+		}
+		problems, err := p.ValueProblems([]byte(tc.json), fl.Type, check)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, pr := range problems {
+			got = append(got, pr.String())
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s %s: problems (-want +got):\n%s", tc.field, tc.json, diff)
+		}
 	}
 }

@@ -1,15 +1,17 @@
 package ir
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/eventgen/eventgen/generator/internal/jsontree"
 )
 
 // Problem is one validation finding, with the JSON pointer of the value it concerns. The messages are
@@ -19,37 +21,109 @@ type Problem struct{ Pointer, Message string }
 func (p Problem) String() string { return p.Pointer + ": " + p.Message }
 
 // ValidateJSON checks a request body against the platform's model, as the generated decoder and
-// Validate would: it returns the event of each envelope (in batch order) and every problem found.
-// err reports what the decoder would refuse: invalid JSON or a wrong envelope.
+// Validate would: it returns the event of each envelope (in batch order; nil for an event type the
+// platform does not define, or an item that cannot be read) and every problem found. err reports what
+// the decoder would refuse: invalid JSON, a body without its batch array, or an envelope that is not an
+// object or has no readable event type (a *DecodeError; on batch platforms DecodeErrors, with the
+// events and problems of the whole batch, those items' included, as DecodeBatch and Validate do).
+//
+// It reads the body as the generated decoder does. Of the members of an object that share a name, the
+// first is the one read; a later one is kept verbatim and, when the name is declared (a field, an
+// envelope member, a discriminator), reported as "duplicate member". A value of the wrong JSON kind is
+// reported where it is, with what the decoder says; an array or map with an element that cannot be
+// read (a wrong kind, or a duplicate key in a map) cannot be read as a whole: the problem is reported
+// at the array or map, "item 2: …" or "member \"k\": …", and nothing inside it is checked.
 func (p *Platform) ValidateJSON(data []byte) ([]*Event, []Problem, error) {
 	if p.Envelope == nil {
 		return nil, nil, fmt.Errorf("platform %s is a catalogue only: it has no envelope", p.Name)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var root any
-	if err := dec.Decode(&root); err != nil {
+	root, err := jsontree.Parse(data)
+	if err != nil {
 		return nil, nil, err
 	}
 	v := &validator{p: p}
-	if p.Envelope.Batch == "" {
+	env := p.Envelope
+	if env.Batch == "" {
 		ev, err := v.envelope(root, "")
-		return []*Event{ev}, v.problems, err
-	}
-	obj, ok := root.(map[string]any)
-	items, ok2 := obj[p.Envelope.Batch].([]any)
-	if !ok || !ok2 {
-		return nil, nil, fmt.Errorf("want an object with an array member %q", p.Envelope.Batch)
-	}
-	var evs []*Event
-	for i, item := range items {
-		ev, err := v.envelope(item, fmt.Sprintf("/%s/%d", ptrEscape(p.Envelope.Batch), i))
 		if err != nil {
-			return evs, v.problems, err
+			return nil, nil, err
+		}
+		return []*Event{ev}, v.problems, nil
+	}
+	if root.Kind != jsontree.Object {
+		return nil, nil, fmt.Errorf("/: expected an object, got %s", gotKind(root))
+	}
+	// The batch array is the first member of its name that holds an array. Other members of that name
+	// are kept: before it, reported as of the wrong kind; after it, as duplicates.
+	bptr := "/" + ptrEscape(env.Batch)
+	var items *jsontree.Node
+	for _, m := range root.Members {
+		switch {
+		case m.Name != env.Batch:
+		case items != nil:
+			v.add(bptr, "duplicate member")
+		case m.Value.Kind != jsontree.Array:
+			v.add(bptr, "%s", mismatch(m.Value, "array"))
+		default:
+			items = m.Value
+		}
+	}
+	if items == nil {
+		return nil, nil, fmt.Errorf("%s: missing array of events", bptr)
+	}
+	// An item that cannot be read is kept as it came; the decoder reports it, and so does Validate.
+	var evs []*Event
+	var errs DecodeErrors
+	for i, item := range items.Items {
+		ev, err := v.envelope(item, bptr+"/"+strconv.Itoa(i))
+		if err != nil {
+			errs = append(errs, err)
+			v.add(bptr+"/"+strconv.Itoa(i), "%s", err.Msg)
 		}
 		evs = append(evs, ev)
 	}
+	if len(errs) > 0 {
+		return evs, v.problems, errs
+	}
 	return evs, v.problems, nil
+}
+
+// DecodeError is an envelope the decoder cannot read: not an object, or without a readable event type.
+// Pointer is where the decoder looked (for a missing event type, the discriminator's pointer).
+type DecodeError struct{ Pointer, Msg string }
+
+func (e *DecodeError) Error() string { return cmpOr(e.Pointer, "/") + ": " + e.Msg }
+
+// DecodeErrors lists the items of a batch that cannot be read. The other items are still read: on a
+// batch platform, ValidateJSON returns their events and every problem, the unreadable items' included.
+type DecodeErrors []*DecodeError
+
+func (e DecodeErrors) Error() string {
+	lines := make([]string, len(e))
+	for i, err := range e {
+		lines[i] = err.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ValueProblems checks one JSON value as ValidateJSON checks the value of a member of type r; f, when
+// not nil, adds the field's nullability, constraints and closed list of values. Pointers are relative to
+// the value. It lets tools (the fixture synthesizer) pick values the model accepts.
+func (p *Platform) ValueProblems(data []byte, r *TypeRef, f *Field) ([]Problem, error) {
+	val, err := jsontree.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	v := &validator{p: p}
+	switch {
+	case f == nil:
+		v.value(val, "", r, &Field{Type: r}) // as an element: null is read as a value of r (raw takes it)
+	case val.IsNull() && !f.Nullable:
+		v.add("", "must not be null")
+	case !val.IsNull():
+		v.value(val, "", r, f)
+	}
+	return v.problems, nil
 }
 
 type validator struct {
@@ -62,23 +136,24 @@ func (v *validator) add(ptr, format string, args ...any) {
 }
 
 // envelope walks one envelope; it returns the event, or nil for an unknown event type.
-func (v *validator) envelope(root any, ptr string) (*Event, error) {
+func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeError) {
 	env := v.p.Envelope
-	obj, ok := root.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("%s: want an object", cmpOr(ptr, "/"))
+	if item.Kind != jsontree.Object {
+		return nil, &DecodeError{Pointer: ptr, Msg: "expected an object, got " + gotKind(item)}
 	}
-	level, lptr := obj, ptr
+	noType := &DecodeError{Pointer: ptr + "/" + joinPointer(env.DiscriminatorPath()), Msg: "event type is missing or not a string"}
+	// The event type is found through the first member of each name, as the decoder's lookup does.
+	levels := []*jsontree.Node{item}
 	for _, name := range env.Levels {
-		next, ok := level[name].(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("%s/%s: want an object", lptr, ptrEscape(name))
+		next := levels[len(levels)-1].Get(name)
+		if next == nil || next.Kind != jsontree.Object {
+			return nil, noType
 		}
-		level, lptr = next, lptr+"/"+ptrEscape(name)
+		levels = append(levels, next)
 	}
-	disc, ok := level[env.Discriminator].(string)
+	disc, ok := levels[len(levels)-1].Get(env.Discriminator).Str()
 	if !ok {
-		return nil, fmt.Errorf("%s/%s: missing discriminator or not a string", lptr, ptrEscape(env.Discriminator))
+		return nil, noType
 	}
 	var ev *Event
 	for _, e := range v.p.WireEvents() {
@@ -87,49 +162,120 @@ func (v *validator) envelope(root any, ptr string) (*Event, error) {
 		}
 	}
 	if ev == nil {
-		return nil, nil
+		return nil, nil // kept verbatim as Unknown: nothing is checked
 	}
-	v.fields(obj, ptr, env.Fields)
-	payload, pptr := level, lptr
-	if env.Payload != "" {
-		pptr = lptr + "/" + ptrEscape(env.Payload)
-		raw, present := level[env.Payload]
-		payload, ok = raw.(map[string]any)
+	lptr := ptr
+	payload, pptr := (*jsontree.Node)(nil), ""
+	for k, obj := range levels {
+		last := k == len(levels)-1
+		var fs []*Field
+		if k == 0 {
+			fs = append(fs, env.Fields...)
+		}
+		if last && env.Payload == "" {
+			fs = append(fs, ev.PayloadFields(env)...)
+		}
+		names := fieldNames(fs)
+		down := env.Payload
+		if !last {
+			down = env.Levels[k]
+		}
+		if down != "" {
+			names[down] = true
+		}
+		if last {
+			names[env.Discriminator] = true
+		}
+		first := v.firsts(obj, lptr, names)
+		v.fields(first, lptr, fs)
 		switch {
-		case !present:
-			v.add(pptr, "required member is missing")
-			return ev, nil
-		case !ok:
-			v.add(pptr, "%s", mismatch(raw, "object"))
-			return ev, nil
+		case !last:
+			lptr += "/" + ptrEscape(down)
+		case env.Payload == "":
+			v.allOrNone(first, lptr, ev.AllOrNone)
+		default:
+			// The payload's fields are fields of the event: when the payload is missing or not an
+			// object, they are all missing.
+			pptr = lptr + "/" + ptrEscape(down)
+			switch pl, present := first[down]; {
+			case !present:
+				v.add(pptr, "required member is missing")
+			case pl.Kind != jsontree.Object:
+				v.add(pptr, "%s", mismatch(pl, "object"))
+			default:
+				payload = pl
+			}
 		}
 	}
-	v.fields(payload, pptr, ev.PayloadFields(env))
-	v.allOrNone(payload, pptr, ev.AllOrNone)
+	if env.Payload != "" {
+		fs := ev.PayloadFields(env)
+		first := map[string]*jsontree.Node{}
+		if payload != nil {
+			first = v.firsts(payload, pptr, fieldNames(fs))
+		}
+		v.fields(first, pptr, fs)
+		v.allOrNone(first, pptr, ev.AllOrNone)
+	}
 	return ev, nil
 }
 
-func (v *validator) fields(obj map[string]any, ptr string, fs []*Field) {
+func fieldNames(fs []*Field) map[string]bool {
+	names := map[string]bool{}
+	for _, f := range fs {
+		names[f.JSONName] = true
+	}
+	return names
+}
+
+// firsts returns the first member of obj of each declared name, and reports the later ones as
+// duplicates. Members the object does not declare are kept by the decoder without a problem.
+func (v *validator) firsts(obj *jsontree.Node, ptr string, declared map[string]bool) map[string]*jsontree.Node {
+	first := map[string]*jsontree.Node{}
+	for _, m := range obj.Members {
+		if !declared[m.Name] {
+			continue
+		}
+		if _, dup := first[m.Name]; dup {
+			v.add(ptr+"/"+ptrEscape(m.Name), "duplicate member")
+			continue
+		}
+		first[m.Name] = m.Value
+	}
+	return first
+}
+
+// object checks an object of the object type t.
+func (v *validator) object(obj *jsontree.Node, ptr string, t *Type) {
+	names := fieldNames(t.Fields)
+	if t.Implied != nil {
+		names[t.Implied.Member] = true
+	}
+	first := v.firsts(obj, ptr, names)
+	v.fields(first, ptr, t.Fields)
+	v.allOrNone(first, ptr, t.AllOrNone)
+}
+
+func (v *validator) fields(first map[string]*jsontree.Node, ptr string, fs []*Field) {
 	for _, f := range fs {
 		fptr := ptr + "/" + ptrEscape(f.JSONName)
-		val, present := obj[f.JSONName]
+		val, present := first[f.JSONName]
 		switch {
 		case !present && f.Required:
 			v.add(fptr, "required member is missing")
 		case !present:
-		case val == nil && !f.Nullable:
+		case val.IsNull() && !f.Nullable:
 			v.add(fptr, "must not be null")
-		case val != nil:
+		case !val.IsNull():
 			v.value(val, fptr, f.Type, f)
 		}
 	}
 }
 
-func (v *validator) allOrNone(obj map[string]any, ptr string, sets [][]*Field) {
+func (v *validator) allOrNone(first map[string]*jsontree.Node, ptr string, sets [][]*Field) {
 	for _, set := range sets {
 		var have, miss []string
 		for _, f := range set {
-			if _, ok := obj[f.JSONName]; ok {
+			if _, ok := first[f.JSONName]; ok {
 				have = append(have, f.JSONName)
 			} else {
 				miss = append(miss, f.JSONName)
@@ -149,91 +295,180 @@ func quoteList(names []string) string {
 	return strings.Join(q, ", ")
 }
 
-// value checks one non-null value against a type reference; f carries field-level constraints (or nil).
-func (v *validator) value(val any, ptr string, r *TypeRef, f *Field) {
+// value checks one non-null member value against a type reference; f carries field-level constraints.
+// A value the decoder cannot read is reported, and nothing else about it.
+func (v *validator) value(val *jsontree.Node, ptr string, r *TypeRef, f *Field) {
 	if r == nil {
 		return
 	}
-	if want := r.JSONKind(); want != "" && !kindMatches(val, want) {
-		v.add(ptr, "%s", mismatch(val, want))
+	if p := readProblem(val, r); p != "" {
+		v.add(ptr, "%s", p)
 		return
 	}
+	v.check(val, ptr, r)
+	kind := r.JSONKind()
+	v.constraints(val, ptr, kind, f.Constraints)
+	if len(f.Values) > 0 && !containsValue(f.Values, val, kind) {
+		v.add(ptr, "value %s is not one of %s", valueText(val, kind), valueList(f.Values))
+	}
+}
+
+// readProblem is what the generated decoder says of a value it cannot read as r, or "". It mirrors the
+// generated read functions: a wrong JSON kind, an integer with a fraction or beyond int64, a number
+// beyond float64, a union without its discriminator, and for arrays and maps the first element that
+// cannot be read (or the first repeated key), prefixed with where it is.
+func readProblem(val *jsontree.Node, r *TypeRef) string {
 	switch r.Kind {
 	case RefArray:
-		items := val.([]any)
-		for i, it := range items {
-			v.elem(it, fmt.Sprintf("%s/%d", ptr, i), r.Elem)
+		if val.Kind != jsontree.Array {
+			return mismatch(val, "array")
+		}
+		for i, it := range val.Items {
+			if p := readProblem(it, r.Elem); p != "" {
+				return "item " + strconv.Itoa(i) + ": " + p
+			}
+		}
+		return ""
+	case RefMap:
+		if val.Kind != jsontree.Object {
+			return mismatch(val, "object")
+		}
+		seen := map[string]bool{}
+		for _, m := range val.Members {
+			if p := readProblem(m.Value, r.Elem); p != "" {
+				return "member " + strconv.Quote(m.Name) + ": " + p
+			}
+			if seen[m.Name] {
+				return "duplicate member " + strconv.Quote(m.Name)
+			}
+			seen[m.Name] = true
+		}
+		return ""
+	case RefNamed:
+		t := r.Named
+		switch t.Kind {
+		case KindObject:
+			if val.Kind != jsontree.Object {
+				return mismatch(val, "object")
+			}
+			return ""
+		case KindUnion:
+			if val.Kind != jsontree.Object {
+				return mismatch(val, "object")
+			}
+			if _, ok := val.Get(t.Discriminator).Str(); !ok {
+				return "discriminator " + jsonLiteral(t.Discriminator) + " is missing or not a string"
+			}
+			return ""
+		case KindOneOf:
+			for _, a := range t.Alternatives {
+				if kindMatches(val, a.JSONKind) {
+					return readProblem(val, a.Type)
+				}
+			}
+			return mismatch(val, oneofKinds(t))
+		}
+		return scalarProblem(val, t.JSONKind())
+	}
+	return scalarProblem(val, r.Builtin)
+}
+
+// scalarProblem is what the decoder says of a value it reads as a scalar of JSON kind want.
+func scalarProblem(val *jsontree.Node, want string) string {
+	switch want {
+	case "raw", "":
+		return ""
+	case "integer":
+		if _, ok := intValue(val); ok {
+			return ""
+		}
+	case "number":
+		if _, ok := floatValue(val); ok {
+			return ""
+		}
+	default:
+		if val.JSONKind() == want {
+			return ""
+		}
+	}
+	return mismatch(val, want)
+}
+
+// intValue returns the value of an integer literal that fits int64 (what the decoder reads as one).
+func intValue(val *jsontree.Node) (int64, bool) {
+	if val.JSONKind() != "integer" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(val.Raw, 10, 64)
+	return n, err == nil
+}
+
+// floatValue returns the value of a number literal that float64 can hold (what the decoder reads as a
+// number; a literal beyond its range is not read).
+func floatValue(val *jsontree.Node) (float64, bool) {
+	if k := val.JSONKind(); k != "integer" && k != "number" {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(val.Raw, 64)
+	return f, err == nil
+}
+
+// check validates a value the decoder has read as r: what the generated Validate checks beyond kinds.
+func (v *validator) check(val *jsontree.Node, ptr string, r *TypeRef) {
+	switch r.Kind {
+	case RefArray:
+		for i, it := range val.Items {
+			v.check(it, ptr+"/"+strconv.Itoa(i), r.Elem)
 		}
 	case RefMap:
-		for k, it := range val.(map[string]any) {
-			v.elem(it, ptr+"/"+ptrEscape(k), r.Elem)
+		for _, m := range val.Members {
+			v.check(m.Value, ptr+"/"+ptrEscape(m.Name), r.Elem)
 		}
 	case RefNamed:
 		v.named(val, ptr, r.Named)
 	}
-	if f != nil {
-		v.constraints(val, ptr, f.Constraints)
-		if len(f.Values) > 0 && !containsValue(f.Values, val) {
-			v.add(ptr, "value %s is not one of %s", jsonText(val), valueList(f.Values))
-		}
-	}
 }
 
-func (v *validator) elem(val any, ptr string, r *TypeRef) {
-	if val == nil && r.Kind == RefBuiltin && r.Builtin == "raw" {
-		return // raw keeps any JSON value verbatim, null included
-	}
-	if val == nil {
-		v.add(ptr, "must not be null")
-		return
-	}
-	v.value(val, ptr, r, nil)
-}
-
-func (v *validator) named(val any, ptr string, t *Type) {
+func (v *validator) named(val *jsontree.Node, ptr string, t *Type) {
 	switch t.Kind {
 	case KindObject:
-		obj := val.(map[string]any)
-		v.fields(obj, ptr, t.Fields)
-		v.allOrNone(obj, ptr, t.AllOrNone)
+		v.object(val, ptr, t)
 	case KindEnum:
 		if t.Closed && !enumHas(t, val) {
-			v.add(ptr, "value %s is not one of %s", jsonText(val), enumList(t))
+			v.add(ptr, "value %s is not one of %s", valueText(val, t.Base), enumList(t))
 		}
 	case KindUnion:
-		obj := val.(map[string]any)
-		disc, ok := obj[t.Discriminator].(string)
-		if !ok {
-			v.add(ptr+"/"+ptrEscape(t.Discriminator), "discriminator is missing or not a string")
-			return
-		}
+		disc, _ := val.Get(t.Discriminator).Str()
 		for _, vr := range t.Variants {
 			if vr.Value == disc {
-				v.named(val, ptr, vr.Type)
+				v.object(val, ptr, vr.Type)
+				return
 			}
 		}
 	case KindOneOf:
 		for _, a := range t.Alternatives {
 			if kindMatches(val, a.JSONKind) {
-				v.value(val, ptr, a.Type, nil)
+				v.check(val, ptr, a.Type)
 				return
 			}
 		}
-		v.add(ptr, "%s", mismatch(val, oneofKinds(t)))
 	case KindTime:
 		if t.Unix == "" {
-			if _, err := parseTime(val.(string), t.Layouts, t.FractionSeparators); err != nil {
-				v.add(ptr, "%q is not a time in the layout %s", val, t.Layouts[0])
+			s, _ := val.Str()
+			if _, err := parseTime(s, t.Layouts, t.FractionSeparators); err != nil {
+				v.add(ptr, "%s is not a time in the layout %s", strconv.Quote(s), t.Layouts[0])
 			}
 		}
 	case KindScalar:
-		v.constraints(val, ptr, t.Constraints)
+		v.constraints(val, ptr, t.Scalar, t.Constraints)
 	}
 }
 
-func (v *validator) constraints(val any, ptr string, c Constraints) {
-	switch x := val.(type) {
-	case string:
+// constraints checks the bounds of a value of JSON kind kind.
+func (v *validator) constraints(val *jsontree.Node, ptr, kind string, c Constraints) {
+	switch kind {
+	case "string":
+		x, _ := val.Str()
 		n := utf8.RuneCountInString(x)
 		if c.MaxLength != nil && n > *c.MaxLength {
 			v.add(ptr, "length %d exceeds %d characters", n, *c.MaxLength)
@@ -244,18 +479,22 @@ func (v *validator) constraints(val any, ptr string, c Constraints) {
 		if c.MaxBytes != nil && len(x) > *c.MaxBytes {
 			v.add(ptr, "size %d exceeds %d bytes", len(x), *c.MaxBytes)
 		}
-		if c.Pattern != "" && !regexp.MustCompile(c.Pattern).MatchString(x) {
+		if c.Pattern != "" && !compiled(c.Pattern).MatchString(x) {
 			v.add(ptr, `does not match pattern "%s"`, c.Pattern)
 		}
-	case []any:
+	case "array":
+		n := len(val.Items)
 		switch {
-		case c.MinItems != nil && len(x) < *c.MinItems:
-			v.add(ptr, "count %d is below %d items", len(x), *c.MinItems)
-		case c.MaxItems != nil && len(x) > *c.MaxItems:
-			v.add(ptr, "count %d exceeds %d items", len(x), *c.MaxItems)
+		case c.MinItems != nil && n < *c.MinItems:
+			v.add(ptr, "count %d is below %d items", n, *c.MinItems)
+		case c.MaxItems != nil && n > *c.MaxItems:
+			v.add(ptr, "count %d exceeds %d items", n, *c.MaxItems)
 		}
-	case json.Number:
-		f, _ := x.Float64()
+	case "integer", "number":
+		f, _ := floatValue(val)
+		if i, ok := intValue(val); ok {
+			f = float64(i) // as the generated code converts an int64
+		}
 		switch {
 		case c.Minimum != nil && f < *c.Minimum:
 			v.add(ptr, "value %s is below %s", fmtNum(f), fmtNum(*c.Minimum))
@@ -263,6 +502,18 @@ func (v *validator) constraints(val any, ptr string, c Constraints) {
 			v.add(ptr, "value %s exceeds %s", fmtNum(f), fmtNum(*c.Maximum))
 		}
 	}
+}
+
+// patterns caches the compiled patterns of constraints (checked when the IR is built).
+var patterns sync.Map // string → *regexp.Regexp
+
+func compiled(pattern string) *regexp.Regexp {
+	if re, ok := patterns.Load(pattern); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(pattern)
+	patterns.Store(pattern, re)
+	return re
 }
 
 // fmtNum writes f as the generated encoder does (and encoding/json): decimal notation from 1e-6 up to
@@ -279,48 +530,26 @@ func fmtNum(f float64) string {
 	return s
 }
 
-// kindOf names the JSON kind of a decoded value.
-func kindOf(val any) string {
-	switch x := val.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "boolean"
-	case string:
-		return "string"
-	case json.Number:
-		if isInteger(x) {
-			return "integer"
-		}
-		return "number"
-	case []any:
-		return "array"
+// gotKind names the JSON kind of a value as the decoder's messages do: every number is a "number".
+func gotKind(val *jsontree.Node) string {
+	if k := val.JSONKind(); k != "integer" {
+		return k
 	}
-	return "object"
+	return "number"
 }
 
-// isInteger reports whether a number literal is what the generated decoder reads as an integer: no
-// fraction, no exponent, within int64.
-func isInteger(n json.Number) bool {
-	_, err := strconv.ParseInt(string(n), 10, 64)
-	return err == nil
-}
-
-func kindMatches(val any, want string) bool {
-	got := kindOf(val)
+// kindMatches reports whether a value is of JSON kind want; an integer literal is a number too.
+func kindMatches(val *jsontree.Node, want string) bool {
+	got := val.JSONKind()
 	return got == want || want == "number" && got == "integer"
 }
 
-// mismatch words a kind mismatch as the generated decoder does.
-func mismatch(val any, want string) string {
-	if val == nil {
+// mismatch words a value the decoder cannot read as kind want, as the generated decoder does.
+func mismatch(val *jsontree.Node, want string) string {
+	if val.IsNull() {
 		return "must not be null"
 	}
-	got := kindOf(val)
-	if got == "integer" {
-		got = "number" // a fraction, an exponent, or too large for int64: the decoder reads a number
-	}
-	return "expected " + want + ", got " + got
+	return "expected " + want + ", got " + gotKind(val)
 }
 
 func oneofKinds(t *Type) string {
@@ -331,9 +560,32 @@ func oneofKinds(t *Type) string {
 	return strings.Join(ks, " or ")
 }
 
-func enumHas(t *Type, val any) bool {
+// goValue returns the Go value the decoder reads from a scalar of JSON kind kind: a string, an int64,
+// a float64 or a bool.
+func goValue(val *jsontree.Node, kind string) any {
+	switch kind {
+	case "string":
+		s, _ := val.Str()
+		return s
+	case "integer":
+		i, _ := intValue(val)
+		return i
+	case "number":
+		f, _ := floatValue(val)
+		return f
+	case "boolean":
+		return val.Raw == "true"
+	}
+	return nil
+}
+
+// valueText renders a value as the generated Validate does in messages (wire.JSONText of the Go value).
+func valueText(val *jsontree.Node, kind string) string { return jsonLiteral(goValue(val, kind)) }
+
+func enumHas(t *Type, val *jsontree.Node) bool {
+	got := goValue(val, t.Base)
 	for _, ev := range t.Values {
-		if valueEqual(ev.Value, val) {
+		if sameValue(ev.Value, got) {
 			return true
 		}
 	}
@@ -351,30 +603,55 @@ func enumList(t *Type) string {
 func valueList(vals []any) string {
 	s := make([]string, len(vals))
 	for i, x := range vals {
-		s[i] = jsonText(x)
+		s[i] = jsonLiteral(x)
 	}
 	return strings.Join(s, ", ")
 }
 
-func containsValue(vals []any, val any) bool {
+func containsValue(vals []any, val *jsontree.Node, kind string) bool {
+	got := goValue(val, kind)
 	for _, x := range vals {
-		if valueEqual(x, val) {
+		if sameValue(x, got) {
 			return true
 		}
 	}
 	return false
 }
 
-func valueEqual(a, b any) bool { return jsonText(a) == jsonText(b) }
-
-func jsonText(v any) string {
-	if n, ok := v.(json.Number); ok {
-		if f, err := n.Float64(); err == nil && f == math.Trunc(f) && math.Abs(f) < 1e15 {
-			return strconv.FormatInt(int64(f), 10)
-		}
-		return string(n)
+// sameValue compares a spec value (string, bool, int64, float64 or another integer type) with a value
+// read from JSON, as the generated code compares Go values of the field's type.
+func sameValue(spec, got any) bool {
+	switch g := got.(type) {
+	case float64:
+		f, ok := toFloat(spec)
+		return ok && f == g
+	case int64:
+		f, ok := toFloat(spec)
+		return ok && f == float64(g) && f == math.Trunc(f)
 	}
-	b, _ := json.Marshal(v)
+	return spec == got
+}
+
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case uint64:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}
+
+// jsonLiteral renders a Go value as JSON, as the generated code's messages do.
+func jsonLiteral(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "?"
+	}
 	return string(b)
 }
 
@@ -397,4 +674,12 @@ func parseTime(s string, layouts []string, seps string) (time.Time, error) {
 
 func ptrEscape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func joinPointer(names []string) string {
+	esc := make([]string, len(names))
+	for i, n := range names {
+		esc[i] = ptrEscape(n)
+	}
+	return strings.Join(esc, "/")
 }

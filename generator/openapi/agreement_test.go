@@ -5,17 +5,20 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/eventgen/eventgen/generator/internal/jsontree"
 	"github.com/eventgen/eventgen/generator/ir"
 )
 
 // The tests in this file prove that the OpenAPI schemas and the model agree: a body is valid for the
 // document's schema exactly when the model (ir.Platform.ValidateJSON, which words and decides as the
-// generated decoder and Validate do) accepts it without a problem.
+// generated decoder and Validate do) accepts it without a problem, but for the differences JSON Schema
+// cannot avoid, which intendedDifference lists.
 
 // TestExamplesAgree validates every spec example against its event's envelope schema, its payload
 // schema and the webhook's request body schema, each compiled from the emitted document.
@@ -80,6 +83,7 @@ func TestFixturesAgree(t *testing.T) {
 			}
 			s := newSchemas(t, p.Name, doc)
 			n := 0
+			intended := map[string]int{}
 			err = filepath.WalkDir(filepath.Join(dir, "testdata"), func(path string, d fs.DirEntry, err error) error {
 				if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
 					return err
@@ -92,6 +96,10 @@ func TestFixturesAgree(t *testing.T) {
 				rel, _ := filepath.Rel(dir, path)
 				irOK, why := irValid(p, data)
 				schemaErr := s.get(bodySchema(p)).Validate(instance(t, data))
+				if kind := intendedDifference(p, data); irOK != (schemaErr == nil) && kind != "" {
+					intended[kind]++
+					return nil
+				}
 				switch {
 				case irOK && schemaErr != nil:
 					t.Errorf("%s: the model accepts it, the schema does not: %v", rel, schemaErr)
@@ -109,9 +117,71 @@ func TestFixturesAgree(t *testing.T) {
 			if n == 0 {
 				t.Skip("no fixtures under testdata yet")
 			}
-			t.Logf("checked %d fixtures", n)
+			t.Logf("checked %d fixtures; the model and the schema differ on purpose on %v", n, intended)
 		})
 	}
+}
+
+// intendedDifference names why the model and the schema differ on purpose on a body, or returns "":
+//
+//   - "duplicate members": the body repeats a member name in some object. The generated decoder (and the
+//     model) reads the first and reports the repeats of declared members and of map keys; JSON Schema
+//     validates the parsed value, where the validator's parser has kept the last one.
+//   - "byte length": every problem is a string beyond x-eventgen-max-bytes, for which JSON Schema has no
+//     keyword (the document says so at every such member).
+//   - "impossible date": every problem is a time text that the timestamp's pattern admits and time.Parse
+//     does not (February 30; the document says so at every such timestamp).
+//
+// Only a body on which the model finds problems of these kinds alone can differ on purpose (or, for
+// duplicates, any body: the two read different members).
+func intendedDifference(p *ir.Platform, data []byte) string {
+	root, err := jsontree.Parse(data)
+	if err != nil {
+		return ""
+	}
+	if hasDuplicates(root) {
+		return "duplicate members"
+	}
+	_, problems, err := p.ValidateJSON(data)
+	if err != nil || len(problems) == 0 {
+		return ""
+	}
+	kind := ""
+	for _, pr := range problems {
+		k := ""
+		switch {
+		case byteLength.MatchString(pr.Message):
+			k = "byte length"
+		case strings.Contains(pr.Message, " is not a time in the layout "):
+			k = "impossible date"
+		default:
+			return ""
+		}
+		if kind != "" && kind != k {
+			return ""
+		}
+		kind = k
+	}
+	return kind
+}
+
+var byteLength = regexp.MustCompile(`^size \d+ exceeds \d+ bytes$`)
+
+// hasDuplicates reports whether some object of the tree has two members of one name.
+func hasDuplicates(n *jsontree.Node) bool {
+	seen := map[string]bool{}
+	for _, m := range n.Members {
+		if seen[m.Name] || hasDuplicates(m.Value) {
+			return true
+		}
+		seen[m.Name] = true
+	}
+	for _, it := range n.Items {
+		if hasDuplicates(it) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkEnvelopes validates the envelopes of event in a body against the event's schema.
