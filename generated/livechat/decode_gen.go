@@ -228,14 +228,11 @@ func (x *Custom) decode(d *wire.Decoder) {
 				break
 			}
 			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if v, p := readRaw(d); p == "" {
-					x.Content = v
-					x.omit[0] &^= (1 << 7)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
+			if d.Null() {
+				x.extra.Add(name, raw, "null", "must not be null")
+			} else {
+				x.Content = json.RawMessage(d.Skip())
+				x.omit[0] &^= (1 << 7)
 			}
 		default:
 			x.extra.Keep(d, name, raw, "")

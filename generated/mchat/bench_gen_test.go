@@ -328,8 +328,8 @@ type stdSliderMessage struct {
 // stdSliderPayload is the object type SliderPayload as a hand-written encoding/json struct.
 type stdSliderPayload struct {
 	Title *string         `json:"title,omitempty"`
-	Min   *float64        `json:"min,omitempty"`
-	Max   *float64        `json:"max,omitempty"`
+	Min   *json.Number    `json:"min,omitempty"`
+	Max   *json.Number    `json:"max,omitempty"`
 	Step  json.RawMessage `json:"step,omitempty"`
 	Unit  *stdSliderUnit  `json:"unit,omitempty"`
 }
@@ -341,8 +341,8 @@ type stdSliderResponseMessage struct {
 
 // stdSliderResponsePayload is the object type SliderResponsePayload as a hand-written encoding/json struct.
 type stdSliderResponsePayload struct {
-	Value *float64 `json:"value,omitempty"`
-	Text  *string  `json:"text,omitempty"`
+	Value *json.Number `json:"value,omitempty"`
+	Text  *string      `json:"text,omitempty"`
 }
 
 // stdSliderUnit is the object type SliderUnit as a hand-written encoding/json struct.

@@ -107,13 +107,14 @@ func DecodeBatch(data []byte) (*Batch, error) {
 	}
 	b := new(Batch)
 	var errs DecodeErrors
-	found := false
+	seen, found := false, false
 	for d.MoreMembers() {
 		name, raw := d.Key()
-		if name != "events" || found {
-			b.extra.Keep(&d, name, raw, wire.DuplicateIf(found && name == "events"))
+		if name != "events" || seen {
+			b.extra.Keep(&d, name, raw, wire.DuplicateIf(seen && name == "events"))
 			continue
 		}
+		seen = true
 		if d.Peek() != wire.KindArray {
 			b.extra.Keep(&d, name, raw, wire.Mismatch(d.Peek(), "array"))
 			continue
@@ -3238,7 +3239,7 @@ func (x *SliderPayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Min.SetNull()
-				} else if v, p := d.ReadFloat(); p == "" {
+				} else if v, p := d.ReadNumber(); p == "" {
 					x.Min.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -3254,7 +3255,7 @@ func (x *SliderPayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Max.SetNull()
-				} else if v, p := d.ReadFloat(); p == "" {
+				} else if v, p := d.ReadNumber(); p == "" {
 					x.Max.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -3355,7 +3356,7 @@ func (x *SliderResponsePayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Value.SetNull()
-				} else if v, p := d.ReadFloat(); p == "" {
+				} else if v, p := d.ReadNumber(); p == "" {
 					x.Value.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -4447,7 +4448,7 @@ func readSliderStep(d *wire.Decoder) (SliderStep, string) {
 	var v SliderStep
 	switch d.Peek() {
 	case wire.KindNumber:
-		a, p := d.ReadFloat()
+		a, p := d.ReadNumber()
 		if p == "" {
 			v.Number.Set(a)
 		}

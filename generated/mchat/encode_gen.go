@@ -1465,14 +1465,14 @@ func (x *SliderPayload) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Min.Get(); ok {
 		e.Key("\"min\"")
-		e.Float(v)
+		e.Number(v)
 	} else if x.Min.IsNull() {
 		e.Key("\"min\"")
 		e.Null()
 	}
 	if v, ok := x.Max.Get(); ok {
 		e.Key("\"max\"")
-		e.Float(v)
+		e.Number(v)
 	} else if x.Max.IsNull() {
 		e.Key("\"max\"")
 		e.Null()
@@ -1523,7 +1523,7 @@ func (x *SliderResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := x.Value.Get(); ok {
 		e.Key("\"value\"")
-		e.Float(v)
+		e.Number(v)
 	} else if x.Value.IsNull() {
 		e.Key("\"value\"")
 		e.Null()
@@ -1547,7 +1547,7 @@ func (x *SliderResponsePayload) MarshalJSON() ([]byte, error) {
 }
 func (x *SliderStep) encode(e *wire.Encoder) {
 	if v, ok := x.Number.Get(); ok {
-		e.Float(v)
+		e.Number(v)
 	} else if v, ok := x.String.Get(); ok {
 		e.String(v)
 	} else {

@@ -1252,11 +1252,11 @@ type SliderPayload struct {
 	// Min: The smallest value (an integer, 10, in the sample).
 	//
 	// JSON "min".
-	Min Opt[float64] `json:"min"`
+	Min Opt[json.Number] `json:"min"`
 	// Max: The largest value (an integer, 50, in the sample).
 	//
 	// JSON "max".
-	Max Opt[float64] `json:"max"`
+	Max Opt[json.Number] `json:"max"`
 	// Step: The step between values, or the text "None" when unset.
 	//
 	// JSON "step".
@@ -1291,7 +1291,7 @@ type SliderResponsePayload struct {
 	// Value: The value chosen (an integer, 30, in the sample).
 	//
 	// JSON "value".
-	Value Opt[float64] `json:"value"`
+	Value Opt[json.Number] `json:"value"`
 	// Text: The value chosen, as text.
 	//
 	// JSON "text".
@@ -1311,7 +1311,7 @@ type SliderResponsePayload struct {
 // Source: vendor document, List of events / Message exchange (//SLIDER)
 type SliderStep struct {
 	// Number is set when the value is a JSON number: A step (not shown in the samples).
-	Number Opt[float64]
+	Number Opt[json.Number]
 	// String is set when the value is a JSON string: The text "None": no step set.
 	String Opt[string]
 }

@@ -60,77 +60,79 @@ func (x *ConversationCreate) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		}
 	}
-	{
-		fp := p2.Key("assigned_to_user")
-		if v, ok := x.AssignedToUser.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AssignedToUser.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
-	}
-	{
-		fp := p2.Key("created_at")
-		if v, ok := x.CreatedAt.Get(); ok {
-			if _, err := v.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(v))+" is not a time in the layout 2006-01-02 15:04:05.999999")
+	if x.envOmit == 0 {
+		{
+			fp := p2.Key("assigned_to_user")
+			if v, ok := x.AssignedToUser.Get(); ok {
+				v.validate(ps, &fp)
+			} else if x.AssignedToUser.IsNull() {
+				ps.Add(&fp, "must not be null")
 			}
-		} else if x.CreatedAt.IsNull() {
-			ps.Add(&fp, "must not be null")
 		}
-	}
-	{
-		fp := p2.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
+		{
+			fp := p2.Key("created_at")
+			if v, ok := x.CreatedAt.Get(); ok {
+				if _, err := v.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(v))+" is not a time in the layout 2006-01-02 15:04:05.999999")
+				}
+			} else if x.CreatedAt.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
 		}
-	}
-	{
-		fp := p2.Key("bot_id")
-		if x.BotID.IsNull() {
-			ps.Add(&fp, "must not be null")
+		{
+			fp := p2.Key("title")
+			if x.Title.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
 		}
-	}
-	{
-		fp := p2.Key("channel")
-		if v, ok := x.Channel.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Channel.IsNull() {
-			ps.Add(&fp, "must not be null")
+		{
+			fp := p2.Key("bot_id")
+			if x.BotID.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
 		}
-	}
-	{
-		fp := p2.Key("is_new_visitor")
-		if x.IsNewVisitor.IsNull() {
-			ps.Add(&fp, "must not be null")
+		{
+			fp := p2.Key("channel")
+			if v, ok := x.Channel.Get(); ok {
+				v.validate(ps, &fp)
+			} else if x.Channel.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
 		}
-	}
-	{
-		fp := p2.Key("is_closed")
-		if x.IsClosed.IsNull() {
-			ps.Add(&fp, "must not be null")
+		{
+			fp := p2.Key("is_new_visitor")
+			if x.IsNewVisitor.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
 		}
-	}
-	{
-		fp := p2.Key("external_key")
-		if x.ExternalKey.IsNull() {
-			ps.Add(&fp, "must not be null")
+		{
+			fp := p2.Key("is_closed")
+			if x.IsClosed.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
 		}
-	}
-	{
-		fp := p2.Key("browser")
-		if x.Browser.IsNull() {
-			ps.Add(&fp, "must not be null")
+		{
+			fp := p2.Key("external_key")
+			if x.ExternalKey.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
 		}
-	}
-	{
-		fp := p2.Key("variables")
-		if v, ok := x.Variables.Get(); ok {
-			checkListOfVariableEntry(ps, &fp, v)
-		} else if x.Variables.IsNull() {
-			ps.Add(&fp, "must not be null")
+		{
+			fp := p2.Key("browser")
+			if x.Browser.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
 		}
+		{
+			fp := p2.Key("variables")
+			if v, ok := x.Variables.Get(); ok {
+				checkListOfVariableEntry(ps, &fp, v)
+			} else if x.Variables.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
+		}
+		ps.Members(&p2, x.extra)
 	}
-	ps.Members(&p2, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -192,29 +194,31 @@ func (x *Message) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		}
 	}
-	{
-		fp := p2.Key("message_by")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("message_by") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.MessageBy.validate(ps, &fp)
-		}
-	}
-	{
-		fp := p2.Key("message")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("message") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if x.Message != nil {
-				x.Message.validate(ps, &fp)
+	if x.envOmit == 0 {
+		{
+			fp := p2.Key("message_by")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("message_by") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				x.MessageBy.validate(ps, &fp)
 			}
 		}
+		{
+			fp := p2.Key("message")
+			if x.omit[0]&(1<<5) != 0 {
+				if !x.extra.Has("message") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if x.Message != nil {
+					x.Message.validate(ps, &fp)
+				}
+			}
+		}
+		ps.Members(&p2, x.extra)
 	}
-	ps.Members(&p2, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.

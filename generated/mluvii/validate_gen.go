@@ -13,39 +13,41 @@ func (x *SessionCreated) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("channel")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channel") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("channel")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("channel") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("source")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("source") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("source")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("source") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -60,51 +62,53 @@ func (x *SessionStarted) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("channel")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channel") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("channel")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("channel") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("source")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("source") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("source")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("source") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("started")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("started") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Started.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("started")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("started") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Started.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -119,59 +123,61 @@ func (x *SessionOperatorJoined) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("channel")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channel") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("channel")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("channel") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("source")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("source") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("source")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("source") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("userId")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("userId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("userId")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<5) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -186,67 +192,69 @@ func (x *SessionForwarded) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("channel")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channel") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("channel")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("channel") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("source")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("source") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("source")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("source") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("userId")
-		if x.UserID.IsAbsent() {
-			if !x.extra.Has("userId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("operatorGroupId")
-		if x.OperatorGroupID.IsAbsent() {
-			if !x.extra.Has("operatorGroupId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("userId")
+			if x.UserID.IsAbsent() {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
+		{
+			fp := p1.Key("operatorGroupId")
+			if x.OperatorGroupID.IsAbsent() {
+				if !x.extra.Has("operatorGroupId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -261,63 +269,65 @@ func (x *SessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("channel")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channel") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("channel")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("channel") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("source")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("source") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("source")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("source") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("started")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("started") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Started.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("ended")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("ended") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Ended.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Ended))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("started")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("started") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Started.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
+		{
+			fp := p1.Key("ended")
+			if x.omit[0]&(1<<5) != 0 {
+				if !x.extra.Has("ended") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Ended.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Ended))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -332,59 +342,61 @@ func (x *SessionOperatorLeft) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("channel")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channel") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("channel")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("channel") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("source")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("source") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("source")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("source") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("userId")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("userId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("userId")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<5) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -399,59 +411,61 @@ func (x *SessionOperatorConcluded) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("channel")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channel") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("channel")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("channel") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("source")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("source") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("source")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("source") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("userId")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("userId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("userId")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<5) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -466,69 +480,71 @@ func (x *SessionActivityAutoActivity) validate(ps *wire.Problems, p *wire.Path) 
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("text")
-		if x.omit[0]&(1<<21) != 0 {
-			if !x.extra.Has("text") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
 		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("text")
+			if x.omit[0]&(1<<21) != 0 {
+				if !x.extra.Has("text") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -543,43 +559,45 @@ func (x *SessionActivityAvResponse) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("operatorId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("operatorId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("operatorId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("operatorId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("response")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("response") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("response")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("response") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -594,35 +612,37 @@ func (x *SessionActivityAvRequest) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("operatorId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("operatorId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("operatorId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("operatorId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -637,35 +657,37 @@ func (x *SessionActivityAvTerminated) validate(ps *wire.Problems, p *wire.Path) 
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("operatorId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("operatorId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("operatorId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("operatorId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -680,73 +702,75 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if x.omit[0]&(1<<19) != 0 {
-			if !x.extra.Has("callScript") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			checkListOfFormField(ps, &fp, x.CallScript)
-		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
-		}
-	}
-	{
-		fp := p1.Key("formFieldSetUUID")
-		if x.omit[0]&(1<<25) != 0 {
-			if !x.extra.Has("formFieldSetUUID") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if x.omit[0]&(1<<19) != 0 {
+				if !x.extra.Has("callScript") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				checkListOfFormField(ps, &fp, x.CallScript)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("formFieldSetUUID")
+			if x.omit[0]&(1<<25) != 0 {
+				if !x.extra.Has("formFieldSetUUID") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -761,69 +785,71 @@ func (x *SessionActivityCallScriptSubmission) validate(ps *wire.Problems, p *wir
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("client")
-		if x.omit[0]&(1<<20) != 0 {
-			if !x.extra.Has("client") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
 		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("client")
+			if x.omit[0]&(1<<20) != 0 {
+				if !x.extra.Has("client") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -838,69 +864,71 @@ func (x *SessionActivityCobrowsingStarted) validate(ps *wire.Problems, p *wire.P
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("client")
-		if x.omit[0]&(1<<20) != 0 {
-			if !x.extra.Has("client") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
 		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("client")
+			if x.omit[0]&(1<<20) != 0 {
+				if !x.extra.Has("client") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -915,69 +943,71 @@ func (x *SessionActivityExternalMessage) validate(ps *wire.Problems, p *wire.Pat
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("text")
-		if x.omit[0]&(1<<21) != 0 {
-			if !x.extra.Has("text") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
 		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("text")
+			if x.omit[0]&(1<<21) != 0 {
+				if !x.extra.Has("text") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -992,89 +1022,91 @@ func (x *SessionActivityHeroCard) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if x.omit[0]&(1<<18) != 0 {
-			if !x.extra.Has("heroCard") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			checkListOfFormField(ps, &fp, x.HeroCard)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("client")
-		if x.omit[0]&(1<<20) != 0 {
-			if !x.extra.Has("client") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
-		}
-	}
-	{
-		fp := p1.Key("chatbotId")
-		if x.ChatbotID.IsAbsent() {
-			if !x.extra.Has("chatbotId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("heroCard")
+			if x.omit[0]&(1<<18) != 0 {
+				if !x.extra.Has("heroCard") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				checkListOfFormField(ps, &fp, x.HeroCard)
 			}
 		}
-	}
-	{
-		fp := p1.Key("formFieldSetUUID")
-		if x.omit[0]&(1<<25) != 0 {
-			if !x.extra.Has("formFieldSetUUID") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
+		{
+			fp := p1.Key("client")
+			if x.omit[0]&(1<<20) != 0 {
+				if !x.extra.Has("client") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("chatbotId")
+			if x.ChatbotID.IsAbsent() {
+				if !x.extra.Has("chatbotId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("formFieldSetUUID")
+			if x.omit[0]&(1<<25) != 0 {
+				if !x.extra.Has("formFieldSetUUID") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -1089,59 +1121,61 @@ func (x *SessionActivityHeroCardSubmission) validate(ps *wire.Problems, p *wire.
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("result")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("result") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("result")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("result") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("originalFormID")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("originalFormID") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("originalFormID")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("originalFormID") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("submittedByClient")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("submittedByClient") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("submittedByClient")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("submittedByClient") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("params")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("params") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("params")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("params") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<5) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -1156,77 +1190,79 @@ func (x *SessionActivityChatToMail) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("client")
-		if x.omit[0]&(1<<20) != 0 {
-			if !x.extra.Has("client") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
-		}
-	}
-	{
-		fp := p1.Key("userId")
-		if x.UserID.IsAbsent() {
-			if !x.extra.Has("userId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("client")
+			if x.omit[0]&(1<<20) != 0 {
+				if !x.extra.Has("client") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("userId")
+			if x.UserID.IsAbsent() {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -1241,69 +1277,71 @@ func (x *SessionActivityLastFarewellMessage) validate(ps *wire.Problems, p *wire
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("text")
-		if x.omit[0]&(1<<21) != 0 {
-			if !x.extra.Has("text") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
 		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("text")
+			if x.omit[0]&(1<<21) != 0 {
+				if !x.extra.Has("text") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -1318,81 +1356,83 @@ func (x *SessionActivityPreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("client")
-		if x.omit[0]&(1<<20) != 0 {
-			if !x.extra.Has("client") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if x.omit[0]&(1<<22) != 0 {
-			if !x.extra.Has("previewUrl") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.PreviewURL.validate(ps, &fp)
-		}
-	}
-	{
-		fp := p1.Key("userId")
-		if x.UserID.IsAbsent() {
-			if !x.extra.Has("userId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("client")
+			if x.omit[0]&(1<<20) != 0 {
+				if !x.extra.Has("client") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if x.omit[0]&(1<<22) != 0 {
+				if !x.extra.Has("previewUrl") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				x.PreviewURL.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("userId")
+			if x.UserID.IsAbsent() {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -1407,77 +1447,79 @@ func (x *SessionActivityOnHold) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p1.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p1.Key("client")
-		if x.omit[0]&(1<<20) != 0 {
-			if !x.extra.Has("client") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
-		}
-	}
-	{
-		fp := p1.Key("userId")
-		if x.omit[0]&(1<<23) != 0 {
-			if !x.extra.Has("userId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("client")
+			if x.omit[0]&(1<<20) != 0 {
+				if !x.extra.Has("client") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("userId")
+			if x.omit[0]&(1<<23) != 0 {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -1492,41 +1534,43 @@ func (x *SessionActivityOperatorInviteCanceled) validate(ps *wire.Problems, p *w
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p1.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
 			}
 		}
-	}
-	{
-		fp := p1.Key("userId")
-		if x.UserID.IsNull() {
-			ps.Add(&fp, "must not be null")
+		{
+			fp := p1.Key("userId")
+			if x.UserID.IsNull() {
+				ps.Add(&fp, "must not be null")
+			}
 		}
+		ps.Members(&p1, x.extra)
 	}
-	ps.Members(&p1, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.

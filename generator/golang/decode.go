@@ -56,7 +56,7 @@ func readerBody(r *ir.TypeRef) []jen.Code {
 	case ir.KindOneOf:
 		return oneofReader(t)
 	}
-	base := map[string]string{"string": "String", "integer": "Int", "number": "Float"}[t.JSONKind()]
+	base := map[string]string{"string": "String", "integer": "Int", "number": "Number"}[t.JSONKind()]
 	return []jen.Code{
 		jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(d()).Dot("Read" + base).Call(),
 		jen.Return(jen.Id(t.Name).Parens(jen.Id("v")), jen.Id("p")),
@@ -248,6 +248,16 @@ func fieldRead(f *ir.Field, extra jen.Code) jen.Code {
 			jen.Id("x").Dot("omit").Index(word).Op("&^=").Add(bit),
 		).Else().Block(
 			jen.Add(extra).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("object"))),
+		)
+	}
+	if f.Plain() && f.Type.Kind == ir.RefBuiltin && f.Type.Builtin == "raw" {
+		// Raw JSON admits null as a value; a required, non-nullable raw member does not.
+		word, bit := bitOf(f)
+		return jen.If(d().Dot("Null").Call()).Block(
+			jen.Add(extra).Dot("Add").Call(jen.Id("name"), jen.Id("raw"), jen.Lit("null"), jen.Lit("must not be null")),
+		).Else().Block(
+			jen.Add(target).Op("=").Qual(jsonPkg, "RawMessage").Call(d().Dot("Skip").Call()),
+			jen.Id("x").Dot("omit").Index(word).Op("&^=").Add(bit),
 		)
 	}
 	if f.Plain() {

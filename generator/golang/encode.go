@@ -26,7 +26,7 @@ func write(r *ir.TypeRef, expr jen.Code) jen.Code {
 		case "integer":
 			return e().Dot("Int").Call(expr)
 		case "number":
-			return e().Dot("Float").Call(expr)
+			return e().Dot("Number").Call(expr)
 		}
 		return e().Dot("Bool").Call(expr)
 	case ir.RefArray, ir.RefMap:
@@ -45,7 +45,7 @@ func write(r *ir.TypeRef, expr jen.Code) jen.Code {
 	case "integer":
 		return e().Dot("Int").Call(jen.Int64().Parens(expr))
 	}
-	return e().Dot("Float").Call(jen.Float64().Parens(expr))
+	return e().Dot("Number").Call(jen.Qual(jsonPkg, "Number").Parens(expr))
 }
 
 // writers emits the write helpers of arrays, maps and unions.

@@ -39,7 +39,7 @@ func builtinType(name string) jen.Code {
 	case "integer":
 		return jen.Int64()
 	case "number":
-		return jen.Float64()
+		return jen.Qual(jsonPkg, "Number") // the literal as written: lossless, unlike float64
 	case "boolean":
 		return jen.Bool()
 	}
@@ -65,7 +65,7 @@ func refName(r *ir.TypeRef) string {
 	case ir.RefMap:
 		return "MapOf" + refName(r.Elem)
 	}
-	return map[string]string{"string": "String", "integer": "Int", "number": "Float", "boolean": "Bool", "raw": "Raw"}[r.Builtin]
+	return map[string]string{"string": "String", "integer": "Int", "number": "Number", "boolean": "Bool", "raw": "Raw"}[r.Builtin]
 }
 
 // readerName is the function that reads one value of r: "readCallScriptItem", "readListOfString".

@@ -154,7 +154,11 @@ func (v *validator) constraintChecks(c ir.Constraints, kind string, expr, path j
 		codes = append(codes, jen.Qual(wirePkg, "CheckItems").Call(jen.Id("ps"), path, jen.Len(expr), bound(c.MinItems), bound(c.MaxItems)))
 	}
 	if c.Minimum != nil || c.Maximum != nil {
-		codes = append(codes, jen.Qual(wirePkg, "CheckRange").Call(jen.Id("ps"), path, jen.Float64().Parens(expr), floatBound(c.Minimum), floatBound(c.Maximum)))
+		if kind == "number" { // kept as written
+			codes = append(codes, jen.Qual(wirePkg, "CheckNumberRange").Call(jen.Id("ps"), path, jen.Qual(jsonPkg, "Number").Parens(expr), floatBound(c.Minimum), floatBound(c.Maximum)))
+		} else {
+			codes = append(codes, jen.Qual(wirePkg, "CheckRange").Call(jen.Id("ps"), path, jen.Float64().Parens(expr), floatBound(c.Minimum), floatBound(c.Maximum)))
+		}
 	}
 	return codes
 }
@@ -268,9 +272,15 @@ func (v *validator) eventValidators(f *jen.File, p *ir.Platform) {
 			pathVar = next
 		}
 		body = append(body, v.fieldChecks(env.Fields, "p", levelMembers(env, 0))...)
-		body = append(body, v.fieldChecks(ev.PayloadFields(env), pathVar, jen.Id("x").Dot("extra"))...)
-		body = append(body, allOrNoneChecks(ev.AllOrNone, pathRef(pathVar), jen.Id("x").Dot("extra"))...)
-		body = append(body, jen.Id("ps").Dot("Members").Call(pathRef(pathVar), jen.Id("x").Dot("extra")))
+		payload := v.fieldChecks(ev.PayloadFields(env), pathVar, jen.Id("x").Dot("extra"))
+		payload = append(payload, allOrNoneChecks(ev.AllOrNone, pathRef(pathVar), jen.Id("x").Dot("extra"))...)
+		payload = append(payload, jen.Id("ps").Dot("Members").Call(pathRef(pathVar), jen.Id("x").Dot("extra")))
+		if envLevels(env) > 0 {
+			// Without its payload object, the event's members are not missing one by one: the payload
+			// member is, and that is reported above.
+			payload = []jen.Code{jen.If(jen.Id("x").Dot("envOmit").Op("==").Lit(0)).Block(payload...)}
+		}
+		body = append(body, payload...)
 		f.Func().Params(jen.Id("x").Op("*").Id(ev.GoName)).Id("validate").Params(problemsParam, pathParam).Block(body...)
 		publicValidate(f, ev.GoName, "the event")
 	}

@@ -53,19 +53,21 @@ func (p *Platform) ValidateJSON(data []byte) ([]*Event, []Problem, error) {
 	if root.Kind != jsontree.Object {
 		return nil, nil, fmt.Errorf("/: expected an object, got %s", gotKind(root))
 	}
-	// The batch array is the first member of its name that holds an array. Other members of that name
-	// are kept: before it, reported as of the wrong kind; after it, as duplicates.
+	// The batch array is the first member of its name, as for every member; later ones are duplicates.
+	// When the first is not an array, the body has no batch.
 	bptr := "/" + ptrEscape(env.Batch)
 	var items *jsontree.Node
+	seen := false
 	for _, m := range root.Members {
 		switch {
 		case m.Name != env.Batch:
-		case items != nil:
+		case seen:
 			v.add(bptr, "duplicate member")
-		case m.Value.Kind != jsontree.Array:
-			v.add(bptr, "%s", mismatch(m.Value, "array"))
 		default:
-			items = m.Value
+			seen = true
+			if m.Value.Kind == jsontree.Array {
+				items = m.Value
+			}
 		}
 	}
 	if items == nil {
@@ -194,8 +196,8 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 		case env.Payload == "":
 			v.allOrNone(first, lptr, ev.AllOrNone)
 		default:
-			// The payload's fields are fields of the event: when the payload is missing or not an
-			// object, they are all missing.
+			// When the payload is missing or not an object, that is the problem; its members are not
+			// reported one by one.
 			pptr = lptr + "/" + ptrEscape(down)
 			switch pl, present := first[down]; {
 			case !present:
@@ -207,12 +209,9 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 			}
 		}
 	}
-	if env.Payload != "" {
+	if env.Payload != "" && payload != nil {
 		fs := ev.PayloadFields(env)
-		first := map[string]*jsontree.Node{}
-		if payload != nil {
-			first = v.firsts(payload, pptr, fieldNames(fs))
-		}
+		first := v.firsts(payload, pptr, fieldNames(fs))
 		v.fields(first, pptr, fs)
 		v.allOrNone(first, pptr, ev.AllOrNone)
 	}
@@ -383,7 +382,7 @@ func scalarProblem(val *jsontree.Node, want string) string {
 			return ""
 		}
 	case "number":
-		if _, ok := floatValue(val); ok {
+		if k := val.JSONKind(); k == "integer" || k == "number" { // kept as written: any literal
 			return ""
 		}
 	default:
@@ -403,8 +402,8 @@ func intValue(val *jsontree.Node) (int64, bool) {
 	return n, err == nil
 }
 
-// floatValue returns the value of a number literal that float64 can hold (what the decoder reads as a
-// number; a literal beyond its range is not read).
+// floatValue returns the value of a number literal for range checks, as wire.NumberFloat does: the
+// nearest float64, ±Inf beyond its range (ok is false then, or when val is not a number).
 func floatValue(val *jsontree.Node) (float64, bool) {
 	if k := val.JSONKind(); k != "integer" && k != "number" {
 		return 0, false
@@ -492,14 +491,15 @@ func (v *validator) constraints(val *jsontree.Node, ptr, kind string, c Constrai
 		}
 	case "integer", "number":
 		f, _ := floatValue(val)
-		if i, ok := intValue(val); ok {
-			f = float64(i) // as the generated code converts an int64
+		text := val.Raw // a number is kept as written, and worded so
+		if i, ok := intValue(val); ok && kind == "integer" {
+			f, text = float64(i), fmtNum(float64(i)) // as the generated code converts an int64
 		}
 		switch {
 		case c.Minimum != nil && f < *c.Minimum:
-			v.add(ptr, "value %s is below %s", fmtNum(f), fmtNum(*c.Minimum))
+			v.add(ptr, "value %s is below %s", text, fmtNum(*c.Minimum))
 		case c.Maximum != nil && f > *c.Maximum:
-			v.add(ptr, "value %s exceeds %s", fmtNum(f), fmtNum(*c.Maximum))
+			v.add(ptr, "value %s exceeds %s", text, fmtNum(*c.Maximum))
 		}
 	}
 }

@@ -261,3 +261,45 @@ func (e *Encoder) RawBytes(json []byte) {
 	}
 	e.Buf = append(e.Buf, json...)
 }
+
+// ReadNumber consumes one value and returns its literal text if it is a number, else a problem. The
+// text is kept as written (json.Number), so no value is rounded or lost: 1e400 and
+// -9223372036854775809 come back as they came.
+func (d *Decoder) ReadNumber() (json.Number, string) {
+	start, end, _, ok := d.number()
+	if !ok {
+		return "", d.Mismatch("number")
+	}
+	d.i = end
+	return json.Number(d.s[start:end]), ""
+}
+
+// Number writes n verbatim when it is a JSON number literal. Text that is not one (only possible for a
+// json.Number built in code) is written as a JSON string, so the output stays JSON and keeps the text.
+func (e *Encoder) Number(n json.Number) {
+	if end, _, code := scanNumber(string(n), 0); code == errNone && end == len(n) && n != "" {
+		e.value()
+		e.Buf = append(e.Buf, n...)
+		return
+	}
+	e.String(string(n))
+}
+
+// NumberFloat returns the value of a number literal for range checks: the nearest float64, ±Inf
+// beyond its range.
+func NumberFloat(n json.Number) float64 {
+	f, _ := strconv.ParseFloat(string(n), 64)
+	return f
+}
+
+// CheckNumberRange is CheckRange for a number kept as written: it compares the literal's value and
+// words the problem with the literal itself ("value 1e400 exceeds 100").
+func CheckNumberRange(ps *Problems, path *Path, n json.Number, min, max *float64) {
+	v := NumberFloat(n)
+	switch {
+	case min != nil && v < *min:
+		ps.Add(path, "value "+string(n)+" is below "+formatFloat(*min))
+	case max != nil && v > *max:
+		ps.Add(path, "value "+string(n)+" exceeds "+formatFloat(*max))
+	}
+}
