@@ -99,8 +99,8 @@ var (
 		// JSON Schema validates the parsed value, in which a repeated member name has already been
 		// resolved (the validator's parser keeps the last); the generated decoder reads the first and
 		// keeps the others, reporting each repeat of a declared member (and any repeated key of a map).
-		why:     "JSON Schema cannot see repeated member names",
-		mention: regexp.MustCompile(`(?i)duplicate|repeated member`),
+		why:        "JSON Schema cannot see repeated member names",
+		mention:    regexp.MustCompile(`(?i)duplicate|repeated member`),
 		documented: true,
 	}
 	kindByteLength = &intentionalKind{
@@ -120,8 +120,8 @@ var (
 		// JSON Schema's integer is any number with a zero fraction (1.0, 1e2) and of any size; the
 		// generated decoder reads integers into int64 and takes only literals without fraction or
 		// exponent that fit (format: int64 is an annotation).
-		why:     "JSON Schema's integer admits 1.0, 1e2 and values beyond int64",
-		mention: regexp.MustCompile(`1\.0|without (a )?fraction|beyond int64`),
+		why:        "JSON Schema's integer admits 1.0, 1e2 and values beyond int64",
+		mention:    regexp.MustCompile(`1\.0|without (a )?fraction|beyond int64`),
 		documented: true,
 	}
 	intentionalKinds = []*intentionalKind{kindDuplicates, kindByteLength, kindCalendar, kindIntegerSpelling}
