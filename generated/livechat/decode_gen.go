@@ -22,6 +22,52 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		}
 	}
 	start := d.Offset()
+	// Fast path: the event type is the first member, as vendors send it; it is read once.
+	if typ, ok := d.FirstMember("type"); ok {
+		var ev Event
+		switch EventType(typ) {
+		case EventTypeCustom:
+			v := new(Custom)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeFile:
+			v := new(File)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeFilledForm:
+			v := new(FilledForm)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeMessage:
+			v := new(Message)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSystemMessage:
+			v := new(SystemMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeRichMessage:
+			v := new(RichMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		default:
+			d.SkipRest(true)
+			ev = &Unknown{
+				Raw:  json.RawMessage(d.Since(start)),
+				Type: EventType(typ),
+			}
+		}
+		if d.Failed() {
+			return nil, d.Error(typ)
+		}
+		return ev, nil
+	}
 	k, typ, found := d.Lookup("type")
 	if d.Failed() {
 		return nil, d.Error("")
@@ -98,10 +144,18 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Custom) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *Custom) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xbd}
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -242,10 +296,18 @@ func (x *Custom) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *File) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *File) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x19bd}
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -514,10 +576,18 @@ func (x *File) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *FilledForm) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x1bd}
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -676,10 +746,18 @@ func (x *FilledForm) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Message) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *Message) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xbd}
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -839,10 +917,18 @@ func (x *Message) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SystemMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SystemMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x6d}
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -987,10 +1073,18 @@ func (x *SystemMessage) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *RichMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xbd}
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {

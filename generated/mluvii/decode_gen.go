@@ -22,6 +22,132 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		}
 	}
 	start := d.Offset()
+	// Fast path: the event type is the first member, as vendors send it; it is read once.
+	if typ, ok := d.FirstMember("eventType"); ok {
+		var ev Event
+		switch EventType(typ) {
+		case EventTypeSessionCreated:
+			v := new(SessionCreated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionStarted:
+			v := new(SessionStarted)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionOperatorJoined:
+			v := new(SessionOperatorJoined)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionForwarded:
+			v := new(SessionForwarded)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionEnded:
+			v := new(SessionEnded)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionOperatorLeft:
+			v := new(SessionOperatorLeft)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionOperatorConcluded:
+			v := new(SessionOperatorConcluded)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityAutoActivity:
+			v := new(SessionActivityAutoActivity)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityAvResponse:
+			v := new(SessionActivityAvResponse)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityAvRequest:
+			v := new(SessionActivityAvRequest)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityAvTerminated:
+			v := new(SessionActivityAvTerminated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityCallScript:
+			v := new(SessionActivityCallScript)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityCallScriptSubmission:
+			v := new(SessionActivityCallScriptSubmission)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityCobrowsingStarted:
+			v := new(SessionActivityCobrowsingStarted)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityExternalMessage:
+			v := new(SessionActivityExternalMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityHeroCard:
+			v := new(SessionActivityHeroCard)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityHeroCardSubmission:
+			v := new(SessionActivityHeroCardSubmission)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityChatToMail:
+			v := new(SessionActivityChatToMail)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityLastFarewellMessage:
+			v := new(SessionActivityLastFarewellMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityPreviewURL:
+			v := new(SessionActivityPreviewURL)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityOnHold:
+			v := new(SessionActivityOnHold)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityOperatorInviteCanceled:
+			v := new(SessionActivityOperatorInviteCanceled)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		default:
+			d.SkipRest(true)
+			ev = &Unknown{
+				Raw:  json.RawMessage(d.Since(start)),
+				Type: EventType(typ),
+			}
+		}
+		if d.Failed() {
+			return nil, d.Error(typ)
+		}
+		return ev, nil
+	}
 	k, typ, found := d.Lookup("eventType")
 	if d.Failed() {
 		return nil, d.Error("")
@@ -178,11 +304,19 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionCreated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -287,11 +421,19 @@ func (x *SessionCreated) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionStarted) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionStarted) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -411,11 +553,19 @@ func (x *SessionStarted) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -550,11 +700,19 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionForwarded) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -722,11 +880,19 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionEnded) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -861,11 +1027,19 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -1000,11 +1174,19 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -1139,11 +1321,19 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -1599,11 +1789,19 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityAvResponse) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -1708,11 +1906,19 @@ func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityAvRequest) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -1802,11 +2008,19 @@ func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityAvTerminated) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -1896,11 +2110,19 @@ func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x208000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -2355,11 +2577,19 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -2815,11 +3045,19 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -3275,11 +3513,19 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -3735,11 +3981,19 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x214000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -4193,11 +4447,19 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -4332,11 +4594,19 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -4792,11 +5062,19 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -5252,11 +5530,19 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x50000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -5708,11 +5994,19 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x90000f}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {
@@ -6167,11 +6461,19 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
-	var seenDiscriminator bool
-	d.Object()
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
 	for {
 		name, raw, ok := d.NextMember()
 		if !ok {

@@ -15,12 +15,29 @@ func eventDecoders(f *jen.File, p *ir.Platform) {
 		if n := envLevels(env); n > 0 {
 			body = append(body, jen.Id("x").Dot("envOmit").Op("=").Lit(1<<n-1))
 		}
-		body = append(body, jen.Var().Id("seenDiscriminator").Bool())
-		body = append(body, levelLoop(env, e, 0)...)
+		if !resumable(env) {
+			body = append(body, jen.Var().Id("seenDiscriminator").Bool())
+			body = append(body, levelLoop(env, e, 0)...)
+			f.Comment("decode reads the event at d's position, which the caller has checked is an object.")
+			f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decode").Params(decoderParam).Block(body...)
+			continue
+		}
+		loop := levelLoop(env, e, 0)
+		loop[0] = jen.If(jen.Op("!").Id("resumed")).Block(loop[0]) // d.Object()
+		body = append(body, jen.Id("seenDiscriminator").Op(":=").Id("resumed"))
+		body = append(body, loop...)
 		f.Comment("decode reads the event at d's position, which the caller has checked is an object.")
-		f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decode").Params(decoderParam).Block(body...)
+		f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decode").Params(decoderParam).Block(
+			jen.Id("x").Dot("decodeFrom").Call(d(), jen.False()))
+		f.Comment("decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,")
+		f.Comment("have been read already (see decodeEvent).")
+		f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decodeFrom").Params(decoderParam, jen.Id("resumed").Bool()).Block(body...)
 	}
 }
+
+// resumable reports whether the discriminator sits in the envelope's root object, so that decodeEvent
+// can read it as the first member and let the event's decoder go on from there, reading it once.
+func resumable(env *ir.Envelope) bool { return len(env.Levels) == 0 }
 
 // levelMembers is where the members of envelope level k go that no field takes.
 func levelMembers(env *ir.Envelope, k int) jen.Code {
@@ -105,13 +122,44 @@ func dispatch(f *jen.File, p *ir.Platform) {
 	}
 	f.Comment("decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.")
 	f.Comment("On an error other than a syntax error, the value has been skipped so that a batch can go on.")
-	f.Func().Id("decodeEvent").Params(decoderParam, jen.Id("prefix").String()).Params(jen.Id("Event"), jen.Op("*").Id("DecodeError")).Block(
+	var fast []jen.Code
+	if resumable(env) {
+		var fastCases []jen.Code
+		for _, e := range p.WireEvents() {
+			fastCases = append(fastCases, jen.Case(jen.Id(e.ConstName)).Block(
+				jen.Id("v").Op(":=").New(jen.Id(e.GoName)),
+				jen.Id("v").Dot("decodeFrom").Call(d(), jen.True()),
+				jen.Id("v").Dot("size").Op("=").Add(d()).Dot("Offset").Call().Op("-").Id("start"),
+				jen.Id("ev").Op("=").Id("v"),
+			))
+		}
+		fastCases = append(fastCases, jen.Default().Block(
+			d().Dot("SkipRest").Call(jen.True()),
+			jen.Id("ev").Op("=").Op("&").Id("Unknown").Values(jen.Dict{
+				jen.Id("Type"): jen.Id("EventType").Call(jen.Id("typ")),
+				jen.Id("Raw"):  jen.Qual(jsonPkg, "RawMessage").Call(d().Dot("Since").Call(jen.Id("start"))),
+			}),
+		))
+		fast = []jen.Code{
+			jen.Comment("Fast path: the event type is the first member, as vendors send it; it is read once."),
+			jen.If(jen.List(jen.Id("typ"), jen.Id("ok")).Op(":=").Add(d()).Dot("FirstMember").Call(jen.Lit(env.Discriminator)), jen.Id("ok")).Block(
+				jen.Var().Id("ev").Id("Event"),
+				jen.Switch(jen.Id("EventType").Call(jen.Id("typ"))).Block(fastCases...),
+				jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Id("typ")))),
+				jen.Return(jen.Id("ev"), jen.Nil()),
+			),
+		}
+	}
+	body := []jen.Code{
 		jen.If(jen.Id("k").Op(":=").Add(d()).Dot("Peek").Call(), jen.Id("k").Op("!=").Qual(wirePkg, "KindObject")).Block(
 			jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
 			d().Dot("Skip").Call(),
 			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix"), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("expected an object, got ").Op("+").Id("k").Dot("String").Call()})),
 		),
 		jen.Id("start").Op(":=").Add(d()).Dot("Offset").Call(),
+	}
+	body = append(body, fast...)
+	body = append(body,
 		jen.List(jen.Id("k"), jen.Id("typ"), jen.Id("found")).Op(":=").Add(d()).Dot("Lookup").Call(pathLits...),
 		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
 		jen.If(jen.Op("!").Id("found").Op("||").Id("k").Op("!=").Qual(wirePkg, "KindString")).Block(
@@ -123,6 +171,7 @@ func dispatch(f *jen.File, p *ir.Platform) {
 		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Id("typ")))),
 		jen.Return(jen.Id("ev"), jen.Nil()),
 	)
+	f.Func().Id("decodeEvent").Params(decoderParam, jen.Id("prefix").String()).Params(jen.Id("Event"), jen.Op("*").Id("DecodeError")).Block(body...)
 	decodeFunc(f, env)
 	if env.Batch != "" {
 		batchDecls(f, env)

@@ -303,3 +303,21 @@ func CheckNumberRange(ps *Problems, path *Path, n json.Number, min, max *float64
 		ps.Add(path, "value "+string(n)+" exceeds "+formatFloat(*max))
 	}
 }
+
+// FirstMember is the fast path of finding an event's type when it is the object's first member, as
+// vendors usually send it: if the object at the current offset starts with member name holding a
+// string, it consumes '{', that member and its value, leaving the reader at the next member, and
+// returns the value. Otherwise it consumes nothing and records no error: the caller falls back to
+// Lookup.
+func (d *Decoder) FirstMember(name string) (string, bool) {
+	saved := *d
+	if d.Object() {
+		if n, _, ok := d.NextMember(); ok && n == name {
+			if v, ok := d.String(); ok {
+				return v, true
+			}
+		}
+	}
+	*d = saved
+	return "", false
+}
