@@ -3,7 +3,7 @@
 package livechat
 
 import (
-	"github.com/eventgen/eventgen/generated/internal/wire"
+	"github.com/eventgen/eventgen/generated/wire"
 	"slices"
 )
 

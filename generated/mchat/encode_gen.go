@@ -4,7 +4,7 @@ package mchat
 
 import (
 	"encoding/json"
-	"github.com/eventgen/eventgen/generated/internal/wire"
+	"github.com/eventgen/eventgen/generated/wire"
 	"slices"
 )
 

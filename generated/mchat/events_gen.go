@@ -4,7 +4,7 @@ package mchat
 
 import (
 	"encoding/json"
-	"github.com/eventgen/eventgen/generated/internal/wire"
+	"github.com/eventgen/eventgen/generated/wire"
 )
 
 // Event is one decoded event: a pointer to one of the event structs of this package, *Unknown for an

@@ -3,7 +3,7 @@
 package mchat
 
 import (
-	"github.com/eventgen/eventgen/generated/internal/wire"
+	"github.com/eventgen/eventgen/generated/wire"
 	"strconv"
 )
 

@@ -4,7 +4,7 @@ package mluvii
 
 import (
 	"encoding/json"
-	"github.com/eventgen/eventgen/generated/internal/wire"
+	"github.com/eventgen/eventgen/generated/wire"
 )
 
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.

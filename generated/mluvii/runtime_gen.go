@@ -2,7 +2,7 @@
 
 package mluvii
 
-import "github.com/eventgen/eventgen/generated/internal/wire"
+import "github.com/eventgen/eventgen/generated/wire"
 
 // Opt is a member that may be absent, null, or a value. The zero Opt is absent.
 type Opt[T any] = wire.Opt[T]

@@ -4,7 +4,7 @@ package mluvii
 
 import (
 	"encoding/json"
-	"github.com/eventgen/eventgen/generated/internal/wire"
+	"github.com/eventgen/eventgen/generated/wire"
 	"time"
 )
 

@@ -3,7 +3,7 @@
 package mluvii
 
 import (
-	"github.com/eventgen/eventgen/generated/internal/wire"
+	"github.com/eventgen/eventgen/generated/wire"
 	"strconv"
 )
 

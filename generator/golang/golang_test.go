@@ -114,8 +114,8 @@ func emit(t *testing.T, in []txtar.File) []output.File {
 }
 
 // TestGeneratedCodeRuns compiles the packages generated from every golden case, vets them, and runs
-// the cases' hand-written tests against them. The packages import the module's internal runtime
-// (generated/internal/wire), so they are written into a scratch module with the same module path and a
+// the cases' hand-written tests against them. The packages import the module.s runtime
+// (generated/wire), so they are written into a scratch module with the same module path and a
 // copy of the runtime: nothing is written into the repository, and no other package is built.
 func TestGeneratedCodeRuns(t *testing.T) {
 	goTool, err := exec.LookPath("go")
@@ -147,10 +147,10 @@ func TestGeneratedCodeRuns(t *testing.T) {
 	}
 }
 
-// copyRuntime copies the non-test Go files of generated/internal/wire into the scratch module.
+// copyRuntime copies the non-test Go files of generated/wire into the scratch module.
 func copyRuntime(t *testing.T, root string) {
 	t.Helper()
-	const wire = "../../generated/internal/wire"
+	const wire = "../../generated/wire"
 	files, err := filepath.Glob(filepath.Join(wire, "*.go"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no runtime files in %s: %v", wire, err)
@@ -163,7 +163,7 @@ func copyRuntime(t *testing.T, root string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		write(t, filepath.Join(root, "generated", "internal", "wire", filepath.Base(f)), data)
+		write(t, filepath.Join(root, "generated", "wire", filepath.Base(f)), data)
 	}
 }
 

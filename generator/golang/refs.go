@@ -8,7 +8,7 @@ import (
 
 // Import paths the generated code uses.
 const (
-	wirePkg = "github.com/eventgen/eventgen/generated/internal/wire"
+	wirePkg = "github.com/eventgen/eventgen/generated/wire"
 	jsonPkg = "encoding/json"
 )
 

@@ -156,7 +156,7 @@ func TestWriteRemovesStale(t *testing.T) {
 	put(t, root, "alpha/old_gen.go", "package alpha\n")
 	put(t, root, "alpha/testdata/old.json", "[]\n")
 	put(t, root, "gamma/keep.go", "package gamma\n")        // a directory the set does not own
-	put(t, root, "internal/wire/keep.go", "package wire\n") // the hand-written runtime
+	put(t, root, "wire/keep.go", "package wire\n") // the hand-written runtime
 	put(t, root, "generate.go", "package generated\n")      // the root itself is not owned
 	put(t, root, "alphabet/keep.go", "package alphabet\n")  // a sibling whose name starts like an owned one
 	got, err := newSet().Write(root)
@@ -170,7 +170,7 @@ func TestWriteRemovesStale(t *testing.T) {
 	}
 	wantTree := map[string]string{
 		"alpha/a_gen.go": "package alpha\n", "alpha/testdata/x.json": "{}\n", "beta/b_gen.go": "package beta\n",
-		"gamma/keep.go": "package gamma\n", "internal/wire/keep.go": "package wire\n", "generate.go": "package generated\n",
+		"gamma/keep.go": "package gamma\n", "wire/keep.go": "package wire\n", "generate.go": "package generated\n",
 		"alphabet/keep.go": "package alphabet\n",
 	}
 	if diff := cmp.Diff(wantTree, tree(t, root)); diff != "" {
