@@ -155,10 +155,10 @@ func TestWriteRemovesStale(t *testing.T) {
 	root := t.TempDir()
 	put(t, root, "alpha/old_gen.go", "package alpha\n")
 	put(t, root, "alpha/testdata/old.json", "[]\n")
-	put(t, root, "gamma/keep.go", "package gamma\n")        // a directory the set does not own
-	put(t, root, "wire/keep.go", "package wire\n") // the hand-written runtime
-	put(t, root, "generate.go", "package generated\n")      // the root itself is not owned
-	put(t, root, "alphabet/keep.go", "package alphabet\n")  // a sibling whose name starts like an owned one
+	put(t, root, "gamma/keep.go", "package gamma\n")       // a directory the set does not own
+	put(t, root, "wire/keep.go", "package wire\n")         // the hand-written runtime
+	put(t, root, "generate.go", "package generated\n")     // the root itself is not owned
+	put(t, root, "alphabet/keep.go", "package alphabet\n") // a sibling whose name starts like an owned one
 	got, err := newSet().Write(root)
 	if err != nil {
 		t.Fatal(err)
