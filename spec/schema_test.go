@@ -530,7 +530,7 @@ func TestSchemaAcceptsValidSpecs(t *testing.T) {
 func TestSchemaRejectsInvalidSpecs(t *testing.T) {
 	c := newChecker(t)
 	const head = `
-platform: {name: demo, title: Demo}
+platform: {version: "1", name: demo, title: Demo}
 envelope: {discriminator: type, payload: data}
 `
 	// ping is a valid event the cases add to.
@@ -548,11 +548,11 @@ events:
 		{"unknown top-level key", head + ping + "colour: red\n", ""},
 		{"no events", head, ""},
 		{"no platform", ping, ""},
-		{"bad platform name", "platform: {name: Demo}\n" + ping, "/platform/name"},
-		{"unknown platform key", "platform: {name: demo, owner: me}\n" + ping, "/platform"},
-		{"unknown envelope key", "platform: {name: demo}\nenvelope: {discriminator: type, body: data}\n" + ping, "/envelope"},
-		{"envelope without discriminator", "platform: {name: demo}\nenvelope: {payload: data}\n" + ping, "/envelope"},
-		{"bad handshake status", "platform: {name: demo}\ndelivery: {handshake: {response_status: \"200\"}}\n" + ping, "/delivery/handshake/response_status"},
+		{"bad platform name", "platform: {version: \"1\", name: Demo}\n" + ping, "/platform/name"},
+		{"unknown platform key", "platform: {version: \"1\", name: demo, owner: me}\n" + ping, "/platform"},
+		{"unknown envelope key", "platform: {version: \"1\", name: demo}\nenvelope: {discriminator: type, body: data}\n" + ping, "/envelope"},
+		{"envelope without discriminator", "platform: {version: \"1\", name: demo}\nenvelope: {payload: data}\n" + ping, "/envelope"},
+		{"bad handshake status", "platform: {version: \"1\", name: demo}\ndelivery: {handshake: {response_status: \"200\"}}\n" + ping, "/delivery/handshake/response_status"},
 		{"enum without values", head + ping + "types:\n  Status: {kind: enum}\n", "/types/Status"},
 		{"enum with empty values", head + ping + "types:\n  Status: {kind: enum, values: []}\n", "/types/Status/values"},
 		{"integer enum value without go_name", head + ping + "types:\n  Level: {kind: enum, base: integer, values: [{value: 1}]}\n", "/types/Level/values/0"},

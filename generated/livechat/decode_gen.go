@@ -270,7 +270,7 @@ func (x *Custom) decodeFrom(d *wire.Decoder, resumed bool) {
 				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
-				} else if v, p := readMapOfRaw(d); p == "" {
+				} else if v, p := read_MapOf_Raw(d); p == "" {
 					x.Properties.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -422,7 +422,7 @@ func (x *File) decodeFrom(d *wire.Decoder, resumed bool) {
 				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
-				} else if v, p := readMapOfRaw(d); p == "" {
+				} else if v, p := read_MapOf_Raw(d); p == "" {
 					x.Properties.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -702,7 +702,7 @@ func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool) {
 				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
-				} else if v, p := readMapOfRaw(d); p == "" {
+				} else if v, p := read_MapOf_Raw(d); p == "" {
 					x.Properties.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -731,7 +731,7 @@ func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool) {
 			seen[0] |= (1 << 8)
 			{
 				start := d.Offset()
-				if v, p := readListOfFormField(d); p == "" {
+				if v, p := read_ListOfFormField(d); p == "" {
 					x.Fields = v
 					x.omit[0] &^= (1 << 8)
 				} else {
@@ -872,7 +872,7 @@ func (x *Message) decodeFrom(d *wire.Decoder, resumed bool) {
 				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
-				} else if v, p := readMapOfRaw(d); p == "" {
+				} else if v, p := read_MapOf_Raw(d); p == "" {
 					x.Properties.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1059,7 +1059,7 @@ func (x *SystemMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 				start := d.Offset()
 				if d.Null() {
 					x.TextVars.SetNull()
-				} else if v, p := readMapOfString(d); p == "" {
+				} else if v, p := read_MapOf_String(d); p == "" {
 					x.TextVars.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1199,7 +1199,7 @@ func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
-				} else if v, p := readMapOfRaw(d); p == "" {
+				} else if v, p := read_MapOf_Raw(d); p == "" {
 					x.Properties.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1230,7 +1230,7 @@ func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 				start := d.Offset()
 				if d.Null() {
 					x.Elements.SetNull()
-				} else if v, p := readListOfRichMessageElement(d); p == "" {
+				} else if v, p := read_ListOfRichMessageElement(d); p == "" {
 					x.Elements.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1299,7 +1299,7 @@ func (x *CheckboxFormField) decode(d *wire.Decoder) {
 			seen[0] |= (1 << 2)
 			{
 				start := d.Offset()
-				if v, p := readListOfChoiceAnswer(d); p == "" {
+				if v, p := read_ListOfChoiceAnswer(d); p == "" {
 					x.Answers = v
 					x.omit[0] &^= (1 << 2)
 				} else {
@@ -1863,7 +1863,7 @@ func (x *RichMessageButton) decode(d *wire.Decoder) {
 			seen[0] |= (1 << 5)
 			{
 				start := d.Offset()
-				if v, p := readListOfString(d); p == "" {
+				if v, p := read_ListOf_String(d); p == "" {
 					x.UserIds = v
 					x.omit[0] &^= (1 << 5)
 				} else {
@@ -1944,7 +1944,7 @@ func (x *RichMessageElement) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Buttons.SetNull()
-				} else if v, p := readListOfRichMessageButton(d); p == "" {
+				} else if v, p := read_ListOfRichMessageButton(d); p == "" {
 					x.Buttons.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -2196,7 +2196,7 @@ func (x *UserEventFields) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Properties.SetNull()
-				} else if v, p := readMapOfRaw(d); p == "" {
+				} else if v, p := read_MapOf_Raw(d); p == "" {
 					x.Properties.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -2215,7 +2215,7 @@ func readChoiceAnswer(d *wire.Decoder) (ChoiceAnswer, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfChoiceAnswer(d *wire.Decoder) ([]ChoiceAnswer, string) {
+func read_ListOfChoiceAnswer(d *wire.Decoder) ([]ChoiceAnswer, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -2351,7 +2351,7 @@ func readWebviewHeight(d *wire.Decoder) (WebviewHeight, string) {
 	v, p := d.ReadString()
 	return WebviewHeight(v), p
 }
-func readListOfString(d *wire.Decoder) ([]string, string) {
+func read_ListOf_String(d *wire.Decoder) ([]string, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -2382,7 +2382,7 @@ func readRichMessageImage(d *wire.Decoder) (RichMessageImage, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfRichMessageButton(d *wire.Decoder) ([]RichMessageButton, string) {
+func read_ListOfRichMessageButton(d *wire.Decoder) ([]RichMessageButton, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -2417,10 +2417,10 @@ func readTextFormField(d *wire.Decoder) (TextFormField, string) {
 	v.decode(d)
 	return v, ""
 }
-func readRaw(d *wire.Decoder) (json.RawMessage, string) {
+func read_Raw(d *wire.Decoder) (json.RawMessage, string) {
 	return json.RawMessage(d.Skip()), ""
 }
-func readMapOfRaw(d *wire.Decoder) (map[string]json.RawMessage, string) {
+func read_MapOf_Raw(d *wire.Decoder) (map[string]json.RawMessage, string) {
 	if !d.Object() {
 		return nil, d.Mismatch("object")
 	}
@@ -2430,7 +2430,7 @@ func readMapOfRaw(d *wire.Decoder) (map[string]json.RawMessage, string) {
 		if !ok {
 			break
 		}
-		v, p := readRaw(d)
+		v, p := read_Raw(d)
 		if p != "" {
 			d.SkipRest(true)
 			return nil, wire.MemberProblem(k, p)
@@ -2452,7 +2452,7 @@ func readUserEventFields(d *wire.Decoder) (UserEventFields, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfFormField(d *wire.Decoder) ([]FormField, string) {
+func read_ListOfFormField(d *wire.Decoder) ([]FormField, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -2467,7 +2467,7 @@ func readListOfFormField(d *wire.Decoder) ([]FormField, string) {
 	}
 	return s, ""
 }
-func readMapOfString(d *wire.Decoder) (map[string]string, string) {
+func read_MapOf_String(d *wire.Decoder) (map[string]string, string) {
 	if !d.Object() {
 		return nil, d.Mismatch("object")
 	}
@@ -2491,7 +2491,7 @@ func readMapOfString(d *wire.Decoder) (map[string]string, string) {
 	}
 	return m, ""
 }
-func readListOfRichMessageElement(d *wire.Decoder) ([]RichMessageElement, string) {
+func read_ListOfRichMessageElement(d *wire.Decoder) ([]RichMessageElement, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}

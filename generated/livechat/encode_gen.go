@@ -41,7 +41,7 @@ func (x *Custom) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Properties.Get(); ok {
 		e.Key("\"properties\"")
-		writeMapOfRaw(e, v)
+		write_MapOf_Raw(e, v)
 	} else if x.Properties.IsNull() {
 		e.Key("\"properties\"")
 		e.Null()
@@ -98,7 +98,7 @@ func (x *File) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Properties.Get(); ok {
 		e.Key("\"properties\"")
-		writeMapOfRaw(e, v)
+		write_MapOf_Raw(e, v)
 	} else if x.Properties.IsNull() {
 		e.Key("\"properties\"")
 		e.Null()
@@ -202,7 +202,7 @@ func (x *FilledForm) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Properties.Get(); ok {
 		e.Key("\"properties\"")
-		writeMapOfRaw(e, v)
+		write_MapOf_Raw(e, v)
 	} else if x.Properties.IsNull() {
 		e.Key("\"properties\"")
 		e.Null()
@@ -213,7 +213,7 @@ func (x *FilledForm) encode(e *wire.Encoder) {
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"fields\"")
-		writeListOfFormField(e, x.Fields)
+		write_ListOfFormField(e, x.Fields)
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -263,7 +263,7 @@ func (x *Message) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Properties.Get(); ok {
 		e.Key("\"properties\"")
-		writeMapOfRaw(e, v)
+		write_MapOf_Raw(e, v)
 	} else if x.Properties.IsNull() {
 		e.Key("\"properties\"")
 		e.Null()
@@ -334,7 +334,7 @@ func (x *SystemMessage) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.TextVars.Get(); ok {
 		e.Key("\"text_vars\"")
-		writeMapOfString(e, v)
+		write_MapOf_String(e, v)
 	} else if x.TextVars.IsNull() {
 		e.Key("\"text_vars\"")
 		e.Null()
@@ -387,7 +387,7 @@ func (x *RichMessage) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Properties.Get(); ok {
 		e.Key("\"properties\"")
-		writeMapOfRaw(e, v)
+		write_MapOf_Raw(e, v)
 	} else if x.Properties.IsNull() {
 		e.Key("\"properties\"")
 		e.Null()
@@ -398,7 +398,7 @@ func (x *RichMessage) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Elements.Get(); ok {
 		e.Key("\"elements\"")
-		writeListOfRichMessageElement(e, v)
+		write_ListOfRichMessageElement(e, v)
 	} else if x.Elements.IsNull() {
 		e.Key("\"elements\"")
 		e.Null()
@@ -432,7 +432,7 @@ func (x *CheckboxFormField) encode(e *wire.Encoder) {
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"answers\"")
-		writeListOfChoiceAnswer(e, x.Answers)
+		write_ListOfChoiceAnswer(e, x.Answers)
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -660,7 +660,7 @@ func (x *RichMessageButton) encode(e *wire.Encoder) {
 	}
 	if x.omit[0]&(1<<5) == 0 {
 		e.Key("\"user_ids\"")
-		writeListOfString(e, x.UserIds)
+		write_ListOf_String(e, x.UserIds)
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -697,7 +697,7 @@ func (x *RichMessageElement) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Buttons.Get(); ok {
 		e.Key("\"buttons\"")
-		writeListOfRichMessageButton(e, v)
+		write_ListOfRichMessageButton(e, v)
 	} else if x.Buttons.IsNull() {
 		e.Key("\"buttons\"")
 		e.Null()
@@ -806,7 +806,7 @@ func (x *UserEventFields) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Properties.Get(); ok {
 		e.Key("\"properties\"")
-		writeMapOfRaw(e, v)
+		write_MapOf_Raw(e, v)
 	} else if x.Properties.IsNull() {
 		e.Key("\"properties\"")
 		e.Null()
@@ -821,7 +821,7 @@ func (x *UserEventFields) MarshalJSON() ([]byte, error) {
 	x.encode(&e)
 	return e.Buf, nil
 }
-func writeListOfChoiceAnswer(e *wire.Encoder, s []ChoiceAnswer) {
+func write_ListOfChoiceAnswer(e *wire.Encoder, s []ChoiceAnswer) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
@@ -835,21 +835,21 @@ func writeFormField(e *wire.Encoder, v FormField) {
 	}
 	v.encode(e)
 }
-func writeListOfString(e *wire.Encoder, s []string) {
+func write_ListOf_String(e *wire.Encoder, s []string) {
 	e.ArrayStart()
 	for i := range s {
 		e.String(s[i])
 	}
 	e.ArrayEnd()
 }
-func writeListOfRichMessageButton(e *wire.Encoder, s []RichMessageButton) {
+func write_ListOfRichMessageButton(e *wire.Encoder, s []RichMessageButton) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeMapOfRaw(e *wire.Encoder, m map[string]json.RawMessage) {
+func write_MapOf_Raw(e *wire.Encoder, m map[string]json.RawMessage) {
 	var buf [16]string
 	keys := buf[:0]
 	for k := range m {
@@ -864,14 +864,14 @@ func writeMapOfRaw(e *wire.Encoder, m map[string]json.RawMessage) {
 	}
 	e.ObjectEnd()
 }
-func writeListOfFormField(e *wire.Encoder, s []FormField) {
+func write_ListOfFormField(e *wire.Encoder, s []FormField) {
 	e.ArrayStart()
 	for i := range s {
 		writeFormField(e, s[i])
 	}
 	e.ArrayEnd()
 }
-func writeMapOfString(e *wire.Encoder, m map[string]string) {
+func write_MapOf_String(e *wire.Encoder, m map[string]string) {
 	var buf [16]string
 	keys := buf[:0]
 	for k := range m {
@@ -886,7 +886,7 @@ func writeMapOfString(e *wire.Encoder, m map[string]string) {
 	}
 	e.ObjectEnd()
 }
-func writeListOfRichMessageElement(e *wire.Encoder, s []RichMessageElement) {
+func write_ListOfRichMessageElement(e *wire.Encoder, s []RichMessageElement) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)

@@ -163,21 +163,21 @@ func (v ContentType) Known() bool {
 //
 // Source: vendor document, Filled form: table and sample (`fields`)
 type FormField interface {
-	formFieldValue() string
+	value_FormField() string
 	encode(*wire.Encoder)
 	validate(*wire.Problems, *wire.Path)
 }
 
-func (x *TextFormField) formFieldValue() string {
+func (x *TextFormField) value_FormField() string {
 	return string(x.Type)
 }
-func (x *ChoiceFormField) formFieldValue() string {
+func (x *ChoiceFormField) value_FormField() string {
 	return string(x.Type)
 }
-func (x *CheckboxFormField) formFieldValue() string {
+func (x *CheckboxFormField) value_FormField() string {
 	return "checkbox"
 }
-func (x *GroupChooserFormField) formFieldValue() string {
+func (x *GroupChooserFormField) value_FormField() string {
 	return "group_chooser"
 }
 
@@ -190,7 +190,7 @@ type FormFieldUnknown struct {
 	Raw json.RawMessage
 }
 
-func (x *FormFieldUnknown) formFieldValue() string {
+func (x *FormFieldUnknown) value_FormField() string {
 	return x.Type
 }
 func (x *FormFieldUnknown) encode(e *wire.Encoder) {

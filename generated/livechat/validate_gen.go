@@ -281,7 +281,7 @@ func (x *FilledForm) validate(ps *wire.Problems, p *wire.Path) {
 				ps.Add(&fp, "required member is missing")
 			}
 		} else {
-			checkListOfFormField(ps, &fp, x.Fields)
+			check_ListOfFormField(ps, &fp, x.Fields)
 		}
 	}
 	ps.Members(p, x.extra)
@@ -517,7 +517,7 @@ func (x *RichMessage) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("elements")
 		if v, ok := x.Elements.Get(); ok {
-			checkListOfRichMessageElement(ps, &fp, v)
+			check_ListOfRichMessageElement(ps, &fp, v)
 			wire.CheckItems(ps, &fp, len(v), 1, 10)
 		} else if x.Elements.IsNull() {
 			ps.Add(&fp, "must not be null")
@@ -556,7 +556,7 @@ func (x *CheckboxFormField) validate(ps *wire.Problems, p *wire.Path) {
 				ps.Add(&fp, "required member is missing")
 			}
 		} else {
-			checkListOfChoiceAnswer(ps, &fp, x.Answers)
+			check_ListOfChoiceAnswer(ps, &fp, x.Answers)
 		}
 	}
 	ps.Members(p, x.extra)
@@ -897,7 +897,7 @@ func (x *RichMessageElement) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("buttons")
 		if v, ok := x.Buttons.Get(); ok {
-			checkListOfRichMessageButton(ps, &fp, v)
+			check_ListOfRichMessageButton(ps, &fp, v)
 			wire.CheckItems(ps, &fp, len(v), 1, 11)
 		} else if x.Buttons.IsNull() {
 			ps.Add(&fp, "must not be null")
@@ -1040,7 +1040,7 @@ func (x *UserEventFields) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
-func checkListOfChoiceAnswer(ps *wire.Problems, p *wire.Path, s []ChoiceAnswer) {
+func check_ListOfChoiceAnswer(ps *wire.Problems, p *wire.Path, s []ChoiceAnswer) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1048,7 +1048,7 @@ func checkListOfChoiceAnswer(ps *wire.Problems, p *wire.Path, s []ChoiceAnswer) 
 		}
 	}
 }
-func checkListOfRichMessageButton(ps *wire.Problems, p *wire.Path, s []RichMessageButton) {
+func check_ListOfRichMessageButton(ps *wire.Problems, p *wire.Path, s []RichMessageButton) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1056,7 +1056,7 @@ func checkListOfRichMessageButton(ps *wire.Problems, p *wire.Path, s []RichMessa
 		}
 	}
 }
-func checkListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
+func check_ListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1066,7 +1066,7 @@ func checkListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
 		}
 	}
 }
-func checkListOfRichMessageElement(ps *wire.Problems, p *wire.Path, s []RichMessageElement) {
+func check_ListOfRichMessageElement(ps *wire.Problems, p *wire.Path, s []RichMessageElement) {
 	for i := range s {
 		ip := p.Index(i)
 		{

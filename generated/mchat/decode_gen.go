@@ -396,7 +396,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 										start := d.Offset()
 										if d.Null() {
 											x.Variables.SetNull()
-										} else if v, p := readListOfVariableEntry(d); p == "" {
+										} else if v, p := read_ListOfVariableEntry(d); p == "" {
 											x.Variables.Set(v)
 										} else {
 											x.extra.Add(name, raw, d.Since(start), p)
@@ -948,7 +948,7 @@ func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Variables.SetNull()
-				} else if v, p := readListOfVariableEntry(d); p == "" {
+				} else if v, p := read_ListOfVariableEntry(d); p == "" {
 					x.Variables.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1243,7 +1243,7 @@ func (x *ButtonPayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Buttons.SetNull()
-				} else if v, p := readListOfButton(d); p == "" {
+				} else if v, p := read_ListOfButton(d); p == "" {
 					x.Buttons.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1541,7 +1541,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ExcludeDays.SetNull()
-				} else if v, p := readListOfRaw(d); p == "" {
+				} else if v, p := read_ListOf_Raw(d); p == "" {
 					x.ExcludeDays.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1557,7 +1557,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Include.SetNull()
-				} else if v, p := readListOfRaw(d); p == "" {
+				} else if v, p := read_ListOf_Raw(d); p == "" {
 					x.Include.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1589,7 +1589,7 @@ func (x *CalendarValidation) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Skip.SetNull()
-				} else if v, p := readListOfRaw(d); p == "" {
+				} else if v, p := read_ListOf_Raw(d); p == "" {
 					x.Skip.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1658,7 +1658,7 @@ func (x *CalendlyResponsePayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Variables.SetNull()
-				} else if v, p := readMapOfRaw(d); p == "" {
+				} else if v, p := read_MapOf_Raw(d); p == "" {
 					x.Variables.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -1791,7 +1791,7 @@ func (x *CarouselPayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Items.SetNull()
-				} else if v, p := readListOfCarouselItem(d); p == "" {
+				} else if v, p := read_ListOfCarouselItem(d); p == "" {
 					x.Items.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -2072,7 +2072,7 @@ func (x *FileUploadPayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.AllowExtensions.SetNull()
-				} else if v, p := readListOfString(d); p == "" {
+				} else if v, p := read_ListOf_String(d); p == "" {
 					x.AllowExtensions.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -2322,7 +2322,7 @@ func (x *FormPayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Fields.SetNull()
-				} else if v, p := readListOfFormField(d); p == "" {
+				} else if v, p := read_ListOfFormField(d); p == "" {
 					x.Fields.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -2515,7 +2515,7 @@ func (x *FormResponsePayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Fields.SetNull()
-				} else if v, p := readListOfFormResponseField(d); p == "" {
+				} else if v, p := read_ListOfFormResponseField(d); p == "" {
 					x.Fields.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -2706,7 +2706,7 @@ func (x *JavascriptResponsePayload) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Variables.SetNull()
-				} else if v, p := readMapOfString(d); p == "" {
+				} else if v, p := read_MapOf_String(d); p == "" {
 					x.Variables.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -2754,7 +2754,7 @@ func (x *ListBody) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Sections.SetNull()
-				} else if v, p := readListOfListSection(d); p == "" {
+				} else if v, p := read_ListOfListSection(d); p == "" {
 					x.Sections.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -3027,7 +3027,7 @@ func (x *ListSection) decode(d *wire.Decoder) {
 			seen[0] |= (1 << 1)
 			{
 				start := d.Offset()
-				if v, p := readListOfListItem(d); p == "" {
+				if v, p := read_ListOfListItem(d); p == "" {
 					x.Items = v
 					x.omit[0] &^= (1 << 1)
 				} else {
@@ -3734,7 +3734,7 @@ func readVariableEntry(d *wire.Decoder) (VariableEntry, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfVariableEntry(d *wire.Decoder) ([]VariableEntry, string) {
+func read_ListOfVariableEntry(d *wire.Decoder) ([]VariableEntry, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -3779,7 +3779,7 @@ func readButtonCallback(d *wire.Decoder) (ButtonCallback, string) {
 		}
 		return v, p
 	case wire.KindObject:
-		a, p := readMapOfRaw(d)
+		a, p := read_MapOf_Raw(d)
 		if p == "" {
 			v.Object.Set(a)
 		}
@@ -3796,10 +3796,10 @@ func readButton(d *wire.Decoder) (Button, string) {
 	v.decode(d)
 	return v, ""
 }
-func readRaw(d *wire.Decoder) (json.RawMessage, string) {
+func read_Raw(d *wire.Decoder) (json.RawMessage, string) {
 	return json.RawMessage(d.Skip()), ""
 }
-func readMapOfRaw(d *wire.Decoder) (map[string]json.RawMessage, string) {
+func read_MapOf_Raw(d *wire.Decoder) (map[string]json.RawMessage, string) {
 	if !d.Object() {
 		return nil, d.Mismatch("object")
 	}
@@ -3809,7 +3809,7 @@ func readMapOfRaw(d *wire.Decoder) (map[string]json.RawMessage, string) {
 		if !ok {
 			break
 		}
-		v, p := readRaw(d)
+		v, p := read_Raw(d)
 		if p != "" {
 			d.SkipRest(true)
 			return nil, wire.MemberProblem(k, p)
@@ -3839,7 +3839,7 @@ func readButtonMessage(d *wire.Decoder) (ButtonMessage, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfButton(d *wire.Decoder) ([]Button, string) {
+func read_ListOfButton(d *wire.Decoder) ([]Button, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -3894,13 +3894,13 @@ func readCalendarValidation(d *wire.Decoder) (CalendarValidation, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfRaw(d *wire.Decoder) ([]json.RawMessage, string) {
+func read_ListOf_Raw(d *wire.Decoder) ([]json.RawMessage, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
 	s := make([]json.RawMessage, 0, 4)
 	for i := 0; d.MoreElements(); i++ {
-		v, p := readRaw(d)
+		v, p := read_Raw(d)
 		if p != "" {
 			d.SkipRest(false)
 			return nil, wire.ItemProblem(i, p)
@@ -3949,7 +3949,7 @@ func readCarouselMessage(d *wire.Decoder) (CarouselMessage, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfCarouselItem(d *wire.Decoder) ([]CarouselItem, string) {
+func read_ListOfCarouselItem(d *wire.Decoder) ([]CarouselItem, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -4012,7 +4012,7 @@ func readFileUploadMessage(d *wire.Decoder) (FileUploadMessage, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfString(d *wire.Decoder) ([]string, string) {
+func read_ListOf_String(d *wire.Decoder) ([]string, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -4088,7 +4088,7 @@ func readFormMessage(d *wire.Decoder) (FormMessage, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfFormField(d *wire.Decoder) ([]FormField, string) {
+func read_ListOfFormField(d *wire.Decoder) ([]FormField, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -4154,7 +4154,7 @@ func readFormResponseMessage(d *wire.Decoder) (FormResponseMessage, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfFormResponseField(d *wire.Decoder) ([]FormResponseField, string) {
+func read_ListOfFormResponseField(d *wire.Decoder) ([]FormResponseField, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -4209,7 +4209,7 @@ func readJavascriptResponseMessage(d *wire.Decoder) (JavascriptResponseMessage, 
 	v.decode(d)
 	return v, ""
 }
-func readMapOfString(d *wire.Decoder) (map[string]string, string) {
+func read_MapOf_String(d *wire.Decoder) (map[string]string, string) {
 	if !d.Object() {
 		return nil, d.Mismatch("object")
 	}
@@ -4241,7 +4241,7 @@ func readListSection(d *wire.Decoder) (ListSection, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfListSection(d *wire.Decoder) ([]ListSection, string) {
+func read_ListOfListSection(d *wire.Decoder) ([]ListSection, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -4296,7 +4296,7 @@ func readListMessage(d *wire.Decoder) (ListMessage, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfListItem(d *wire.Decoder) ([]ListItem, string) {
+func read_ListOfListItem(d *wire.Decoder) ([]ListItem, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}

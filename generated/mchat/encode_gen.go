@@ -99,7 +99,7 @@ func (x *ConversationCreate) encode(e *wire.Encoder) {
 			}
 			if v, ok := x.Variables.Get(); ok {
 				e.Key("\"variables\"")
-				writeListOfVariableEntry(e, v)
+				write_ListOfVariableEntry(e, v)
 			} else if x.Variables.IsNull() {
 				e.Key("\"variables\"")
 				e.Null()
@@ -328,7 +328,7 @@ func (x *AppointmentBookingResponsePayload) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Variables.Get(); ok {
 		e.Key("\"variables\"")
-		writeListOfVariableEntry(e, v)
+		write_ListOfVariableEntry(e, v)
 	} else if x.Variables.IsNull() {
 		e.Key("\"variables\"")
 		e.Null()
@@ -419,7 +419,7 @@ func (x *ButtonCallback) encode(e *wire.Encoder) {
 	if v, ok := x.String.Get(); ok {
 		e.String(v)
 	} else if v, ok := x.Object.Get(); ok {
-		writeMapOfRaw(e, v)
+		write_MapOf_Raw(e, v)
 	} else {
 		e.Null()
 	}
@@ -481,7 +481,7 @@ func (x *ButtonPayload) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Buttons.Get(); ok {
 		e.Key("\"buttons\"")
-		writeListOfButton(e, v)
+		write_ListOfButton(e, v)
 	} else if x.Buttons.IsNull() {
 		e.Key("\"buttons\"")
 		e.Null()
@@ -630,14 +630,14 @@ func (x *CalendarValidation) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.ExcludeDays.Get(); ok {
 		e.Key("\"exclude_days\"")
-		writeListOfRaw(e, v)
+		write_ListOf_Raw(e, v)
 	} else if x.ExcludeDays.IsNull() {
 		e.Key("\"exclude_days\"")
 		e.Null()
 	}
 	if v, ok := x.Include.Get(); ok {
 		e.Key("\"include\"")
-		writeListOfRaw(e, v)
+		write_ListOf_Raw(e, v)
 	} else if x.Include.IsNull() {
 		e.Key("\"include\"")
 		e.Null()
@@ -651,7 +651,7 @@ func (x *CalendarValidation) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Skip.Get(); ok {
 		e.Key("\"skip\"")
-		writeListOfRaw(e, v)
+		write_ListOf_Raw(e, v)
 	} else if x.Skip.IsNull() {
 		e.Key("\"skip\"")
 		e.Null()
@@ -688,7 +688,7 @@ func (x *CalendlyResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := x.Variables.Get(); ok {
 		e.Key("\"variables\"")
-		writeMapOfRaw(e, v)
+		write_MapOf_Raw(e, v)
 	} else if x.Variables.IsNull() {
 		e.Key("\"variables\"")
 		e.Null()
@@ -758,7 +758,7 @@ func (x *CarouselPayload) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Items.Get(); ok {
 		e.Key("\"items\"")
-		writeListOfCarouselItem(e, v)
+		write_ListOfCarouselItem(e, v)
 	} else if x.Items.IsNull() {
 		e.Key("\"items\"")
 		e.Null()
@@ -899,7 +899,7 @@ func (x *FileUploadPayload) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.AllowExtensions.Get(); ok {
 		e.Key("\"allow_extensions\"")
-		writeListOfString(e, v)
+		write_ListOf_String(e, v)
 	} else if x.AllowExtensions.IsNull() {
 		e.Key("\"allow_extensions\"")
 		e.Null()
@@ -1010,7 +1010,7 @@ func (x *FormPayload) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Fields.Get(); ok {
 		e.Key("\"fields\"")
-		writeListOfFormField(e, v)
+		write_ListOfFormField(e, v)
 	} else if x.Fields.IsNull() {
 		e.Key("\"fields\"")
 		e.Null()
@@ -1114,7 +1114,7 @@ func (x *FormResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := x.Fields.Get(); ok {
 		e.Key("\"fields\"")
-		writeListOfFormResponseField(e, v)
+		write_ListOfFormResponseField(e, v)
 	} else if x.Fields.IsNull() {
 		e.Key("\"fields\"")
 		e.Null()
@@ -1213,7 +1213,7 @@ func (x *JavascriptResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := x.Variables.Get(); ok {
 		e.Key("\"variables\"")
-		writeMapOfString(e, v)
+		write_MapOf_String(e, v)
 	} else if x.Variables.IsNull() {
 		e.Key("\"variables\"")
 		e.Null()
@@ -1239,7 +1239,7 @@ func (x *ListBody) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Sections.Get(); ok {
 		e.Key("\"sections\"")
-		writeListOfListSection(e, v)
+		write_ListOfListSection(e, v)
 	} else if x.Sections.IsNull() {
 		e.Key("\"sections\"")
 		e.Null()
@@ -1370,7 +1370,7 @@ func (x *ListSection) encode(e *wire.Encoder) {
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"items\"")
-		writeListOfListItem(e, x.Items)
+		write_ListOfListItem(e, x.Items)
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1692,14 +1692,14 @@ func (x *Visitor) MarshalJSON() ([]byte, error) {
 	x.encode(&e)
 	return e.Buf, nil
 }
-func writeListOfVariableEntry(e *wire.Encoder, s []VariableEntry) {
+func write_ListOfVariableEntry(e *wire.Encoder, s []VariableEntry) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeMapOfRaw(e *wire.Encoder, m map[string]json.RawMessage) {
+func write_MapOf_Raw(e *wire.Encoder, m map[string]json.RawMessage) {
 	var buf [16]string
 	keys := buf[:0]
 	for k := range m {
@@ -1714,28 +1714,28 @@ func writeMapOfRaw(e *wire.Encoder, m map[string]json.RawMessage) {
 	}
 	e.ObjectEnd()
 }
-func writeListOfButton(e *wire.Encoder, s []Button) {
+func write_ListOfButton(e *wire.Encoder, s []Button) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeListOfRaw(e *wire.Encoder, s []json.RawMessage) {
+func write_ListOf_Raw(e *wire.Encoder, s []json.RawMessage) {
 	e.ArrayStart()
 	for i := range s {
 		e.RawBytes(s[i])
 	}
 	e.ArrayEnd()
 }
-func writeListOfCarouselItem(e *wire.Encoder, s []CarouselItem) {
+func write_ListOfCarouselItem(e *wire.Encoder, s []CarouselItem) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeListOfString(e *wire.Encoder, s []string) {
+func write_ListOf_String(e *wire.Encoder, s []string) {
 	e.ArrayStart()
 	for i := range s {
 		e.String(s[i])
@@ -1749,21 +1749,21 @@ func writeUploadedFile(e *wire.Encoder, v UploadedFile) {
 	}
 	v.encode(e)
 }
-func writeListOfFormField(e *wire.Encoder, s []FormField) {
+func write_ListOfFormField(e *wire.Encoder, s []FormField) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeListOfFormResponseField(e *wire.Encoder, s []FormResponseField) {
+func write_ListOfFormResponseField(e *wire.Encoder, s []FormResponseField) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeMapOfString(e *wire.Encoder, m map[string]string) {
+func write_MapOf_String(e *wire.Encoder, m map[string]string) {
 	var buf [16]string
 	keys := buf[:0]
 	for k := range m {
@@ -1778,14 +1778,14 @@ func writeMapOfString(e *wire.Encoder, m map[string]string) {
 	}
 	e.ObjectEnd()
 }
-func writeListOfListSection(e *wire.Encoder, s []ListSection) {
+func write_ListOfListSection(e *wire.Encoder, s []ListSection) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeListOfListItem(e *wire.Encoder, s []ListItem) {
+func write_ListOfListItem(e *wire.Encoder, s []ListItem) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)

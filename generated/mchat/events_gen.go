@@ -290,7 +290,7 @@ func TypePath(ev Event) string {
 	switch e := ev.(type) {
 	case *Message:
 		if v := e.Message; v != nil {
-			return "message/" + v.messageContentValue()
+			return "message/" + v.value_MessageContent()
 		}
 	}
 	return string(ev.EventType())

@@ -1044,72 +1044,72 @@ type MediaFile struct {
 //
 // Source: vendor document, List of events / Message exchange
 type MessageContent interface {
-	messageContentValue() string
+	value_MessageContent() string
 	encode(*wire.Encoder)
 	validate(*wire.Problems, *wire.Path)
 }
 
-func (x *TextMessage) messageContentValue() string {
+func (x *TextMessage) value_MessageContent() string {
 	return "text"
 }
-func (x *ImageMessage) messageContentValue() string {
+func (x *ImageMessage) value_MessageContent() string {
 	return "image"
 }
-func (x *FormMessage) messageContentValue() string {
+func (x *FormMessage) value_MessageContent() string {
 	return "form"
 }
-func (x *FileUploadMessage) messageContentValue() string {
+func (x *FileUploadMessage) value_MessageContent() string {
 	return "file_upload"
 }
-func (x *CalendarMessage) messageContentValue() string {
+func (x *CalendarMessage) value_MessageContent() string {
 	return "calendar"
 }
-func (x *AudioMessage) messageContentValue() string {
+func (x *AudioMessage) value_MessageContent() string {
 	return "audio"
 }
-func (x *CalendlyResponseMessage) messageContentValue() string {
+func (x *CalendlyResponseMessage) value_MessageContent() string {
 	return "calendly.response"
 }
-func (x *VideoMessage) messageContentValue() string {
+func (x *VideoMessage) value_MessageContent() string {
 	return "video"
 }
-func (x *ListMessage) messageContentValue() string {
+func (x *ListMessage) value_MessageContent() string {
 	return "list"
 }
-func (x *JavascriptMessage) messageContentValue() string {
+func (x *JavascriptMessage) value_MessageContent() string {
 	return "javascript"
 }
-func (x *ButtonMessage) messageContentValue() string {
+func (x *ButtonMessage) value_MessageContent() string {
 	return "button"
 }
-func (x *DocumentMessage) messageContentValue() string {
+func (x *DocumentMessage) value_MessageContent() string {
 	return "document"
 }
-func (x *CarouselMessage) messageContentValue() string {
+func (x *CarouselMessage) value_MessageContent() string {
 	return "carousel"
 }
-func (x *JavascriptResponseMessage) messageContentValue() string {
+func (x *JavascriptResponseMessage) value_MessageContent() string {
 	return "javascript.response"
 }
-func (x *SliderResponseMessage) messageContentValue() string {
+func (x *SliderResponseMessage) value_MessageContent() string {
 	return "slider.response"
 }
-func (x *SliderMessage) messageContentValue() string {
+func (x *SliderMessage) value_MessageContent() string {
 	return "slider"
 }
-func (x *AppointmentBookingResponseMessage) messageContentValue() string {
+func (x *AppointmentBookingResponseMessage) value_MessageContent() string {
 	return "appointment_booking.response"
 }
-func (x *ButtonResponseMessage) messageContentValue() string {
+func (x *ButtonResponseMessage) value_MessageContent() string {
 	return "button.response"
 }
-func (x *FormResponseMessage) messageContentValue() string {
+func (x *FormResponseMessage) value_MessageContent() string {
 	return "form.response"
 }
-func (x *FileUploadResponseMessage) messageContentValue() string {
+func (x *FileUploadResponseMessage) value_MessageContent() string {
 	return "file_upload.response"
 }
-func (x *AppointmentBookingMessage) messageContentValue() string {
+func (x *AppointmentBookingMessage) value_MessageContent() string {
 	return "appointment_booking"
 }
 
@@ -1122,7 +1122,7 @@ type MessageContentUnknown struct {
 	Raw json.RawMessage
 }
 
-func (x *MessageContentUnknown) messageContentValue() string {
+func (x *MessageContentUnknown) value_MessageContent() string {
 	return x.Type
 }
 func (x *MessageContentUnknown) encode(e *wire.Encoder) {
@@ -1145,16 +1145,16 @@ func (x *MessageContentUnknown) validate(*wire.Problems, *wire.Path) {}
 // Source: vendor document, every sample (timestamp) and the conversation_create sample (created_at)
 type NaiveTimestamp string
 
-var naiveTimestampLayouts = []string{"2006-01-02 15:04:05.999999"}
+var layouts_NaiveTimestamp = []string{"2006-01-02 15:04:05.999999"}
 
 // Time parses v with the type's layouts.
 func (v NaiveTimestamp) Time() (time.Time, error) {
-	return wire.ParseTime(string(v), naiveTimestampLayouts, "")
+	return wire.ParseTime(string(v), layouts_NaiveTimestamp, "")
 }
 
 // NaiveTimestampOf formats t with the first layout, "2006-01-02 15:04:05.999999".
 func NaiveTimestampOf(t time.Time) NaiveTimestamp {
-	return NaiveTimestamp(t.Format(naiveTimestampLayouts[0]))
+	return NaiveTimestamp(t.Format(layouts_NaiveTimestamp[0]))
 }
 
 // Participant: Who sent a message (`message_by`) or is assigned a conversation (`assigned_to_user`).
@@ -1360,12 +1360,12 @@ type TextMessage struct {
 //
 // Source: vendor document, List of events / Message exchange (//FILE UPLOAD RESPONSE)
 type UploadedFile interface {
-	uploadedFileValue() string
+	value_UploadedFile() string
 	encode(*wire.Encoder)
 	validate(*wire.Problems, *wire.Path)
 }
 
-func (x *UploadedImage) uploadedFileValue() string {
+func (x *UploadedImage) value_UploadedFile() string {
 	return "image"
 }
 
@@ -1378,7 +1378,7 @@ type UploadedFileUnknown struct {
 	Raw json.RawMessage
 }
 
-func (x *UploadedFileUnknown) uploadedFileValue() string {
+func (x *UploadedFileUnknown) value_UploadedFile() string {
 	return x.Type
 }
 func (x *UploadedFileUnknown) encode(e *wire.Encoder) {

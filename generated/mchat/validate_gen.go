@@ -126,7 +126,7 @@ func (x *ConversationCreate) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p2.Key("variables")
 			if v, ok := x.Variables.Get(); ok {
-				checkListOfVariableEntry(ps, &fp, v)
+				check_ListOfVariableEntry(ps, &fp, v)
 			} else if x.Variables.IsNull() {
 				ps.Add(&fp, "must not be null")
 			}
@@ -385,7 +385,7 @@ func (x *AppointmentBookingResponsePayload) validate(ps *wire.Problems, p *wire.
 	{
 		fp := p.Key("variables")
 		if v, ok := x.Variables.Get(); ok {
-			checkListOfVariableEntry(ps, &fp, v)
+			check_ListOfVariableEntry(ps, &fp, v)
 		} else if x.Variables.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
@@ -534,7 +534,7 @@ func (x *ButtonPayload) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("buttons")
 		if v, ok := x.Buttons.Get(); ok {
-			checkListOfButton(ps, &fp, v)
+			check_ListOfButton(ps, &fp, v)
 		} else if x.Buttons.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
@@ -794,7 +794,7 @@ func (x *CarouselPayload) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("items")
 		if v, ok := x.Items.Get(); ok {
-			checkListOfCarouselItem(ps, &fp, v)
+			check_ListOfCarouselItem(ps, &fp, v)
 		} else if x.Items.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
@@ -1060,7 +1060,7 @@ func (x *FormPayload) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("fields")
 		if v, ok := x.Fields.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
+			check_ListOfFormField(ps, &fp, v)
 		} else if x.Fields.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
@@ -1171,7 +1171,7 @@ func (x *FormResponsePayload) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("fields")
 		if v, ok := x.Fields.Get(); ok {
-			checkListOfFormResponseField(ps, &fp, v)
+			check_ListOfFormResponseField(ps, &fp, v)
 		} else if x.Fields.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
@@ -1293,7 +1293,7 @@ func (x *ListBody) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("sections")
 		if v, ok := x.Sections.Get(); ok {
-			checkListOfListSection(ps, &fp, v)
+			check_ListOfListSection(ps, &fp, v)
 		} else if x.Sections.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
@@ -1437,7 +1437,7 @@ func (x *ListSection) validate(ps *wire.Problems, p *wire.Path) {
 				ps.Add(&fp, "required member is missing")
 			}
 		} else {
-			checkListOfListItem(ps, &fp, x.Items)
+			check_ListOfListItem(ps, &fp, x.Items)
 		}
 	}
 	ps.Members(p, x.extra)
@@ -1770,7 +1770,7 @@ func (x *Visitor) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
-func checkListOfVariableEntry(ps *wire.Problems, p *wire.Path, s []VariableEntry) {
+func check_ListOfVariableEntry(ps *wire.Problems, p *wire.Path, s []VariableEntry) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1778,7 +1778,7 @@ func checkListOfVariableEntry(ps *wire.Problems, p *wire.Path, s []VariableEntry
 		}
 	}
 }
-func checkListOfButton(ps *wire.Problems, p *wire.Path, s []Button) {
+func check_ListOfButton(ps *wire.Problems, p *wire.Path, s []Button) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1786,7 +1786,7 @@ func checkListOfButton(ps *wire.Problems, p *wire.Path, s []Button) {
 		}
 	}
 }
-func checkListOfCarouselItem(ps *wire.Problems, p *wire.Path, s []CarouselItem) {
+func check_ListOfCarouselItem(ps *wire.Problems, p *wire.Path, s []CarouselItem) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1794,7 +1794,7 @@ func checkListOfCarouselItem(ps *wire.Problems, p *wire.Path, s []CarouselItem) 
 		}
 	}
 }
-func checkListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
+func check_ListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1802,7 +1802,7 @@ func checkListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
 		}
 	}
 }
-func checkListOfFormResponseField(ps *wire.Problems, p *wire.Path, s []FormResponseField) {
+func check_ListOfFormResponseField(ps *wire.Problems, p *wire.Path, s []FormResponseField) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1810,7 +1810,7 @@ func checkListOfFormResponseField(ps *wire.Problems, p *wire.Path, s []FormRespo
 		}
 	}
 }
-func checkListOfListSection(ps *wire.Problems, p *wire.Path, s []ListSection) {
+func check_ListOfListSection(ps *wire.Problems, p *wire.Path, s []ListSection) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1818,7 +1818,7 @@ func checkListOfListSection(ps *wire.Problems, p *wire.Path, s []ListSection) {
 		}
 	}
 }
-func checkListOfListItem(ps *wire.Problems, p *wire.Path, s []ListItem) {
+func check_ListOfListItem(ps *wire.Problems, p *wire.Path, s []ListItem) {
 	for i := range s {
 		ip := p.Index(i)
 		{

@@ -1435,7 +1435,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1451,7 +1451,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1467,7 +1467,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1483,7 +1483,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1499,7 +1499,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1515,7 +1515,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1531,7 +1531,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1547,7 +1547,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1563,7 +1563,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1579,7 +1579,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1595,7 +1595,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1611,7 +1611,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1627,7 +1627,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1643,7 +1643,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1659,7 +1659,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1675,7 +1675,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2224,7 +2224,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2240,7 +2240,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2256,7 +2256,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2272,7 +2272,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2288,7 +2288,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2304,7 +2304,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2320,7 +2320,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2336,7 +2336,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2352,7 +2352,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2368,7 +2368,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2384,7 +2384,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2400,7 +2400,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2416,7 +2416,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2432,7 +2432,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2448,7 +2448,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2462,7 +2462,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 						seen[0] |= (1 << 19)
 						{
 							start := d.Offset()
-							if v, p := readListOfFormField(d); p == "" {
+							if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript = v
 								x.omit[0] &^= (1 << 19)
 							} else {
@@ -2691,7 +2691,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2707,7 +2707,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2723,7 +2723,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2739,7 +2739,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2755,7 +2755,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2771,7 +2771,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2787,7 +2787,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2803,7 +2803,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2819,7 +2819,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2835,7 +2835,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2851,7 +2851,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2867,7 +2867,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2883,7 +2883,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2899,7 +2899,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2915,7 +2915,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2931,7 +2931,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3159,7 +3159,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3175,7 +3175,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3191,7 +3191,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3207,7 +3207,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3223,7 +3223,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3239,7 +3239,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3255,7 +3255,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3271,7 +3271,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3287,7 +3287,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3303,7 +3303,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3319,7 +3319,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3335,7 +3335,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3351,7 +3351,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3367,7 +3367,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3383,7 +3383,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3399,7 +3399,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3627,7 +3627,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3643,7 +3643,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3659,7 +3659,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3675,7 +3675,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3691,7 +3691,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3707,7 +3707,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3723,7 +3723,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3739,7 +3739,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3755,7 +3755,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3771,7 +3771,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3787,7 +3787,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3803,7 +3803,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3819,7 +3819,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3835,7 +3835,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3851,7 +3851,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3867,7 +3867,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4095,7 +4095,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4111,7 +4111,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4127,7 +4127,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4143,7 +4143,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4159,7 +4159,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4175,7 +4175,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4191,7 +4191,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4207,7 +4207,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4223,7 +4223,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4239,7 +4239,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4255,7 +4255,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4271,7 +4271,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4287,7 +4287,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4303,7 +4303,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4317,7 +4317,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 						seen[0] |= (1 << 18)
 						{
 							start := d.Offset()
-							if v, p := readListOfFormField(d); p == "" {
+							if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard = v
 								x.omit[0] &^= (1 << 18)
 							} else {
@@ -4334,7 +4334,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4559,7 +4559,7 @@ func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed 
 						seen[0] |= (1 << 4)
 						{
 							start := d.Offset()
-							if v, p := readMapOfString(d); p == "" {
+							if v, p := read_MapOf_String(d); p == "" {
 								x.Params = v
 								x.omit[0] &^= (1 << 4)
 							} else {
@@ -4708,7 +4708,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4724,7 +4724,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4740,7 +4740,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4756,7 +4756,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4772,7 +4772,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4788,7 +4788,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4804,7 +4804,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4820,7 +4820,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4836,7 +4836,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4852,7 +4852,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4868,7 +4868,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4884,7 +4884,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4900,7 +4900,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4916,7 +4916,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4932,7 +4932,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4948,7 +4948,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5176,7 +5176,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5192,7 +5192,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5208,7 +5208,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5224,7 +5224,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5240,7 +5240,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5256,7 +5256,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5272,7 +5272,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5288,7 +5288,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5304,7 +5304,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5320,7 +5320,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5336,7 +5336,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5352,7 +5352,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5368,7 +5368,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5384,7 +5384,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5400,7 +5400,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5416,7 +5416,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5644,7 +5644,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5660,7 +5660,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5676,7 +5676,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5692,7 +5692,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5708,7 +5708,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5724,7 +5724,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5740,7 +5740,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5756,7 +5756,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5772,7 +5772,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5788,7 +5788,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5804,7 +5804,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5820,7 +5820,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5836,7 +5836,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5852,7 +5852,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5868,7 +5868,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5884,7 +5884,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6108,7 +6108,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6124,7 +6124,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6140,7 +6140,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6156,7 +6156,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6172,7 +6172,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6188,7 +6188,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6204,7 +6204,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6220,7 +6220,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6236,7 +6236,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6252,7 +6252,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6268,7 +6268,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6284,7 +6284,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6300,7 +6300,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6316,7 +6316,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := read_Raw(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6332,7 +6332,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6348,7 +6348,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6658,7 +6658,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.HeroCardParams.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.HeroCardParams.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6674,7 +6674,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.File.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.File.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6690,7 +6690,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.AssociatedSharedFileURL.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.AssociatedSharedFileURL.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6706,7 +6706,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToOperatorUserID.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.ToOperatorUserID.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6722,7 +6722,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToOperatorFullName.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.ToOperatorFullName.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6738,7 +6738,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToGroupID.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.ToGroupID.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6754,7 +6754,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToGroupName.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.ToGroupName.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6770,7 +6770,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToPhoneNumber.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.ToPhoneNumber.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6786,7 +6786,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Note.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.Note.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6802,7 +6802,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChatbotMessageContent.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.ChatbotMessageContent.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6818,7 +6818,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.SubmissionIdentification.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.SubmissionIdentification.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6834,7 +6834,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChatbotHeroCardSubmissionKey.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.ChatbotHeroCardSubmissionKey.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6850,7 +6850,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChatbotHeroCardSubmissionValue.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.ChatbotHeroCardSubmissionValue.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6866,7 +6866,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.TerminationReason.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := read_Raw(d); p == "" {
 					x.TerminationReason.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -7023,7 +7023,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChoiceOptions.SetNull()
-				} else if v, p := readListOfChoiceOption(d); p == "" {
+				} else if v, p := read_ListOfChoiceOption(d); p == "" {
 					x.ChoiceOptions.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -7211,7 +7211,7 @@ func readActivityType(d *wire.Decoder) (ActivityType, string) {
 	v, p := d.ReadString()
 	return ActivityType(v), p
 }
-func readRaw(d *wire.Decoder) (json.RawMessage, string) {
+func read_Raw(d *wire.Decoder) (json.RawMessage, string) {
 	return json.RawMessage(d.Skip()), ""
 }
 func readActivityRecord(d *wire.Decoder) (ActivityRecord, string) {
@@ -7246,7 +7246,7 @@ func readInputType(d *wire.Decoder) (InputType, string) {
 	v, p := d.ReadString()
 	return InputType(v), p
 }
-func readListOfChoiceOption(d *wire.Decoder) ([]ChoiceOption, string) {
+func read_ListOfChoiceOption(d *wire.Decoder) ([]ChoiceOption, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -7293,7 +7293,7 @@ func readSessionRecord(d *wire.Decoder) (SessionRecord, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfFormField(d *wire.Decoder) ([]FormField, string) {
+func read_ListOfFormField(d *wire.Decoder) ([]FormField, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -7308,7 +7308,7 @@ func readListOfFormField(d *wire.Decoder) ([]FormField, string) {
 	}
 	return s, ""
 }
-func readMapOfString(d *wire.Decoder) (map[string]string, string) {
+func read_MapOf_String(d *wire.Decoder) (map[string]string, string) {
 	if !d.Object() {
 		return nil, d.Mismatch("object")
 	}

@@ -478,14 +478,14 @@ func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -785,14 +785,14 @@ func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if x.omit[0]&(1<<19) == 0 {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, x.CallScript)
+			write_ListOfFormField(e, x.CallScript)
 		}
 		if v, ok := x.Client.Get(); ok {
 			e.Key("\"client\"")
@@ -974,14 +974,14 @@ func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1166,14 +1166,14 @@ func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1358,14 +1358,14 @@ func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1550,11 +1550,11 @@ func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 		}
 		if x.omit[0]&(1<<18) == 0 {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, x.HeroCard)
+			write_ListOfFormField(e, x.HeroCard)
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1638,7 +1638,7 @@ func (x *SessionActivityHeroCardSubmission) encode(e *wire.Encoder) {
 		}
 		if x.omit[0]&(1<<4) == 0 {
 			e.Key("\"params\"")
-			writeMapOfString(e, x.Params)
+			write_MapOf_String(e, x.Params)
 		}
 		if x.omit[0]&(1<<5) == 0 {
 			e.Key("\"time\"")
@@ -1785,14 +1785,14 @@ func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1977,14 +1977,14 @@ func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2169,14 +2169,14 @@ func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2358,14 +2358,14 @@ func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2644,7 +2644,7 @@ func (x *FormField) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.ChoiceOptions.Get(); ok {
 		e.Key("\"choiceOptions\"")
-		writeListOfChoiceOption(e, v)
+		write_ListOfChoiceOption(e, v)
 	} else if x.ChoiceOptions.IsNull() {
 		e.Key("\"choiceOptions\"")
 		e.Null()
@@ -2719,21 +2719,21 @@ func (x *SessionRecord) MarshalJSON() ([]byte, error) {
 	x.encode(&e)
 	return e.Buf, nil
 }
-func writeListOfChoiceOption(e *wire.Encoder, s []ChoiceOption) {
+func write_ListOfChoiceOption(e *wire.Encoder, s []ChoiceOption) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeListOfFormField(e *wire.Encoder, s []FormField) {
+func write_ListOfFormField(e *wire.Encoder, s []FormField) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeMapOfString(e *wire.Encoder, m map[string]string) {
+func write_MapOf_String(e *wire.Encoder, m map[string]string) {
 	var buf [16]string
 	keys := buf[:0]
 	for k := range m {

@@ -590,14 +590,14 @@ func (v Source) Known() bool {
 // Source: vendor document, Kategorie Eventů (lifecycle table, parameter tables, samples)
 type Timestamp string
 
-var timestampLayouts = []string{"2006-01-02T15:04:05.999999999Z07:00"}
+var layouts_Timestamp = []string{"2006-01-02T15:04:05.999999999Z07:00"}
 
 // Time parses v with the type's layouts.
 func (v Timestamp) Time() (time.Time, error) {
-	return wire.ParseTime(string(v), timestampLayouts, ".,:")
+	return wire.ParseTime(string(v), layouts_Timestamp, ".,:")
 }
 
 // TimestampOf formats t with the first layout, "2006-01-02T15:04:05.999999999Z07:00".
 func TimestampOf(t time.Time) Timestamp {
-	return Timestamp(t.Format(timestampLayouts[0]))
+	return Timestamp(t.Format(layouts_Timestamp[0]))
 }

@@ -520,13 +520,13 @@ func (x *SessionActivityAutoActivity) validate(ps *wire.Problems, p *wire.Path) 
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -742,7 +742,7 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -752,7 +752,7 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 					ps.Add(&fp, "required member is missing")
 				}
 			} else {
-				checkListOfFormField(ps, &fp, x.CallScript)
+				check_ListOfFormField(ps, &fp, x.CallScript)
 			}
 		}
 		{
@@ -825,13 +825,13 @@ func (x *SessionActivityCallScriptSubmission) validate(ps *wire.Problems, p *wir
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -904,13 +904,13 @@ func (x *SessionActivityCobrowsingStarted) validate(ps *wire.Problems, p *wire.P
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -983,13 +983,13 @@ func (x *SessionActivityExternalMessage) validate(ps *wire.Problems, p *wire.Pat
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1066,13 +1066,13 @@ func (x *SessionActivityHeroCard) validate(ps *wire.Problems, p *wire.Path) {
 					ps.Add(&fp, "required member is missing")
 				}
 			} else {
-				checkListOfFormField(ps, &fp, x.HeroCard)
+				check_ListOfFormField(ps, &fp, x.HeroCard)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1230,13 +1230,13 @@ func (x *SessionActivityChatToMail) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1317,13 +1317,13 @@ func (x *SessionActivityLastFarewellMessage) validate(ps *wire.Problems, p *wire
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1396,13 +1396,13 @@ func (x *SessionActivityPreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1487,13 +1487,13 @@ func (x *SessionActivityOnHold) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1691,7 +1691,7 @@ func (x *FormField) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("choiceOptions")
 		if v, ok := x.ChoiceOptions.Get(); ok {
-			checkListOfChoiceOption(ps, &fp, v)
+			check_ListOfChoiceOption(ps, &fp, v)
 		} else if x.ChoiceOptions.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
@@ -1797,7 +1797,7 @@ func (x *SessionRecord) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
-func checkListOfChoiceOption(ps *wire.Problems, p *wire.Path, s []ChoiceOption) {
+func check_ListOfChoiceOption(ps *wire.Problems, p *wire.Path, s []ChoiceOption) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1805,7 +1805,7 @@ func checkListOfChoiceOption(ps *wire.Problems, p *wire.Path, s []ChoiceOption) 
 		}
 	}
 }
-func checkListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
+func check_ListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
 	for i := range s {
 		ip := p.Index(i)
 		{

@@ -25,10 +25,13 @@ func readers(f *jen.File, rs []*ir.TypeRef) {
 	}
 }
 
+// builtinReader is the runtime's reader of each builtin type.
+var builtinReader = map[string]string{"string": "ReadString", "integer": "ReadInt", "number": "ReadNumber", "boolean": "ReadBool"}
+
 // read calls the reader of r.
 func read(r *ir.TypeRef) *jen.Statement {
 	if r.Kind == ir.RefBuiltin && r.Builtin != "raw" {
-		return d().Dot("Read" + refName(r)).Call()
+		return d().Dot(builtinReader[r.Builtin]).Call()
 	}
 	return jen.Id(readerName(r)).Call(d())
 }

@@ -54,28 +54,17 @@ func fieldType(f *ir.Field) jen.Code {
 	return jen.Id("Opt").Types(goType(f.Type))
 }
 
-// refName names a type reference inside helper function names: "String", "CallScriptItem",
-// "ListOfString", "MapOfRaw".
-func refName(r *ir.TypeRef) string {
-	switch r.Kind {
-	case ir.RefNamed:
-		return r.Named.Name
-	case ir.RefArray:
-		return "ListOf" + refName(r.Elem)
-	case ir.RefMap:
-		return "MapOf" + refName(r.Elem)
-	}
-	return map[string]string{"string": "String", "integer": "Int", "number": "Number", "boolean": "Bool", "raw": "Raw"}[r.Builtin]
-}
+// refName names a type reference inside helper function names (the IR's HelperName).
+func refName(r *ir.TypeRef) string { return r.HelperName() }
 
-// readerName is the function that reads one value of r: "readCallScriptItem", "readListOfString".
-func readerName(r *ir.TypeRef) string { return "read" + refName(r) }
+// readerName is the function that reads one value of r.
+func readerName(r *ir.TypeRef) string { return r.ReaderName() }
 
 // writerName is the function that writes one value of r.
-func writerName(r *ir.TypeRef) string { return "write" + refName(r) }
+func writerName(r *ir.TypeRef) string { return r.WriterName() }
 
 // checkerName is the function that validates one value of r.
-func checkerName(r *ir.TypeRef) string { return "check" + refName(r) }
+func checkerName(r *ir.TypeRef) string { return r.CheckerName() }
 
 // needsCheck reports whether values of r can have validation problems beyond their JSON kind.
 func needsCheck(r *ir.TypeRef) bool {

@@ -7,7 +7,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eventgen/eventgen/generator/ir"
-	"github.com/eventgen/eventgen/generator/naming"
 )
 
 // typeDecls declares every named type of the platform.
@@ -164,7 +163,7 @@ func templateDecls(f *jen.File, t *ir.Type) {
 }
 
 // unionMethod is the unexported method through which a union's variants report their discriminator.
-func unionMethod(t *ir.Type) string { return naming.LowerFirst(t.Name) + "Value" }
+func unionMethod(t *ir.Type) string { return t.UnionMethod() }
 
 func unionDecl(f *jen.File, t *ir.Type) {
 	var vals []string
@@ -255,8 +254,8 @@ func timeDecl(f *jen.File, t *ir.Type) {
 					g.Lit(0)
 				}
 			})))
-		f.Commentf("%sOf returns t as a %s.", t.Name, t.Name)
-		f.Func().Id(t.Name + "Of").Params(jen.Id("t").Qual("time", "Time")).Id(t.Name).Block(
+		f.Commentf("%s returns t as a %s.", t.OfName(), t.Name)
+		f.Func().Id(t.OfName()).Params(jen.Id("t").Qual("time", "Time")).Id(t.Name).Block(
 			jen.Return(jen.Id(t.Name).Call(jen.Id("t").Dot(unit).Call())))
 		return
 	}
@@ -270,7 +269,7 @@ func timeDecl(f *jen.File, t *ir.Type) {
 	}
 	f.Add(comment(sentence(t.Name, "is a point in time.", t.Description), paras, t.Discrepancies, source(t.Source)))
 	f.Type().Id(t.Name).String()
-	layouts := naming.LowerFirst(t.Name) + "Layouts"
+	layouts := t.LayoutsName()
 	f.Var().Id(layouts).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
 		for _, l := range t.Layouts {
 			g.Lit(l)
@@ -279,7 +278,7 @@ func timeDecl(f *jen.File, t *ir.Type) {
 	f.Comment("Time parses v with the type's layouts.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Time").Params().Params(jen.Qual("time", "Time"), jen.Error()).Block(
 		jen.Return(jen.Qual(wirePkg, "ParseTime").Call(jen.String().Parens(jen.Id("v")), jen.Id(layouts), jen.Lit(t.FractionSeparators))))
-	f.Commentf("%sOf formats t with the first layout, %q.", t.Name, t.Layouts[0])
-	f.Func().Id(t.Name + "Of").Params(jen.Id("t").Qual("time", "Time")).Id(t.Name).Block(
+	f.Commentf("%s formats t with the first layout, %q.", t.OfName(), t.Layouts[0])
+	f.Func().Id(t.OfName()).Params(jen.Id("t").Qual("time", "Time")).Id(t.Name).Block(
 		jen.Return(jen.Id(t.Name).Call(jen.Id("t").Dot("Format").Call(jen.Id(layouts).Index(jen.Lit(0))))))
 }

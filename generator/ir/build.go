@@ -21,6 +21,13 @@ type builder struct {
 	including []string            // the same, innermost last, to report a cycle's path
 	groups    map[string]*Group
 	channels  map[string]*Channel
+	// broken are the types the spec declares with a kind the loader already reported; references to
+	// them are not reported again. badTypes and badEvents are the types and events whose definition
+	// had a problem: their examples are not checked against a model that is incomplete.
+	broken    map[string]bool
+	badTypes  map[*Type]bool
+	badEvents map[*Event]bool
+	badEnv    bool
 }
 
 // Build resolves a parsed spec. The error, if any, is a spec.ErrorList with every problem found.
@@ -28,12 +35,17 @@ func Build(f *spec.File) (*Platform, error) {
 	b := &builder{
 		f: f, types: map[string]*Type{}, defs: map[string]*spec.TypeDef{}, fields: map[string][]*Field{},
 		inFields: map[string]bool{}, groups: map[string]*Group{}, channels: map[string]*Channel{},
+		broken: map[string]bool{}, badTypes: map[*Type]bool{}, badEvents: map[*Event]bool{},
 	}
 	b.platform()
 	b.declareTypes()
 	b.defineTypes()
+	n := len(b.errs)
 	b.envelope()
+	b.badEnv = len(b.errs) > n
 	b.events()
+	b.checkGoIdents()
+	b.checkCycles()
 	b.checkNames()
 	b.checkExamples()
 	if err := b.errs.Err(); err != nil {
@@ -75,6 +87,7 @@ func (b *builder) declareTypes() {
 		e := &b.f.Types[i]
 		k, ok := kinds[e.Value.Kind]
 		if !ok {
+			b.broken[e.Key] = true
 			continue // reported by spec
 		}
 		t := &Type{Name: e.Key, Kind: k, Description: e.Value.Description, Source: e.Value.Source,
@@ -88,33 +101,41 @@ func (b *builder) declareTypes() {
 
 func (b *builder) defineTypes() {
 	for _, t := range b.p.Types {
-		d := b.defs[t.Name]
-		switch t.Kind {
-		case KindObject:
-			t.Fields = b.objectFields(t.Name, t.Pos)
-			t.AllOrNone = b.allOrNone(fmt.Sprintf("type %q", t.Name), d.AllOrNone, t.Fields, d.At.Of("all_or_none", t.Pos))
-		case KindEnum:
-			b.enum(t, d)
-		case KindOneOf:
-			b.oneof(t, d)
-		case KindTime:
-			t.Unix, t.FractionSeparators, t.Zone = d.Unix, strings.Join(d.FractionSeparators, ""), d.Zone
-			for _, l := range d.Layouts {
-				t.Layouts = append(t.Layouts, map[string]string{"rfc3339": "2006-01-02T15:04:05Z07:00",
-					"rfc3339nano": "2006-01-02T15:04:05.999999999Z07:00"}[l])
-				if t.Layouts[len(t.Layouts)-1] == "" {
-					t.Layouts[len(t.Layouts)-1] = l
-				}
-			}
-		case KindScalar:
-			t.Scalar, t.Format = d.Kind, d.Format
-			t.Constraints = b.constraints(d.Constraints, d.At, t.Pos, t.Scalar, fmt.Sprintf("type %q", t.Name))
-		}
+		n := len(b.errs)
+		b.defineType(t)
+		b.badTypes[t] = len(b.errs) > n
 	}
 	for _, t := range b.p.Types { // after all objects have fields: implied discriminators need them
 		if t.Kind == KindUnion {
+			n := len(b.errs)
 			b.union(t, b.defs[t.Name])
+			b.badTypes[t] = b.badTypes[t] || len(b.errs) > n
 		}
+	}
+}
+
+func (b *builder) defineType(t *Type) {
+	d := b.defs[t.Name]
+	switch t.Kind {
+	case KindObject:
+		t.Fields = b.objectFields(t.Name, t.Pos)
+		t.AllOrNone = b.allOrNone(fmt.Sprintf("type %q", t.Name), d.AllOrNone, t.Fields, d.At.Of("all_or_none", t.Pos))
+	case KindEnum:
+		b.enum(t, d)
+	case KindOneOf:
+		b.oneof(t, d)
+	case KindTime:
+		t.Unix, t.FractionSeparators, t.Zone = d.Unix, strings.Join(d.FractionSeparators, ""), d.Zone
+		for _, l := range d.Layouts {
+			t.Layouts = append(t.Layouts, map[string]string{"rfc3339": "2006-01-02T15:04:05Z07:00",
+				"rfc3339nano": "2006-01-02T15:04:05.999999999Z07:00"}[l])
+			if t.Layouts[len(t.Layouts)-1] == "" {
+				t.Layouts[len(t.Layouts)-1] = l
+			}
+		}
+	case KindScalar:
+		t.Scalar, t.Format = d.Kind, d.Format
+		t.Constraints = b.constraints(d.Constraints, d.At, t.Pos, t.Scalar, fmt.Sprintf("type %q", t.Name))
 	}
 }
 
@@ -159,7 +180,9 @@ func (b *builder) fieldList(owner string, include []string, incPos spec.Pos, own
 		t, ok := b.types[inc]
 		switch {
 		case !ok:
-			b.errs.Add(incPos, "%s: include %q: unknown type", owner, inc)
+			if !b.broken[inc] {
+				b.errs.Add(incPos, "%s: include %q: unknown type", owner, inc)
+			}
 			continue
 		case t.Kind != KindObject:
 			b.errs.Add(incPos, "%s: include %q: not an object type", owner, inc)
@@ -217,7 +240,9 @@ func (b *builder) resolve(te *spec.TypeExpr, pos spec.Pos, where string) *TypeRe
 	case spec.ExprNamed:
 		t, ok := b.types[te.Name]
 		if !ok {
-			b.errs.Add(pos, "%s: unknown type %q", where, te.Name)
+			if !b.broken[te.Name] {
+				b.errs.Add(pos, "%s: unknown type %q", where, te.Name)
+			}
 			return nil
 		}
 		return &TypeRef{Kind: RefNamed, Named: t}

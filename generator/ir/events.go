@@ -51,6 +51,7 @@ func (b *builder) events() {
 		envFields = b.p.Envelope.Fields
 	}
 	for _, e := range b.f.Events {
+		n := len(b.errs)
 		d := e.Value
 		ev := &Event{
 			Name: e.Key, GoName: cmpOr(d.GoName, naming.GoName(e.Key)), Summary: d.Summary, Description: d.Description,
@@ -81,6 +82,7 @@ func (b *builder) events() {
 			ev.Examples = append(ev.Examples, &Example{Name: x.Name, Summary: x.Summary, JSON: x.JSON, Published: x.Published,
 				Corrections: x.Corrections, Invalid: x.Invalid, Discrepancies: x.Discrepancies, Pos: x.At.Of("json", x.Pos)})
 		}
+		b.badEvents[ev] = len(b.errs) > n
 		b.p.Events = append(b.p.Events, ev)
 	}
 }

@@ -9,10 +9,13 @@ import (
 // envelopes must carry this event, and it must validate, unless it is marked invalid (a vendor sample
 // that breaks the vendor's own rules), in which case it must not.
 func (b *builder) checkExamples() {
-	if b.p.Envelope == nil || len(b.errs) > 0 {
+	if b.p.Envelope == nil || b.badEnv {
 		return // the model is incomplete; problems would be noise
 	}
 	for _, ev := range b.p.Events {
+		if !b.complete(ev) {
+			continue // its model is incomplete: the problem is reported where it is
+		}
 		for _, x := range ev.Examples {
 			where := "event \"" + ev.Name + "\": example \"" + x.Name + "\""
 			evs, problems, err := b.p.ValidateJSON([]byte(x.JSON))
@@ -58,4 +61,50 @@ func containsEvent(evs []*Event, ev *Event) bool {
 		}
 	}
 	return false
+}
+
+// complete reports whether an event's model had no problem: the event itself, its fields and every type
+// reachable from them were resolved without errors.
+func (b *builder) complete(ev *Event) bool {
+	if b.badEvents[ev] {
+		return false
+	}
+	seen := map[*Type]bool{}
+	var ok func(r *TypeRef) bool
+	var fieldsOK func(fs []*Field) bool
+	fieldsOK = func(fs []*Field) bool {
+		for _, f := range fs {
+			if !ok(f.Type) {
+				return false
+			}
+		}
+		return true
+	}
+	ok = func(r *TypeRef) bool {
+		switch {
+		case r == nil:
+			return false
+		case r.Kind != RefNamed:
+			return r.Elem == nil || ok(r.Elem)
+		case seen[r.Named]:
+			return true
+		}
+		t := r.Named
+		seen[t] = true
+		if b.badTypes[t] || !fieldsOK(t.Fields) {
+			return false
+		}
+		for _, a := range t.Alternatives {
+			if !ok(a.Type) {
+				return false
+			}
+		}
+		for _, v := range t.Variants {
+			if v.Type == nil || !ok(&TypeRef{Kind: RefNamed, Named: v.Type}) {
+				return false
+			}
+		}
+		return true
+	}
+	return fieldsOK(ev.Fields)
 }

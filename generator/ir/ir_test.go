@@ -362,7 +362,7 @@ func errText(err error) string {
 }
 
 const validateSpec = `
-platform: {name: v, title: V, source: {title: Docs}}
+platform: {version: "1", name: v, title: V, source: {title: Docs}}
 envelope: {discriminator: type, payload: data}
 types:
   Color: {kind: enum, closed: true, values: [{value: red}, {value: green}]}
@@ -395,7 +395,7 @@ events:
 
 // TestCatalogueOnly checks that a platform without an envelope validates nothing.
 func TestCatalogueOnly(t *testing.T) {
-	f, err := spec.Parse("spec.yaml", []byte("platform: {name: c, title: C, source: {title: Docs}}\nevents: {ping: {}}\n"))
+	f, err := spec.Parse("spec.yaml", []byte("platform: {version: \"1\", name: c, title: C, source: {title: Docs}}\nevents: {ping: {}}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -416,7 +416,7 @@ func TestCatalogueOnly(t *testing.T) {
 // the others are read.
 func TestValidateJSONBatch(t *testing.T) {
 	f, err := spec.Parse("spec.yaml", []byte(`
-platform: {name: b, title: B, source: {title: Docs}}
+platform: {version: "1", name: b, title: B, source: {title: Docs}}
 envelope: {batch: events, discriminator: event.type, payload: event.payload}
 events:
   ping:

@@ -2,6 +2,7 @@ package ir
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/eventgen/eventgen/generator/spec"
 )
@@ -10,7 +11,7 @@ import (
 var Reserved = []string{
 	"Batch", "ChannelInfo", "Channels", "Decode", "DecodeBatch", "DecodeError", "DecodeErrors", "Event", "EventInfo",
 	"EventType", "Events", "EventsInGroup", "EventsOnChannel", "GroupInfo", "Groups", "Invalid", "JSONKind", "Lookup", "Null",
-	"Opt", "Problem", "Problems", "Some", "SupportedOn", "Unknown",
+	"Opt", "Problem", "Problems", "Some", "SupportedOn", "TypePath", "Unknown",
 }
 
 // checkNames reports Go identifiers that two spec names map to, naming both sites.
@@ -44,6 +45,8 @@ func (b *builder) checkNames() {
 		switch t.Kind {
 		case KindUnion:
 			claim(t.UnknownName(), fmt.Sprintf("type %q", t.Name), t.Pos)
+		case KindTime:
+			claim(t.OfName(), fmt.Sprintf("time type %q (its constructor)", t.Name), t.Pos)
 		case KindEnum:
 			for _, v := range t.Values {
 				claim(v.GoName, fmt.Sprintf("enum %q value %v", t.Name, v.Value), v.Pos)
@@ -54,16 +57,13 @@ func (b *builder) checkNames() {
 	}
 }
 
-// reservedFields are method names of generated structs that fields may not shadow.
-var reservedFields = map[string]bool{"EventType": true, "Validate": true, "MarshalJSON": true, "UnmarshalJSON": true, "AppendJSON": true}
-
 func (b *builder) checkFieldNames(owner string, fs []*Field) {
 	seen := map[string]*Field{}
 	for _, f := range fs {
 		if f.GoName == "" { // reported already
 			continue
 		}
-		if reservedFields[f.GoName] {
+		if slices.Contains(StructMethods, f.GoName) {
 			b.errs.Add(f.Pos, "%s: field %q: Go name %s is a method of the generated type; set go_name", owner, f.JSONName, f.GoName)
 		}
 		if prev, ok := seen[f.GoName]; ok {

@@ -89,7 +89,9 @@ func (b *builder) union(t *Type, d *spec.TypeDef) {
 			b.errs.Add(v.At.Of("type", v.Pos), "%s: %s is not an object type", where, v.Type)
 			continue
 		case !ok:
-			b.errs.Add(v.At.Of("type", v.Pos), "%s: unknown type %q", where, v.Type)
+			if !b.broken[v.Type] {
+				b.errs.Add(v.At.Of("type", v.Pos), "%s: unknown type %q", where, v.Type)
+			}
 			continue
 		case vt.Kind != KindObject:
 			b.errs.Add(v.At.Of("type", v.Pos), "%s: type %q is not an object type", where, v.Type)

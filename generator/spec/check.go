@@ -10,8 +10,19 @@ import (
 
 var (
 	platformName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
-	goIdent      = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	// goName is what go_name may say: an exported ASCII identifier without underscores. The generator
+	// derives its own helper names with underscores, so no go_name can collide with them.
+	goName = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
 )
+
+// ReservedPlatforms are the names a platform may not take: its package directory would be one that
+// the generator or the runtime uses itself, or one that the go command treats specially.
+var ReservedPlatforms = []string{"docs", "internal", "testdata", "vendor", "webhook", "wire"}
+
+// goKeywords are the words a package may not be named.
+var goKeywords = []string{"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough",
+	"for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select",
+	"struct", "switch", "type", "var"}
 
 // kindKeys lists the keys that only make sense for one kind of named type.
 var kindKeys = map[string][]string{
@@ -31,11 +42,26 @@ var jsonKinds = []string{"array", "boolean", "number", "object", "string"}
 // check runs the syntax checks that need no name resolution.
 func check(f *File, errs *ErrorList) {
 	p := &f.Platform
-	if p.Name != "" && !platformName.MatchString(p.Name) {
+	_, named := p.At["name"]
+	switch {
+	case !named: // reported as a missing key
+	case !platformName.MatchString(p.Name):
 		errs.Add(p.At.Of("name", p.Pos), "platform name %q: want lower-case letters and digits, starting with a letter", p.Name)
+	case slicesContains(ReservedPlatforms, p.Name):
+		errs.Add(p.At.Of("name", p.Pos), "platform name %q is reserved (the generator uses %s/ itself); set another name", p.Name, p.Name)
+	case len(p.Name) > 64:
+		errs.Add(p.At.Of("name", p.Pos), "platform name %q: longer than 64 characters", p.Name)
 	}
-	if p.Package != "" && !goIdent.MatchString(p.Package) {
-		errs.Add(p.At.Of("package", p.Pos), "package %q is not a Go identifier", p.Package)
+	if _, set := p.At["package"]; set {
+		switch {
+		case !platformName.MatchString(p.Package):
+			errs.Add(p.At.Of("package", p.Pos), "package %q: want lower-case letters and digits, starting with a letter", p.Package)
+		case slicesContains(goKeywords, p.Package) || p.Package == "main":
+			errs.Add(p.At.Of("package", p.Pos), "package %q: a Go keyword or main cannot name an importable package", p.Package)
+		}
+	}
+	if _, set := p.At["version"]; set && strings.TrimSpace(p.Version) == "" {
+		errs.Add(p.At.Of("version", p.Pos), "platform version is empty")
 	}
 	if e := f.Envelope; e != nil {
 		for _, key := range []string{"discriminator", "payload", "batch"} {
@@ -50,6 +76,7 @@ func check(f *File, errs *ErrorList) {
 		checkType(t.Key, t.Pos, &t.Value, errs)
 	}
 	for _, ev := range f.Events {
+		checkGoName(ev.Value.At, ev.Pos, ev.Value.GoName, fmt.Sprintf("event %q", ev.Key), errs)
 		checkFields(ev.Value.Fields, errs)
 		for _, ex := range ev.Value.Examples {
 			if err := jsonSyntax(ex.JSON); err != "" {
@@ -105,6 +132,9 @@ func checkType(name string, pos Pos, t *TypeDef, errs *ErrorList) {
 		if len(t.Values) == 0 {
 			errs.Add(t.Pos, "enum %q has no values", name)
 		}
+		for _, v := range t.Values {
+			checkGoName(v.At, v.Pos, v.GoName, fmt.Sprintf("enum %q value", name), errs)
+		}
 	case "union":
 		if t.Discriminator == "" {
 			errs.Add(t.Pos, "union %q: missing discriminator", name)
@@ -150,14 +180,19 @@ func checkType(name string, pos Pos, t *TypeDef, errs *ErrorList) {
 func checkFields(fields Map[Field], errs *ErrorList) {
 	for _, f := range fields {
 		checkTypeExpr(f.Value.Type, f.Value.At.Of("type", f.Pos), errs)
-		if f.Value.GoName != "" && !goIdent.MatchString(f.Value.GoName) {
-			errs.Add(f.Value.At.Of("go_name", f.Pos), "field %q: go_name %q is not a Go identifier", f.Key, f.Value.GoName)
-		}
+		checkGoName(f.Value.At, f.Pos, f.Value.GoName, fmt.Sprintf("field %q", f.Key), errs)
 		if f.Value.Pattern != "" {
 			if _, err := regexp.Compile(f.Value.Pattern); err != nil {
 				errs.Add(f.Value.At.Of("pattern", f.Pos), "field %q: pattern: %v", f.Key, err)
 			}
 		}
+	}
+}
+
+// checkGoName checks a go_name key where it is set.
+func checkGoName(at Positions, pos Pos, name, what string, errs *ErrorList) {
+	if _, set := at["go_name"]; set && !goName.MatchString(name) {
+		errs.Add(at.Of("go_name", pos), "%s: go_name %q: want an exported Go identifier of ASCII letters and digits (UpperCamelCase)", what, name)
 	}
 }
 

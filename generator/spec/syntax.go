@@ -21,7 +21,7 @@ type File struct {
 type Platform struct {
 	Name          string   `yaml:"name,required"`
 	Title         string   `yaml:"title,required"`
-	Version       string   `yaml:"version"`
+	Version       string   `yaml:"version,required"`
 	Package       string   `yaml:"package"`
 	Description   string   `yaml:"description"`
 	Source        Source   `yaml:"source,required"`
