@@ -4,6 +4,7 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -45,14 +46,14 @@ func Run(cfg Config) (*output.Set, error) {
 		for _, emit := range Emitters {
 			files, err := emit(p)
 			if err != nil {
-				return nil, err
+				return nil, emitterBug(p, err)
 			}
 			set.Add(p.Name, files...)
 		}
 	}
 	site, err := Site(platforms)
 	if err != nil {
-		return nil, err
+		return nil, emitterBug(platforms[0], err)
 	}
 	set.Add(docs.Dir, site...)
 	return set, nil
@@ -86,10 +87,22 @@ func Load(paths []string) ([]*ir.Platform, error) {
 	return platforms, nil
 }
 
-// loadOne loads one spec; it also returns where the platform's name is written.
+// loadOne loads one spec; it also returns where the platform's name is written. When the spec has
+// syntax problems but could be read, its IR is still built, so that one run reports the problems of
+// every pass (an unknown key, an unknown type and an example that does not match, together).
 func loadOne(path string) (*ir.Platform, spec.Pos, error) {
 	f, err := spec.Load(path)
-	if err != nil {
+	var syntax spec.ErrorList
+	switch {
+	case errors.As(err, &syntax) && f != nil:
+		if _, err := ir.Build(f); err != nil {
+			var semantic spec.ErrorList
+			if errors.As(err, &semantic) {
+				syntax = append(syntax, semantic...)
+			}
+		}
+		return nil, spec.Pos{}, syntax.Err()
+	case err != nil:
 		return nil, spec.Pos{}, err
 	}
 	p, err := ir.Build(f)
@@ -118,4 +131,12 @@ func moduleRelative(path string) string {
 			return filepath.Base(path)
 		}
 	}
+}
+
+// emitterBug positions an emitter's failure at the spec of its platform. Every check that a spec can
+// fail runs while the IR is built, so an emitter that fails has a bug: the message says so, and keeps
+// what the emitter said.
+func emitterBug(p *ir.Platform, err error) error {
+	return spec.ErrorList{{Pos: p.Pos,
+		Msg: fmt.Sprintf("platform %q: the generator failed on a spec that passed its checks (a bug in eventgen; please report it with the spec): %v", p.Name, err)}}
 }

@@ -1,6 +1,7 @@
 package ir
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 )
@@ -17,6 +18,9 @@ func (b *builder) checkExamples() {
 			continue // its model is incomplete: the problem is reported where it is
 		}
 		for _, x := range ev.Examples {
+			if !json.Valid([]byte(x.JSON)) {
+				continue // reported by spec
+			}
 			where := "event \"" + ev.Name + "\": example \"" + x.Name + "\""
 			evs, problems, err := b.p.ValidateJSON([]byte(x.JSON))
 			if err != nil {

@@ -13,7 +13,8 @@ type Platform struct {
 	Title         string
 	Version       string
 	Description   string
-	SpecPath      string // the spec file as given to the generator, for provenance comments
+	SpecPath      string   // the spec file as given to the generator, for provenance comments
+	Pos           spec.Pos // where the platform is declared, as the spec file was named when loaded
 	Source        spec.Source
 	Discrepancies []string
 	Delivery      Delivery

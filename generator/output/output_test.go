@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -17,11 +18,25 @@ import (
 // past is the modification time the tests give files, so that a rewrite is visible.
 var past = time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
 
+// gen is a generated Go file's content.
+func gen(pkg string) string { return Header("spec/"+pkg+".yaml") + "\n\npackage " + pkg + "\n" }
+
 func newSet() *Set {
 	s := &Set{}
-	s.Add("alpha", File{"alpha/a_gen.go", []byte("package alpha\n")}, File{"alpha/testdata/x.json", []byte("{}\n")})
-	s.Add("beta", File{"beta/b_gen.go", []byte("package beta\n")})
+	s.Add("alpha", File{"alpha/a_gen.go", []byte(gen("alpha"))}, File{"alpha/testdata/x.json", []byte("{}\n")})
+	s.Add("beta", File{"beta/b_gen.go", []byte(gen("beta"))})
 	return s
+}
+
+// manifest is the manifest listing names.
+func manifest(names ...string) string { return manifestHead + strings.Join(names, "\n") + "\n" }
+
+// want is the tree newSet writes into an empty root.
+func want() map[string]string {
+	return map[string]string{
+		"alpha/a_gen.go": gen("alpha"), "alpha/testdata/x.json": "{}\n", "alpha/" + ManifestName: manifest("a_gen.go", "testdata/x.json"),
+		"beta/b_gen.go": gen("beta"), "beta/" + ManifestName: manifest("b_gen.go"),
+	}
 }
 
 // tree returns every file under root (slash paths) with its content.
@@ -90,96 +105,158 @@ func changes(cs []Change) []string {
 }
 
 func TestWriteCreates(t *testing.T) {
-	root := filepath.Join(t.TempDir(), "out") // Write creates the root too
+	root := t.TempDir()
 	got, err := newSet().Write(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"create alpha/a_gen.go", "create alpha/testdata/x.json", "create beta/b_gen.go"}
-	if diff := cmp.Diff(want, changes(got)); diff != "" {
+	wantChanges := []string{"create alpha/a_gen.go", "create alpha/eventgen.manifest", "create alpha/testdata/x.json",
+		"create beta/b_gen.go", "create beta/eventgen.manifest"}
+	if diff := cmp.Diff(wantChanges, changes(got)); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)
 	}
-	wantTree := map[string]string{"alpha/a_gen.go": "package alpha\n", "alpha/testdata/x.json": "{}\n", "beta/b_gen.go": "package beta\n"}
-	if diff := cmp.Diff(wantTree, tree(t, root)); diff != "" {
+	if diff := cmp.Diff(want(), tree(t, root)); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
 	}
 }
 
-// TestWriteOnlyChanged checks that identical files are not rewritten (their modification time stays),
-// that a changed file is, and that Write reports exactly that.
 func TestWriteOnlyChanged(t *testing.T) {
 	root := t.TempDir()
 	if _, err := newSet().Write(root); err != nil {
 		t.Fatal(err)
 	}
-	before := age(t, root)
-
-	got, err := newSet().Write(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 0 {
-		t.Errorf("rewriting an identical set changed %v", changes(got))
-	}
-	if diff := cmp.Diff(before, mtimes(t, root)); diff != "" {
-		t.Errorf("identical files were rewritten (modification times -before +after):\n%s", diff)
-	}
-
+	stamps := age(t, root)
 	s := newSet()
-	s.Files[0].Data = []byte("package alpha // changed\n")
-	got, err = s.Write(root)
+	s.Files[1].Data = []byte("{\"changed\": true}\n")
+	got, err := s.Write(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"update alpha/a_gen.go"}, changes(got)); diff != "" {
+	if diff := cmp.Diff([]string{"update alpha/testdata/x.json"}, changes(got)); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)
 	}
 	after := mtimes(t, root)
-	for rel, m := range before {
-		if rel == "alpha/a_gen.go" {
-			if m.Equal(after[rel]) {
-				t.Errorf("%s changed but was not rewritten", rel)
-			}
-		} else if !m.Equal(after[rel]) {
-			t.Errorf("%s is unchanged but was rewritten", rel)
+	for rel, at := range stamps {
+		if touched := !after[rel].Equal(at); touched != (rel == "alpha/testdata/x.json") {
+			t.Errorf("%s: touched = %t", rel, touched)
 		}
 	}
-	if data := tree(t, root)["alpha/a_gen.go"]; data != "package alpha // changed\n" {
-		t.Errorf("alpha/a_gen.go = %q", data)
+	again, err := s.Write(root)
+	if err != nil || len(again) != 0 {
+		t.Errorf("a second Write changed %v (err %v), want nothing", changes(again), err)
 	}
 }
 
-// TestWriteRemovesStale checks that files the set does not contain are removed from the directories it
-// owns (at any depth), and that nothing outside them is touched.
-func TestWriteRemovesStale(t *testing.T) {
+// TestWriteRemovesOnlyItsOwn checks that stale files are removed when the generator wrote them (listed in
+// the manifest, or Go files with its header), and that every other file is left alone: hand-written
+// files beside generated ones, other tools' generated files, fuzz corpora, other directories.
+func TestWriteRemovesOnlyItsOwn(t *testing.T) {
 	root := t.TempDir()
-	put(t, root, "alpha/old_gen.go", "package alpha\n")
+	put(t, root, "alpha/"+ManifestName, manifest("a_gen.go", "testdata/old.json", "../escape.txt"))
+	put(t, root, "alpha/old_gen.go", gen("alpha"))
 	put(t, root, "alpha/testdata/old.json", "[]\n")
-	put(t, root, "gamma/keep.go", "package gamma\n")       // a directory the set does not own
-	put(t, root, "wire/keep.go", "package wire\n")         // the hand-written runtime
-	put(t, root, "generate.go", "package generated\n")     // the root itself is not owned
-	put(t, root, "alphabet/keep.go", "package alphabet\n") // a sibling whose name starts like an owned one
+	put(t, root, "alpha/helpers.go", "package alpha\n")
+	put(t, root, "alpha/stringer_gen.go", "// Code generated by \"stringer -type=Kind\"; DO NOT EDIT.\n\npackage alpha\n")
+	put(t, root, "alpha/testdata/fuzz/FuzzDecode/abc", "go test fuzz v1\n")
+	put(t, root, "alpha/testdata/notes.txt", "mine\n")
+	put(t, root, "escape.txt", "outside\n")
+	put(t, root, "alphabet/keep_gen.go", gen("alphabet"))
+	put(t, root, "beta/old/deep_gen.go", gen("beta"))
 	got, err := newSet().Write(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"create alpha/a_gen.go", "remove alpha/old_gen.go", "remove alpha/testdata/old.json",
-		"create alpha/testdata/x.json", "create beta/b_gen.go"}
-	if diff := cmp.Diff(want, changes(got)); diff != "" {
+	wantChanges := []string{"create alpha/a_gen.go", "update alpha/eventgen.manifest", "remove alpha/old_gen.go",
+		"remove alpha/testdata/old.json", "create alpha/testdata/x.json", "create beta/b_gen.go", "create beta/eventgen.manifest",
+		"remove beta/old/deep_gen.go"}
+	if diff := cmp.Diff(wantChanges, changes(got)); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)
 	}
-	wantTree := map[string]string{
-		"alpha/a_gen.go": "package alpha\n", "alpha/testdata/x.json": "{}\n", "beta/b_gen.go": "package beta\n",
-		"gamma/keep.go": "package gamma\n", "wire/keep.go": "package wire\n", "generate.go": "package generated\n",
-		"alphabet/keep.go": "package alphabet\n",
+	w := want()
+	for rel, data := range map[string]string{
+		"alpha/helpers.go": "package alpha\n", "alpha/testdata/fuzz/FuzzDecode/abc": "go test fuzz v1\n",
+		"alpha/stringer_gen.go":    "// Code generated by \"stringer -type=Kind\"; DO NOT EDIT.\n\npackage alpha\n",
+		"alpha/testdata/notes.txt": "mine\n", "escape.txt": "outside\n", "alphabet/keep_gen.go": gen("alphabet"),
+	} {
+		w[rel] = data
 	}
-	if diff := cmp.Diff(wantTree, tree(t, root)); diff != "" {
+	if diff := cmp.Diff(w, tree(t, root)); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if _, err := os.Stat(filepath.Join(root, "beta", "old")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the directory emptied by a removal is still there: %v", err)
 	}
 }
 
-// TestCheck checks that Check passes on a current tree, reports every kind of drift with its path, and
-// never writes.
+// TestWriteRefusesForeignFiles checks that a generated path taken by a file the generator did not write
+// is a conflict: nothing is written, and every such path is named.
+func TestWriteRefusesForeignFiles(t *testing.T) {
+	root := t.TempDir()
+	put(t, root, "alpha/a_gen.go", "package alpha // mine, no header\n")
+	put(t, root, "alpha/testdata/x.json", "{\"mine\": 1}\n")
+	before := tree(t, root)
+	_, err := newSet().Write(root)
+	var conflict *ConflictError
+	if !errors.As(err, &conflict) {
+		t.Fatalf("Write = %v, want a *ConflictError", err)
+	}
+	if diff := cmp.Diff([]string{"alpha/a_gen.go", "alpha/testdata/x.json"}, conflict.Paths); diff != "" {
+		t.Errorf("conflicts (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(before, tree(t, root)); diff != "" {
+		t.Errorf("Write changed the tree despite the conflict (-before +after):\n%s", diff)
+	}
+	if err := newSet().Check(root); !errors.As(err, &conflict) {
+		t.Errorf("Check = %v, want the conflict", err)
+	}
+}
+
+// TestWriteAllOrNothing checks that a failure half-way leaves the tree exactly as it was: here a file name
+// longer than any file system takes, after files that would be created, updated and removed.
+func TestWriteAllOrNothing(t *testing.T) {
+	root := t.TempDir()
+	if _, err := newSet().Write(root); err != nil {
+		t.Fatal(err)
+	}
+	put(t, root, "alpha/stale_gen.go", gen("alpha"))
+	before := tree(t, root)
+	s := newSet()
+	s.Files[0].Data = []byte(gen("alpha") + "// changed\n")
+	s.Add("gamma", File{"gamma/g_gen.go", []byte(gen("gamma"))})
+	s.Add("zeta", File{"zeta/" + strings.Repeat("x", 300) + ".json", []byte("{}\n")})
+	if _, err := s.Write(root); err == nil {
+		t.Fatal("Write of an impossible file name succeeded")
+	}
+	if diff := cmp.Diff(before, tree(t, root)); diff != "" {
+		t.Errorf("a failed Write changed the tree (-before +after):\n%s", diff)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != "alpha" && e.Name() != "beta" {
+			t.Errorf("a failed Write left %s behind", e.Name())
+		}
+	}
+}
+
+// TestSetRejectsBadDirs checks that a set cannot fill the root itself or escape it.
+func TestSetRejectsBadDirs(t *testing.T) {
+	for _, dir := range []string{"", ".", "..", "../x", "/abs", "a/../b"} {
+		s := &Set{}
+		s.Add(dir, File{Path: path.Join(dir, "x_gen.go")})
+		if _, err := s.Write(t.TempDir()); err == nil {
+			t.Errorf("Write with directory %q succeeded", dir)
+		}
+	}
+	s := &Set{}
+	s.Add("alpha", File{Path: "beta/x.go"})
+	if _, err := s.Write(t.TempDir()); err == nil {
+		t.Error("Write of a file outside its directory succeeded")
+	}
+}
+
 func TestCheck(t *testing.T) {
 	root := t.TempDir()
 	if _, err := newSet().Write(root); err != nil {
@@ -189,8 +266,8 @@ func TestCheck(t *testing.T) {
 		t.Fatalf("Check on a current tree: %v", err)
 	}
 
-	put(t, root, "alpha/a_gen.go", "package alpha // edited by hand\n")
-	put(t, root, "beta/stale_gen.go", "package beta\n")
+	put(t, root, "alpha/a_gen.go", gen("alpha")+"// edited by hand\n")
+	put(t, root, "beta/stale_gen.go", gen("beta"))
 	if err := os.Remove(filepath.Join(root, "alpha", "testdata", "x.json")); err != nil {
 		t.Fatal(err)
 	}
@@ -231,8 +308,8 @@ func TestCheckMissingRoot(t *testing.T) {
 	if err == nil {
 		t.Fatal("Check passed on a missing output root")
 	}
-	if n := strings.Count(err.Error(), "\n  create "); n != 3 {
-		t.Errorf("Check on a missing root lists %d creations, want 3:\n%v", n, err)
+	if n := strings.Count(err.Error(), "\n  create "); n != 5 {
+		t.Errorf("Check on a missing root lists %d creations, want 5:\n%v", n, err)
 	}
 	if _, statErr := os.Stat(root); !errors.Is(statErr, fs.ErrNotExist) {
 		t.Errorf("Check created the output root: %v", statErr)
@@ -262,8 +339,8 @@ func TestDiffSorted(t *testing.T) {
 		t.Fatal(err)
 	}
 	paths := changes(got)
-	if !slices.IsSorted(paths) || len(paths) != 3 {
-		t.Errorf("Diff = %v, want 3 changes sorted by path", paths)
+	if !slices.IsSorted(paths) || len(paths) != 5 {
+		t.Errorf("Diff = %v, want 5 changes (3 files, 2 manifests) sorted by path", paths)
 	}
 }
 
