@@ -181,13 +181,18 @@ func TestNegative(t *testing.T) {
 		}
 		slices.Sort(specs)
 		t.Chdir(dir) // positions then read spec/<name>.yaml:line:col, as `eventgen lint spec` prints them
-		_, err := generator.Load(specs)
+		// The whole pipeline, as generate runs it: a broken spec must fail before any emitter, with
+		// positioned problems, and lint (which runs the same) reports the same.
+		_, err := generator.Run(generator.Config{Specs: specs})
 		if err == nil {
-			t.Fatal("the broken spec loads without error")
+			t.Fatal("the broken spec generates without error")
 		}
 		var list spec.ErrorList
 		if !errors.As(err, &list) {
-			t.Fatalf("Load returned %T, want a spec.ErrorList: %v", err, err)
+			t.Fatalf("Run returned %T, want a spec.ErrorList: %v", err, err)
+		}
+		if strings.Contains(err.Error(), "a bug in eventgen") {
+			t.Fatalf("an emitter failed on a spec its checks accepted:\n%v", err)
 		}
 		checkDiagnostics(t, err.Error())
 		return []txtar.File{{Name: "stderr", Data: []byte(err.Error())}}
@@ -204,6 +209,8 @@ var negativeCases = []string{
 	"example-invalid-json", "example-other-event", "example-invalid-but-valid", "example-batch-shape",
 	"enum-empty", "enum-duplicate-value", "enum-wrong-base", "enum-integer-without-go-name",
 	"time-layouts-and-unix", "time-unix-hours", "time-fraction-separator", "bad-type-expression",
+	"recursive-self", "recursive-pair", "go-name-derived-clash", "go-name-pattern", "go-name-non-ascii",
+	"multi-pass", "platform-names",
 	"unknown-kind", "key-of-another-kind", "include-cycle", "include-non-object", "include-field-twice",
 	"variant-not-object", "shared-variant-undeclared", "union-discriminator-not-string",
 	"oneof-kind-mismatch", "subtype-not-union", "unknown-group", "unknown-channel",
