@@ -61,6 +61,16 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 			v.decodeFrom(d, true)
 			v.size = d.Offset() - start
 			ev = v
+		case EventTypeSessionCallParamsUpdated:
+			v := new(SessionCallParamsUpdated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionRecordingPostProcessingCompleted:
+			v := new(SessionRecordingPostProcessingCompleted)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
 		case EventTypeSessionActivityAutoActivity:
 			v := new(SessionActivityAutoActivity)
 			v.decodeFrom(d, true)
@@ -136,6 +146,131 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 			v.decodeFrom(d, true)
 			v.size = d.Offset() - start
 			ev = v
+		case EventTypeSessionActivityChatMessage:
+			v := new(SessionActivityChatMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivitySharedFile:
+			v := new(SessionActivitySharedFile)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivitySharedScreen:
+			v := new(SessionActivitySharedScreen)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityCobrowsingStoppedByGuest:
+			v := new(SessionActivityCobrowsingStoppedByGuest)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityScreenSharingFailedByGuest:
+			v := new(SessionActivityScreenSharingFailedByGuest)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityFileUploadFailed:
+			v := new(SessionActivityFileUploadFailed)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityChatbotMessage:
+			v := new(SessionActivityChatbotMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityWelcomeMessage:
+			v := new(SessionActivityWelcomeMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityResumeGuest:
+			v := new(SessionActivityResumeGuest)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityAutoActivityAsOperator:
+			v := new(SessionActivityAutoActivityAsOperator)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityChatbotHeroCardSubmission:
+			v := new(SessionActivityChatbotHeroCardSubmission)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivitySessionEnded:
+			v := new(SessionActivitySessionEnded)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivitySessionForwarded:
+			v := new(SessionActivitySessionForwarded)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityOperatorInvited:
+			v := new(SessionActivityOperatorInvited)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityOperatorInviteRejected:
+			v := new(SessionActivityOperatorInviteRejected)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityOperatorKicked:
+			v := new(SessionActivityOperatorKicked)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityAvMediaResult:
+			v := new(SessionActivityAvMediaResult)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadCreated:
+			v := new(EmailThreadCreated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadOperatorJoined:
+			v := new(EmailThreadOperatorJoined)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadOperatorLeft:
+			v := new(EmailThreadOperatorLeft)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadForwarded:
+			v := new(EmailThreadForwarded)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadParamsUpdated:
+			v := new(EmailThreadParamsUpdated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeUserStatusChanged:
+			v := new(UserStatusChanged)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeGuestIdentityUpdated:
+			v := new(GuestIdentityUpdated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeApplicationSettingChanged:
+			v := new(ApplicationSettingChanged)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
 		default:
 			d.SkipRest(true)
 			ev = &Unknown{
@@ -194,6 +329,16 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		ev = v
 	case EventTypeSessionOperatorConcluded:
 		v := new(SessionOperatorConcluded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionCallParamsUpdated:
+		v := new(SessionCallParamsUpdated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionRecordingPostProcessingCompleted:
+		v := new(SessionRecordingPostProcessingCompleted)
 		v.decode(d)
 		v.size = d.Offset() - start
 		ev = v
@@ -269,6 +414,131 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		ev = v
 	case EventTypeSessionActivityOperatorInviteCanceled:
 		v := new(SessionActivityOperatorInviteCanceled)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityChatMessage:
+		v := new(SessionActivityChatMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivitySharedFile:
+		v := new(SessionActivitySharedFile)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivitySharedScreen:
+		v := new(SessionActivitySharedScreen)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityCobrowsingStoppedByGuest:
+		v := new(SessionActivityCobrowsingStoppedByGuest)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityScreenSharingFailedByGuest:
+		v := new(SessionActivityScreenSharingFailedByGuest)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityFileUploadFailed:
+		v := new(SessionActivityFileUploadFailed)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityChatbotMessage:
+		v := new(SessionActivityChatbotMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityWelcomeMessage:
+		v := new(SessionActivityWelcomeMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityResumeGuest:
+		v := new(SessionActivityResumeGuest)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityAutoActivityAsOperator:
+		v := new(SessionActivityAutoActivityAsOperator)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityChatbotHeroCardSubmission:
+		v := new(SessionActivityChatbotHeroCardSubmission)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivitySessionEnded:
+		v := new(SessionActivitySessionEnded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivitySessionForwarded:
+		v := new(SessionActivitySessionForwarded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityOperatorInvited:
+		v := new(SessionActivityOperatorInvited)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityOperatorInviteRejected:
+		v := new(SessionActivityOperatorInviteRejected)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityOperatorKicked:
+		v := new(SessionActivityOperatorKicked)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityAvMediaResult:
+		v := new(SessionActivityAvMediaResult)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadCreated:
+		v := new(EmailThreadCreated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadOperatorJoined:
+		v := new(EmailThreadOperatorJoined)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadOperatorLeft:
+		v := new(EmailThreadOperatorLeft)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadForwarded:
+		v := new(EmailThreadForwarded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadParamsUpdated:
+		v := new(EmailThreadParamsUpdated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeUserStatusChanged:
+		v := new(UserStatusChanged)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeGuestIdentityUpdated:
+		v := new(GuestIdentityUpdated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeApplicationSettingChanged:
+		v := new(ApplicationSettingChanged)
 		v.decode(d)
 		v.size = d.Offset() - start
 		ev = v
@@ -1320,6 +1590,180 @@ func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool) {
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionCallParamsUpdated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionCallParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionRecordingPostProcessingCompleted) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionRecordingPostProcessingCompleted) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 	x.decodeFrom(d, false)
 }
@@ -1435,7 +1879,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1451,7 +1895,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1467,7 +1911,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1483,7 +1927,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1499,7 +1943,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1515,7 +1959,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1531,7 +1975,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1547,7 +1991,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1563,7 +2007,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1579,7 +2023,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1595,7 +2039,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1611,7 +2055,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1627,7 +2071,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1643,7 +2087,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2224,7 +2668,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2240,7 +2684,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2256,7 +2700,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2272,7 +2716,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2288,7 +2732,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2304,7 +2748,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2320,7 +2764,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2336,7 +2780,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2352,7 +2796,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2368,7 +2812,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2384,7 +2828,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2400,7 +2844,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2416,7 +2860,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2432,7 +2876,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2691,7 +3135,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2707,7 +3151,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2723,7 +3167,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2739,7 +3183,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2755,7 +3199,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2771,7 +3215,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2787,7 +3231,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2803,7 +3247,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2819,7 +3263,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2835,7 +3279,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2851,7 +3295,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2867,7 +3311,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2883,7 +3327,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2899,7 +3343,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3159,7 +3603,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3175,7 +3619,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3191,7 +3635,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3207,7 +3651,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3223,7 +3667,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3239,7 +3683,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3255,7 +3699,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3271,7 +3715,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3287,7 +3731,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3303,7 +3747,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3319,7 +3763,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3335,7 +3779,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3351,7 +3795,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3367,7 +3811,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3627,7 +4071,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3643,7 +4087,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3659,7 +4103,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3675,7 +4119,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3691,7 +4135,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3707,7 +4151,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3723,7 +4167,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3739,7 +4183,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3755,7 +4199,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3771,7 +4215,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3787,7 +4231,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3803,7 +4247,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3819,7 +4263,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3835,7 +4279,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4095,7 +4539,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4111,7 +4555,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4127,7 +4571,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4143,7 +4587,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4159,7 +4603,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4175,7 +4619,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4191,7 +4635,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4207,7 +4651,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4223,7 +4667,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4239,7 +4683,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4255,7 +4699,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4271,7 +4715,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4287,7 +4731,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4303,7 +4747,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4708,7 +5152,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4724,7 +5168,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4740,7 +5184,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4756,7 +5200,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4772,7 +5216,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4788,7 +5232,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4804,7 +5248,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4820,7 +5264,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4836,7 +5280,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4852,7 +5296,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4868,7 +5312,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4884,7 +5328,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4900,7 +5344,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4916,7 +5360,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5176,7 +5620,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5192,7 +5636,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5208,7 +5652,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5224,7 +5668,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5240,7 +5684,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5256,7 +5700,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5272,7 +5716,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5288,7 +5732,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5304,7 +5748,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5320,7 +5764,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5336,7 +5780,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5352,7 +5796,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5368,7 +5812,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5384,7 +5828,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5644,7 +6088,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5660,7 +6104,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5676,7 +6120,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5692,7 +6136,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5708,7 +6152,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5724,7 +6168,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5740,7 +6184,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5756,7 +6200,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5772,7 +6216,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5788,7 +6232,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5804,7 +6248,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5820,7 +6264,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5836,7 +6280,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5852,7 +6296,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6108,7 +6552,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6124,7 +6568,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6140,7 +6584,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6156,7 +6600,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6172,7 +6616,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6188,7 +6632,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6204,7 +6648,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6220,7 +6664,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6236,7 +6680,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6252,7 +6696,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6268,7 +6712,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6284,7 +6728,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6300,7 +6744,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6316,7 +6760,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := readRaw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6577,6 +7021,8826 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 	}
 }
 
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityChatMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivitySharedFile) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivitySharedScreen) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityCobrowsingStoppedByGuest) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityScreenSharingFailedByGuest) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityFileUploadFailed) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityChatbotMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityWelcomeMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityResumeGuest) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityAutoActivityAsOperator) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityChatbotHeroCardSubmission) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivitySessionEnded) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivitySessionForwarded) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityOperatorInvited) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityOperatorInviteRejected) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityOperatorKicked) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityAvMediaResult) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityAvMediaResult) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x1f}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "operatorId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.OperatorID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "result":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readGetMediaResult(d); p == "" {
+								x.Result = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "isStreamAvailable":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := d.ReadBool(); p == "" {
+								x.IsStreamAvailable = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 4)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadCreated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadCreated) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x7}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "created":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Created = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadOperatorJoined) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.UserID = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadOperatorLeft) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.UserID = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadForwarded) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x7}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "operatorGroupId":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.OperatorGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.OperatorGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadParamsUpdated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *UserStatusChanged) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *UserStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x7}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "userId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.UserID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "status":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := readUserSimplifiedStatus(d); p == "" {
+								x.Status = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "availabilityStatus":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readUserAvailabilityStatus(d); p == "" {
+								x.AvailabilityStatus = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "availabilityStatusReason":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AvailabilityStatusReason.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AvailabilityStatusReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *GuestIdentityUpdated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *GuestIdentityUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *ApplicationSettingChanged) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "name":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Name.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Name.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "companyId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CompanyID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.CompanyID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "departmentId":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.DepartmentID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.DepartmentID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "operatorGroupId":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.OperatorGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.OperatorGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "routingRuleSetId":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.RoutingRuleSetID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.RoutingRuleSetID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *ActivityDetails) decode(d *wire.Decoder) {
+	var seen [1]uint64
+	d.Object()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "heroCard":
+			if seen[0]&(1<<0) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 0)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.HeroCard.SetNull()
+				} else if v, p := readListOfFormField(d); p == "" {
+					x.HeroCard.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "callScript":
+			if seen[0]&(1<<1) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 1)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.CallScript.SetNull()
+				} else if v, p := readListOfFormField(d); p == "" {
+					x.CallScript.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "client":
+			if seen[0]&(1<<2) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 2)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.Client.SetNull()
+				} else if v, p := readClient(d); p == "" {
+					x.Client.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "text":
+			if seen[0]&(1<<3) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 3)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.Text.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.Text.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "previewUrl":
+			if seen[0]&(1<<4) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 4)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.PreviewURL.SetNull()
+				} else if v, p := readPreviewURL(d); p == "" {
+					x.PreviewURL.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "userId":
+			if seen[0]&(1<<5) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 5)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.UserID.SetNull()
+				} else if v, p := d.ReadInt(); p == "" {
+					x.UserID.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "chatbotId":
+			if seen[0]&(1<<6) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 6)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.ChatbotID.SetNull()
+				} else if v, p := d.ReadInt(); p == "" {
+					x.ChatbotID.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "formFieldSetUUID":
+			if seen[0]&(1<<7) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 7)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.FormFieldSetUUID.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.FormFieldSetUUID.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		default:
+			x.extra.Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *ActivityFile) decode(d *wire.Decoder) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x61}
+	d.Object()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "id":
+			if seen[0]&(1<<0) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 0)
+			{
+				start := d.Offset()
+				if v, p := d.ReadInt(); p == "" {
+					x.ID = v
+					x.omit[0] &^= (1 << 0)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "operatorOwner":
+			if seen[0]&(1<<1) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 1)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.OperatorOwner.SetNull()
+				} else if v, p := d.ReadInt(); p == "" {
+					x.OperatorOwner.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "departmentOwner":
+			if seen[0]&(1<<2) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 2)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.DepartmentOwner.SetNull()
+				} else if v, p := d.ReadInt(); p == "" {
+					x.DepartmentOwner.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "name":
+			if seen[0]&(1<<3) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 3)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.Name.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.Name.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "downloadUrl":
+			if seen[0]&(1<<4) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 4)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.DownloadURL.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.DownloadURL.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "isUploading":
+			if seen[0]&(1<<5) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 5)
+			{
+				start := d.Offset()
+				if v, p := d.ReadBool(); p == "" {
+					x.IsUploading = v
+					x.omit[0] &^= (1 << 5)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "isDeleted":
+			if seen[0]&(1<<6) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 6)
+			{
+				start := d.Offset()
+				if v, p := d.ReadBool(); p == "" {
+					x.IsDeleted = v
+					x.omit[0] &^= (1 << 6)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		default:
+			x.extra.Keep(d, name, raw, "")
+		}
+	}
+}
+
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ActivityRecord) decode(d *wire.Decoder) {
 	var seen [1]uint64
@@ -6658,7 +15922,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.HeroCardParams.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := readListOfRaw(d); p == "" {
 					x.HeroCardParams.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6674,7 +15938,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.File.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := readActivityFile(d); p == "" {
 					x.File.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6690,7 +15954,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.AssociatedSharedFileURL.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.AssociatedSharedFileURL.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6706,7 +15970,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToOperatorUserID.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadInt(); p == "" {
 					x.ToOperatorUserID.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6722,7 +15986,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToOperatorFullName.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ToOperatorFullName.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6738,7 +16002,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToGroupID.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadInt(); p == "" {
 					x.ToGroupID.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6754,7 +16018,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToGroupName.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ToGroupName.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6770,7 +16034,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToPhoneNumber.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ToPhoneNumber.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6786,7 +16050,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Note.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.Note.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6802,7 +16066,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChatbotMessageContent.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ChatbotMessageContent.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6818,7 +16082,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.SubmissionIdentification.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.SubmissionIdentification.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6834,7 +16098,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChatbotHeroCardSubmissionKey.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ChatbotHeroCardSubmissionKey.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6850,7 +16114,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChatbotHeroCardSubmissionValue.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ChatbotHeroCardSubmissionValue.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6866,7 +16130,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.TerminationReason.SetNull()
-				} else if v, p := readRaw(d); p == "" {
+				} else if v, p := readSessionTerminationReason(d); p == "" {
 					x.TerminationReason.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6914,6 +16178,53 @@ func (x *ChoiceOption) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
+					x.omit[0] &^= (1 << 1)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		default:
+			x.extra.Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *EmailThreadRecord) decode(d *wire.Decoder) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	d.Object()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "id":
+			if seen[0]&(1<<0) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 0)
+			{
+				start := d.Offset()
+				if v, p := d.ReadInt(); p == "" {
+					x.ID = v
+					x.omit[0] &^= (1 << 0)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "tenantId":
+			if seen[0]&(1<<1) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 1)
+			{
+				start := d.Offset()
+				if v, p := d.ReadInt(); p == "" {
+					x.TenantID = v
 					x.omit[0] &^= (1 << 1)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -7203,6 +16514,57 @@ func (x *SessionRecord) decode(d *wire.Decoder) {
 		}
 	}
 }
+func readFormField(d *wire.Decoder) (FormField, string) {
+	var v FormField
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readListOfFormField(d *wire.Decoder) ([]FormField, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]FormField, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := readFormField(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
+}
+func readClient(d *wire.Decoder) (Client, string) {
+	v, p := d.ReadString()
+	return Client(v), p
+}
+func readPreviewURL(d *wire.Decoder) (PreviewURL, string) {
+	var v PreviewURL
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readActivityDetails(d *wire.Decoder) (ActivityDetails, string) {
+	var v ActivityDetails
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readActivityFile(d *wire.Decoder) (ActivityFile, string) {
+	var v ActivityFile
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
 func readTimestamp(d *wire.Decoder) (Timestamp, string) {
 	v, p := d.ReadString()
 	return Timestamp(v), p
@@ -7213,6 +16575,25 @@ func readActivityType(d *wire.Decoder) (ActivityType, string) {
 }
 func readRaw(d *wire.Decoder) (json.RawMessage, string) {
 	return json.RawMessage(d.Skip()), ""
+}
+func readListOfRaw(d *wire.Decoder) ([]json.RawMessage, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]json.RawMessage, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := readRaw(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
+}
+func readSessionTerminationReason(d *wire.Decoder) (SessionTerminationReason, string) {
+	v, p := d.ReadString()
+	return SessionTerminationReason(v), p
 }
 func readActivityRecord(d *wire.Decoder) (ActivityRecord, string) {
 	var v ActivityRecord
@@ -7238,9 +16619,13 @@ func readChoiceOption(d *wire.Decoder) (ChoiceOption, string) {
 	v.decode(d)
 	return v, ""
 }
-func readClient(d *wire.Decoder) (Client, string) {
-	v, p := d.ReadString()
-	return Client(v), p
+func readEmailThreadRecord(d *wire.Decoder) (EmailThreadRecord, string) {
+	var v EmailThreadRecord
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
 }
 func readInputType(d *wire.Decoder) (InputType, string) {
 	v, p := d.ReadString()
@@ -7261,25 +16646,13 @@ func readListOfChoiceOption(d *wire.Decoder) ([]ChoiceOption, string) {
 	}
 	return s, ""
 }
-func readFormField(d *wire.Decoder) (FormField, string) {
-	var v FormField
-	if d.Peek() != wire.KindObject {
-		return v, d.Mismatch("object")
-	}
-	v.decode(d)
-	return v, ""
+func readGetMediaResult(d *wire.Decoder) (GetMediaResult, string) {
+	v, p := d.ReadString()
+	return GetMediaResult(v), p
 }
 func readHeroCardResult(d *wire.Decoder) (HeroCardResult, string) {
 	v, p := d.ReadString()
 	return HeroCardResult(v), p
-}
-func readPreviewURL(d *wire.Decoder) (PreviewURL, string) {
-	var v PreviewURL
-	if d.Peek() != wire.KindObject {
-		return v, d.Mismatch("object")
-	}
-	v.decode(d)
-	return v, ""
 }
 func readSource(d *wire.Decoder) (Source, string) {
 	v, p := d.ReadString()
@@ -7293,20 +16666,13 @@ func readSessionRecord(d *wire.Decoder) (SessionRecord, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfFormField(d *wire.Decoder) ([]FormField, string) {
-	if !d.Array() {
-		return nil, d.Mismatch("array")
-	}
-	s := make([]FormField, 0, 4)
-	for i := 0; d.MoreElements(); i++ {
-		v, p := readFormField(d)
-		if p != "" {
-			d.SkipRest(false)
-			return nil, wire.ItemProblem(i, p)
-		}
-		s = append(s, v)
-	}
-	return s, ""
+func readUserAvailabilityStatus(d *wire.Decoder) (UserAvailabilityStatus, string) {
+	v, p := d.ReadString()
+	return UserAvailabilityStatus(v), p
+}
+func readUserSimplifiedStatus(d *wire.Decoder) (UserSimplifiedStatus, string) {
+	v, p := d.ReadString()
+	return UserSimplifiedStatus(v), p
 }
 func readMapOfString(d *wire.Decoder) (map[string]string, string) {
 	if !d.Object() {

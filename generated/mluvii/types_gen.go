@@ -8,22 +8,145 @@ import (
 	"time"
 )
 
-// ActivityRecord: The members of the activity record that every full SessionActivity* sample sends
-// with the same presence and nullability: the session, the activity, its time and type, and the
-// members that are null in every sample. Included by the events whose samples send the full record
-// (AutoActivity, CallScript, CallScriptSubmission, CobrowsingStarted, ExternalMessage, HeroCard,
-// ChatToMail, LastFarewellMessage, PreviewUrl, OnHold); the members whose presence differs by event
-// are declared on each event.
+// ActivityDetails: The members of the activity record that the seed declares event by event (after its
+// samples), for the SessionActivity* events the seed does not document: every one is nullable and
+// optional, as the models' types allow and no sample narrows.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (samples)
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type ActivityDetails struct {
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the seed's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
+	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// ActivityFile: A file of a session activity. Not in the seed (its samples send `file` as null); the
+// members are the models' ActivityFile, with their descriptions.
+//
+// Source: vendor document, mluvii.ApiModels Sessions/SessionModel.cs (class ActivityFile)
+type ActivityFile struct {
+	// ID: The id of the file.
+	//
+	// JSON "id", required.
+	ID int64 `json:"id"`
+	// OperatorOwner: Operator-owned files only: the operator's user id.
+	//
+	// JSON "operatorOwner", nullable.
+	OperatorOwner Opt[int64] `json:"operatorOwner"`
+	// DepartmentOwner: Department-owned files only: the department's id.
+	//
+	// JSON "departmentOwner", nullable.
+	DepartmentOwner Opt[int64] `json:"departmentOwner"`
+	// Name: The name of the stored file.
+	//
+	// JSON "name", nullable.
+	Name Opt[string] `json:"name"`
+	// DownloadURL: The file storage URL to download the file from. The models say it is generated after
+	// the structure is read from the statistics database, so it may be null when nothing generated it.
+	//
+	// JSON "downloadUrl", nullable.
+	DownloadURL Opt[string] `json:"downloadUrl"`
+	// IsUploading: Whether the file is still being uploaded.
+	//
+	// JSON "isUploading", required.
+	IsUploading bool `json:"isUploading"`
+	// IsDeleted: Whether the file was deleted.
+	//
+	// JSON "isDeleted", required.
+	IsDeleted bool `json:"isDeleted"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// ActivityRecord: The members of the activity record (the vendor's SessionActivityGenericPayload)
+// whose declaration is the same for every event that sends the full record: the session, the activity,
+// its time and type, and the members that are null in every seed sample. Included by every
+// SessionActivity* event except the four Av* events and SessionActivityHeroCardSubmission, which have
+// payloads of their own; the members whose presence differs by event (heroCard, callScript, client,
+// text, previewUrl, userId, chatbotId, formFieldSetUUID) are declared on each seed event, and come
+// from ActivityDetails on the events the seed does not document.
+//
+// Discrepancies in the vendor document:
+//   - The seed samples send all 26 members, in the order of the models' class; the seed's tables list only
+//     3 to 7 of them per event.
+//   - The members null in every seed sample are typed after the models (the seed gives no shape for them);
+//     the samples, where they are null, agree with the models' nullable types.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (samples); mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type ActivityRecord struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -32,108 +155,119 @@ type ActivityRecord struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
+	// sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
+	// sample; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every seed sample.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every seed sample.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every seed sample.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every seed sample.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every seed sample.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every seed sample.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// seed sample.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
+	// sample.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -333,6 +467,30 @@ func (v Client) Known() bool {
 	return false
 }
 
+// EmailThreadRecord: The members every e-mail thread event sends: the thread and its tenant. Not in
+// the seed (its English version lists an "E-mails" category, whose content is not available here).
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/EmailThread*Payload.cs
+type EmailThreadRecord struct {
+	// ID: The id of the e-mail thread.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant (the mluvii customer account) the thread belongs to.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
 // FormField: One item of a form: of a call script (`callScript`) or of a HeroCard (`heroCard`). The
 // document prints the same structure twice, as "Struktura formuláře" [form structure] and "Struktura
 // HeroCard" [HeroCard structure]; as published (without the blank lines between its lines):
@@ -384,6 +542,37 @@ type FormField struct {
 	omit [1]uint64
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
+}
+
+// GetMediaResult: The result of getting the client's camera and microphone for an audio/video call
+// (SessionActivityAvMediaResult). Not in the seed; the values are the models' members, described by
+// their names.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, mluvii.ApiModels Sessions/GetMediaResult.cs
+type GetMediaResult string
+
+const (
+	// GetMediaResultSuccess is "Success": Camera and microphone were obtained.
+	GetMediaResultSuccess GetMediaResult = "Success"
+	// GetMediaResultNoCameraOnlyMic is "NoCameraOnlyMic": There is no camera; only the microphone was
+	// obtained.
+	GetMediaResultNoCameraOnlyMic GetMediaResult = "NoCameraOnlyMic"
+	// GetMediaResultNoDevices is "NoDevices": There is neither camera nor microphone.
+	GetMediaResultNoDevices GetMediaResult = "NoDevices"
+	// GetMediaResultUserDenied is "UserDenied": The client denied access to the devices.
+	GetMediaResultUserDenied GetMediaResult = "UserDenied"
+)
+
+// Known reports whether v is one of the values the vendor documents.
+func (v GetMediaResult) Known() bool {
+	switch v {
+	case GetMediaResultSuccess, GetMediaResultNoCameraOnlyMic, GetMediaResultNoDevices, GetMediaResultUserDenied:
+		return true
+	}
+	return false
 }
 
 // HeroCardResult: How a HeroCard was concluded.
@@ -525,6 +714,70 @@ type SessionRecord struct {
 	extra wire.Members
 }
 
+// SessionTerminationReason: Why a session was terminated (the activity record's `terminationReason`).
+// Not in the seed; the values are the models' members, which carry no descriptions: the descriptions
+// below read their names.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, mluvii.ApiModels Sessions/SessionTerminationReason.cs
+type SessionTerminationReason string
+
+const (
+	// SessionTerminationReasonUnknownReason is "UnknownReason": The reason is not known (the models' zero
+	// value).
+	SessionTerminationReasonUnknownReason SessionTerminationReason = "UnknownReason"
+	// SessionTerminationReasonGuestLeft is "GuestLeft": The client left.
+	SessionTerminationReasonGuestLeft SessionTerminationReason = "GuestLeft"
+	// SessionTerminationReasonOperatorLeft is "OperatorLeft": The operator left.
+	SessionTerminationReasonOperatorLeft SessionTerminationReason = "OperatorLeft"
+	// SessionTerminationReasonChatbotLeft is "ChatbotLeft": The chatbot left.
+	SessionTerminationReasonChatbotLeft SessionTerminationReason = "ChatbotLeft"
+	// SessionTerminationReasonGuestAbandoned is "GuestAbandoned": The client abandoned the session.
+	SessionTerminationReasonGuestAbandoned SessionTerminationReason = "GuestAbandoned"
+	// SessionTerminationReasonOperatorAbandoned is "OperatorAbandoned": The operator abandoned the
+	// session.
+	SessionTerminationReasonOperatorAbandoned SessionTerminationReason = "OperatorAbandoned"
+	// SessionTerminationReasonExternalPartyLeft is "ExternalPartyLeft": An external party (e.g. the other
+	// side of a phone call) left.
+	SessionTerminationReasonExternalPartyLeft SessionTerminationReason = "ExternalPartyLeft"
+	// SessionTerminationReasonCampaignFailedDial is "CampaignFailedDial": A campaign call could not be
+	// dialled.
+	SessionTerminationReasonCampaignFailedDial SessionTerminationReason = "CampaignFailedDial"
+	// SessionTerminationReasonCampaignTerminated is "CampaignTerminated": The campaign was terminated.
+	SessionTerminationReasonCampaignTerminated SessionTerminationReason = "CampaignTerminated"
+	// SessionTerminationReasonCallForwardedToExternalPhone is "CallForwardedToExternalPhone": The call was
+	// forwarded to an external phone number.
+	SessionTerminationReasonCallForwardedToExternalPhone SessionTerminationReason = "CallForwardedToExternalPhone"
+	// SessionTerminationReasonOperatorWithoutExtension is "OperatorWithoutExtension": The operator has no
+	// phone extension.
+	SessionTerminationReasonOperatorWithoutExtension SessionTerminationReason = "OperatorWithoutExtension"
+	// SessionTerminationReasonForwardToExternalPhoneFailed is "ForwardToExternalPhoneFailed": Forwarding
+	// to an external phone number failed.
+	SessionTerminationReasonForwardToExternalPhoneFailed SessionTerminationReason = "ForwardToExternalPhoneFailed"
+	// SessionTerminationReasonFailedRouting is "FailedRouting": The session could not be routed.
+	SessionTerminationReasonFailedRouting SessionTerminationReason = "FailedRouting"
+	// SessionTerminationReasonExternalSessionExpired is "ExternalSessionExpired": An external (e.g.
+	// messaging channel) session expired.
+	SessionTerminationReasonExternalSessionExpired SessionTerminationReason = "ExternalSessionExpired"
+	// SessionTerminationReasonSessionAPICall is "SessionApiCall": The session was ended by a call to the
+	// API.
+	SessionTerminationReasonSessionAPICall SessionTerminationReason = "SessionApiCall"
+	// SessionTerminationReasonSingleUseSession is "SingleUseSession": The session was a single-use
+	// session.
+	SessionTerminationReasonSingleUseSession SessionTerminationReason = "SingleUseSession"
+)
+
+// Known reports whether v is one of the values the vendor documents.
+func (v SessionTerminationReason) Known() bool {
+	switch v {
+	case SessionTerminationReasonUnknownReason, SessionTerminationReasonGuestLeft, SessionTerminationReasonOperatorLeft, SessionTerminationReasonChatbotLeft, SessionTerminationReasonGuestAbandoned, SessionTerminationReasonOperatorAbandoned, SessionTerminationReasonExternalPartyLeft, SessionTerminationReasonCampaignFailedDial, SessionTerminationReasonCampaignTerminated, SessionTerminationReasonCallForwardedToExternalPhone, SessionTerminationReasonOperatorWithoutExtension, SessionTerminationReasonForwardToExternalPhoneFailed, SessionTerminationReasonFailedRouting, SessionTerminationReasonExternalSessionExpired, SessionTerminationReasonSessionAPICall, SessionTerminationReasonSingleUseSession:
+		return true
+	}
+	return false
+}
+
 // Source: How the session came about. The tables type it as a string and give no values; the values
 // below are those the samples send, and the document explains none of them.
 //
@@ -600,4 +853,60 @@ func (v Timestamp) Time() (time.Time, error) {
 // TimestampOf formats t with the first layout, "2006-01-02T15:04:05.999999999Z07:00".
 func TimestampOf(t time.Time) Timestamp {
 	return Timestamp(t.Format(timestampLayouts[0]))
+}
+
+// UserAvailabilityStatus: The availability status of a mluvii user (an operator). Not in the seed; the
+// values are the models' members.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, mluvii.ApiModels Users/UserAvailabilityStatus.cs
+type UserAvailabilityStatus string
+
+const (
+	// UserAvailabilityStatusDefault is "DEFAULT": The default availability.
+	UserAvailabilityStatusDefault UserAvailabilityStatus = "DEFAULT"
+	// UserAvailabilityStatusAway is "AWAY": The user is away.
+	UserAvailabilityStatusAway UserAvailabilityStatus = "AWAY"
+	// UserAvailabilityStatusOnCall is "ON_CALL": The user is on a call.
+	UserAvailabilityStatusOnCall UserAvailabilityStatus = "ON_CALL"
+)
+
+// Known reports whether v is one of the values the vendor documents.
+func (v UserAvailabilityStatus) Known() bool {
+	switch v {
+	case UserAvailabilityStatusDefault, UserAvailabilityStatusAway, UserAvailabilityStatusOnCall:
+		return true
+	}
+	return false
+}
+
+// UserSimplifiedStatus: The simplified status of a mluvii user (an operator). Not in the seed; the
+// values are the models' members, in upper case as the models write them.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, mluvii.ApiModels Users/UserSimplifiedStatus.cs
+type UserSimplifiedStatus string
+
+const (
+	// UserSimplifiedStatusOffline is "OFFLINE": The user is offline.
+	UserSimplifiedStatusOffline UserSimplifiedStatus = "OFFLINE"
+	// UserSimplifiedStatusOnline is "ONLINE": The user is online.
+	UserSimplifiedStatusOnline UserSimplifiedStatus = "ONLINE"
+	// UserSimplifiedStatusBusy is "BUSY": The user is busy.
+	UserSimplifiedStatusBusy UserSimplifiedStatus = "BUSY"
+	// UserSimplifiedStatusAway is "AWAY": The user is away.
+	UserSimplifiedStatusAway UserSimplifiedStatus = "AWAY"
+)
+
+// Known reports whether v is one of the values the vendor documents.
+func (v UserSimplifiedStatus) Known() bool {
+	switch v {
+	case UserSimplifiedStatusOffline, UserSimplifiedStatusOnline, UserSimplifiedStatusBusy, UserSimplifiedStatusAway:
+		return true
+	}
+	return false
 }
