@@ -146,12 +146,12 @@ type stdSessionForwarded struct {
 
 // stdSessionEnded is the payload of "SessionEnded" as a hand-written encoding/json struct.
 type stdSessionEnded struct {
-	ID       int64  `json:"id"`
-	TenantID int64  `json:"tenantId"`
-	Channel  string `json:"channel"`
-	Source   string `json:"source"`
-	Started  string `json:"started"`
-	Ended    string `json:"ended"`
+	ID       int64   `json:"id"`
+	TenantID int64   `json:"tenantId"`
+	Channel  string  `json:"channel"`
+	Source   string  `json:"source"`
+	Started  *string `json:"started"`
+	Ended    string  `json:"ended"`
 }
 
 // stdSessionOperatorLeft is the payload of "SessionOperatorLeft" as a hand-written encoding/json struct.
@@ -520,10 +520,32 @@ type stdSessionActivityOnHold struct {
 
 // stdSessionActivityOperatorInviteCanceled is the payload of "SessionActivityOperatorInviteCanceled" as a hand-written encoding/json struct.
 type stdSessionActivityOperatorInviteCanceled struct {
-	SessionID  int64  `json:"sessionId"`
-	ActivityID int64  `json:"activityId"`
-	Time       string `json:"time"`
-	UserID     *int64 `json:"userId,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
 }
 
 // stdSessionActivityChatMessage is the payload of "SessionActivityChatMessage" as a hand-written encoding/json struct.

@@ -1157,7 +1157,7 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 // have been read already (see decodeEvent).
 func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
-	x.omit = [1]uint64{0x3f}
+	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
 	if !resumed {
@@ -1262,9 +1262,10 @@ func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
 						seen[0] |= (1 << 4)
 						{
 							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Started = v
-								x.omit[0] &^= (1 << 4)
+							if d.Null() {
+								x.Started.SetNull()
+							} else if v, p := readTimestamp(d); p == "" {
+								x.Started.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
 							}
@@ -4898,7 +4899,7 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 // have been read already (see decodeEvent).
 func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
-	x.omit = [1]uint64{0x3f}
+	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
 	if !resumed {
@@ -5003,9 +5004,10 @@ func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed 
 						seen[0] |= (1 << 4)
 						{
 							start := d.Offset()
-							if v, p := readMapOfString(d); p == "" {
-								x.Params = v
-								x.omit[0] &^= (1 << 4)
+							if d.Null() {
+								x.Params.SetNull()
+							} else if v, p := readMapOfString(d); p == "" {
+								x.Params.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
 							}
@@ -6912,7 +6914,7 @@ func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
 // have been read already (see decodeEvent).
 func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
-	x.omit = [1]uint64{0x7}
+	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
 	if !resumed {
@@ -6994,7 +6996,7 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 								x.extra.Add(name, raw, d.Since(start), p)
 							}
 						}
-					case "userId":
+					case "type":
 						if seen[0]&(1<<3) != 0 {
 							x.extra.Keep(d, name, raw, "duplicate member")
 							break
@@ -7002,10 +7004,361 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 						seen[0] |= (1 << 3)
 						{
 							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
 							if d.Null() {
 								x.UserID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
 								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
 							}

@@ -232,9 +232,12 @@ func (x *SessionEnded) encode(e *wire.Encoder) {
 			e.Key("\"source\"")
 			e.String(string(x.Source))
 		}
-		if x.omit[0]&(1<<4) == 0 {
+		if v, ok := x.Started.Get(); ok {
 			e.Key("\"started\"")
-			e.String(string(x.Started))
+			e.String(string(v))
+		} else if x.Started.IsNull() {
+			e.Key("\"started\"")
+			e.Null()
 		}
 		if x.omit[0]&(1<<5) == 0 {
 			e.Key("\"ended\"")
@@ -1703,9 +1706,12 @@ func (x *SessionActivityHeroCardSubmission) encode(e *wire.Encoder) {
 			e.Key("\"submittedByClient\"")
 			e.Bool(x.SubmittedByClient)
 		}
-		if x.omit[0]&(1<<4) == 0 {
+		if v, ok := x.Params.Get(); ok {
 			e.Key("\"params\"")
-			writeMapOfString(e, x.Params)
+			writeMapOfString(e, v)
+		} else if x.Params.IsNull() {
+			e.Key("\"params\"")
+			e.Null()
 		}
 		if x.omit[0]&(1<<5) == 0 {
 			e.Key("\"time\"")
@@ -2510,11 +2516,162 @@ func (x *SessionActivityOperatorInviteCanceled) encode(e *wire.Encoder) {
 			e.Key("\"time\"")
 			e.String(string(x.Time))
 		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
 		if v, ok := x.UserID.Get(); ok {
 			e.Key("\"userId\"")
 			e.Int(v)
 		} else if x.UserID.IsNull() {
 			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
 			e.Null()
 		}
 		e.Members(x.extra)

@@ -32,23 +32,31 @@ type Event interface {
 // A new session was created in the tenant; the event is logged even before the session is accepted by
 // an operator or a chatbot.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionCreated
+// Source: vendor document, Kategorie Eventů / Sezení / SessionCreated; mluvii.ApiModels Webhooks/Payloads/SessionCreatedPayload.cs
 type SessionCreated struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -78,23 +86,31 @@ func (x *SessionCreated) EventType() EventType {
 //
 // Support: Sent on all channels of mluvii.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionStarted
+// Source: vendor document, Kategorie Eventů / Sezení / SessionStarted; mluvii.ApiModels Webhooks/Payloads/SessionStartedPayload.cs
 type SessionStarted struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// Started: When the session started.
 	//
@@ -129,23 +145,31 @@ func (x *SessionStarted) EventType() EventType {
 // Happens at the moment an operator joins the session, e.g. right at the beginning (after
 // SessionCreated). A separate event is logged for each operator in the session.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorJoined
+// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorJoined; mluvii.ApiModels Webhooks/Payloads/SessionOperatorJoinedPayload.cs
 type SessionOperatorJoined struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// UserID: The id of the operator (mluvii user) who joined.
 	//
@@ -194,23 +218,31 @@ func (x *SessionOperatorJoined) EventType() EventType {
 //     forwarding target (`userId`, `operatorGroupId`, `chatbotId`).
 //   - The description refers to SessionActivitySessionForwarded, which the document does not document.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionForwarded
+// Source: vendor document, Kategorie Eventů / Sezení / SessionForwarded; mluvii.ApiModels Webhooks/Payloads/SessionForwardedPayload.cs
 type SessionForwarded struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// Time: When the session was forwarded.
 	//
@@ -237,9 +269,11 @@ type SessionForwarded struct {
 	// JSON "chatbotId", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - Not in the table; only the prose below the table and the sample (where it is null) mention it.
+	//   - Not in the Czech table; only the prose below the table and the sample (where it is null) mention it.
+	//     The English version's table lists it (type number, example 7352), and the models have it (int?
+	//     ChatbotId).
 	//
-	// Source: vendor document, prose and sample of SessionForwarded
+	// Source: vendor document, prose and sample of SessionForwarded; models (int? ChatbotId)
 	ChatbotID Opt[int64] `json:"chatbotId"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -263,32 +297,51 @@ func (x *SessionForwarded) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionEnded".
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionEnded
+// Discrepancies in the vendor document:
+//   - The English version of the document says more: the event is triggered when the session has ended,
+//     "the operator or the client has finished the session"; the Czech says only that the session was
+//     ended.
+//
+// Source: vendor document, Kategorie Eventů / Sezení / SessionEnded; mluvii.ApiModels Webhooks/Payloads/SessionEndedPayload.cs
 type SessionEnded struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
-	Source Source `json:"source"`
-	// Started: When the session started.
 	//
-	// JSON "started", required.
+	// Source: vendor document, tables and samples; models (SessionSource Source)
+	Source Source `json:"source"`
+	// Started: When the session started; null when it never started (the models type it as nullable,
+	// unlike `ended`).
+	//
+	// JSON "started", required and nullable.
 	//
 	// Discrepancies in the vendor document:
+	//   - The table and the sample give a value; the models type it `DateTimeOffset?`, so it is declared
+	//     nullable (the REST API's session model also has a nullable `started`, "when first operator accepts
+	//     the session").
 	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
 	//     `2024-04-30T13:32:31.105138+02:00` (see Timestamp).
-	Started Timestamp `json:"started"`
+	//
+	// Source: vendor document, table and sample; models (DateTimeOffset? Started)
+	Started Opt[Timestamp] `json:"started"`
 	// Ended: When the session ended.
 	//
 	// JSON "ended", required.
@@ -325,23 +378,31 @@ func (x *SessionEnded) EventType() EventType {
 // If several operators are active in the session, SessionOperatorLeft is logged for only one of them.
 // For the others, the SessionOperatorConcluded event is logged.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorLeft
+// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorLeft; mluvii.ApiModels Webhooks/Payloads/SessionOperatorLeftPayload.cs
 type SessionOperatorLeft struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// UserID: The id of the operator (mluvii user) who ended the session.
 	//
@@ -382,23 +443,31 @@ func (x *SessionOperatorLeft) EventType() EventType {
 // session is forwarded from the operator to another target (an operator, a group, a chatbot or an
 // external phone number).
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorConcluded
+// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorConcluded; mluvii.ApiModels Webhooks/Payloads/SessionOperatorConcludedPayload.cs
 type SessionOperatorConcluded struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// UserID: The id of the operator (mluvii user) concerned.
 	//
@@ -518,7 +587,7 @@ func (x *SessionRecordingPostProcessingCompleted) EventType() EventType {
 // automatic message sent because of the client's inactivity, or because the operator is busy handling
 // several interactions at once.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAutoActivity
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAutoActivity; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityAutoActivity struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -716,10 +785,11 @@ func (x *SessionActivityAutoActivity) EventType() EventType {
 //   - The summary line says the "user" ("uživatel") responds, a word the document elsewhere uses for
 //     operators (the client value User); the prose says the client accepts or rejects the invitation.
 //   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-//     activity record; the table lists none of them either.
+//     activity record; the table lists none of them either. The models agree: the event has a payload
+//     class of its own (sessionId, operatorId, response, time).
 //   - The table's header reads "Vlastnost" [property] instead of "Parametr" [parameter].
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse; mluvii.ApiModels Webhooks/Payloads/SessionActivityAvResponsePayload.cs
 type SessionActivityAvResponse struct {
 	// SessionID: The id of the session.
 	//
@@ -735,16 +805,19 @@ type SessionActivityAvResponse struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The table gives no type and the example "Přijato" (Czech for "accepted"); the prose and the sample
-	//     give the values `Accepted` and `RejectedUser`.
+	//     give the values `Accepted` and `RejectedUser`; the models' enum SessionAVRequestState has four more
+	//     (see AvResponse).
+	//
+	// Source: vendor document, table, prose and sample; models (SessionAVRequestState Response)
 	Response AvResponse `json:"response"`
 	// Time: When the client responded.
 	//
 	// JSON "time", required.
 	//
 	// Discrepancies in the vendor document:
-	//   - Not in the table; the sample sends it.
+	//   - Not in the table; the sample sends it, and the models have it.
 	//
-	// Source: vendor document, sample of SessionActivityAvResponse
+	// Source: vendor document, sample of SessionActivityAvResponse; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -773,9 +846,10 @@ func (x *SessionActivityAvResponse) EventType() EventType {
 //
 // Discrepancies in the vendor document:
 //   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-//     activity record.
+//     activity record. The models agree: the event has a payload class of its own (sessionId, operatorId,
+//     time).
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvRequest
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvRequest; mluvii.ApiModels Webhooks/Payloads/SessionActivityAvRequestPayload.cs
 type SessionActivityAvRequest struct {
 	// SessionID: The id of the session.
 	//
@@ -786,7 +860,8 @@ type SessionActivityAvRequest struct {
 	// JSON "operatorId", required.
 	//
 	// Discrepancies in the vendor document:
-	//   - The table calls this member `userId`; the sample sends `operatorId`.
+	//   - The table calls this member `userId`; the sample sends `operatorId`, as the models name it (long
+	//     OperatorId).
 	OperatorID int64 `json:"operatorId"`
 	// Time: When the operator started the call.
 	//
@@ -824,9 +899,10 @@ func (x *SessionActivityAvRequest) EventType() EventType {
 //
 // Discrepancies in the vendor document:
 //   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-//     activity record.
+//     activity record. The models agree: the event has a payload class of its own (sessionId, operatorId,
+//     time).
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvTerminated
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvTerminated; mluvii.ApiModels Webhooks/Payloads/SessionActivityAvTerminatedPayload.cs
 type SessionActivityAvTerminated struct {
 	// SessionID: The id of the session.
 	//
@@ -837,7 +913,8 @@ type SessionActivityAvTerminated struct {
 	// JSON "operatorId", required.
 	//
 	// Discrepancies in the vendor document:
-	//   - The table calls this member `userId`; the sample sends `operatorId`.
+	//   - The table calls this member `userId`; the sample sends `operatorId`, as the models name it (long
+	//     OperatorId).
 	OperatorID int64 `json:"operatorId"`
 	// Time: When the operator ended the call.
 	//
@@ -880,7 +957,7 @@ func (x *SessionActivityAvTerminated) EventType() EventType {
 //   - The form structure printed below the table is not valid JSON (its array is never closed) and spells
 //     one member `InputType` (see FormField).
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityCallScript struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -1088,7 +1165,7 @@ func (x *SessionActivityCallScript) EventType() EventType {
 //   - Neither the table nor the sample shows the answers given in the call script: the sample's
 //     `callScript` is null.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScriptSubmission
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScriptSubmission; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityCallScriptSubmission struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -1282,7 +1359,7 @@ func (x *SessionActivityCallScriptSubmission) EventType() EventType {
 //   - The table gives `type` the example `SessionActivityCobrowsingStarted` (the event name); the sample
 //     sends `CobrowsingStarted`, in line with every other activity's type.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCobrowsingStarted
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCobrowsingStarted; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityCobrowsingStarted struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -1476,7 +1553,7 @@ func (x *SessionActivityCobrowsingStarted) EventType() EventType {
 //
 // Support: Facebook Messenger sessions.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityExternalMessage
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityExternalMessage; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityExternalMessage struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -1674,7 +1751,7 @@ func (x *SessionActivityExternalMessage) EventType() EventType {
 //     spells one member `InputType` (see FormField); it is the same text as the call-script form structure
 //     of SessionActivityCallScript.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCard
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCard; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityHeroCard struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -1883,9 +1960,10 @@ func (x *SessionActivityHeroCard) EventType() EventType {
 //
 // Discrepancies in the vendor document:
 //   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-//     activity record.
+//     activity record. The models agree: the event has a payload class of its own (sessionId, result,
+//     originalFormID, submittedByClient, params, time).
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission; mluvii.ApiModels Webhooks/Payloads/SessionActivityHeroCardSubmissionPayload.cs
 type SessionActivityHeroCardSubmission struct {
 	// SessionID: The id of the session.
 	//
@@ -1897,7 +1975,10 @@ type SessionActivityHeroCardSubmission struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The table gives no type and the example "submitted", and the prose writes "submitted/cancelled"; the
-	//     sample sends `Submitted`.
+	//     sample sends `Submitted`, and the models' enum HeroCardSubmissionResult has `Submitted` and
+	//     `Cancelled`.
+	//
+	// Source: vendor document, table, prose and sample; models (HeroCardSubmissionResult Result)
 	Result HeroCardResult `json:"result"`
 	// OriginalFormID: The id of the existing HeroCard in mluvii that was submitted.
 	//
@@ -1912,11 +1993,14 @@ type SessionActivityHeroCardSubmission struct {
 	// names "oo1_guest_email", "oo1_guest_ident", "oo1_guest_phone"; the sample also has names such as
 	// "barva" [colour] and "číslo ŘP" [driving licence number]).
 	//
-	// JSON "params", required.
+	// JSON "params", required and nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The table types it as a string (with no example); the sample sends an object of strings.
-	Params map[string]string `json:"params"`
+	//   - The table types it as a string (with no example); the sample sends an object of strings, as the
+	//     models type it (IDictionary<string, string> Params).
+	//   - Nullable after the models (a dictionary may be null); the REST API's session model says of the same
+	//     data that there is none when the HeroCard was cancelled. The sample sends a value.
+	Params Opt[map[string]string] `json:"params"`
 	// Time: When the HeroCard was submitted or cancelled.
 	//
 	// JSON "time", required.
@@ -1954,7 +2038,7 @@ func (x *SessionActivityHeroCardSubmission) EventType() EventType {
 // themselves. Otherwise the value User is used, together with the parameter "userID", which is filled
 // in only when the operator initiated the action.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityChatToMail
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityChatToMail; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityChatToMail struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -2154,7 +2238,7 @@ func (x *SessionActivityChatToMail) EventType() EventType {
 //
 // Support: Mainly WhatsApp sessions; also Facebook Messenger sessions.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityLastFarewellMessage
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityLastFarewellMessage; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityLastFarewellMessage struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -2356,7 +2440,7 @@ func (x *SessionActivityLastFarewellMessage) EventType() EventType {
 //     "guest", "user" or "chatbot"., which is rendered (in both cases only the parameters „Client"
 //     (guest, user) change)") and speaks of "both cases" after naming three values.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityPreviewURL struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -2554,7 +2638,7 @@ func (x *SessionActivityPreviewURL) EventType() EventType {
 //
 // Support: Phone calls.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOnHold
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOnHold; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityOnHold struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
@@ -2747,38 +2831,200 @@ func (x *SessionActivityOnHold) EventType() EventType {
 // operator joined. UserId denotes the operator who cancelled the invitation.
 //
 // Discrepancies in the vendor document:
-//   - The document is cut off here: the table ends after the `time` row, and there is no sample. Only the
-//     members below are documented; the event presumably sends the full activity record like its
-//     neighbours, but the document does not show it.
+//   - The document is cut off here: the table ends after the `time` row, and there is no sample. The table
+//     lists `sessionId` (number, example 7273902), `activityId` (number, example 50108494) and `time`
+//     (datetime, `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`); the rest of the payload is the full activity record, as
+//     the models give it for every such event (SessionActivityGenericPayload), with the members the seed
+//     declares event by event typed after the models (nullable and optional) except `userId`, which the
+//     prose describes.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOperatorInviteCanceled
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOperatorInviteCanceled; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityOperatorInviteCanceled struct {
-	// SessionID: The id of the session.
+	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
-	// Time: When the invitation was cancelled.
+	// Time: When the activity happened.
 	//
 	// JSON "time", required.
 	//
 	// Discrepancies in the vendor document:
-	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; no sample shows the value (see
-	//     Timestamp).
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
+	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
+	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
+	// sample; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every seed sample.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every seed sample.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every seed sample.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every seed sample.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every seed sample.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every seed sample.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// seed sample.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
+	// sample.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard: The HeroCard; no sample shows it for this event.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript: The call script; no sample shows it for this event.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from; no sample shows it for this event.
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: A message text; no sample shows it for this event.
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: A link preview; no sample shows it for this event.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
 	// UserID: The operator who cancelled the invitation.
 	//
-	// JSON "userId".
+	// JSON "userId", nullable.
 	//
 	// Discrepancies in the vendor document:
 	//   - Only the prose mentions it (spelled "UserId" at the start of a sentence); the table is cut off
-	//     before it could list it, and there is no sample.
+	//     before it could list it, and there is no sample. The models type it `int?`, so it is declared
+	//     nullable.
 	//
-	// Source: vendor document, prose of SessionActivityOperatorInviteCanceled
+	// Source: vendor document, prose of SessionActivityOperatorInviteCanceled; models (int? UserId)
 	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot concerned; no sample shows it for this event.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of a form; no sample shows it for this event.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64

@@ -218,6 +218,11 @@ var fixtures = []fixture{
 		types: []string{"SessionActivityHeroCard"},
 	},
 	{
+		name:  "compat/SessionActivityHeroCardSubmission/sample.null-value",
+		file:  "testdata/compat/SessionActivityHeroCardSubmission/sample.null-value.json",
+		types: []string{"SessionActivityHeroCardSubmission"},
+	},
+	{
 		name:  "compat/SessionActivityHeroCardSubmission/sample.open-enum",
 		file:  "testdata/compat/SessionActivityHeroCardSubmission/sample.open-enum.json",
 		types: []string{"SessionActivityHeroCardSubmission"},
@@ -291,6 +296,11 @@ var fixtures = []fixture{
 		name:  "compat/SessionCreated/sample.unknown-members",
 		file:  "testdata/compat/SessionCreated/sample.unknown-members.json",
 		types: []string{"SessionCreated"},
+	},
+	{
+		name:  "compat/SessionEnded/sample.null-value",
+		file:  "testdata/compat/SessionEnded/sample.null-value.json",
+		types: []string{"SessionEnded"},
 	},
 	{
 		name:  "compat/SessionEnded/sample.open-enum",
@@ -2576,51 +2586,59 @@ var fixtures = []fixture{
 		types: []string{"SessionActivityOnHold"},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.activityId",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.activityId.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.callScript",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.callScript.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/activityId", Message: "required member is missing"},
+			{Pointer: "/data/callScript", Message: "expected array, got string"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.sessionId",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.sessionId.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.chatbotId",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.chatbotId.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/sessionId", Message: "required member is missing"},
+			{Pointer: "/data/chatbotId", Message: "expected integer, got string"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.time",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.time.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.client",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.client.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/time", Message: "required member is missing"},
+			{Pointer: "/data/client", Message: "expected string, got number"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.activityId",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.activityId.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.formFieldSetUUID",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.formFieldSetUUID.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/activityId", Message: "expected integer, got string"},
+			{Pointer: "/data/formFieldSetUUID", Message: "expected string, got number"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.sessionId",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.sessionId.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.heroCard",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.heroCard.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/sessionId", Message: "expected integer, got string"},
+			{Pointer: "/data/heroCard", Message: "expected array, got string"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.time",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.time.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.previewUrl",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.previewUrl.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/time", Message: "expected string, got number"},
+			{Pointer: "/data/previewUrl", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.text",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.text.json",
+		types: []string{"SessionActivityOperatorInviteCanceled"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/text", Message: "expected string, got number"},
 		},
 	},
 	{

@@ -689,23 +689,31 @@ type PreviewURL struct {
 // SessionRecord: The members every session lifecycle event sends: the session, its tenant, its channel
 // and its source.
 //
-// Source: vendor document, Kategorie Eventů / Sezení (tables and samples of all seven events)
+// Source: vendor document, Kategorie Eventů / Sezení (tables and samples of all seven events); mluvii.ApiModels Webhooks/Payloads/Session{Created,Started,OperatorJoined,Forwarded,Ended,OperatorLeft,OperatorConcluded}Payload.cs
 type SessionRecord struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.

@@ -304,13 +304,13 @@ func (x *SessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 		}
 		{
 			fp := p1.Key("started")
-			if x.omit[0]&(1<<4) != 0 {
+			if v, ok := x.Started.Get(); ok {
+				if _, err := v.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			} else if x.Started.IsAbsent() {
 				if !x.extra.Has("started") {
 					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Started.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1258,7 +1258,7 @@ func (x *SessionActivityHeroCardSubmission) validate(ps *wire.Problems, p *wire.
 		}
 		{
 			fp := p1.Key("params")
-			if x.omit[0]&(1<<4) != 0 {
+			if x.Params.IsAbsent() {
 				if !x.extra.Has("params") {
 					ps.Add(&fp, "required member is missing")
 				}
@@ -1690,9 +1690,35 @@ func (x *SessionActivityOperatorInviteCanceled) validate(ps *wire.Problems, p *w
 			}
 		}
 		{
-			fp := p1.Key("userId")
-			if x.UserID.IsNull() {
-				ps.Add(&fp, "must not be null")
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
 			}
 		}
 		ps.Members(&p1, x.extra)
