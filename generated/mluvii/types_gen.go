@@ -275,27 +275,32 @@ type ActivityRecord struct {
 	extra wire.Members
 }
 
-// ActivityType: The type of a session activity: in every sample, the event name without its
-// "SessionActivity" prefix.
+// ActivityType: The type of a session activity (the models' SessionActivityType): in every seed
+// sample, the event name without its "SessionActivity" prefix, and every SessionActivity* event that
+// sends the activity record has a value of that name. The seed gives ten values; the others are the
+// models', which carry no descriptions: theirs read the value names. Several types have no webhook
+// event of their own (PhotoRequest, Location, HeroCardQuickReply, LocationRequest, NotifyOperator,
+// UpgradeToFull, Handoff, Joined, Left) or are reported by events with a payload of their own, without
+// the activity record (HeroCardSubmission and the Av* values).
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (tables and samples)
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (tables and samples); mluvii.ApiModels Sessions/SessionActivityType.cs
 type ActivityType string
 
 const (
 	// ActivityTypeAutoActivity is "AutoActivity": An automatic message.
 	//
-	// Source: vendor document, table and sample of SessionActivityAutoActivity
+	// Source: vendor document, table and sample of SessionActivityAutoActivity; models
 	ActivityTypeAutoActivity ActivityType = "AutoActivity"
 	// ActivityTypeCallScript is "CallScript": A call script was presented for a campaign call.
 	//
-	// Source: vendor document, table and sample of SessionActivityCallScript
+	// Source: vendor document, table and sample of SessionActivityCallScript; models
 	ActivityTypeCallScript ActivityType = "CallScript"
 	// ActivityTypeCallScriptSubmission is "CallScriptSubmission": A call script was confirmed.
 	//
-	// Source: vendor document, table and sample of SessionActivityCallScriptSubmission
+	// Source: vendor document, table and sample of SessionActivityCallScriptSubmission; models
 	ActivityTypeCallScriptSubmission ActivityType = "CallScriptSubmission"
 	// ActivityTypeCobrowsingStarted is "CobrowsingStarted": Cobrowsing started.
 	//
@@ -303,95 +308,275 @@ const (
 	//   - The table of SessionActivityCobrowsingStarted gives the example `SessionActivityCobrowsingStarted`
 	//     (the event name); the sample sends `CobrowsingStarted`.
 	//
-	// Source: vendor document, sample of SessionActivityCobrowsingStarted
+	// Source: vendor document, sample of SessionActivityCobrowsingStarted; models
 	ActivityTypeCobrowsingStarted ActivityType = "CobrowsingStarted"
 	// ActivityTypeExternalMessage is "ExternalMessage": A message sent outside mluvii (e.g. via Facebook
 	// Messenger).
 	//
-	// Source: vendor document, table and sample of SessionActivityExternalMessage
+	// Source: vendor document, table and sample of SessionActivityExternalMessage; models
 	ActivityTypeExternalMessage ActivityType = "ExternalMessage"
 	// ActivityTypeHeroCard is "HeroCard": A HeroCard was sent.
 	//
-	// Source: vendor document, table and sample of SessionActivityHeroCard
+	// Source: vendor document, table and sample of SessionActivityHeroCard; models
 	ActivityTypeHeroCard ActivityType = "HeroCard"
 	// ActivityTypeChatToMail is "ChatToMail": The session transcript was sent by e-mail.
 	//
-	// Source: vendor document, table and sample of SessionActivityChatToMail
+	// Source: vendor document, table and sample of SessionActivityChatToMail; models
 	ActivityTypeChatToMail ActivityType = "ChatToMail"
 	// ActivityTypeLastFarewellMessage is "LastFarewellMessage": The last message before a session is
 	// closed automatically after 24 hours.
 	//
-	// Source: vendor document, table and sample of SessionActivityLastFarewellMessage
+	// Source: vendor document, table and sample of SessionActivityLastFarewellMessage; models
 	ActivityTypeLastFarewellMessage ActivityType = "LastFarewellMessage"
 	// ActivityTypePreviewURL is "PreviewUrl": A message containing a link, with its preview.
 	//
-	// Source: vendor document, table and sample of SessionActivityPreviewUrl
+	// Source: vendor document, table and sample of SessionActivityPreviewUrl; models
 	ActivityTypePreviewURL ActivityType = "PreviewUrl"
 	// ActivityTypeOnHold is "OnHold": A phone call was put on hold.
 	//
-	// Source: vendor document, table and sample of SessionActivityOnHold
+	// Source: vendor document, table and sample of SessionActivityOnHold; models
 	ActivityTypeOnHold ActivityType = "OnHold"
+	// ActivityTypeChatMessage is "ChatMessage": A chat message (event SessionActivityChatMessage).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeChatMessage ActivityType = "ChatMessage"
+	// ActivityTypeSharedFile is "SharedFile": A shared file (event SessionActivitySharedFile).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeSharedFile ActivityType = "SharedFile"
+	// ActivityTypeSharedScreen is "SharedScreen": A shared screen (event SessionActivitySharedScreen).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeSharedScreen ActivityType = "SharedScreen"
+	// ActivityTypePhotoRequest is "PhotoRequest": A request for a photo; no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypePhotoRequest ActivityType = "PhotoRequest"
+	// ActivityTypeCobrowsingStoppedByGuest is "CobrowsingStoppedByGuest": The client stopped cobrowsing
+	// (event SessionActivityCobrowsingStoppedByGuest).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeCobrowsingStoppedByGuest ActivityType = "CobrowsingStoppedByGuest"
+	// ActivityTypeScreenSharingFailedByGuest is "ScreenSharingFailedByGuest": Screen sharing failed on the
+	// client's side (event SessionActivityScreenSharingFailedByGuest).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeScreenSharingFailedByGuest ActivityType = "ScreenSharingFailedByGuest"
+	// ActivityTypeFileUploadFailed is "FileUploadFailed": A file upload failed (event
+	// SessionActivityFileUploadFailed).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeFileUploadFailed ActivityType = "FileUploadFailed"
+	// ActivityTypeHeroCardSubmission is "HeroCardSubmission": A HeroCard was submitted or cancelled
+	// (reported by SessionActivityHeroCardSubmission, whose payload is not the activity record).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeHeroCardSubmission ActivityType = "HeroCardSubmission"
+	// ActivityTypeChatbotMessage is "ChatbotMessage": A chatbot message (event
+	// SessionActivityChatbotMessage).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeChatbotMessage ActivityType = "ChatbotMessage"
+	// ActivityTypeWelcomeMessage is "WelcomeMessage": The welcome message (event
+	// SessionActivityWelcomeMessage).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeWelcomeMessage ActivityType = "WelcomeMessage"
+	// ActivityTypeLocation is "Location": A location was shared; no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeLocation ActivityType = "Location"
+	// ActivityTypeHeroCardQuickReply is "HeroCardQuickReply": A quick reply to a HeroCard (the REST API's
+	// session model links it to the original HeroCard activity); no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeHeroCardQuickReply ActivityType = "HeroCardQuickReply"
+	// ActivityTypeLocationRequest is "LocationRequest": A request for the client's location; no webhook
+	// event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeLocationRequest ActivityType = "LocationRequest"
+	// ActivityTypeResumeGuest is "ResumeGuest": The client's call was resumed after being on hold (event
+	// SessionActivityResumeGuest).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeResumeGuest ActivityType = "ResumeGuest"
+	// ActivityTypeAvRequest is "AvRequest": An A/V call was requested (reported by
+	// SessionActivityAvRequest, whose payload is not the activity record).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAvRequest ActivityType = "AvRequest"
+	// ActivityTypeAvResponse is "AvResponse": The client responded to an A/V call (reported by
+	// SessionActivityAvResponse, whose payload is not the activity record).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAvResponse ActivityType = "AvResponse"
+	// ActivityTypeAvGetMediaResult is "AvGetMediaResult": The result of getting the client's camera and
+	// microphone (reported by SessionActivityAvMediaResult, whose payload is not the activity record; note
+	// the different name).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAvGetMediaResult ActivityType = "AvGetMediaResult"
+	// ActivityTypeAvTerminated is "AvTerminated": The A/V call was ended (reported by
+	// SessionActivityAvTerminated, whose payload is not the activity record).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAvTerminated ActivityType = "AvTerminated"
+	// ActivityTypeChatbotHeroCardSubmission is "ChatbotHeroCardSubmission": A HeroCard sent by a chatbot
+	// was submitted (event SessionActivityChatbotHeroCardSubmission).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeChatbotHeroCardSubmission ActivityType = "ChatbotHeroCardSubmission"
+	// ActivityTypeAutoActivityAsOperator is "AutoActivityAsOperator": An automatic message on behalf of an
+	// operator (event SessionActivityAutoActivityAsOperator).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAutoActivityAsOperator ActivityType = "AutoActivityAsOperator"
+	// ActivityTypeNotifyOperator is "NotifyOperator": An operator was notified; no webhook event of its
+	// own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeNotifyOperator ActivityType = "NotifyOperator"
+	// ActivityTypeUpgradeToFull is "UpgradeToFull": The session was upgraded to a full session; no webhook
+	// event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeUpgradeToFull ActivityType = "UpgradeToFull"
+	// ActivityTypeSessionEnded is "SessionEnded": The session ended (event SessionActivitySessionEnded).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeSessionEnded ActivityType = "SessionEnded"
+	// ActivityTypeSessionForwarded is "SessionForwarded": The session was forwarded (event
+	// SessionActivitySessionForwarded).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeSessionForwarded ActivityType = "SessionForwarded"
+	// ActivityTypeOperatorInvited is "OperatorInvited": An operator was invited into the session (event
+	// SessionActivityOperatorInvited).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeOperatorInvited ActivityType = "OperatorInvited"
+	// ActivityTypeOperatorInviteCanceled is "OperatorInviteCanceled": An invitation of an operator was
+	// cancelled (event SessionActivityOperatorInviteCanceled; the seed is cut off before its sample).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeOperatorInviteCanceled ActivityType = "OperatorInviteCanceled"
+	// ActivityTypeOperatorInviteRejected is "OperatorInviteRejected": An invited operator rejected the
+	// invitation (event SessionActivityOperatorInviteRejected).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeOperatorInviteRejected ActivityType = "OperatorInviteRejected"
+	// ActivityTypeOperatorKicked is "OperatorKicked": An operator was removed from the session (event
+	// SessionActivityOperatorKicked).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeOperatorKicked ActivityType = "OperatorKicked"
+	// ActivityTypeHandoff is "Handoff": The session was handed off (e.g. from a chatbot); no webhook event
+	// of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeHandoff ActivityType = "Handoff"
+	// ActivityTypeJoined is "Joined": A party joined the session; no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeJoined ActivityType = "Joined"
+	// ActivityTypeLeft is "Left": A party left the session; no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeLeft ActivityType = "Left"
 )
 
 // Known reports whether v is one of the values the vendor documents.
 func (v ActivityType) Known() bool {
 	switch v {
-	case ActivityTypeAutoActivity, ActivityTypeCallScript, ActivityTypeCallScriptSubmission, ActivityTypeCobrowsingStarted, ActivityTypeExternalMessage, ActivityTypeHeroCard, ActivityTypeChatToMail, ActivityTypeLastFarewellMessage, ActivityTypePreviewURL, ActivityTypeOnHold:
+	case ActivityTypeAutoActivity, ActivityTypeCallScript, ActivityTypeCallScriptSubmission, ActivityTypeCobrowsingStarted, ActivityTypeExternalMessage, ActivityTypeHeroCard, ActivityTypeChatToMail, ActivityTypeLastFarewellMessage, ActivityTypePreviewURL, ActivityTypeOnHold, ActivityTypeChatMessage, ActivityTypeSharedFile, ActivityTypeSharedScreen, ActivityTypePhotoRequest, ActivityTypeCobrowsingStoppedByGuest, ActivityTypeScreenSharingFailedByGuest, ActivityTypeFileUploadFailed, ActivityTypeHeroCardSubmission, ActivityTypeChatbotMessage, ActivityTypeWelcomeMessage, ActivityTypeLocation, ActivityTypeHeroCardQuickReply, ActivityTypeLocationRequest, ActivityTypeResumeGuest, ActivityTypeAvRequest, ActivityTypeAvResponse, ActivityTypeAvGetMediaResult, ActivityTypeAvTerminated, ActivityTypeChatbotHeroCardSubmission, ActivityTypeAutoActivityAsOperator, ActivityTypeNotifyOperator, ActivityTypeUpgradeToFull, ActivityTypeSessionEnded, ActivityTypeSessionForwarded, ActivityTypeOperatorInvited, ActivityTypeOperatorInviteCanceled, ActivityTypeOperatorInviteRejected, ActivityTypeOperatorKicked, ActivityTypeHandoff, ActivityTypeJoined, ActivityTypeLeft:
 		return true
 	}
 	return false
 }
 
-// AvResponse: The client's response to an invitation to an audio/video call.
+// AvResponse: The client's response to an invitation to an audio/video call: the state of the A/V
+// request (the models' SessionAVRequestState). The seed gives two values; the others are the models',
+// which carry no descriptions: theirs read the value names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse
+// Discrepancies in the vendor document:
+//   - The seed's prose says the value is "Accepted" or otherwise "RejectedUser"; the models list four more
+//     states, among them two more ways of rejecting.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse; mluvii.ApiModels Sessions/SessionAVRequestState.cs
 type AvResponse string
 
 const (
 	// AvResponseAccepted is "Accepted": The client accepted the invitation to the A/V call.
 	//
-	// Source: vendor document, sample and prose of SessionActivityAvResponse
+	// Source: vendor document, sample and prose of SessionActivityAvResponse; models
 	AvResponseAccepted AvResponse = "Accepted"
 	// AvResponseRejectedUser is "RejectedUser": The client did not accept the invitation to the A/V call.
 	//
-	// Source: vendor document, prose of SessionActivityAvResponse
+	// Source: vendor document, prose of SessionActivityAvResponse; models
 	AvResponseRejectedUser AvResponse = "RejectedUser"
+	// AvResponseNone is "None": No A/V request (the state before any invitation).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionAVRequestState.cs
+	AvResponseNone AvResponse = "None"
+	// AvResponseRequested is "Requested": The A/V call was requested and awaits the client's response.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionAVRequestState.cs
+	AvResponseRequested AvResponse = "Requested"
+	// AvResponseRejectedShitBrowser is "RejectedShitBrowser": Rejected because the client's browser cannot
+	// take part in the call (the value is spelled so in the models).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionAVRequestState.cs
+	AvResponseRejectedShitBrowser AvResponse = "RejectedShitBrowser"
+	// AvResponseRejectedNoMic is "RejectedNoMic": Rejected because the client has no microphone.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionAVRequestState.cs
+	AvResponseRejectedNoMic AvResponse = "RejectedNoMic"
 )
 
 // Known reports whether v is one of the values the vendor documents.
 func (v AvResponse) Known() bool {
 	switch v {
-	case AvResponseAccepted, AvResponseRejectedUser:
+	case AvResponseAccepted, AvResponseRejectedUser, AvResponseNone, AvResponseRequested, AvResponseRejectedShitBrowser, AvResponseRejectedNoMic:
 		return true
 	}
 	return false
 }
 
-// Channel: The communication channel of a session. The tables type it as a string and give no values;
-// the values below are those the samples send. The prose also mentions web chat, phone campaigns,
-// WhatsApp and Facebook Messenger sessions, without giving their channel values.
+// Channel: The communication channel of a session (the models' SessionChannel; "the channel at the
+// time of session creation" in the REST API's session model). The seed's tables type it as a string
+// and give no values; the samples send the three values the models list. The prose also mentions web
+// chat, phone campaigns, WhatsApp and Facebook Messenger sessions: those are not channels of their own
+// (messaging sessions are Chat; their origin is the Source).
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Sezení (samples)
+// Discrepancies in the vendor document:
+//   - The English version of the document links the tables' `channel` to a list "session channel", which
+//     was not available; the values here are the samples' and the models'.
+//   - The models have a second enum named Channel (mluvii.ApiModels Common/Channel.cs: Mluvii, Email,
+//     Phone, Facebook, WhatsApp, VK, Apple) that no webhook payload uses; the webhook's `channel` is
+//     SessionChannel, as the samples confirm.
+//
+// Source: vendor document, Kategorie Eventů / Sezení (samples); mluvii.ApiModels Sessions/SessionChannel.cs
 type Channel string
 
 const (
 	// ChannelPhone is "Phone": A telephone call.
 	//
-	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined
+	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined; models
 	ChannelPhone Channel = "Phone"
 	// ChannelChat is "Chat": A (web) chat.
 	//
-	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded
+	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded; models
 	ChannelChat Channel = "Chat"
 	// ChannelAv is "AV": An audio/video call.
 	//
-	// Source: vendor document, sample of SessionOperatorLeft
+	// Source: vendor document, sample of SessionOperatorLeft; models
 	ChannelAv Channel = "AV"
 )
 
@@ -404,7 +589,9 @@ func (v Channel) Known() bool {
 	return false
 }
 
-// ChoiceOption: One option of a Radio form item.
+// ChoiceOption: One option of a Radio form item. The REST API's model of it
+// (SessionModel.ExportedActivityFormChoiceOption in mluvii.ApiModels Sessions/SessionModel.cs) has the
+// same two members.
 //
 // Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript (form structure and sample)
 type ChoiceOption struct {
@@ -423,12 +610,14 @@ type ChoiceOption struct {
 	extra wire.Members
 }
 
-// Client: Which party of the session the activity comes from or was initiated by.
+// Client: Which party of the session the activity comes from or was initiated by (the models'
+// ClientType, "sender of activity" in the REST API's session model). The seed and the models give the
+// same three values.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení; mluvii.ApiModels Sessions/ClientType.cs
 type Client string
 
 const (
@@ -504,8 +693,13 @@ type EmailThreadRecord struct {
 //   - The form structure as published is not valid JSON: the array is never closed (the final `]` is
 //     missing).
 //   - The form structure spells the third item's member `InputType`; the samples always send `inputType`.
+//   - The webhook payload model types `heroCard` and `callScript` as lists of untyped objects, marked
+//     [Obsolete] ("there should be public model but internal model is used"). The closest public model,
+//     the REST API's ActivityFormField, has key, label, required, inputType and choiceOptions, but no
+//     `ordinal`, which every sample sends, and declares `required` as a non-nullable bool, which the
+//     samples leave out on RichText and Confirmation items. The members here follow the samples.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript ("Struktura formuláře"), SessionActivityHeroCard ("Struktura HeroCard"), and their samples
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript ("Struktura formuláře"), SessionActivityHeroCard ("Struktura HeroCard"), and their samples; mluvii.ApiModels Sessions/SessionModel.cs (class ActivityFormField)
 type FormField struct {
 	// InputType: The kind of the item.
 	//
@@ -575,12 +769,13 @@ func (v GetMediaResult) Known() bool {
 	return false
 }
 
-// HeroCardResult: How a HeroCard was concluded.
+// HeroCardResult: How a HeroCard was concluded (the models' HeroCardSubmissionResult, which has the
+// same two values).
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission; mluvii.ApiModels Sessions/HeroCardSubmissionResult.cs
 type HeroCardResult string
 
 const (
@@ -590,17 +785,16 @@ const (
 	//   - The table's example and the prose write it in lower case ("submitted"); the sample sends
 	//     `Submitted`.
 	//
-	// Source: vendor document, sample of SessionActivityHeroCardSubmission
+	// Source: vendor document, sample of SessionActivityHeroCardSubmission; models
 	HeroCardResultSubmitted HeroCardResult = "Submitted"
 	// HeroCardResultCancelled is "Cancelled": The HeroCard was cancelled.
 	//
 	// Discrepancies in the vendor document:
-	//   - Never seen on the wire: the prose says only "submitted/cancelled". The capitalisation is inferred
-	//     from the sample's `Submitted`, and the spelling follows the prose's British "cancelled"; the wire
-	//     value could as well be `Canceled`, the American spelling the event name
-	//     SessionActivityOperatorInviteCanceled uses.
+	//   - No seed sample shows it: the prose says only "submitted/cancelled". The models spell it `Cancelled`
+	//     (British, as the prose), although the event name SessionActivityOperatorInviteCanceled uses the
+	//     American spelling.
 	//
-	// Source: vendor document, prose of SessionActivityHeroCardSubmission ("submitted/cancelled")
+	// Source: vendor document, prose of SessionActivityHeroCardSubmission ("submitted/cancelled"); models
 	HeroCardResultCancelled HeroCardResult = "Cancelled"
 )
 
@@ -613,38 +807,128 @@ func (v HeroCardResult) Known() bool {
 	return false
 }
 
-// InputType: The kind of an item of a form (a call script or a HeroCard).
+// InputType: The kind of an item of a form (a call script or a HeroCard): the models'
+// FormFieldInputType. The seed's samples show four values; the others are the models', which carry no
+// descriptions: theirs read the value names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript and SessionActivityHeroCard (form structure and samples)
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript and SessionActivityHeroCard (form structure and samples); mluvii.ApiModels Sessions/FormFieldInputType.cs
 type InputType string
 
 const (
 	// InputTypeRichText is "RichText": Formatted text shown to the reader (its label is HTML); it asks for
 	// no answer and has no key.
 	//
-	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard
+	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard; models
 	InputTypeRichText InputType = "RichText"
 	// InputTypeText is "Text": A text input.
 	//
-	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard
+	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard; models
 	InputTypeText InputType = "Text"
 	// InputTypeRadio is "Radio": A choice of one of the item's choiceOptions.
 	//
-	// Source: vendor document, form structure and sample of SessionActivityCallScript
+	// Source: vendor document, form structure and sample of SessionActivityCallScript; models
 	InputTypeRadio InputType = "Radio"
 	// InputTypeConfirmation is "Confirmation": A confirmation, with the label shown beside it.
 	//
-	// Source: vendor document, sample of SessionActivityHeroCard
+	// Source: vendor document, sample of SessionActivityHeroCard; models
 	InputTypeConfirmation InputType = "Confirmation"
+	// InputTypeEmail is "Email": An e-mail address input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeEmail InputType = "Email"
+	// InputTypePhone is "Phone": A phone number input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypePhone InputType = "Phone"
+	// InputTypeNumber is "Number": A number input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeNumber InputType = "Number"
+	// InputTypeTextArea is "TextArea": A multi-line text input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeTextArea InputType = "TextArea"
+	// InputTypeSelect is "Select": A choice from a drop-down list.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeSelect InputType = "Select"
+	// InputTypeImage is "Image": An image.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeImage InputType = "Image"
+	// InputTypeVideo is "Video": A video.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeVideo InputType = "Video"
+	// InputTypeDocument is "Document": A document.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeDocument InputType = "Document"
+	// InputTypeGdpr is "Gdpr": A GDPR (personal data) consent.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeGdpr InputType = "Gdpr"
+	// InputTypeSubmit is "Submit": A submit button.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeSubmit InputType = "Submit"
+	// InputTypeIdentification is "Identification": An identification (authentication) of the client.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeIdentification InputType = "Identification"
+	// InputTypeTimePicker is "TimePicker": A time picker.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeTimePicker InputType = "TimePicker"
+	// InputTypeListPicker is "ListPicker": A list picker.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeListPicker InputType = "ListPicker"
+	// InputTypeQuickReply is "QuickReply": A quick reply.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeQuickReply InputType = "QuickReply"
+	// InputTypeStars is "Stars": A rating in stars.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeStars InputType = "Stars"
+	// InputTypeSmiles is "Smiles": A rating in smileys.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeSmiles InputType = "Smiles"
+	// InputTypeThumbs is "Thumbs": A rating with thumbs up or down.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeThumbs InputType = "Thumbs"
+	// InputTypeFeedback is "Feedback": A feedback input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeFeedback InputType = "Feedback"
+	// InputTypeTranscript is "Transcript": A request for the session transcript.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeTranscript InputType = "Transcript"
+	// InputTypeNpsScale is "NPSScale": A Net Promoter Score scale.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeNpsScale InputType = "NPSScale"
+	// InputTypeFileUpload is "FileUpload": A file upload.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeFileUpload InputType = "FileUpload"
+	// InputTypePaymentRequest is "PaymentRequest": A payment request.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypePaymentRequest InputType = "PaymentRequest"
 )
 
 // Known reports whether v is one of the values the vendor documents.
 func (v InputType) Known() bool {
 	switch v {
-	case InputTypeRichText, InputTypeText, InputTypeRadio, InputTypeConfirmation:
+	case InputTypeRichText, InputTypeText, InputTypeRadio, InputTypeConfirmation, InputTypeEmail, InputTypePhone, InputTypeNumber, InputTypeTextArea, InputTypeSelect, InputTypeImage, InputTypeVideo, InputTypeDocument, InputTypeGdpr, InputTypeSubmit, InputTypeIdentification, InputTypeTimePicker, InputTypeListPicker, InputTypeQuickReply, InputTypeStars, InputTypeSmiles, InputTypeThumbs, InputTypeFeedback, InputTypeTranscript, InputTypeNpsScale, InputTypeFileUpload, InputTypePaymentRequest:
 		return true
 	}
 	return false
@@ -652,6 +936,11 @@ func (v InputType) Known() bool {
 
 // PreviewURL: The preview of a link posted in the session. The table lists its members as ".../title",
 // ".../imageUrl" and so on under `previewUrl`, whose type and example it gives as "-".
+//
+// Discrepancies in the vendor document:
+//   - The models give it no shape: the activity record's `previewUrl` is an untyped object, marked
+//     [Obsolete] ("there should be public model but internal model is used"). The members here follow the
+//     seed's table and sample.
 //
 // Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl (table and sample)
 type PreviewURL struct {
@@ -786,36 +1075,83 @@ func (v SessionTerminationReason) Known() bool {
 	return false
 }
 
-// Source: How the session came about. The tables type it as a string and give no values; the values
-// below are those the samples send, and the document explains none of them.
+// Source: How the session came about (the models' SessionSource; "the origin of the session creation"
+// in the REST API's session model). The seed's tables type it as a string and give no values; its
+// samples send three of them and the document explains none. The other values are the models', which
+// carry no descriptions: theirs read the value names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Sezení (samples)
+// Discrepancies in the vendor document:
+//   - The English version of the document links the tables' `source` to a list "session source", which was
+//     not available; the values here are the samples' and the models'.
+//
+// Source: vendor document, Kategorie Eventů / Sezení (samples); mluvii.ApiModels Sessions/SessionSource.cs
 type Source string
 
 const (
 	// SourceOutgoingCall is "OutgoingCall": The session is an outgoing call (seen on phone sessions).
 	//
-	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined
+	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined; models
 	SourceOutgoingCall Source = "OutgoingCall"
 	// SourceDefault is "Default": The default origin (seen on chat sessions; not explained by the
 	// document).
 	//
-	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded
+	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded; models
 	SourceDefault Source = "Default"
 	// SourceInvitation is "Invitation": The session originated from an invitation (seen on an audio/video
 	// session; not explained by the document).
 	//
-	// Source: vendor document, sample of SessionOperatorLeft
+	// Source: vendor document, sample of SessionOperatorLeft; models
 	SourceInvitation Source = "Invitation"
+	// SourceCallback is "Callback": The client asked to be called back.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceCallback Source = "Callback"
+	// SourceChatInvitation is "ChatInvitation": The session originated from an invitation to a chat.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceChatInvitation Source = "ChatInvitation"
+	// SourceIncomingCall is "IncomingCall": The session is an incoming phone call.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceIncomingCall Source = "IncomingCall"
+	// SourceCampaign is "Campaign": The session belongs to a campaign.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceCampaign Source = "Campaign"
+	// SourceAPI is "API": The session was created through the API.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceAPI Source = "API"
+	// SourceFacebook is "Facebook": The session came from Facebook (Messenger).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceFacebook Source = "Facebook"
+	// SourceWhatsApp is "WhatsApp": The session came from WhatsApp.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceWhatsApp Source = "WhatsApp"
+	// SourceVk is "VK": The session came from VK.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceVk Source = "VK"
+	// SourceApple is "Apple": The session came from Apple (Messages for Business).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceApple Source = "Apple"
+	// SourceGenericChannel is "GenericChannel": The session came from a generic channel (a channel
+	// connected through mluvii's generic channel interface).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceGenericChannel Source = "GenericChannel"
 )
 
 // Known reports whether v is one of the values the vendor documents.
 func (v Source) Known() bool {
 	switch v {
-	case SourceOutgoingCall, SourceDefault, SourceInvitation:
+	case SourceOutgoingCall, SourceDefault, SourceInvitation, SourceCallback, SourceChatInvitation, SourceIncomingCall, SourceCampaign, SourceAPI, SourceFacebook, SourceWhatsApp, SourceVk, SourceApple, SourceGenericChannel:
 		return true
 	}
 	return false
