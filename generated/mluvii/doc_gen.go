@@ -9,24 +9,25 @@
 //
 // Sources:
 //
-//   - the Czech document "Webhooky – Kategorie Eventů" (the seed, 003_241fa964dbdf1384.txt):
+//   - the Czech document "Webhooky – Kategorie Eventů" (003_241fa964dbdf1384.txt):
 //     22 events with parameter tables and samples; it is cut off in its 22nd event;
 //   - the vendor's public API models, mluvii.ApiModels (github.com/mluvii/mluvii.ApiModels,
 //     master at commit 9529d71 of 2026-04-30): the complete list of event types
 //     (Webhooks/WebhookEventType.cs: 49 types besides the placeholder UNKNOWN), the envelope
 //     (Webhooks/WebhookPayload.cs), the payload classes (Webhooks/Payloads/*.cs) and the enums
 //     under Sessions/ and Users/;
-//   - the English version of the seed page (docs.mluvii.com, "for-it-specialists/public-api/
+//   - the English version of that page (docs.mluvii.com, "for-it-specialists/public-api/
 //     webhooks"): only its beginning (the session events up to SessionOperatorLeft) was
 //     available; it was used to check the translations and is cited where it says more than
 //     the Czech.
 //
-// The version "2026-04" is the month of the models' commit; the seed gives no catalogue
+// The version "2026-04" is the month of the models' commit; the Czech document gives no catalogue
 // version, and its samples date from 2024-05.
 //
 // How the sources were transcribed:
 //
-//   - The seed's samples ("Ukázkový JSON") show what is actually sent; every member is typed
+//   - The Czech document's samples ("Ukázkový JSON") show what is actually sent; every member is
+//     typed
 //     after the samples, and every place where a table, the prose or the models say otherwise
 //     is recorded as a discrepancy beside the member or event it concerns.
 //   - The tables' type "number" is written `integer` (every documented value is a whole number),
@@ -36,12 +37,13 @@
 //     `IDictionary<string, string>` is `map[string]`, untyped `object` items are `raw`.
 //   - JSON member names are the models' property names in camel case (`SessionId` →
 //     `sessionId`, `FormFieldSetUUID` → `formFieldSetUUID`, `OriginalFormID` →
-//     `originalFormID`), as every seed sample writes them and as the vendor's sample
+//     `originalFormID`), as every sample of the document writes them and as the vendor's sample
 //     integration reads them (Newtonsoft.Json's CamelCasePropertyNamesContractResolver); the
 //     models carry no attributes that rename members. Enums travel as strings of the member
 //     names (the models' README: "All enumerations must be sent as strings"), as in the
 //     samples.
-//   - Seed events: a member is `required: true` when the event's table lists it or the event's
+//   - Events of the Czech document: a member is `required: true` when the event's table lists it
+//     or the event's
 //     sample sends it with a non-null value; a member that a sample sends as `null` is
 //     `nullable: true`; a member listed in a table but absent from the event's sample is
 //     optional (where the table's name and the sample's name differ, the sample's name is
@@ -54,17 +56,20 @@
 //     always writes it and it cannot be null; a member of a nullable type (`int?`, `Guid?`, an
 //     enum with `?`) or of a reference type (`string`, collections, classes: the models do not
 //     enable C# nullable reference types, so these may be null) is `nullable: true` and
-//     optional. The seed's samples show that null members are sent as null rather than left
+//     optional. The Czech document's samples show that null members are sent as null rather than
+//     left
 //     out, but the models do not promise it, so presence is not required of them.
 //   - Enums are open. The models' placeholder member UNKNOWN (= 0), which their README says is
 //     used only for deserializing values the client does not know and must not be sent, is not
 //     listed as a value.
 //   - Most SessionActivity* events send the whole activity record (the models'
-//     SessionActivityGenericPayload, 26 members), while the seed's tables list only the few
+//     SessionActivityGenericPayload, 26 members), while the Czech document's tables list only
+//     the few
 //     members that matter for each event. The members whose declaration is the same for every
 //     such event are the ActivityRecord type; the members whose presence or nullability the
-//     seed's samples fix event by event (heroCard, callScript, client, text, previewUrl,
-//     userId, chatbotId, formFieldSetUUID) are declared on each seed event, and are the
+//     Czech document's samples fix event by event (heroCard, callScript, client, text, previewUrl,
+//     userId, chatbotId, formFieldSetUUID) are declared on each event of the Czech document, and
+//     are the
 //     ActivityDetails type on the events only the models give. Because included members come
 //     first, the declared member order differs from the samples' order; JSON member order
 //     carries no meaning.
@@ -116,6 +121,6 @@
 //     (companyId, metricName, tags, fields, time) is still in the models, but no current event type uses
 //     it, so it is not catalogued and such requests decode as Unknown.
 //   - The English version of the document has four categories (Sessions, Session Activities, E-mails,
-//     Others); the Czech seed is cut off inside the second. Only the beginning of the English version was
-//     available, so the e-mail and other events are described from the models alone.
+//     Others); the Czech document is cut off inside the second. Only the beginning of the English version
+//     was available, so the e-mail and other events are described from the models alone.
 package mluvii

@@ -504,8 +504,8 @@ func (x *SessionOperatorConcluded) EventType() EventType {
 // On the wire its "eventType" is "SessionCallParamsUpdated".
 //
 // The call parameters of a session (the attributes associated with it, system and user keys, cf.
-// `callParams` of the REST API's session model) were updated. Not in the seed; the payload names only
-// the session and its tenant, so the new values have to be read through the API.
+// `callParams` of the REST API's session model) were updated. Not in the Czech document; the payload
+// names only the session and its tenant, so the new values have to be read through the API.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionCallParamsUpdatedPayload.cs
 type SessionCallParamsUpdated struct {
@@ -544,8 +544,8 @@ func (x *SessionCallParamsUpdated) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionRecordingPostProcessingCompleted".
 //
-// The post-processing of the recordings of a session was completed. Not in the seed; the payload names
-// only the session and its tenant, so the recordings have to be read through the API.
+// The post-processing of the recordings of a session was completed. Not in the Czech document; the
+// payload names only the session and its tenant, so the recordings have to be read through the API.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionRecordingPostProcessingCompletedPayload.cs
 type SessionRecordingPostProcessingCompleted struct {
@@ -611,14 +611,14 @@ type SessionActivityAutoActivity struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -629,61 +629,62 @@ type SessionActivityAutoActivity struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -694,28 +695,29 @@ type SessionActivityAutoActivity struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -981,14 +983,14 @@ type SessionActivityCallScript struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -999,61 +1001,62 @@ type SessionActivityCallScript struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -1064,28 +1067,29 @@ type SessionActivityCallScript struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -1189,14 +1193,14 @@ type SessionActivityCallScriptSubmission struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -1207,61 +1211,62 @@ type SessionActivityCallScriptSubmission struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -1272,28 +1277,29 @@ type SessionActivityCallScriptSubmission struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -1383,14 +1389,14 @@ type SessionActivityCobrowsingStarted struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -1401,61 +1407,62 @@ type SessionActivityCobrowsingStarted struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -1466,28 +1473,29 @@ type SessionActivityCobrowsingStarted struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -1577,14 +1585,14 @@ type SessionActivityExternalMessage struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -1595,61 +1603,62 @@ type SessionActivityExternalMessage struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -1660,28 +1669,29 @@ type SessionActivityExternalMessage struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -1775,14 +1785,14 @@ type SessionActivityHeroCard struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -1793,61 +1803,62 @@ type SessionActivityHeroCard struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -1858,28 +1869,29 @@ type SessionActivityHeroCard struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -2062,14 +2074,14 @@ type SessionActivityChatToMail struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -2080,61 +2092,62 @@ type SessionActivityChatToMail struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -2145,28 +2158,29 @@ type SessionActivityChatToMail struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -2262,14 +2276,14 @@ type SessionActivityLastFarewellMessage struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -2280,61 +2294,62 @@ type SessionActivityLastFarewellMessage struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -2345,28 +2360,29 @@ type SessionActivityLastFarewellMessage struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -2464,14 +2480,14 @@ type SessionActivityPreviewURL struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -2482,61 +2498,62 @@ type SessionActivityPreviewURL struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -2547,28 +2564,29 @@ type SessionActivityPreviewURL struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -2662,14 +2680,14 @@ type SessionActivityOnHold struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -2680,61 +2698,62 @@ type SessionActivityOnHold struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -2745,28 +2764,29 @@ type SessionActivityOnHold struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -2834,9 +2854,9 @@ func (x *SessionActivityOnHold) EventType() EventType {
 //   - The document is cut off here: the table ends after the `time` row, and there is no sample. The table
 //     lists `sessionId` (number, example 7273902), `activityId` (number, example 50108494) and `time`
 //     (datetime, `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`); the rest of the payload is the full activity record, as
-//     the models give it for every such event (SessionActivityGenericPayload), with the members the seed
-//     declares event by event typed after the models (nullable and optional) except `userId`, which the
-//     prose describes.
+//     the models give it for every such event (SessionActivityGenericPayload), with the members the Czech
+//     document declares event by event typed after the models (nullable and optional) except `userId`,
+//     which the prose describes.
 //
 // Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOperatorInviteCanceled; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityOperatorInviteCanceled struct {
@@ -2862,14 +2882,14 @@ type SessionActivityOperatorInviteCanceled struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -2880,61 +2900,62 @@ type SessionActivityOperatorInviteCanceled struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -2945,28 +2966,29 @@ type SessionActivityOperatorInviteCanceled struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -3048,7 +3070,7 @@ func (x *SessionActivityOperatorInviteCanceled) EventType() EventType {
 // On the wire its "eventType" is "SessionActivityChatMessage".
 //
 // A chat message was sent in the session; `client` says which party sent it and `text` holds the
-// message. Not in the seed (its document is cut off before it); the summary and description read the
+// message. Not in the Czech document (it is cut off before it); the summary and description read the
 // event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -3075,14 +3097,14 @@ type SessionActivityChatMessage struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -3093,61 +3115,62 @@ type SessionActivityChatMessage struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -3158,28 +3181,29 @@ type SessionActivityChatMessage struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -3191,7 +3215,7 @@ type SessionActivityChatMessage struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -3202,7 +3226,7 @@ type SessionActivityChatMessage struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -3223,8 +3247,8 @@ type SessionActivityChatMessage struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -3268,7 +3292,7 @@ func (x *SessionActivityChatMessage) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivitySharedFile".
 //
-// A file was shared in the session (`file`, `associatedSharedFileUrl`). Not in the seed (its document
+// A file was shared in the session (`file`, `associatedSharedFileUrl`). Not in the Czech document (it
 // is cut off before it); the summary and description read the event name and the models, which have no
 // prose.
 //
@@ -3296,14 +3320,14 @@ type SessionActivitySharedFile struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -3314,61 +3338,62 @@ type SessionActivitySharedFile struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -3379,28 +3404,29 @@ type SessionActivitySharedFile struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -3412,7 +3438,7 @@ type SessionActivitySharedFile struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -3423,7 +3449,7 @@ type SessionActivitySharedFile struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -3444,8 +3470,8 @@ type SessionActivitySharedFile struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -3489,7 +3515,7 @@ func (x *SessionActivitySharedFile) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivitySharedScreen".
 //
-// A screen was shared in the session. Not in the seed (its document is cut off before it); the summary
+// A screen was shared in the session. Not in the Czech document (it is cut off before it); the summary
 // and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -3516,14 +3542,14 @@ type SessionActivitySharedScreen struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -3534,61 +3560,62 @@ type SessionActivitySharedScreen struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -3599,28 +3626,29 @@ type SessionActivitySharedScreen struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -3632,7 +3660,7 @@ type SessionActivitySharedScreen struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -3643,7 +3671,7 @@ type SessionActivitySharedScreen struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -3664,8 +3692,8 @@ type SessionActivitySharedScreen struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -3709,7 +3737,7 @@ func (x *SessionActivitySharedScreen) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivityCobrowsingStoppedByGuest".
 //
-// The client stopped the cobrowsing of the session. Not in the seed (its document is cut off before
+// The client stopped the cobrowsing of the session. Not in the Czech document (it is cut off before
 // it); the summary and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -3736,14 +3764,14 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -3754,61 +3782,62 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -3819,28 +3848,29 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -3852,7 +3882,7 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -3863,7 +3893,7 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -3884,8 +3914,8 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -3929,7 +3959,7 @@ func (x *SessionActivityCobrowsingStoppedByGuest) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivityScreenSharingFailedByGuest".
 //
-// Screen sharing failed on the client's side. Not in the seed (its document is cut off before it); the
+// Screen sharing failed on the client's side. Not in the Czech document (it is cut off before it); the
 // summary and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -3956,14 +3986,14 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -3974,61 +4004,62 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -4039,28 +4070,29 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -4072,7 +4104,7 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -4083,7 +4115,7 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -4104,8 +4136,8 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -4149,7 +4181,7 @@ func (x *SessionActivityScreenSharingFailedByGuest) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivityFileUploadFailed".
 //
-// A file upload in the session failed. Not in the seed (its document is cut off before it); the
+// A file upload in the session failed. Not in the Czech document (it is cut off before it); the
 // summary and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -4176,14 +4208,14 @@ type SessionActivityFileUploadFailed struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -4194,61 +4226,62 @@ type SessionActivityFileUploadFailed struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -4259,28 +4292,29 @@ type SessionActivityFileUploadFailed struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -4292,7 +4326,7 @@ type SessionActivityFileUploadFailed struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -4303,7 +4337,7 @@ type SessionActivityFileUploadFailed struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -4324,8 +4358,8 @@ type SessionActivityFileUploadFailed struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -4369,8 +4403,8 @@ func (x *SessionActivityFileUploadFailed) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivityChatbotMessage".
 //
-// A chatbot sent a message in the session (`chatbotMessageContent`, `chatbotId`). Not in the seed (its
-// document is cut off before it); the summary and description read the event name and the models,
+// A chatbot sent a message in the session (`chatbotMessageContent`, `chatbotId`). Not in the Czech
+// document (it is cut off before it); the summary and description read the event name and the models,
 // which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -4397,14 +4431,14 @@ type SessionActivityChatbotMessage struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -4415,61 +4449,62 @@ type SessionActivityChatbotMessage struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -4480,28 +4515,29 @@ type SessionActivityChatbotMessage struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -4513,7 +4549,7 @@ type SessionActivityChatbotMessage struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -4524,7 +4560,7 @@ type SessionActivityChatbotMessage struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -4545,8 +4581,8 @@ type SessionActivityChatbotMessage struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -4590,7 +4626,7 @@ func (x *SessionActivityChatbotMessage) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivityWelcomeMessage".
 //
-// The welcome message was sent in the session. Not in the seed (its document is cut off before it);
+// The welcome message was sent in the session. Not in the Czech document (it is cut off before it);
 // the summary and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -4617,14 +4653,14 @@ type SessionActivityWelcomeMessage struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -4635,61 +4671,62 @@ type SessionActivityWelcomeMessage struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -4700,28 +4737,29 @@ type SessionActivityWelcomeMessage struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -4733,7 +4771,7 @@ type SessionActivityWelcomeMessage struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -4744,7 +4782,7 @@ type SessionActivityWelcomeMessage struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -4765,8 +4803,8 @@ type SessionActivityWelcomeMessage struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -4811,7 +4849,7 @@ func (x *SessionActivityWelcomeMessage) EventType() EventType {
 // On the wire its "eventType" is "SessionActivityResumeGuest".
 //
 // The client's call was resumed: by its name, the counterpart of SessionActivityOnHold. Not in the
-// seed (its document is cut off before it); the summary and description read the event name and the
+// Czech document (it is cut off before it); the summary and description read the event name and the
 // models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -4838,14 +4876,14 @@ type SessionActivityResumeGuest struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -4856,61 +4894,62 @@ type SessionActivityResumeGuest struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -4921,28 +4960,29 @@ type SessionActivityResumeGuest struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -4954,7 +4994,7 @@ type SessionActivityResumeGuest struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -4965,7 +5005,7 @@ type SessionActivityResumeGuest struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -4986,8 +5026,8 @@ type SessionActivityResumeGuest struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -5032,7 +5072,7 @@ func (x *SessionActivityResumeGuest) EventType() EventType {
 // On the wire its "eventType" is "SessionActivityAutoActivityAsOperator".
 //
 // An automatic message was sent in the name of an operator (the vendor's change that added it is
-// titled "Impersonate operator event"). Not in the seed (its document is cut off before it); the
+// titled "Impersonate operator event"). Not in the Czech document (it is cut off before it); the
 // summary and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -5059,14 +5099,14 @@ type SessionActivityAutoActivityAsOperator struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -5077,61 +5117,62 @@ type SessionActivityAutoActivityAsOperator struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -5142,28 +5183,29 @@ type SessionActivityAutoActivityAsOperator struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -5175,7 +5217,7 @@ type SessionActivityAutoActivityAsOperator struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -5186,7 +5228,7 @@ type SessionActivityAutoActivityAsOperator struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -5207,8 +5249,8 @@ type SessionActivityAutoActivityAsOperator struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -5253,7 +5295,7 @@ func (x *SessionActivityAutoActivityAsOperator) EventType() EventType {
 // On the wire its "eventType" is "SessionActivityChatbotHeroCardSubmission".
 //
 // A HeroCard sent by a chatbot was submitted (`chatbotHeroCardSubmissionKey`,
-// `chatbotHeroCardSubmissionValue`). Not in the seed (its document is cut off before it); the summary
+// `chatbotHeroCardSubmissionValue`). Not in the Czech document (it is cut off before it); the summary
 // and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -5280,14 +5322,14 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -5298,61 +5340,62 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -5363,28 +5406,29 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -5396,7 +5440,7 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -5407,7 +5451,7 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -5428,8 +5472,8 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -5473,10 +5517,10 @@ func (x *SessionActivityChatbotHeroCardSubmission) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivitySessionEnded".
 //
-// The session ended, recorded as an activity of the session; `terminationReason` says why. The seed's
-// SessionForwarded description contrasts the lifecycle events with these activity events, which carry
-// the details. Not in the seed (its document is cut off before it); the summary and description read
-// the event name and the models, which have no prose.
+// The session ended, recorded as an activity of the session; `terminationReason` says why. The Czech
+// document's SessionForwarded description contrasts the lifecycle events with these activity events,
+// which carry the details. Not in the Czech document (it is cut off before it); the summary and
+// description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivitySessionEnded struct {
@@ -5502,14 +5546,14 @@ type SessionActivitySessionEnded struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -5520,61 +5564,62 @@ type SessionActivitySessionEnded struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -5585,28 +5630,29 @@ type SessionActivitySessionEnded struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -5618,7 +5664,7 @@ type SessionActivitySessionEnded struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -5629,7 +5675,7 @@ type SessionActivitySessionEnded struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -5650,8 +5696,8 @@ type SessionActivitySessionEnded struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -5697,8 +5743,8 @@ func (x *SessionActivitySessionEnded) EventType() EventType {
 //
 // The session was forwarded, recorded as an activity with the details of the target:
 // `toOperatorUserId` and `toOperatorFullName` (forwarding to an operator), `toGroupId` and
-// `toGroupName` (to a group), `toPhoneNumber` (to an external phone), and `note`. The seed's
-// SessionForwarded description names this event without documenting it. Not in the seed (its document
+// `toGroupName` (to a group), `toPhoneNumber` (to an external phone), and `note`. The Czech document's
+// SessionForwarded description names this event without documenting it. Not in the Czech document (it
 // is cut off before it); the summary and description read the event name and the models, which have no
 // prose.
 //
@@ -5726,14 +5772,14 @@ type SessionActivitySessionForwarded struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -5744,61 +5790,62 @@ type SessionActivitySessionForwarded struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -5809,28 +5856,29 @@ type SessionActivitySessionForwarded struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -5842,7 +5890,7 @@ type SessionActivitySessionForwarded struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -5853,7 +5901,7 @@ type SessionActivitySessionForwarded struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -5874,8 +5922,8 @@ type SessionActivitySessionForwarded struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -5919,7 +5967,7 @@ func (x *SessionActivitySessionForwarded) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivityOperatorInvited".
 //
-// An operator invited another operator into the session. Not in the seed (its document is cut off
+// An operator invited another operator into the session. Not in the Czech document (it is cut off
 // before it); the summary and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -5946,14 +5994,14 @@ type SessionActivityOperatorInvited struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -5964,61 +6012,62 @@ type SessionActivityOperatorInvited struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -6029,28 +6078,29 @@ type SessionActivityOperatorInvited struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -6062,7 +6112,7 @@ type SessionActivityOperatorInvited struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -6073,7 +6123,7 @@ type SessionActivityOperatorInvited struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -6094,8 +6144,8 @@ type SessionActivityOperatorInvited struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -6139,7 +6189,7 @@ func (x *SessionActivityOperatorInvited) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivityOperatorInviteRejected".
 //
-// An operator invited into the session rejected the invitation. Not in the seed (its document is cut
+// An operator invited into the session rejected the invitation. Not in the Czech document (it is cut
 // off before it); the summary and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -6166,14 +6216,14 @@ type SessionActivityOperatorInviteRejected struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -6184,61 +6234,62 @@ type SessionActivityOperatorInviteRejected struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -6249,28 +6300,29 @@ type SessionActivityOperatorInviteRejected struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -6282,7 +6334,7 @@ type SessionActivityOperatorInviteRejected struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -6293,7 +6345,7 @@ type SessionActivityOperatorInviteRejected struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -6314,8 +6366,8 @@ type SessionActivityOperatorInviteRejected struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -6359,7 +6411,7 @@ func (x *SessionActivityOperatorInviteRejected) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionActivityOperatorKicked".
 //
-// An operator was removed (kicked) from the session. Not in the seed (its document is cut off before
+// An operator was removed (kicked) from the session. Not in the Czech document (it is cut off before
 // it); the summary and description read the event name and the models, which have no prose.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
@@ -6386,14 +6438,14 @@ type SessionActivityOperatorKicked struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -6404,61 +6456,62 @@ type SessionActivityOperatorKicked struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -6469,28 +6522,29 @@ type SessionActivityOperatorKicked struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -6502,7 +6556,7 @@ type SessionActivityOperatorKicked struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -6513,7 +6567,7 @@ type SessionActivityOperatorKicked struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -6534,8 +6588,8 @@ type SessionActivityOperatorKicked struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -6581,7 +6635,7 @@ func (x *SessionActivityOperatorKicked) EventType() EventType {
 // On the wire its "eventType" is "SessionActivityAvMediaResult".
 //
 // Reports whether the client's camera and microphone could be used for an audio/video call, and
-// whether a stream is available. Not in the seed (its document is cut off before it); the description
+// whether a stream is available. Not in the Czech document (it is cut off before it); the description
 // reads the models' member names. Like the other Av* events, the payload is not the activity record.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityAvMediaResultPayload.cs

@@ -8,9 +8,9 @@ import (
 	"time"
 )
 
-// ActivityDetails: The members of the activity record that the seed declares event by event (after its
-// samples), for the SessionActivity* events the seed does not document: every one is nullable and
-// optional, as the models' types allow and no sample narrows.
+// ActivityDetails: The members of the activity record that the Czech document declares event by event
+// (after its samples), for the SessionActivity* events the Czech document does not describe: every one
+// is nullable and optional, as the models' types allow and no sample narrows.
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type ActivityDetails struct {
@@ -20,7 +20,7 @@ type ActivityDetails struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
-	//     but internal model is used"); its items are typed here after the seed's HeroCard samples
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
@@ -31,7 +31,7 @@ type ActivityDetails struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
-	//     the seed's call-script samples (FormField).
+	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
 	CallScript Opt[[]FormField] `json:"callScript"`
@@ -52,8 +52,8 @@ type ActivityDetails struct {
 	// JSON "previewUrl", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the seed's
-	//     SessionActivityPreviewUrl sample (PreviewURL).
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
 	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
@@ -79,8 +79,8 @@ type ActivityDetails struct {
 	extra wire.Members
 }
 
-// ActivityFile: A file of a session activity. Not in the seed (its samples send `file` as null); the
-// members are the models' ActivityFile, with their descriptions.
+// ActivityFile: A file of a session activity. Not in the Czech document (its samples send `file` as
+// null); the members are the models' ActivityFile, with their descriptions.
 //
 // Source: vendor document, mluvii.ApiModels Sessions/SessionModel.cs (class ActivityFile)
 type ActivityFile struct {
@@ -122,17 +122,17 @@ type ActivityFile struct {
 
 // ActivityRecord: The members of the activity record (the vendor's SessionActivityGenericPayload)
 // whose declaration is the same for every event that sends the full record: the session, the activity,
-// its time and type, and the members that are null in every seed sample. Included by every
+// its time and type, and the members that are null in every sample of the document. Included by every
 // SessionActivity* event except the four Av* events and SessionActivityHeroCardSubmission, which have
 // payloads of their own; the members whose presence differs by event (heroCard, callScript, client,
-// text, previewUrl, userId, chatbotId, formFieldSetUUID) are declared on each seed event, and come
-// from ActivityDetails on the events the seed does not document.
+// text, previewUrl, userId, chatbotId, formFieldSetUUID) are declared on each event of the Czech
+// document, and come from ActivityDetails on the events the Czech document does not describe.
 //
 // Discrepancies in the vendor document:
-//   - The seed samples send all 26 members, in the order of the models' class; the seed's tables list only
-//     3 to 7 of them per event.
-//   - The members null in every seed sample are typed after the models (the seed gives no shape for them);
-//     the samples, where they are null, agree with the models' nullable types.
+//   - The document's samples send all 26 members, in the order of the models' class; the Czech document's
+//     tables list only 3 to 7 of them per event.
+//   - The members null in every sample of the document are typed after the models (the Czech document
+//     gives no shape for them); the samples, where they are null, agree with the models' nullable types.
 //
 // Source: vendor document, Kategorie Eventů / Aktivity v Sezení (samples); mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type ActivityRecord struct {
@@ -158,14 +158,14 @@ type ActivityRecord struct {
 	//
 	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every seed sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
 	//
 	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: The parameters of a HeroCard. The seed never describes it and sends null in every
-	// sample; the models type it as a list of untyped objects (see the discrepancy).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
@@ -176,61 +176,62 @@ type ActivityRecord struct {
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
 	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
-	// File: The file of the activity (e.g. a file shared in the session). Null in every seed sample.
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
 	File Opt[ActivityFile] `json:"file"`
-	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every seed
-	// sample; the models give only its name and type.
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
 	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
 	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
-	// forwarded to. Null in every seed sample.
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
 	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
 	ToGroupID Opt[int64] `json:"toGroupId"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
-	// to. Null in every seed sample.
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
 	ToGroupName Opt[string] `json:"toGroupName"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
-	// Null in every seed sample.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
 	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
-	// Note: Forwarding only: the note that came with the forwarding. Null in every seed sample.
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
 	Note Opt[string] `json:"note"`
-	// ChatbotMessageContent: The content of a chatbot message. Null in every seed sample.
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
@@ -241,28 +242,29 @@ type ActivityRecord struct {
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
 	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
-	// authentication form field was used, written "<provider-id>:<user_name>". Null in every seed sample.
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
 	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
-	// in every seed sample.
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
 	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
-	// seed sample.
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
 	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every seed
-	// sample.
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
@@ -275,13 +277,13 @@ type ActivityRecord struct {
 	extra wire.Members
 }
 
-// ActivityType: The type of a session activity (the models' SessionActivityType): in every seed
-// sample, the event name without its "SessionActivity" prefix, and every SessionActivity* event that
-// sends the activity record has a value of that name. The seed gives ten values; the others are the
-// models', which carry no descriptions: theirs read the value names. Several types have no webhook
-// event of their own (PhotoRequest, Location, HeroCardQuickReply, LocationRequest, NotifyOperator,
-// UpgradeToFull, Handoff, Joined, Left) or are reported by events with a payload of their own, without
-// the activity record (HeroCardSubmission and the Av* values).
+// ActivityType: The type of a session activity (the models' SessionActivityType): in every sample of
+// the document, the event name without its "SessionActivity" prefix, and every SessionActivity* event
+// that sends the activity record has a value of that name. The Czech document gives ten values; the
+// others are the models', which carry no descriptions: theirs read the value names. Several types have
+// no webhook event of their own (PhotoRequest, Location, HeroCardQuickReply, LocationRequest,
+// NotifyOperator, UpgradeToFull, Handoff, Joined, Left) or are reported by events with a payload of
+// their own, without the activity record (HeroCardSubmission and the Av* values).
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
@@ -457,7 +459,8 @@ const (
 	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
 	ActivityTypeOperatorInvited ActivityType = "OperatorInvited"
 	// ActivityTypeOperatorInviteCanceled is "OperatorInviteCanceled": An invitation of an operator was
-	// cancelled (event SessionActivityOperatorInviteCanceled; the seed is cut off before its sample).
+	// cancelled (event SessionActivityOperatorInviteCanceled; the Czech document is cut off before its
+	// sample).
 	//
 	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
 	ActivityTypeOperatorInviteCanceled ActivityType = "OperatorInviteCanceled"
@@ -496,15 +499,15 @@ func (v ActivityType) Known() bool {
 }
 
 // AvResponse: The client's response to an invitation to an audio/video call: the state of the A/V
-// request (the models' SessionAVRequestState). The seed gives two values; the others are the models',
-// which carry no descriptions: theirs read the value names.
+// request (the models' SessionAVRequestState). The Czech document gives two values; the others are the
+// models', which carry no descriptions: theirs read the value names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
 // Discrepancies in the vendor document:
-//   - The seed's prose says the value is "Accepted" or otherwise "RejectedUser"; the models list four more
-//     states, among them two more ways of rejecting.
+//   - The Czech document's prose says the value is "Accepted" or otherwise "RejectedUser"; the models list
+//     four more states, among them two more ways of rejecting.
 //
 // Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse; mluvii.ApiModels Sessions/SessionAVRequestState.cs
 type AvResponse string
@@ -547,10 +550,10 @@ func (v AvResponse) Known() bool {
 }
 
 // Channel: The communication channel of a session (the models' SessionChannel; "the channel at the
-// time of session creation" in the REST API's session model). The seed's tables type it as a string
-// and give no values; the samples send the three values the models list. The prose also mentions web
-// chat, phone campaigns, WhatsApp and Facebook Messenger sessions: those are not channels of their own
-// (messaging sessions are Chat; their origin is the Source).
+// time of session creation" in the REST API's session model). The Czech document's tables type it as a
+// string and give no values; the samples send the three values the models list. The prose also
+// mentions web chat, phone campaigns, WhatsApp and Facebook Messenger sessions: those are not channels
+// of their own (messaging sessions are Chat; their origin is the Source).
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
@@ -611,8 +614,8 @@ type ChoiceOption struct {
 }
 
 // Client: Which party of the session the activity comes from or was initiated by (the models'
-// ClientType, "sender of activity" in the REST API's session model). The seed and the models give the
-// same three values.
+// ClientType, "sender of activity" in the REST API's session model). The Czech document and the models
+// give the same three values.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
@@ -657,7 +660,8 @@ func (v Client) Known() bool {
 }
 
 // EmailThreadRecord: The members every e-mail thread event sends: the thread and its tenant. Not in
-// the seed (its English version lists an "E-mails" category, whose content is not available here).
+// the Czech document (its English version lists an "E-mails" category, whose content is not available
+// here).
 //
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/EmailThread*Payload.cs
 type EmailThreadRecord struct {
@@ -739,8 +743,8 @@ type FormField struct {
 }
 
 // GetMediaResult: The result of getting the client's camera and microphone for an audio/video call
-// (SessionActivityAvMediaResult). Not in the seed; the values are the models' members, described by
-// their names.
+// (SessionActivityAvMediaResult). Not in the Czech document; the values are the models' members,
+// described by their names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
@@ -790,7 +794,7 @@ const (
 	// HeroCardResultCancelled is "Cancelled": The HeroCard was cancelled.
 	//
 	// Discrepancies in the vendor document:
-	//   - No seed sample shows it: the prose says only "submitted/cancelled". The models spell it `Cancelled`
+	//   - No sample shows it: the prose says only "submitted/cancelled". The models spell it `Cancelled`
 	//     (British, as the prose), although the event name SessionActivityOperatorInviteCanceled uses the
 	//     American spelling.
 	//
@@ -808,8 +812,8 @@ func (v HeroCardResult) Known() bool {
 }
 
 // InputType: The kind of an item of a form (a call script or a HeroCard): the models'
-// FormFieldInputType. The seed's samples show four values; the others are the models', which carry no
-// descriptions: theirs read the value names.
+// FormFieldInputType. The Czech document's samples show four values; the others are the models', which
+// carry no descriptions: theirs read the value names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
@@ -940,7 +944,7 @@ func (v InputType) Known() bool {
 // Discrepancies in the vendor document:
 //   - The models give it no shape: the activity record's `previewUrl` is an untyped object, marked
 //     [Obsolete] ("there should be public model but internal model is used"). The members here follow the
-//     seed's table and sample.
+//     Czech document's table and sample.
 //
 // Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl (table and sample)
 type PreviewURL struct {
@@ -1012,8 +1016,8 @@ type SessionRecord struct {
 }
 
 // SessionTerminationReason: Why a session was terminated (the activity record's `terminationReason`).
-// Not in the seed; the values are the models' members, which carry no descriptions: the descriptions
-// below read their names.
+// Not in the Czech document; the values are the models' members, which carry no descriptions: the
+// descriptions below read their names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
@@ -1076,9 +1080,9 @@ func (v SessionTerminationReason) Known() bool {
 }
 
 // Source: How the session came about (the models' SessionSource; "the origin of the session creation"
-// in the REST API's session model). The seed's tables type it as a string and give no values; its
-// samples send three of them and the document explains none. The other values are the models', which
-// carry no descriptions: theirs read the value names.
+// in the REST API's session model). The Czech document's tables type it as a string and give no
+// values; its samples send three of them and the document explains none. The other values are the
+// models', which carry no descriptions: theirs read the value names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
@@ -1199,8 +1203,8 @@ func TimestampOf(t time.Time) Timestamp {
 	return Timestamp(t.Format(timestampLayouts[0]))
 }
 
-// UserAvailabilityStatus: The availability status of a mluvii user (an operator). Not in the seed; the
-// values are the models' members.
+// UserAvailabilityStatus: The availability status of a mluvii user (an operator). Not in the Czech
+// document; the values are the models' members.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
@@ -1226,8 +1230,8 @@ func (v UserAvailabilityStatus) Known() bool {
 	return false
 }
 
-// UserSimplifiedStatus: The simplified status of a mluvii user (an operator). Not in the seed; the
-// values are the models' members, in upper case as the models write them.
+// UserSimplifiedStatus: The simplified status of a mluvii user (an operator). Not in the Czech
+// document; the values are the models' members, in upper case as the models write them.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
