@@ -549,7 +549,7 @@ type GroupInfo struct {
 }
 
 var groups = []GroupInfo{{
-	Description: "The lifecycle of a session (\"sezení\"). The document's diagram describes all events in the\nlifecycle of a session, from its creation to its end; forwarding the session to another\noperator need not happen and is listed only for completeness. Its table (Event / Time):\n\n- SessionCreated: \"2024-05-02T08:58:58:888364+02:00\"\n- SessionStarted: \"2024-05-02T08:58:58:888364+02:00\"\n- SessionOperatorJoined: \"2024-05-02T08:59:18:467643+02:00\"\n- SessionForwarded (optional): \"2024-05-02T09:02:26:568252+02:00\"\n- SessionEnded: \"2024-05-02T09:13:07:965191+02:00\"\n- SessionOperatorLeft: \"2024-05-02T09:13:07:965191+02:00\"\n- SessionOperatorConcluded: \"2024-05-02T09:15:50:838056+02:00\"\n",
+	Description: "The lifecycle of a session (\"sezení\"). The document's diagram describes all events in the\nlifecycle of a session, from its creation to its end; forwarding the session to another\noperator need not happen and is listed only for completeness. Its table (Event / Time):\n\n- SessionCreated: \"2024-05-02T08:58:58:888364+02:00\"\n- SessionStarted: \"2024-05-02T08:58:58:888364+02:00\"\n- SessionOperatorJoined: \"2024-05-02T08:59:18:467643+02:00\"\n- SessionForwarded (optional): \"2024-05-02T09:02:26:568252+02:00\"\n- SessionEnded: \"2024-05-02T09:13:07:965191+02:00\"\n- SessionOperatorLeft: \"2024-05-02T09:13:07:965191+02:00\"\n- SessionOperatorConcluded: \"2024-05-02T09:15:50:838056+02:00\"\n\nThe models add two session events the Czech document lacks, filed here by their names:\nSessionCallParamsUpdated and SessionRecordingPostProcessingCompleted.\n",
 	Name:        "session",
 	Title:       "Session",
 }, {

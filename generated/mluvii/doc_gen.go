@@ -4,13 +4,13 @@
 //
 // Webhooks that mluvii (a Czech customer-engagement platform: web chat, audio/video, phone,
 // chatbots, messaging channels, e-mail) sends about sessions ("sezení"), the activities inside
-// them, e-mail threads, users, client identities and settings. Every request carries one
-// event as {"eventType": "<event name>", "data": {...}}.
+// them, e-mail threads, users, client identities and settings. Every request carries one event
+// as {"eventType": "<event name>", "data": {...}}.
 //
 // Sources:
 //
-//   - the Czech document "Webhooky – Kategorie Eventů" (003_241fa964dbdf1384.txt):
-//     22 events with parameter tables and samples; it is cut off in its 22nd event;
+//   - the Czech document "Webhooky – Kategorie Eventů" (003_241fa964dbdf1384.txt): 22 events
+//     with parameter tables and samples; it is cut off in its 22nd event;
 //   - the vendor's public API models, mluvii.ApiModels (github.com/mluvii/mluvii.ApiModels,
 //     master at commit 9529d71 of 2026-04-30): the complete list of event types
 //     (Webhooks/WebhookEventType.cs: 49 types besides the placeholder UNKNOWN), the envelope
@@ -18,61 +18,59 @@
 //     under Sessions/ and Users/;
 //   - the English version of that page (docs.mluvii.com, "for-it-specialists/public-api/
 //     webhooks"): only its beginning (the session events up to SessionOperatorLeft) was
-//     available; it was used to check the translations and is cited where it says more than
-//     the Czech.
+//     available; it was used to check the translations and is cited where it says more than the
+//     Czech.
 //
-// The version "2026-04" is the month of the models' commit; the Czech document gives no catalogue
-// version, and its samples date from 2024-05.
+// The version "2026-04" is the month of the models' commit; the Czech document gives no
+// catalogue version, and its samples date from 2024-05.
 //
 // How the sources were transcribed:
 //
 //   - The Czech document's samples ("Ukázkový JSON") show what is actually sent; every member is
-//     typed
-//     after the samples, and every place where a table, the prose or the models say otherwise
-//     is recorded as a discrepancy beside the member or event it concerns.
+//     typed after the samples, and every place where a table, the prose or the models say
+//     otherwise is recorded as a discrepancy beside the member or event it concerns.
 //   - The tables' type "number" is written `integer` (every documented value is a whole number),
 //     "datetime" is the Timestamp type, "bool" is `boolean`, "array" of the form structure is
 //     `[]FormField`. In the models, `int` and `long` are `integer`, `DateTimeOffset` is
-//     Timestamp, `bool` is `boolean`, `Guid` a string of format uuid,
-//     `IDictionary<string, string>` is `map[string]`, untyped `object` items are `raw`.
-//   - JSON member names are the models' property names in camel case (`SessionId` →
-//     `sessionId`, `FormFieldSetUUID` → `formFieldSetUUID`, `OriginalFormID` →
-//     `originalFormID`), as every sample of the document writes them and as the vendor's sample
-//     integration reads them (Newtonsoft.Json's CamelCasePropertyNamesContractResolver); the
-//     models carry no attributes that rename members. Enums travel as strings of the member
-//     names (the models' README: "All enumerations must be sent as strings"), as in the
-//     samples.
+//     Timestamp, `bool` is `boolean`, `Guid` a string of format uuid, `IDictionary<string,
+//     string>` is `map[string]`, untyped `object` items are `raw`.
+//   - JSON member names are the models' property names in camel case (`SessionId` → `sessionId`,
+//     `FormFieldSetUUID` → `formFieldSetUUID`, `OriginalFormID` → `originalFormID`), as every
+//     sample of the document writes them and as the vendor's sample integration reads them
+//     (Newtonsoft.Json's CamelCasePropertyNamesContractResolver); the models carry no attributes
+//     that rename members. Enums travel as strings of the member names (the models' README: "All
+//     enumerations must be sent as strings"), as in the samples.
 //   - Events of the Czech document: a member is `required: true` when the event's table lists it
-//     or the event's
-//     sample sends it with a non-null value; a member that a sample sends as `null` is
-//     `nullable: true`; a member listed in a table but absent from the event's sample is
-//     optional (where the table's name and the sample's name differ, the sample's name is
+//     or the event's sample sends it with a non-null value; a member that a sample sends as
+//     `null` is `nullable: true`; a member listed in a table but absent from the event's sample
+//     is optional (where the table's name and the sample's name differ, the sample's name is
 //     declared and the table's name recorded as a discrepancy). Beyond the samples, a member is
-//     also `nullable: true` where the prose or the models say it may be null (SessionForwarded's
-//     operatorGroupId, SessionEnded's started, the activity members userId and chatbotId,
-//     HeroCardSubmission's params); each such place says so.
+//     also `nullable: true` where the prose says it is filled in only in some cases
+//     (SessionForwarded's operatorGroupId, the activity members userId and chatbotId), or where
+//     the models make a member nullable for that event in particular: SessionEnded's started (a
+//     `DateTimeOffset?` beside a non-nullable `ended`) and HeroCardSubmission's params (which
+//     the REST API's model says are absent when the HeroCard was cancelled). The shared activity
+//     record's `int?` members and its reference types say nothing about one event in particular,
+//     so there the samples decide. Each such place says so.
 //   - Events only the models give (no vendor samples): a member of a non-nullable C# value type
 //     (`int`, `long`, `bool`, `DateTimeOffset`, an enum) is `required: true`, as a serializer
 //     always writes it and it cannot be null; a member of a nullable type (`int?`, `Guid?`, an
 //     enum with `?`) or of a reference type (`string`, collections, classes: the models do not
 //     enable C# nullable reference types, so these may be null) is `nullable: true` and
 //     optional. The Czech document's samples show that null members are sent as null rather than
-//     left
-//     out, but the models do not promise it, so presence is not required of them.
+//     left out, but the models do not promise it, so presence is not required of them.
 //   - Enums are open. The models' placeholder member UNKNOWN (= 0), which their README says is
 //     used only for deserializing values the client does not know and must not be sent, is not
 //     listed as a value.
 //   - Most SessionActivity* events send the whole activity record (the models'
 //     SessionActivityGenericPayload, 26 members), while the Czech document's tables list only
-//     the few
-//     members that matter for each event. The members whose declaration is the same for every
-//     such event are the ActivityRecord type; the members whose presence or nullability the
-//     Czech document's samples fix event by event (heroCard, callScript, client, text, previewUrl,
-//     userId, chatbotId, formFieldSetUUID) are declared on each event of the Czech document, and
-//     are the
-//     ActivityDetails type on the events only the models give. Because included members come
-//     first, the declared member order differs from the samples' order; JSON member order
-//     carries no meaning.
+//     the few members that matter for each event. The members whose declaration is the same for
+//     every such event are the ActivityRecord type; the members whose presence or nullability
+//     the Czech document's samples fix event by event (heroCard, callScript, client, text,
+//     previewUrl, userId, chatbotId, formFieldSetUUID) are declared on each event of the Czech
+//     document, and are the ActivityDetails type on the events only the models give. Because
+//     included members come first, the declared member order differs from the samples' order;
+//     JSON member order carries no meaning.
 //   - The models do not say which payload class goes with which event type: the pairing is by
 //     name (XyzPayload for Xyz), SessionActivityGenericPayload for the SessionActivity* events
 //     without a class of their own, and EmailThreadInteractionParamsUpdatedPayload for

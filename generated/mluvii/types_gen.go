@@ -1166,7 +1166,8 @@ func (v Source) Known() bool {
 //
 // 1. the samples (what is actually sent): a dot before the fraction, usually 6 digits
 // (2024-05-02T16:05:24.454661+02:00), but 5 in one sample (2024-05-06T15:10:16.12969+02:00) and 3 in
-// another (2024-05-06T14:33:06.262+02:00): trailing zeros are evidently dropped; 2. the lifecycle
+// another (2024-05-06T14:33:06.262+02:00): trailing zeros are evidently dropped, as .NET's round-trip
+// format does for the models' DateTimeOffset members (which allows up to 7 digits); 2. the lifecycle
 // table: a colon before the fraction (2024-05-02T08:58:58:888364+02:00); 3. the parameter tables'
 // pattern yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ: a comma before the fraction.
 //
@@ -1188,7 +1189,7 @@ func (v Source) Known() bool {
 //     written in, means exactly 3 fraction digits (`SSS`) and a localized GMT offset (`ZZZZ`, e.g.
 //     `GMT+02:00`); the samples send 3 to 6 fraction digits and an offset written `+02:00`.
 //
-// Source: vendor document, Kategorie Eventů (lifecycle table, parameter tables, samples)
+// Source: vendor document, Kategorie Eventů (lifecycle table, parameter tables, samples); mluvii.ApiModels (DateTimeOffset members of Webhooks/Payloads/*.cs)
 type Timestamp string
 
 var timestampLayouts = []string{"2006-01-02T15:04:05.999999999Z07:00"}
