@@ -630,7 +630,7 @@ const (
 	//   - The prose of SessionActivityPreviewUrl writes the value in lower case ("guest"); samples and tables
 	//     send `Guest`.
 	//
-	// Source: vendor document, samples of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityPreviewUrl; tables of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityChatToMail; prose of SessionActivityChatToMail
+	// Source: vendor document, samples of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityPreviewUrl; tables of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityChatToMail; prose of SessionActivityChatToMail; models
 	ClientGuest Client = "Guest"
 	// ClientUser is "User": An operator (a mluvii user); `userId` then identifies the operator.
 	//
@@ -638,7 +638,7 @@ const (
 	//   - The prose of SessionActivityPreviewUrl writes the value in lower case ("user"); samples and tables
 	//     send `User`.
 	//
-	// Source: vendor document, samples of SessionActivityChatToMail, SessionActivityOnHold; tables of SessionActivityHeroCard, SessionActivityPreviewUrl, SessionActivityOnHold; prose of SessionActivityHeroCard, SessionActivityChatToMail
+	// Source: vendor document, samples of SessionActivityChatToMail, SessionActivityOnHold; tables of SessionActivityHeroCard, SessionActivityPreviewUrl, SessionActivityOnHold; prose of SessionActivityHeroCard, SessionActivityChatToMail; models
 	ClientUser Client = "User"
 	// ClientChatbot is "Chatbot": A chatbot; `chatbotId` then identifies the chatbot.
 	//
@@ -646,7 +646,7 @@ const (
 	//   - The prose of SessionActivityPreviewUrl writes the value in lower case ("chatbot"); the
 	//     SessionActivityHeroCard sample sends `Chatbot`.
 	//
-	// Source: vendor document, sample and prose of SessionActivityHeroCard
+	// Source: vendor document, sample and prose of SessionActivityHeroCard; models
 	ClientChatbot Client = "Chatbot"
 )
 
