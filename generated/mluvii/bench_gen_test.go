@@ -21,32 +21,61 @@ import (
 	"testing"
 )
 
+// stdActivityDetails is the object type ActivityDetails as a hand-written encoding/json struct.
+type stdActivityDetails struct {
+	HeroCard         []stdFormField `json:"heroCard,omitempty"`
+	CallScript       []stdFormField `json:"callScript,omitempty"`
+	Client           *string        `json:"client,omitempty"`
+	Text             *string        `json:"text,omitempty"`
+	PreviewURL       *stdPreviewURL `json:"previewUrl,omitempty"`
+	UserID           *int64         `json:"userId,omitempty"`
+	ChatbotID        *int64         `json:"chatbotId,omitempty"`
+	FormFieldSetUUID *string        `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdActivityFile is the object type ActivityFile as a hand-written encoding/json struct.
+type stdActivityFile struct {
+	ID              int64   `json:"id"`
+	OperatorOwner   *int64  `json:"operatorOwner,omitempty"`
+	DepartmentOwner *int64  `json:"departmentOwner,omitempty"`
+	Name            *string `json:"name,omitempty"`
+	DownloadURL     *string `json:"downloadUrl,omitempty"`
+	IsUploading     bool    `json:"isUploading"`
+	IsDeleted       bool    `json:"isDeleted"`
+}
+
 // stdActivityRecord is the object type ActivityRecord as a hand-written encoding/json struct.
 type stdActivityRecord struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
 }
 
 // stdChoiceOption is the object type ChoiceOption as a hand-written encoding/json struct.
 type stdChoiceOption struct {
 	Value string `json:"value"`
 	Label string `json:"label"`
+}
+
+// stdEmailThreadRecord is the object type EmailThreadRecord as a hand-written encoding/json struct.
+type stdEmailThreadRecord struct {
+	ID       int64 `json:"id"`
+	TenantID int64 `json:"tenantId"`
 }
 
 // stdFormField is the object type FormField as a hand-written encoding/json struct.
@@ -117,12 +146,12 @@ type stdSessionForwarded struct {
 
 // stdSessionEnded is the payload of "SessionEnded" as a hand-written encoding/json struct.
 type stdSessionEnded struct {
-	ID       int64  `json:"id"`
-	TenantID int64  `json:"tenantId"`
-	Channel  string `json:"channel"`
-	Source   string `json:"source"`
-	Started  string `json:"started"`
-	Ended    string `json:"ended"`
+	ID       int64   `json:"id"`
+	TenantID int64   `json:"tenantId"`
+	Channel  string  `json:"channel"`
+	Source   string  `json:"source"`
+	Started  *string `json:"started"`
+	Ended    string  `json:"ended"`
 }
 
 // stdSessionOperatorLeft is the payload of "SessionOperatorLeft" as a hand-written encoding/json struct.
@@ -145,34 +174,46 @@ type stdSessionOperatorConcluded struct {
 	Time     string `json:"time"`
 }
 
+// stdSessionCallParamsUpdated is the payload of "SessionCallParamsUpdated" as a hand-written encoding/json struct.
+type stdSessionCallParamsUpdated struct {
+	ID       int64 `json:"id"`
+	TenantID int64 `json:"tenantId"`
+}
+
+// stdSessionRecordingPostProcessingCompleted is the payload of "SessionRecordingPostProcessingCompleted" as a hand-written encoding/json struct.
+type stdSessionRecordingPostProcessingCompleted struct {
+	ID       int64 `json:"id"`
+	TenantID int64 `json:"tenantId"`
+}
+
 // stdSessionActivityAutoActivity is the payload of "SessionActivityAutoActivity" as a hand-written encoding/json struct.
 type stdSessionActivityAutoActivity struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard,omitempty"`
-	CallScript                     []stdFormField  `json:"callScript,omitempty"`
-	Client                         *string         `json:"client,omitempty"`
-	Text                           string          `json:"text"`
-	PreviewURL                     *stdPreviewURL  `json:"previewUrl,omitempty"`
-	UserID                         *int64          `json:"userId,omitempty"`
-	ChatbotID                      *int64          `json:"chatbotId,omitempty"`
-	FormFieldSetUUID               *string         `json:"formFieldSetUUID,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           string            `json:"text"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
 }
 
 // stdSessionActivityAvResponse is the payload of "SessionActivityAvResponse" as a hand-written encoding/json struct.
@@ -199,152 +240,152 @@ type stdSessionActivityAvTerminated struct {
 
 // stdSessionActivityCallScript is the payload of "SessionActivityCallScript" as a hand-written encoding/json struct.
 type stdSessionActivityCallScript struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard,omitempty"`
-	CallScript                     []stdFormField  `json:"callScript"`
-	Client                         *string         `json:"client,omitempty"`
-	Text                           *string         `json:"text,omitempty"`
-	PreviewURL                     *stdPreviewURL  `json:"previewUrl,omitempty"`
-	UserID                         *int64          `json:"userId,omitempty"`
-	ChatbotID                      *int64          `json:"chatbotId,omitempty"`
-	FormFieldSetUUID               string          `json:"formFieldSetUUID"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               string            `json:"formFieldSetUUID"`
 }
 
 // stdSessionActivityCallScriptSubmission is the payload of "SessionActivityCallScriptSubmission" as a hand-written encoding/json struct.
 type stdSessionActivityCallScriptSubmission struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard,omitempty"`
-	CallScript                     []stdFormField  `json:"callScript,omitempty"`
-	Client                         string          `json:"client"`
-	Text                           *string         `json:"text,omitempty"`
-	PreviewURL                     *stdPreviewURL  `json:"previewUrl,omitempty"`
-	UserID                         *int64          `json:"userId,omitempty"`
-	ChatbotID                      *int64          `json:"chatbotId,omitempty"`
-	FormFieldSetUUID               *string         `json:"formFieldSetUUID,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         string            `json:"client"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
 }
 
 // stdSessionActivityCobrowsingStarted is the payload of "SessionActivityCobrowsingStarted" as a hand-written encoding/json struct.
 type stdSessionActivityCobrowsingStarted struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard,omitempty"`
-	CallScript                     []stdFormField  `json:"callScript,omitempty"`
-	Client                         string          `json:"client"`
-	Text                           *string         `json:"text,omitempty"`
-	PreviewURL                     *stdPreviewURL  `json:"previewUrl,omitempty"`
-	UserID                         *int64          `json:"userId,omitempty"`
-	ChatbotID                      *int64          `json:"chatbotId,omitempty"`
-	FormFieldSetUUID               *string         `json:"formFieldSetUUID,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         string            `json:"client"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
 }
 
 // stdSessionActivityExternalMessage is the payload of "SessionActivityExternalMessage" as a hand-written encoding/json struct.
 type stdSessionActivityExternalMessage struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard,omitempty"`
-	CallScript                     []stdFormField  `json:"callScript,omitempty"`
-	Client                         *string         `json:"client,omitempty"`
-	Text                           string          `json:"text"`
-	PreviewURL                     *stdPreviewURL  `json:"previewUrl,omitempty"`
-	UserID                         *int64          `json:"userId,omitempty"`
-	ChatbotID                      *int64          `json:"chatbotId,omitempty"`
-	FormFieldSetUUID               *string         `json:"formFieldSetUUID,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           string            `json:"text"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
 }
 
 // stdSessionActivityHeroCard is the payload of "SessionActivityHeroCard" as a hand-written encoding/json struct.
 type stdSessionActivityHeroCard struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard"`
-	CallScript                     []stdFormField  `json:"callScript,omitempty"`
-	Client                         string          `json:"client"`
-	Text                           *string         `json:"text,omitempty"`
-	PreviewURL                     *stdPreviewURL  `json:"previewUrl,omitempty"`
-	UserID                         *int64          `json:"userId,omitempty"`
-	ChatbotID                      *int64          `json:"chatbotId"`
-	FormFieldSetUUID               string          `json:"formFieldSetUUID"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         string            `json:"client"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId"`
+	FormFieldSetUUID               string            `json:"formFieldSetUUID"`
 }
 
 // stdSessionActivityHeroCardSubmission is the payload of "SessionActivityHeroCardSubmission" as a hand-written encoding/json struct.
@@ -359,130 +400,703 @@ type stdSessionActivityHeroCardSubmission struct {
 
 // stdSessionActivityChatToMail is the payload of "SessionActivityChatToMail" as a hand-written encoding/json struct.
 type stdSessionActivityChatToMail struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard,omitempty"`
-	CallScript                     []stdFormField  `json:"callScript,omitempty"`
-	Client                         string          `json:"client"`
-	Text                           *string         `json:"text,omitempty"`
-	PreviewURL                     *stdPreviewURL  `json:"previewUrl,omitempty"`
-	UserID                         *int64          `json:"userId"`
-	ChatbotID                      *int64          `json:"chatbotId,omitempty"`
-	FormFieldSetUUID               *string         `json:"formFieldSetUUID,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         string            `json:"client"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
 }
 
 // stdSessionActivityLastFarewellMessage is the payload of "SessionActivityLastFarewellMessage" as a hand-written encoding/json struct.
 type stdSessionActivityLastFarewellMessage struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard,omitempty"`
-	CallScript                     []stdFormField  `json:"callScript,omitempty"`
-	Client                         *string         `json:"client,omitempty"`
-	Text                           string          `json:"text"`
-	PreviewURL                     *stdPreviewURL  `json:"previewUrl,omitempty"`
-	UserID                         *int64          `json:"userId,omitempty"`
-	ChatbotID                      *int64          `json:"chatbotId,omitempty"`
-	FormFieldSetUUID               *string         `json:"formFieldSetUUID,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           string            `json:"text"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
 }
 
 // stdSessionActivityPreviewURL is the payload of "SessionActivityPreviewUrl" as a hand-written encoding/json struct.
 type stdSessionActivityPreviewURL struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard,omitempty"`
-	CallScript                     []stdFormField  `json:"callScript,omitempty"`
-	Client                         string          `json:"client"`
-	Text                           *string         `json:"text,omitempty"`
-	PreviewURL                     stdPreviewURL   `json:"previewUrl"`
-	UserID                         *int64          `json:"userId"`
-	ChatbotID                      *int64          `json:"chatbotId,omitempty"`
-	FormFieldSetUUID               *string         `json:"formFieldSetUUID,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         string            `json:"client"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     stdPreviewURL     `json:"previewUrl"`
+	UserID                         *int64            `json:"userId"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
 }
 
 // stdSessionActivityOnHold is the payload of "SessionActivityOnHold" as a hand-written encoding/json struct.
 type stdSessionActivityOnHold struct {
-	SessionID                      int64           `json:"sessionId"`
-	ActivityID                     int64           `json:"activityId"`
-	Time                           string          `json:"time"`
-	Type                           string          `json:"type"`
-	HeroCardParams                 json.RawMessage `json:"heroCardParams,omitempty"`
-	File                           json.RawMessage `json:"file,omitempty"`
-	AssociatedSharedFileURL        json.RawMessage `json:"associatedSharedFileUrl,omitempty"`
-	ToOperatorUserID               json.RawMessage `json:"toOperatorUserId,omitempty"`
-	ToOperatorFullName             json.RawMessage `json:"toOperatorFullName,omitempty"`
-	ToGroupID                      json.RawMessage `json:"toGroupId,omitempty"`
-	ToGroupName                    json.RawMessage `json:"toGroupName,omitempty"`
-	ToPhoneNumber                  json.RawMessage `json:"toPhoneNumber,omitempty"`
-	Note                           json.RawMessage `json:"note,omitempty"`
-	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent,omitempty"`
-	SubmissionIdentification       json.RawMessage `json:"submissionIdentification,omitempty"`
-	ChatbotHeroCardSubmissionKey   json.RawMessage `json:"chatbotHeroCardSubmissionKey,omitempty"`
-	ChatbotHeroCardSubmissionValue json.RawMessage `json:"chatbotHeroCardSubmissionValue,omitempty"`
-	TerminationReason              json.RawMessage `json:"terminationReason,omitempty"`
-	HeroCard                       []stdFormField  `json:"heroCard,omitempty"`
-	CallScript                     []stdFormField  `json:"callScript,omitempty"`
-	Client                         string          `json:"client"`
-	Text                           *string         `json:"text,omitempty"`
-	PreviewURL                     *stdPreviewURL  `json:"previewUrl,omitempty"`
-	UserID                         int64           `json:"userId"`
-	ChatbotID                      *int64          `json:"chatbotId,omitempty"`
-	FormFieldSetUUID               *string         `json:"formFieldSetUUID,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         string            `json:"client"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         int64             `json:"userId"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
 }
 
 // stdSessionActivityOperatorInviteCanceled is the payload of "SessionActivityOperatorInviteCanceled" as a hand-written encoding/json struct.
 type stdSessionActivityOperatorInviteCanceled struct {
-	SessionID  int64  `json:"sessionId"`
-	ActivityID int64  `json:"activityId"`
-	Time       string `json:"time"`
-	UserID     *int64 `json:"userId,omitempty"`
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityChatMessage is the payload of "SessionActivityChatMessage" as a hand-written encoding/json struct.
+type stdSessionActivityChatMessage struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivitySharedFile is the payload of "SessionActivitySharedFile" as a hand-written encoding/json struct.
+type stdSessionActivitySharedFile struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivitySharedScreen is the payload of "SessionActivitySharedScreen" as a hand-written encoding/json struct.
+type stdSessionActivitySharedScreen struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityCobrowsingStoppedByGuest is the payload of "SessionActivityCobrowsingStoppedByGuest" as a hand-written encoding/json struct.
+type stdSessionActivityCobrowsingStoppedByGuest struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityScreenSharingFailedByGuest is the payload of "SessionActivityScreenSharingFailedByGuest" as a hand-written encoding/json struct.
+type stdSessionActivityScreenSharingFailedByGuest struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityFileUploadFailed is the payload of "SessionActivityFileUploadFailed" as a hand-written encoding/json struct.
+type stdSessionActivityFileUploadFailed struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityChatbotMessage is the payload of "SessionActivityChatbotMessage" as a hand-written encoding/json struct.
+type stdSessionActivityChatbotMessage struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityWelcomeMessage is the payload of "SessionActivityWelcomeMessage" as a hand-written encoding/json struct.
+type stdSessionActivityWelcomeMessage struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityResumeGuest is the payload of "SessionActivityResumeGuest" as a hand-written encoding/json struct.
+type stdSessionActivityResumeGuest struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityAutoActivityAsOperator is the payload of "SessionActivityAutoActivityAsOperator" as a hand-written encoding/json struct.
+type stdSessionActivityAutoActivityAsOperator struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityChatbotHeroCardSubmission is the payload of "SessionActivityChatbotHeroCardSubmission" as a hand-written encoding/json struct.
+type stdSessionActivityChatbotHeroCardSubmission struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivitySessionEnded is the payload of "SessionActivitySessionEnded" as a hand-written encoding/json struct.
+type stdSessionActivitySessionEnded struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivitySessionForwarded is the payload of "SessionActivitySessionForwarded" as a hand-written encoding/json struct.
+type stdSessionActivitySessionForwarded struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityOperatorInvited is the payload of "SessionActivityOperatorInvited" as a hand-written encoding/json struct.
+type stdSessionActivityOperatorInvited struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityOperatorInviteRejected is the payload of "SessionActivityOperatorInviteRejected" as a hand-written encoding/json struct.
+type stdSessionActivityOperatorInviteRejected struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityOperatorKicked is the payload of "SessionActivityOperatorKicked" as a hand-written encoding/json struct.
+type stdSessionActivityOperatorKicked struct {
+	SessionID                      int64             `json:"sessionId"`
+	ActivityID                     int64             `json:"activityId"`
+	Time                           string            `json:"time"`
+	Type                           string            `json:"type"`
+	HeroCardParams                 []json.RawMessage `json:"heroCardParams,omitempty"`
+	File                           *stdActivityFile  `json:"file,omitempty"`
+	AssociatedSharedFileURL        *string           `json:"associatedSharedFileUrl,omitempty"`
+	ToOperatorUserID               *int64            `json:"toOperatorUserId,omitempty"`
+	ToOperatorFullName             *string           `json:"toOperatorFullName,omitempty"`
+	ToGroupID                      *int64            `json:"toGroupId,omitempty"`
+	ToGroupName                    *string           `json:"toGroupName,omitempty"`
+	ToPhoneNumber                  *string           `json:"toPhoneNumber,omitempty"`
+	Note                           *string           `json:"note,omitempty"`
+	ChatbotMessageContent          *string           `json:"chatbotMessageContent,omitempty"`
+	SubmissionIdentification       *string           `json:"submissionIdentification,omitempty"`
+	ChatbotHeroCardSubmissionKey   *string           `json:"chatbotHeroCardSubmissionKey,omitempty"`
+	ChatbotHeroCardSubmissionValue *string           `json:"chatbotHeroCardSubmissionValue,omitempty"`
+	TerminationReason              *string           `json:"terminationReason,omitempty"`
+	HeroCard                       []stdFormField    `json:"heroCard,omitempty"`
+	CallScript                     []stdFormField    `json:"callScript,omitempty"`
+	Client                         *string           `json:"client,omitempty"`
+	Text                           *string           `json:"text,omitempty"`
+	PreviewURL                     *stdPreviewURL    `json:"previewUrl,omitempty"`
+	UserID                         *int64            `json:"userId,omitempty"`
+	ChatbotID                      *int64            `json:"chatbotId,omitempty"`
+	FormFieldSetUUID               *string           `json:"formFieldSetUUID,omitempty"`
+}
+
+// stdSessionActivityAvMediaResult is the payload of "SessionActivityAvMediaResult" as a hand-written encoding/json struct.
+type stdSessionActivityAvMediaResult struct {
+	SessionID         int64  `json:"sessionId"`
+	OperatorID        int64  `json:"operatorId"`
+	Result            string `json:"result"`
+	IsStreamAvailable bool   `json:"isStreamAvailable"`
+	Time              string `json:"time"`
+}
+
+// stdEmailThreadCreated is the payload of "EmailThreadCreated" as a hand-written encoding/json struct.
+type stdEmailThreadCreated struct {
+	ID       int64  `json:"id"`
+	TenantID int64  `json:"tenantId"`
+	Created  string `json:"created"`
+}
+
+// stdEmailThreadOperatorJoined is the payload of "EmailThreadOperatorJoined" as a hand-written encoding/json struct.
+type stdEmailThreadOperatorJoined struct {
+	ID       int64  `json:"id"`
+	TenantID int64  `json:"tenantId"`
+	UserID   int64  `json:"userId"`
+	Time     string `json:"time"`
+}
+
+// stdEmailThreadOperatorLeft is the payload of "EmailThreadOperatorLeft" as a hand-written encoding/json struct.
+type stdEmailThreadOperatorLeft struct {
+	ID       int64  `json:"id"`
+	TenantID int64  `json:"tenantId"`
+	UserID   int64  `json:"userId"`
+	Time     string `json:"time"`
+}
+
+// stdEmailThreadForwarded is the payload of "EmailThreadForwarded" as a hand-written encoding/json struct.
+type stdEmailThreadForwarded struct {
+	ID              int64  `json:"id"`
+	TenantID        int64  `json:"tenantId"`
+	Time            string `json:"time"`
+	UserID          *int64 `json:"userId,omitempty"`
+	OperatorGroupID *int64 `json:"operatorGroupId,omitempty"`
+}
+
+// stdEmailThreadParamsUpdated is the payload of "EmailThreadParamsUpdated" as a hand-written encoding/json struct.
+type stdEmailThreadParamsUpdated struct {
+	ID       int64 `json:"id"`
+	TenantID int64 `json:"tenantId"`
+}
+
+// stdUserStatusChanged is the payload of "UserStatusChanged" as a hand-written encoding/json struct.
+type stdUserStatusChanged struct {
+	UserID                   int64   `json:"userId"`
+	Status                   string  `json:"status"`
+	AvailabilityStatus       string  `json:"availabilityStatus"`
+	AvailabilityStatusReason *string `json:"availabilityStatusReason,omitempty"`
+}
+
+// stdGuestIdentityUpdated is the payload of "GuestIdentityUpdated" as a hand-written encoding/json struct.
+type stdGuestIdentityUpdated struct {
+	ID       int64 `json:"id"`
+	TenantID int64 `json:"tenantId"`
+}
+
+// stdApplicationSettingChanged is the payload of "ApplicationSettingChanged" as a hand-written encoding/json struct.
+type stdApplicationSettingChanged struct {
+	Name             *string `json:"name,omitempty"`
+	CompanyID        *int64  `json:"companyId,omitempty"`
+	DepartmentID     *int64  `json:"departmentId,omitempty"`
+	OperatorGroupID  *int64  `json:"operatorGroupId,omitempty"`
+	UserID           *int64  `json:"userId,omitempty"`
+	RoutingRuleSetID *int64  `json:"routingRuleSetId,omitempty"`
 }
 
 // baselineEnvelope is what the first pass of the baseline reads: the envelope, the payload left raw.
@@ -520,6 +1134,10 @@ func baselineDecodeEvent(data []byte) (*baselineEvent, error) {
 		ev.payload = new(stdSessionOperatorLeft)
 	case "SessionOperatorConcluded":
 		ev.payload = new(stdSessionOperatorConcluded)
+	case "SessionCallParamsUpdated":
+		ev.payload = new(stdSessionCallParamsUpdated)
+	case "SessionRecordingPostProcessingCompleted":
+		ev.payload = new(stdSessionRecordingPostProcessingCompleted)
 	case "SessionActivityAutoActivity":
 		ev.payload = new(stdSessionActivityAutoActivity)
 	case "SessionActivityAvResponse":
@@ -550,6 +1168,56 @@ func baselineDecodeEvent(data []byte) (*baselineEvent, error) {
 		ev.payload = new(stdSessionActivityOnHold)
 	case "SessionActivityOperatorInviteCanceled":
 		ev.payload = new(stdSessionActivityOperatorInviteCanceled)
+	case "SessionActivityChatMessage":
+		ev.payload = new(stdSessionActivityChatMessage)
+	case "SessionActivitySharedFile":
+		ev.payload = new(stdSessionActivitySharedFile)
+	case "SessionActivitySharedScreen":
+		ev.payload = new(stdSessionActivitySharedScreen)
+	case "SessionActivityCobrowsingStoppedByGuest":
+		ev.payload = new(stdSessionActivityCobrowsingStoppedByGuest)
+	case "SessionActivityScreenSharingFailedByGuest":
+		ev.payload = new(stdSessionActivityScreenSharingFailedByGuest)
+	case "SessionActivityFileUploadFailed":
+		ev.payload = new(stdSessionActivityFileUploadFailed)
+	case "SessionActivityChatbotMessage":
+		ev.payload = new(stdSessionActivityChatbotMessage)
+	case "SessionActivityWelcomeMessage":
+		ev.payload = new(stdSessionActivityWelcomeMessage)
+	case "SessionActivityResumeGuest":
+		ev.payload = new(stdSessionActivityResumeGuest)
+	case "SessionActivityAutoActivityAsOperator":
+		ev.payload = new(stdSessionActivityAutoActivityAsOperator)
+	case "SessionActivityChatbotHeroCardSubmission":
+		ev.payload = new(stdSessionActivityChatbotHeroCardSubmission)
+	case "SessionActivitySessionEnded":
+		ev.payload = new(stdSessionActivitySessionEnded)
+	case "SessionActivitySessionForwarded":
+		ev.payload = new(stdSessionActivitySessionForwarded)
+	case "SessionActivityOperatorInvited":
+		ev.payload = new(stdSessionActivityOperatorInvited)
+	case "SessionActivityOperatorInviteRejected":
+		ev.payload = new(stdSessionActivityOperatorInviteRejected)
+	case "SessionActivityOperatorKicked":
+		ev.payload = new(stdSessionActivityOperatorKicked)
+	case "SessionActivityAvMediaResult":
+		ev.payload = new(stdSessionActivityAvMediaResult)
+	case "EmailThreadCreated":
+		ev.payload = new(stdEmailThreadCreated)
+	case "EmailThreadOperatorJoined":
+		ev.payload = new(stdEmailThreadOperatorJoined)
+	case "EmailThreadOperatorLeft":
+		ev.payload = new(stdEmailThreadOperatorLeft)
+	case "EmailThreadForwarded":
+		ev.payload = new(stdEmailThreadForwarded)
+	case "EmailThreadParamsUpdated":
+		ev.payload = new(stdEmailThreadParamsUpdated)
+	case "UserStatusChanged":
+		ev.payload = new(stdUserStatusChanged)
+	case "GuestIdentityUpdated":
+		ev.payload = new(stdGuestIdentityUpdated)
+	case "ApplicationSettingChanged":
+		ev.payload = new(stdApplicationSettingChanged)
 	default:
 		return ev, nil
 	}

@@ -25,6 +25,12 @@ const (
 	// EventTypeSessionOperatorConcluded is "SessionOperatorConcluded": The operator's ACW ended, or the
 	// session was forwarded away from the operator.
 	EventTypeSessionOperatorConcluded EventType = "SessionOperatorConcluded"
+	// EventTypeSessionCallParamsUpdated is "SessionCallParamsUpdated": The call parameters of a session
+	// were updated.
+	EventTypeSessionCallParamsUpdated EventType = "SessionCallParamsUpdated"
+	// EventTypeSessionRecordingPostProcessingCompleted is "SessionRecordingPostProcessingCompleted": The
+	// post-processing of a session's recordings was completed.
+	EventTypeSessionRecordingPostProcessingCompleted EventType = "SessionRecordingPostProcessingCompleted"
 	// EventTypeSessionActivityAutoActivity is "SessionActivityAutoActivity": An automatic message was sent
 	// in the session.
 	EventTypeSessionActivityAutoActivity EventType = "SessionActivityAutoActivity"
@@ -68,12 +74,82 @@ const (
 	// EventTypeSessionActivityOperatorInviteCanceled is "SessionActivityOperatorInviteCanceled": An
 	// operator cancelled an invitation of another operator into the session.
 	EventTypeSessionActivityOperatorInviteCanceled EventType = "SessionActivityOperatorInviteCanceled"
+	// EventTypeSessionActivityChatMessage is "SessionActivityChatMessage": A chat message was sent in the
+	// session.
+	EventTypeSessionActivityChatMessage EventType = "SessionActivityChatMessage"
+	// EventTypeSessionActivitySharedFile is "SessionActivitySharedFile": A file was shared in the session.
+	EventTypeSessionActivitySharedFile EventType = "SessionActivitySharedFile"
+	// EventTypeSessionActivitySharedScreen is "SessionActivitySharedScreen": A screen was shared in the
+	// session.
+	EventTypeSessionActivitySharedScreen EventType = "SessionActivitySharedScreen"
+	// EventTypeSessionActivityCobrowsingStoppedByGuest is "SessionActivityCobrowsingStoppedByGuest": The
+	// client stopped cobrowsing.
+	EventTypeSessionActivityCobrowsingStoppedByGuest EventType = "SessionActivityCobrowsingStoppedByGuest"
+	// EventTypeSessionActivityScreenSharingFailedByGuest is "SessionActivityScreenSharingFailedByGuest":
+	// Screen sharing failed on the client's side.
+	EventTypeSessionActivityScreenSharingFailedByGuest EventType = "SessionActivityScreenSharingFailedByGuest"
+	// EventTypeSessionActivityFileUploadFailed is "SessionActivityFileUploadFailed": A file upload failed.
+	EventTypeSessionActivityFileUploadFailed EventType = "SessionActivityFileUploadFailed"
+	// EventTypeSessionActivityChatbotMessage is "SessionActivityChatbotMessage": A chatbot sent a message
+	// in the session.
+	EventTypeSessionActivityChatbotMessage EventType = "SessionActivityChatbotMessage"
+	// EventTypeSessionActivityWelcomeMessage is "SessionActivityWelcomeMessage": The welcome message was
+	// sent in the session.
+	EventTypeSessionActivityWelcomeMessage EventType = "SessionActivityWelcomeMessage"
+	// EventTypeSessionActivityResumeGuest is "SessionActivityResumeGuest": The client's call was resumed
+	// after being put on hold.
+	EventTypeSessionActivityResumeGuest EventType = "SessionActivityResumeGuest"
+	// EventTypeSessionActivityAutoActivityAsOperator is "SessionActivityAutoActivityAsOperator": An
+	// automatic message was sent on behalf of an operator.
+	EventTypeSessionActivityAutoActivityAsOperator EventType = "SessionActivityAutoActivityAsOperator"
+	// EventTypeSessionActivityChatbotHeroCardSubmission is "SessionActivityChatbotHeroCardSubmission": A
+	// HeroCard sent by a chatbot was submitted.
+	EventTypeSessionActivityChatbotHeroCardSubmission EventType = "SessionActivityChatbotHeroCardSubmission"
+	// EventTypeSessionActivitySessionEnded is "SessionActivitySessionEnded": The session ended (as an
+	// activity, with the reason).
+	EventTypeSessionActivitySessionEnded EventType = "SessionActivitySessionEnded"
+	// EventTypeSessionActivitySessionForwarded is "SessionActivitySessionForwarded": The session was
+	// forwarded (as an activity, with the target).
+	EventTypeSessionActivitySessionForwarded EventType = "SessionActivitySessionForwarded"
+	// EventTypeSessionActivityOperatorInvited is "SessionActivityOperatorInvited": An operator invited
+	// another operator into the session.
+	EventTypeSessionActivityOperatorInvited EventType = "SessionActivityOperatorInvited"
+	// EventTypeSessionActivityOperatorInviteRejected is "SessionActivityOperatorInviteRejected": An
+	// invited operator rejected the invitation into the session.
+	EventTypeSessionActivityOperatorInviteRejected EventType = "SessionActivityOperatorInviteRejected"
+	// EventTypeSessionActivityOperatorKicked is "SessionActivityOperatorKicked": An operator was removed
+	// from the session.
+	EventTypeSessionActivityOperatorKicked EventType = "SessionActivityOperatorKicked"
+	// EventTypeSessionActivityAvMediaResult is "SessionActivityAvMediaResult": The result of getting the
+	// client's camera and microphone for an A/V call.
+	EventTypeSessionActivityAvMediaResult EventType = "SessionActivityAvMediaResult"
+	// EventTypeEmailThreadCreated is "EmailThreadCreated": An e-mail thread was created.
+	EventTypeEmailThreadCreated EventType = "EmailThreadCreated"
+	// EventTypeEmailThreadOperatorJoined is "EmailThreadOperatorJoined": An operator joined an e-mail
+	// thread.
+	EventTypeEmailThreadOperatorJoined EventType = "EmailThreadOperatorJoined"
+	// EventTypeEmailThreadOperatorLeft is "EmailThreadOperatorLeft": An operator left an e-mail thread.
+	EventTypeEmailThreadOperatorLeft EventType = "EmailThreadOperatorLeft"
+	// EventTypeEmailThreadForwarded is "EmailThreadForwarded": An e-mail thread was forwarded.
+	EventTypeEmailThreadForwarded EventType = "EmailThreadForwarded"
+	// EventTypeEmailThreadParamsUpdated is "EmailThreadParamsUpdated": The parameters of an e-mail thread
+	// were updated.
+	EventTypeEmailThreadParamsUpdated EventType = "EmailThreadParamsUpdated"
+	// EventTypeUserStatusChanged is "UserStatusChanged": The status of a mluvii user (an operator)
+	// changed.
+	EventTypeUserStatusChanged EventType = "UserStatusChanged"
+	// EventTypeGuestIdentityUpdated is "GuestIdentityUpdated": The identity of a client (guest) was
+	// updated.
+	EventTypeGuestIdentityUpdated EventType = "GuestIdentityUpdated"
+	// EventTypeApplicationSettingChanged is "ApplicationSettingChanged": An application setting was
+	// changed.
+	EventTypeApplicationSettingChanged EventType = "ApplicationSettingChanged"
 )
 
 // Known reports whether t is one of the documented event types.
 func (t EventType) Known() bool {
 	switch t {
-	case EventTypeSessionCreated, EventTypeSessionStarted, EventTypeSessionOperatorJoined, EventTypeSessionForwarded, EventTypeSessionEnded, EventTypeSessionOperatorLeft, EventTypeSessionOperatorConcluded, EventTypeSessionActivityAutoActivity, EventTypeSessionActivityAvResponse, EventTypeSessionActivityAvRequest, EventTypeSessionActivityAvTerminated, EventTypeSessionActivityCallScript, EventTypeSessionActivityCallScriptSubmission, EventTypeSessionActivityCobrowsingStarted, EventTypeSessionActivityExternalMessage, EventTypeSessionActivityHeroCard, EventTypeSessionActivityHeroCardSubmission, EventTypeSessionActivityChatToMail, EventTypeSessionActivityLastFarewellMessage, EventTypeSessionActivityPreviewURL, EventTypeSessionActivityOnHold, EventTypeSessionActivityOperatorInviteCanceled:
+	case EventTypeSessionCreated, EventTypeSessionStarted, EventTypeSessionOperatorJoined, EventTypeSessionForwarded, EventTypeSessionEnded, EventTypeSessionOperatorLeft, EventTypeSessionOperatorConcluded, EventTypeSessionCallParamsUpdated, EventTypeSessionRecordingPostProcessingCompleted, EventTypeSessionActivityAutoActivity, EventTypeSessionActivityAvResponse, EventTypeSessionActivityAvRequest, EventTypeSessionActivityAvTerminated, EventTypeSessionActivityCallScript, EventTypeSessionActivityCallScriptSubmission, EventTypeSessionActivityCobrowsingStarted, EventTypeSessionActivityExternalMessage, EventTypeSessionActivityHeroCard, EventTypeSessionActivityHeroCardSubmission, EventTypeSessionActivityChatToMail, EventTypeSessionActivityLastFarewellMessage, EventTypeSessionActivityPreviewURL, EventTypeSessionActivityOnHold, EventTypeSessionActivityOperatorInviteCanceled, EventTypeSessionActivityChatMessage, EventTypeSessionActivitySharedFile, EventTypeSessionActivitySharedScreen, EventTypeSessionActivityCobrowsingStoppedByGuest, EventTypeSessionActivityScreenSharingFailedByGuest, EventTypeSessionActivityFileUploadFailed, EventTypeSessionActivityChatbotMessage, EventTypeSessionActivityWelcomeMessage, EventTypeSessionActivityResumeGuest, EventTypeSessionActivityAutoActivityAsOperator, EventTypeSessionActivityChatbotHeroCardSubmission, EventTypeSessionActivitySessionEnded, EventTypeSessionActivitySessionForwarded, EventTypeSessionActivityOperatorInvited, EventTypeSessionActivityOperatorInviteRejected, EventTypeSessionActivityOperatorKicked, EventTypeSessionActivityAvMediaResult, EventTypeEmailThreadCreated, EventTypeEmailThreadOperatorJoined, EventTypeEmailThreadOperatorLeft, EventTypeEmailThreadForwarded, EventTypeEmailThreadParamsUpdated, EventTypeUserStatusChanged, EventTypeGuestIdentityUpdated, EventTypeApplicationSettingChanged:
 		return true
 	}
 	return false
@@ -148,6 +224,20 @@ var events = []EventInfo{{
 	Name:        "SessionOperatorConcluded",
 	Summary:     "The operator's ACW ended, or the session was forwarded away from the operator.",
 	Type:        EventTypeSessionOperatorConcluded,
+}, {
+	Description: "The call parameters of a session (the attributes associated with it, system and user keys, cf. `callParams` of the REST API's session model) were updated. Not in the Czech document; the payload names only the session and its tenant, so the new values have to be read through the API.",
+	Documented:  true,
+	Group:       "session",
+	Name:        "SessionCallParamsUpdated",
+	Summary:     "The call parameters of a session were updated.",
+	Type:        EventTypeSessionCallParamsUpdated,
+}, {
+	Description: "The post-processing of the recordings of a session was completed. Not in the Czech document; the payload names only the session and its tenant, so the recordings have to be read through the API.",
+	Documented:  true,
+	Group:       "session",
+	Name:        "SessionRecordingPostProcessingCompleted",
+	Summary:     "The post-processing of a session's recordings was completed.",
+	Type:        EventTypeSessionRecordingPostProcessingCompleted,
 }, {
 	Description: "The event is logged with every automatic message in the session. It may be, for example, an automatic message sent because of the client's inactivity, or because the operator is busy handling several interactions at once.",
 	Documented:  true,
@@ -258,6 +348,181 @@ var events = []EventInfo{{
 	Name:        "SessionActivityOperatorInviteCanceled",
 	Summary:     "An operator cancelled an invitation of another operator into the session.",
 	Type:        EventTypeSessionActivityOperatorInviteCanceled,
+}, {
+	Description: "A chat message was sent in the session; `client` says which party sent it and `text` holds the message. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityChatMessage",
+	Summary:     "A chat message was sent in the session.",
+	Type:        EventTypeSessionActivityChatMessage,
+}, {
+	Description: "A file was shared in the session (`file`, `associatedSharedFileUrl`). Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivitySharedFile",
+	Summary:     "A file was shared in the session.",
+	Type:        EventTypeSessionActivitySharedFile,
+}, {
+	Description: "A screen was shared in the session. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivitySharedScreen",
+	Summary:     "A screen was shared in the session.",
+	Type:        EventTypeSessionActivitySharedScreen,
+}, {
+	Description: "The client stopped the cobrowsing of the session. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityCobrowsingStoppedByGuest",
+	Summary:     "The client stopped cobrowsing.",
+	Type:        EventTypeSessionActivityCobrowsingStoppedByGuest,
+}, {
+	Description: "Screen sharing failed on the client's side. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityScreenSharingFailedByGuest",
+	Summary:     "Screen sharing failed on the client's side.",
+	Type:        EventTypeSessionActivityScreenSharingFailedByGuest,
+}, {
+	Description: "A file upload in the session failed. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityFileUploadFailed",
+	Summary:     "A file upload failed.",
+	Type:        EventTypeSessionActivityFileUploadFailed,
+}, {
+	Description: "A chatbot sent a message in the session (`chatbotMessageContent`, `chatbotId`). Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityChatbotMessage",
+	Summary:     "A chatbot sent a message in the session.",
+	Type:        EventTypeSessionActivityChatbotMessage,
+}, {
+	Description: "The welcome message was sent in the session. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityWelcomeMessage",
+	Summary:     "The welcome message was sent in the session.",
+	Type:        EventTypeSessionActivityWelcomeMessage,
+}, {
+	Description: "The client's call was resumed: by its name, the counterpart of SessionActivityOnHold. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityResumeGuest",
+	Summary:     "The client's call was resumed after being put on hold.",
+	Type:        EventTypeSessionActivityResumeGuest,
+}, {
+	Description: "An automatic message was sent in the name of an operator (the vendor's change that added it is titled \"Impersonate operator event\"). Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityAutoActivityAsOperator",
+	Summary:     "An automatic message was sent on behalf of an operator.",
+	Type:        EventTypeSessionActivityAutoActivityAsOperator,
+}, {
+	Description: "A HeroCard sent by a chatbot was submitted (`chatbotHeroCardSubmissionKey`, `chatbotHeroCardSubmissionValue`). Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityChatbotHeroCardSubmission",
+	Summary:     "A HeroCard sent by a chatbot was submitted.",
+	Type:        EventTypeSessionActivityChatbotHeroCardSubmission,
+}, {
+	Description: "The session ended, recorded as an activity of the session; `terminationReason` says why. The Czech document's SessionForwarded description contrasts the lifecycle events with these activity events, which carry the details. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivitySessionEnded",
+	Summary:     "The session ended (as an activity, with the reason).",
+	Type:        EventTypeSessionActivitySessionEnded,
+}, {
+	Description: "The session was forwarded, recorded as an activity with the details of the target: `toOperatorUserId` and `toOperatorFullName` (forwarding to an operator), `toGroupId` and `toGroupName` (to a group), `toPhoneNumber` (to an external phone), and `note`. The Czech document's SessionForwarded description names this event without documenting it. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivitySessionForwarded",
+	Summary:     "The session was forwarded (as an activity, with the target).",
+	Type:        EventTypeSessionActivitySessionForwarded,
+}, {
+	Description: "An operator invited another operator into the session. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityOperatorInvited",
+	Summary:     "An operator invited another operator into the session.",
+	Type:        EventTypeSessionActivityOperatorInvited,
+}, {
+	Description: "An operator invited into the session rejected the invitation. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityOperatorInviteRejected",
+	Summary:     "An invited operator rejected the invitation into the session.",
+	Type:        EventTypeSessionActivityOperatorInviteRejected,
+}, {
+	Description: "An operator was removed (kicked) from the session. Not in the Czech document (it is cut off before it); the summary and description read the event name and the models, which have no prose.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityOperatorKicked",
+	Summary:     "An operator was removed from the session.",
+	Type:        EventTypeSessionActivityOperatorKicked,
+}, {
+	Description: "Reports whether the client's camera and microphone could be used for an audio/video call, and whether a stream is available. Not in the Czech document (it is cut off before it); the description reads the models' member names. Like the other Av* events, the payload is not the activity record.",
+	Documented:  true,
+	Group:       "session_activity",
+	Name:        "SessionActivityAvMediaResult",
+	Summary:     "The result of getting the client's camera and microphone for an A/V call.",
+	Type:        EventTypeSessionActivityAvMediaResult,
+}, {
+	Description: "A new e-mail thread was created in the tenant.",
+	Documented:  true,
+	Group:       "email",
+	Name:        "EmailThreadCreated",
+	Summary:     "An e-mail thread was created.",
+	Type:        EventTypeEmailThreadCreated,
+}, {
+	Description: "An operator joined the e-mail thread.",
+	Documented:  true,
+	Group:       "email",
+	Name:        "EmailThreadOperatorJoined",
+	Summary:     "An operator joined an e-mail thread.",
+	Type:        EventTypeEmailThreadOperatorJoined,
+}, {
+	Description: "An operator left the e-mail thread.",
+	Documented:  true,
+	Group:       "email",
+	Name:        "EmailThreadOperatorLeft",
+	Summary:     "An operator left an e-mail thread.",
+	Type:        EventTypeEmailThreadOperatorLeft,
+}, {
+	Description: "The e-mail thread was forwarded to an operator (`userId`) or to an operator group (`operatorGroupId`).",
+	Documented:  true,
+	Group:       "email",
+	Name:        "EmailThreadForwarded",
+	Summary:     "An e-mail thread was forwarded.",
+	Type:        EventTypeEmailThreadForwarded,
+}, {
+	Description: "The parameters of an e-mail thread were updated. The payload names only the thread and its tenant, so the new values have to be read through the API.",
+	Documented:  true,
+	Group:       "email",
+	Name:        "EmailThreadParamsUpdated",
+	Summary:     "The parameters of an e-mail thread were updated.",
+	Type:        EventTypeEmailThreadParamsUpdated,
+}, {
+	Description: "The status of a mluvii user (an operator) changed: the simplified status and the availability status, with the reason for the latter.",
+	Documented:  true,
+	Group:       "other",
+	Name:        "UserStatusChanged",
+	Summary:     "The status of a mluvii user (an operator) changed.",
+	Type:        EventTypeUserStatusChanged,
+}, {
+	Description: "The identity of a client (a guest: the contact mluvii knows the client as) was updated. The payload names only an id and the tenant; the models do not say what the id identifies.",
+	Documented:  true,
+	Group:       "other",
+	Name:        "GuestIdentityUpdated",
+	Summary:     "The identity of a client (guest) was updated.",
+	Type:        EventTypeGuestIdentityUpdated,
+}, {
+	Description: "An application setting was changed, at the level of the company, a department, an operator group, a user or a routing rule set: the ids say which (every one is nullable, and presumably only the level concerned is filled in).",
+	Documented:  true,
+	Group:       "other",
+	Name:        "ApplicationSettingChanged",
+	Summary:     "An application setting was changed.",
+	Type:        EventTypeApplicationSettingChanged,
 }}
 
 // Events returns the catalogue in the vendor document's order. The slice is a copy.
@@ -284,13 +549,21 @@ type GroupInfo struct {
 }
 
 var groups = []GroupInfo{{
-	Description: "The lifecycle of a session (\"sezení\"). The document's diagram describes all events in the\nlifecycle of a session, from its creation to its end; forwarding the session to another\noperator need not happen and is listed only for completeness. Its table (Event / Time):\n\n- SessionCreated: \"2024-05-02T08:58:58:888364+02:00\"\n- SessionStarted: \"2024-05-02T08:58:58:888364+02:00\"\n- SessionOperatorJoined: \"2024-05-02T08:59:18:467643+02:00\"\n- SessionForwarded (optional): \"2024-05-02T09:02:26:568252+02:00\"\n- SessionEnded: \"2024-05-02T09:13:07:965191+02:00\"\n- SessionOperatorLeft: \"2024-05-02T09:13:07:965191+02:00\"\n- SessionOperatorConcluded: \"2024-05-02T09:15:50:838056+02:00\"\n",
+	Description: "The lifecycle of a session (\"sezení\"). The document's diagram describes all events in the\nlifecycle of a session, from its creation to its end; forwarding the session to another\noperator need not happen and is listed only for completeness. Its table (Event / Time):\n\n- SessionCreated: \"2024-05-02T08:58:58:888364+02:00\"\n- SessionStarted: \"2024-05-02T08:58:58:888364+02:00\"\n- SessionOperatorJoined: \"2024-05-02T08:59:18:467643+02:00\"\n- SessionForwarded (optional): \"2024-05-02T09:02:26:568252+02:00\"\n- SessionEnded: \"2024-05-02T09:13:07:965191+02:00\"\n- SessionOperatorLeft: \"2024-05-02T09:13:07:965191+02:00\"\n- SessionOperatorConcluded: \"2024-05-02T09:15:50:838056+02:00\"\n\nThe models add two session events the Czech document lacks, filed here by their names:\nSessionCallParamsUpdated and SessionRecordingPostProcessingCompleted.\n",
 	Name:        "session",
 	Title:       "Session",
 }, {
-	Description: "Activities within a session (\"Aktivity v Sezení\"): automatic and external messages, audio/video calls, call scripts, HeroCards, cobrowsing, transcripts sent by e-mail, link previews, calls put on hold, cancelled invitations.",
+	Description: "Activities within a session (\"Aktivity v Sezení\"): automatic and external messages, audio/video calls, call scripts, HeroCards, cobrowsing, transcripts sent by e-mail, link previews, calls put on hold, cancelled invitations. The models add chat and chatbot messages, shared files and screens, invitations of operators, and the session's end and forwarding recorded as activities.",
 	Name:        "session_activity",
 	Title:       "Session activities",
+}, {
+	Description: "E-mail threads handled in mluvii: created, joined and left by operators, forwarded, their parameters updated. Not in the Czech document, which is cut off before this category; its English version lists the category \"E-mails\", but the part of it that describes the events is not available here, so the events come from the models alone.",
+	Name:        "email",
+	Title:       "E-mail threads",
+}, {
+	Description: "Events about users (operators), client identities and application settings. Not in the Czech document; its English version lists the category \"Others\", whose content is not available here, so the events and their filing under this group come from the models alone.",
+	Name:        "other",
+	Title:       "Others",
 }}
 
 // Groups returns the groups in the vendor document's order. The slice is a copy.

@@ -61,6 +61,16 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 			v.decodeFrom(d, true)
 			v.size = d.Offset() - start
 			ev = v
+		case EventTypeSessionCallParamsUpdated:
+			v := new(SessionCallParamsUpdated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionRecordingPostProcessingCompleted:
+			v := new(SessionRecordingPostProcessingCompleted)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
 		case EventTypeSessionActivityAutoActivity:
 			v := new(SessionActivityAutoActivity)
 			v.decodeFrom(d, true)
@@ -136,6 +146,131 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 			v.decodeFrom(d, true)
 			v.size = d.Offset() - start
 			ev = v
+		case EventTypeSessionActivityChatMessage:
+			v := new(SessionActivityChatMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivitySharedFile:
+			v := new(SessionActivitySharedFile)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivitySharedScreen:
+			v := new(SessionActivitySharedScreen)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityCobrowsingStoppedByGuest:
+			v := new(SessionActivityCobrowsingStoppedByGuest)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityScreenSharingFailedByGuest:
+			v := new(SessionActivityScreenSharingFailedByGuest)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityFileUploadFailed:
+			v := new(SessionActivityFileUploadFailed)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityChatbotMessage:
+			v := new(SessionActivityChatbotMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityWelcomeMessage:
+			v := new(SessionActivityWelcomeMessage)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityResumeGuest:
+			v := new(SessionActivityResumeGuest)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityAutoActivityAsOperator:
+			v := new(SessionActivityAutoActivityAsOperator)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityChatbotHeroCardSubmission:
+			v := new(SessionActivityChatbotHeroCardSubmission)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivitySessionEnded:
+			v := new(SessionActivitySessionEnded)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivitySessionForwarded:
+			v := new(SessionActivitySessionForwarded)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityOperatorInvited:
+			v := new(SessionActivityOperatorInvited)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityOperatorInviteRejected:
+			v := new(SessionActivityOperatorInviteRejected)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityOperatorKicked:
+			v := new(SessionActivityOperatorKicked)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeSessionActivityAvMediaResult:
+			v := new(SessionActivityAvMediaResult)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadCreated:
+			v := new(EmailThreadCreated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadOperatorJoined:
+			v := new(EmailThreadOperatorJoined)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadOperatorLeft:
+			v := new(EmailThreadOperatorLeft)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadForwarded:
+			v := new(EmailThreadForwarded)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeEmailThreadParamsUpdated:
+			v := new(EmailThreadParamsUpdated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeUserStatusChanged:
+			v := new(UserStatusChanged)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeGuestIdentityUpdated:
+			v := new(GuestIdentityUpdated)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
+		case EventTypeApplicationSettingChanged:
+			v := new(ApplicationSettingChanged)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
 		default:
 			d.SkipRest(true)
 			ev = &Unknown{
@@ -194,6 +329,16 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		ev = v
 	case EventTypeSessionOperatorConcluded:
 		v := new(SessionOperatorConcluded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionCallParamsUpdated:
+		v := new(SessionCallParamsUpdated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionRecordingPostProcessingCompleted:
+		v := new(SessionRecordingPostProcessingCompleted)
 		v.decode(d)
 		v.size = d.Offset() - start
 		ev = v
@@ -269,6 +414,131 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		ev = v
 	case EventTypeSessionActivityOperatorInviteCanceled:
 		v := new(SessionActivityOperatorInviteCanceled)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityChatMessage:
+		v := new(SessionActivityChatMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivitySharedFile:
+		v := new(SessionActivitySharedFile)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivitySharedScreen:
+		v := new(SessionActivitySharedScreen)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityCobrowsingStoppedByGuest:
+		v := new(SessionActivityCobrowsingStoppedByGuest)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityScreenSharingFailedByGuest:
+		v := new(SessionActivityScreenSharingFailedByGuest)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityFileUploadFailed:
+		v := new(SessionActivityFileUploadFailed)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityChatbotMessage:
+		v := new(SessionActivityChatbotMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityWelcomeMessage:
+		v := new(SessionActivityWelcomeMessage)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityResumeGuest:
+		v := new(SessionActivityResumeGuest)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityAutoActivityAsOperator:
+		v := new(SessionActivityAutoActivityAsOperator)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityChatbotHeroCardSubmission:
+		v := new(SessionActivityChatbotHeroCardSubmission)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivitySessionEnded:
+		v := new(SessionActivitySessionEnded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivitySessionForwarded:
+		v := new(SessionActivitySessionForwarded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityOperatorInvited:
+		v := new(SessionActivityOperatorInvited)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityOperatorInviteRejected:
+		v := new(SessionActivityOperatorInviteRejected)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityOperatorKicked:
+		v := new(SessionActivityOperatorKicked)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeSessionActivityAvMediaResult:
+		v := new(SessionActivityAvMediaResult)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadCreated:
+		v := new(EmailThreadCreated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadOperatorJoined:
+		v := new(EmailThreadOperatorJoined)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadOperatorLeft:
+		v := new(EmailThreadOperatorLeft)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadForwarded:
+		v := new(EmailThreadForwarded)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeEmailThreadParamsUpdated:
+		v := new(EmailThreadParamsUpdated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeUserStatusChanged:
+		v := new(UserStatusChanged)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeGuestIdentityUpdated:
+		v := new(GuestIdentityUpdated)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeApplicationSettingChanged:
+		v := new(ApplicationSettingChanged)
 		v.decode(d)
 		v.size = d.Offset() - start
 		ev = v
@@ -887,7 +1157,7 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 // have been read already (see decodeEvent).
 func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
-	x.omit = [1]uint64{0x3f}
+	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
 	if !resumed {
@@ -992,9 +1262,10 @@ func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
 						seen[0] |= (1 << 4)
 						{
 							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Started = v
-								x.omit[0] &^= (1 << 4)
+							if d.Null() {
+								x.Started.SetNull()
+							} else if v, p := readTimestamp(d); p == "" {
+								x.Started.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
 							}
@@ -1320,6 +1591,180 @@ func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool) {
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionCallParamsUpdated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionCallParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionRecordingPostProcessingCompleted) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionRecordingPostProcessingCompleted) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 	x.decodeFrom(d, false)
 }
@@ -1435,7 +1880,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1451,7 +1896,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1467,7 +1912,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1483,7 +1928,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1499,7 +1944,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1515,7 +1960,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1531,7 +1976,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1547,7 +1992,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1563,7 +2008,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1579,7 +2024,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1595,7 +2040,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1611,7 +2056,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1627,7 +2072,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1643,7 +2088,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1659,7 +2104,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -1675,7 +2120,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2224,7 +2669,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2240,7 +2685,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2256,7 +2701,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2272,7 +2717,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2288,7 +2733,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2304,7 +2749,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2320,7 +2765,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2336,7 +2781,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2352,7 +2797,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2368,7 +2813,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2384,7 +2829,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2400,7 +2845,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2416,7 +2861,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2432,7 +2877,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2448,7 +2893,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2462,7 +2907,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 						seen[0] |= (1 << 19)
 						{
 							start := d.Offset()
-							if v, p := read_ListOfFormField(d); p == "" {
+							if v, p := readListOfFormField(d); p == "" {
 								x.CallScript = v
 								x.omit[0] &^= (1 << 19)
 							} else {
@@ -2691,7 +3136,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2707,7 +3152,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2723,7 +3168,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2739,7 +3184,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2755,7 +3200,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2771,7 +3216,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2787,7 +3232,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2803,7 +3248,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2819,7 +3264,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2835,7 +3280,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2851,7 +3296,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2867,7 +3312,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2883,7 +3328,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2899,7 +3344,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2915,7 +3360,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2931,7 +3376,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3159,7 +3604,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3175,7 +3620,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3191,7 +3636,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3207,7 +3652,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3223,7 +3668,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3239,7 +3684,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3255,7 +3700,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3271,7 +3716,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3287,7 +3732,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3303,7 +3748,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3319,7 +3764,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3335,7 +3780,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3351,7 +3796,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3367,7 +3812,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3383,7 +3828,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3399,7 +3844,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3627,7 +4072,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3643,7 +4088,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3659,7 +4104,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3675,7 +4120,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3691,7 +4136,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3707,7 +4152,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3723,7 +4168,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3739,7 +4184,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3755,7 +4200,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3771,7 +4216,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3787,7 +4232,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3803,7 +4248,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3819,7 +4264,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3835,7 +4280,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3851,7 +4296,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3867,7 +4312,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4095,7 +4540,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4111,7 +4556,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4127,7 +4572,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4143,7 +4588,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4159,7 +4604,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4175,7 +4620,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4191,7 +4636,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4207,7 +4652,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4223,7 +4668,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4239,7 +4684,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4255,7 +4700,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4271,7 +4716,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4287,7 +4732,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4303,7 +4748,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4317,7 +4762,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 						seen[0] |= (1 << 18)
 						{
 							start := d.Offset()
-							if v, p := read_ListOfFormField(d); p == "" {
+							if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard = v
 								x.omit[0] &^= (1 << 18)
 							} else {
@@ -4334,7 +4779,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4454,7 +4899,7 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 // have been read already (see decodeEvent).
 func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
-	x.omit = [1]uint64{0x3f}
+	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
 	if !resumed {
@@ -4559,9 +5004,10 @@ func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed 
 						seen[0] |= (1 << 4)
 						{
 							start := d.Offset()
-							if v, p := read_MapOf_String(d); p == "" {
-								x.Params = v
-								x.omit[0] &^= (1 << 4)
+							if d.Null() {
+								x.Params.SetNull()
+							} else if v, p := readMapOfString(d); p == "" {
+								x.Params.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
 							}
@@ -4708,7 +5154,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4724,7 +5170,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4740,7 +5186,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4756,7 +5202,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4772,7 +5218,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4788,7 +5234,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4804,7 +5250,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4820,7 +5266,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4836,7 +5282,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4852,7 +5298,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4868,7 +5314,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4884,7 +5330,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4900,7 +5346,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4916,7 +5362,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4932,7 +5378,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4948,7 +5394,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5176,7 +5622,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5192,7 +5638,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5208,7 +5654,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5224,7 +5670,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5240,7 +5686,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5256,7 +5702,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5272,7 +5718,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5288,7 +5734,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5304,7 +5750,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5320,7 +5766,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5336,7 +5782,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5352,7 +5798,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5368,7 +5814,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5384,7 +5830,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5400,7 +5846,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5416,7 +5862,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5644,7 +6090,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5660,7 +6106,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5676,7 +6122,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5692,7 +6138,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5708,7 +6154,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5724,7 +6170,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5740,7 +6186,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5756,7 +6202,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5772,7 +6218,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5788,7 +6234,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5804,7 +6250,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5820,7 +6266,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5836,7 +6282,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5852,7 +6298,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5868,7 +6314,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5884,7 +6330,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6108,7 +6554,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readListOfRaw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6124,7 +6570,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.File.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readActivityFile(d); p == "" {
 								x.File.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6140,7 +6586,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.AssociatedSharedFileURL.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6156,7 +6602,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorUserID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToOperatorUserID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6172,7 +6618,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToOperatorFullName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToOperatorFullName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6188,7 +6634,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupID.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadInt(); p == "" {
 								x.ToGroupID.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6204,7 +6650,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToGroupName.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToGroupName.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6220,7 +6666,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ToPhoneNumber.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ToPhoneNumber.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6236,7 +6682,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.Note.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.Note.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6252,7 +6698,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotMessageContent.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotMessageContent.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6268,7 +6714,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.SubmissionIdentification.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.SubmissionIdentification.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6284,7 +6730,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionKey.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6300,7 +6746,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := d.ReadString(); p == "" {
 								x.ChatbotHeroCardSubmissionValue.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6316,7 +6762,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.TerminationReason.SetNull()
-							} else if v, p := read_Raw(d); p == "" {
+							} else if v, p := readSessionTerminationReason(d); p == "" {
 								x.TerminationReason.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6332,7 +6778,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6348,7 +6794,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
+							} else if v, p := readListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6468,7 +6914,7 @@ func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
 // have been read already (see decodeEvent).
 func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resumed bool) {
 	var seen [1]uint64
-	x.omit = [1]uint64{0x7}
+	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
 	if !resumed {
@@ -6550,6 +6996,8447 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 								x.extra.Add(name, raw, d.Since(start), p)
 							}
 						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityChatMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivitySharedFile) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivitySharedScreen) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityCobrowsingStoppedByGuest) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityScreenSharingFailedByGuest) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityFileUploadFailed) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityChatbotMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityWelcomeMessage) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityResumeGuest) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityAutoActivityAsOperator) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityChatbotHeroCardSubmission) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivitySessionEnded) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivitySessionForwarded) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityOperatorInvited) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityOperatorInviteRejected) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityOperatorKicked) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "activityId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ActivityID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "type":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readActivityType(d); p == "" {
+								x.Type = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCardParams":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCardParams.SetNull()
+							} else if v, p := readListOfRaw(d); p == "" {
+								x.HeroCardParams.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "file":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.File.SetNull()
+							} else if v, p := readActivityFile(d); p == "" {
+								x.File.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "associatedSharedFileUrl":
+						if seen[0]&(1<<6) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 6)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AssociatedSharedFileURL.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AssociatedSharedFileURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorUserId":
+						if seen[0]&(1<<7) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 7)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorUserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToOperatorUserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toOperatorFullName":
+						if seen[0]&(1<<8) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 8)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToOperatorFullName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToOperatorFullName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupId":
+						if seen[0]&(1<<9) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 9)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ToGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toGroupName":
+						if seen[0]&(1<<10) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 10)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToGroupName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToGroupName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "toPhoneNumber":
+						if seen[0]&(1<<11) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 11)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ToPhoneNumber.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ToPhoneNumber.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "note":
+						if seen[0]&(1<<12) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 12)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Note.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Note.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotMessageContent":
+						if seen[0]&(1<<13) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 13)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotMessageContent.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotMessageContent.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "submissionIdentification":
+						if seen[0]&(1<<14) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 14)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.SubmissionIdentification.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.SubmissionIdentification.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionKey":
+						if seen[0]&(1<<15) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 15)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionKey.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionKey.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotHeroCardSubmissionValue":
+						if seen[0]&(1<<16) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 16)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotHeroCardSubmissionValue.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.ChatbotHeroCardSubmissionValue.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "terminationReason":
+						if seen[0]&(1<<17) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 17)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.TerminationReason.SetNull()
+							} else if v, p := readSessionTerminationReason(d); p == "" {
+								x.TerminationReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "heroCard":
+						if seen[0]&(1<<18) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 18)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.HeroCard.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.HeroCard.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "callScript":
+						if seen[0]&(1<<19) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 19)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CallScript.SetNull()
+							} else if v, p := readListOfFormField(d); p == "" {
+								x.CallScript.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "client":
+						if seen[0]&(1<<20) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 20)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Client.SetNull()
+							} else if v, p := readClient(d); p == "" {
+								x.Client.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "text":
+						if seen[0]&(1<<21) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 21)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Text.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Text.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "previewUrl":
+						if seen[0]&(1<<22) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 22)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.PreviewURL.SetNull()
+							} else if v, p := readPreviewURL(d); p == "" {
+								x.PreviewURL.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<23) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 23)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "chatbotId":
+						if seen[0]&(1<<24) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 24)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.ChatbotID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.ChatbotID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "formFieldSetUUID":
+						if seen[0]&(1<<25) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 25)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.FormFieldSetUUID.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.FormFieldSetUUID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *SessionActivityAvMediaResult) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *SessionActivityAvMediaResult) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x1f}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "sessionId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.SessionID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "operatorId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.OperatorID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "result":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readGetMediaResult(d); p == "" {
+								x.Result = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "isStreamAvailable":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := d.ReadBool(); p == "" {
+								x.IsStreamAvailable = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 4)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadCreated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadCreated) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x7}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "created":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Created = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadOperatorJoined) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.UserID = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadOperatorLeft) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0xf}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.UserID = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 3)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadForwarded) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x7}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
 					case "userId":
 						if seen[0]&(1<<3) != 0 {
 							x.extra.Keep(d, name, raw, "duplicate member")
@@ -6566,6 +15453,22 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 								x.extra.Add(name, raw, d.Since(start), p)
 							}
 						}
+					case "operatorGroupId":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.OperatorGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.OperatorGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
 					default:
 						x.extra.Keep(d, name, raw, "")
 					}
@@ -6573,6 +15476,720 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 			}
 		default:
 			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *EmailThreadParamsUpdated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *EmailThreadParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *UserStatusChanged) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *UserStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x7}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "userId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.UserID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "status":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := readUserSimplifiedStatus(d); p == "" {
+								x.Status = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "availabilityStatus":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if v, p := readUserAvailabilityStatus(d); p == "" {
+								x.AvailabilityStatus = v
+								x.omit[0] &^= (1 << 2)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "availabilityStatusReason":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.AvailabilityStatusReason.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.AvailabilityStatusReason.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *GuestIdentityUpdated) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *GuestIdentityUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "id":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.ID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tenantId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.TenantID = v
+								x.omit[0] &^= (1 << 1)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *ApplicationSettingChanged) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "name":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Name.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.Name.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "companyId":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.CompanyID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.CompanyID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "departmentId":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.DepartmentID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.DepartmentID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "operatorGroupId":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.OperatorGroupID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.OperatorGroupID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "userId":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.UserID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.UserID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "routingRuleSetId":
+						if seen[0]&(1<<5) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 5)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.RoutingRuleSetID.SetNull()
+							} else if v, p := d.ReadInt(); p == "" {
+								x.RoutingRuleSetID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *ActivityDetails) decode(d *wire.Decoder) {
+	var seen [1]uint64
+	d.Object()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "heroCard":
+			if seen[0]&(1<<0) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 0)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.HeroCard.SetNull()
+				} else if v, p := readListOfFormField(d); p == "" {
+					x.HeroCard.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "callScript":
+			if seen[0]&(1<<1) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 1)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.CallScript.SetNull()
+				} else if v, p := readListOfFormField(d); p == "" {
+					x.CallScript.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "client":
+			if seen[0]&(1<<2) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 2)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.Client.SetNull()
+				} else if v, p := readClient(d); p == "" {
+					x.Client.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "text":
+			if seen[0]&(1<<3) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 3)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.Text.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.Text.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "previewUrl":
+			if seen[0]&(1<<4) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 4)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.PreviewURL.SetNull()
+				} else if v, p := readPreviewURL(d); p == "" {
+					x.PreviewURL.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "userId":
+			if seen[0]&(1<<5) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 5)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.UserID.SetNull()
+				} else if v, p := d.ReadInt(); p == "" {
+					x.UserID.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "chatbotId":
+			if seen[0]&(1<<6) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 6)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.ChatbotID.SetNull()
+				} else if v, p := d.ReadInt(); p == "" {
+					x.ChatbotID.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "formFieldSetUUID":
+			if seen[0]&(1<<7) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 7)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.FormFieldSetUUID.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.FormFieldSetUUID.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		default:
+			x.extra.Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *ActivityFile) decode(d *wire.Decoder) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x61}
+	d.Object()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "id":
+			if seen[0]&(1<<0) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 0)
+			{
+				start := d.Offset()
+				if v, p := d.ReadInt(); p == "" {
+					x.ID = v
+					x.omit[0] &^= (1 << 0)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "operatorOwner":
+			if seen[0]&(1<<1) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 1)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.OperatorOwner.SetNull()
+				} else if v, p := d.ReadInt(); p == "" {
+					x.OperatorOwner.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "departmentOwner":
+			if seen[0]&(1<<2) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 2)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.DepartmentOwner.SetNull()
+				} else if v, p := d.ReadInt(); p == "" {
+					x.DepartmentOwner.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "name":
+			if seen[0]&(1<<3) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 3)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.Name.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.Name.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "downloadUrl":
+			if seen[0]&(1<<4) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 4)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.DownloadURL.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.DownloadURL.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "isUploading":
+			if seen[0]&(1<<5) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 5)
+			{
+				start := d.Offset()
+				if v, p := d.ReadBool(); p == "" {
+					x.IsUploading = v
+					x.omit[0] &^= (1 << 5)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "isDeleted":
+			if seen[0]&(1<<6) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 6)
+			{
+				start := d.Offset()
+				if v, p := d.ReadBool(); p == "" {
+					x.IsDeleted = v
+					x.omit[0] &^= (1 << 6)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		default:
+			x.extra.Keep(d, name, raw, "")
 		}
 	}
 }
@@ -6658,7 +16275,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.HeroCardParams.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := readListOfRaw(d); p == "" {
 					x.HeroCardParams.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6674,7 +16291,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.File.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := readActivityFile(d); p == "" {
 					x.File.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6690,7 +16307,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.AssociatedSharedFileURL.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.AssociatedSharedFileURL.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6706,7 +16323,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToOperatorUserID.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadInt(); p == "" {
 					x.ToOperatorUserID.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6722,7 +16339,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToOperatorFullName.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ToOperatorFullName.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6738,7 +16355,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToGroupID.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadInt(); p == "" {
 					x.ToGroupID.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6754,7 +16371,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToGroupName.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ToGroupName.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6770,7 +16387,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ToPhoneNumber.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ToPhoneNumber.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6786,7 +16403,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Note.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.Note.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6802,7 +16419,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChatbotMessageContent.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ChatbotMessageContent.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6818,7 +16435,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.SubmissionIdentification.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.SubmissionIdentification.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6834,7 +16451,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChatbotHeroCardSubmissionKey.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ChatbotHeroCardSubmissionKey.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6850,7 +16467,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChatbotHeroCardSubmissionValue.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := d.ReadString(); p == "" {
 					x.ChatbotHeroCardSubmissionValue.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6866,7 +16483,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.TerminationReason.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
+				} else if v, p := readSessionTerminationReason(d); p == "" {
 					x.TerminationReason.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -6914,6 +16531,53 @@ func (x *ChoiceOption) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if v, p := d.ReadString(); p == "" {
 					x.Label = v
+					x.omit[0] &^= (1 << 1)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		default:
+			x.extra.Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *EmailThreadRecord) decode(d *wire.Decoder) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x3}
+	d.Object()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "id":
+			if seen[0]&(1<<0) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 0)
+			{
+				start := d.Offset()
+				if v, p := d.ReadInt(); p == "" {
+					x.ID = v
+					x.omit[0] &^= (1 << 0)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "tenantId":
+			if seen[0]&(1<<1) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 1)
+			{
+				start := d.Offset()
+				if v, p := d.ReadInt(); p == "" {
+					x.TenantID = v
 					x.omit[0] &^= (1 << 1)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -7023,7 +16687,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChoiceOptions.SetNull()
-				} else if v, p := read_ListOfChoiceOption(d); p == "" {
+				} else if v, p := readListOfChoiceOption(d); p == "" {
 					x.ChoiceOptions.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -7203,6 +16867,57 @@ func (x *SessionRecord) decode(d *wire.Decoder) {
 		}
 	}
 }
+func readFormField(d *wire.Decoder) (FormField, string) {
+	var v FormField
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readListOfFormField(d *wire.Decoder) ([]FormField, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]FormField, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := readFormField(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
+}
+func readClient(d *wire.Decoder) (Client, string) {
+	v, p := d.ReadString()
+	return Client(v), p
+}
+func readPreviewURL(d *wire.Decoder) (PreviewURL, string) {
+	var v PreviewURL
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readActivityDetails(d *wire.Decoder) (ActivityDetails, string) {
+	var v ActivityDetails
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readActivityFile(d *wire.Decoder) (ActivityFile, string) {
+	var v ActivityFile
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
 func readTimestamp(d *wire.Decoder) (Timestamp, string) {
 	v, p := d.ReadString()
 	return Timestamp(v), p
@@ -7211,8 +16926,27 @@ func readActivityType(d *wire.Decoder) (ActivityType, string) {
 	v, p := d.ReadString()
 	return ActivityType(v), p
 }
-func read_Raw(d *wire.Decoder) (json.RawMessage, string) {
+func readRaw(d *wire.Decoder) (json.RawMessage, string) {
 	return json.RawMessage(d.Skip()), ""
+}
+func readListOfRaw(d *wire.Decoder) ([]json.RawMessage, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]json.RawMessage, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := readRaw(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
+}
+func readSessionTerminationReason(d *wire.Decoder) (SessionTerminationReason, string) {
+	v, p := d.ReadString()
+	return SessionTerminationReason(v), p
 }
 func readActivityRecord(d *wire.Decoder) (ActivityRecord, string) {
 	var v ActivityRecord
@@ -7238,15 +16972,19 @@ func readChoiceOption(d *wire.Decoder) (ChoiceOption, string) {
 	v.decode(d)
 	return v, ""
 }
-func readClient(d *wire.Decoder) (Client, string) {
-	v, p := d.ReadString()
-	return Client(v), p
+func readEmailThreadRecord(d *wire.Decoder) (EmailThreadRecord, string) {
+	var v EmailThreadRecord
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
 }
 func readInputType(d *wire.Decoder) (InputType, string) {
 	v, p := d.ReadString()
 	return InputType(v), p
 }
-func read_ListOfChoiceOption(d *wire.Decoder) ([]ChoiceOption, string) {
+func readListOfChoiceOption(d *wire.Decoder) ([]ChoiceOption, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -7261,25 +16999,13 @@ func read_ListOfChoiceOption(d *wire.Decoder) ([]ChoiceOption, string) {
 	}
 	return s, ""
 }
-func readFormField(d *wire.Decoder) (FormField, string) {
-	var v FormField
-	if d.Peek() != wire.KindObject {
-		return v, d.Mismatch("object")
-	}
-	v.decode(d)
-	return v, ""
+func readGetMediaResult(d *wire.Decoder) (GetMediaResult, string) {
+	v, p := d.ReadString()
+	return GetMediaResult(v), p
 }
 func readHeroCardResult(d *wire.Decoder) (HeroCardResult, string) {
 	v, p := d.ReadString()
 	return HeroCardResult(v), p
-}
-func readPreviewURL(d *wire.Decoder) (PreviewURL, string) {
-	var v PreviewURL
-	if d.Peek() != wire.KindObject {
-		return v, d.Mismatch("object")
-	}
-	v.decode(d)
-	return v, ""
 }
 func readSource(d *wire.Decoder) (Source, string) {
 	v, p := d.ReadString()
@@ -7293,22 +17019,15 @@ func readSessionRecord(d *wire.Decoder) (SessionRecord, string) {
 	v.decode(d)
 	return v, ""
 }
-func read_ListOfFormField(d *wire.Decoder) ([]FormField, string) {
-	if !d.Array() {
-		return nil, d.Mismatch("array")
-	}
-	s := make([]FormField, 0, 4)
-	for i := 0; d.MoreElements(); i++ {
-		v, p := readFormField(d)
-		if p != "" {
-			d.SkipRest(false)
-			return nil, wire.ItemProblem(i, p)
-		}
-		s = append(s, v)
-	}
-	return s, ""
+func readUserAvailabilityStatus(d *wire.Decoder) (UserAvailabilityStatus, string) {
+	v, p := d.ReadString()
+	return UserAvailabilityStatus(v), p
 }
-func read_MapOf_String(d *wire.Decoder) (map[string]string, string) {
+func readUserSimplifiedStatus(d *wire.Decoder) (UserSimplifiedStatus, string) {
+	v, p := d.ReadString()
+	return UserSimplifiedStatus(v), p
+}
+func readMapOfString(d *wire.Decoder) (map[string]string, string) {
 	if !d.Object() {
 		return nil, d.Mismatch("object")
 	}

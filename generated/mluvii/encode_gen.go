@@ -3,6 +3,7 @@
 package mluvii
 
 import (
+	"encoding/json"
 	"github.com/eventgen/eventgen/generated/wire"
 	"slices"
 )
@@ -231,9 +232,12 @@ func (x *SessionEnded) encode(e *wire.Encoder) {
 			e.Key("\"source\"")
 			e.String(string(x.Source))
 		}
-		if x.omit[0]&(1<<4) == 0 {
+		if v, ok := x.Started.Get(); ok {
 			e.Key("\"started\"")
-			e.String(string(x.Started))
+			e.String(string(v))
+		} else if x.Started.IsNull() {
+			e.Key("\"started\"")
+			e.Null()
 		}
 		if x.omit[0]&(1<<5) == 0 {
 			e.Key("\"ended\"")
@@ -355,6 +359,72 @@ func (x *SessionOperatorConcluded) AppendJSON(b []byte) []byte {
 func (x *SessionOperatorConcluded) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
+func (x *SessionCallParamsUpdated) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionCallParamsUpdated")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"id\"")
+			e.Int(x.ID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"tenantId\"")
+			e.Int(x.TenantID)
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionCallParamsUpdated) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionCallParamsUpdated) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionRecordingPostProcessingCompleted) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionRecordingPostProcessingCompleted")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"id\"")
+			e.Int(x.ID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"tenantId\"")
+			e.Int(x.TenantID)
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionRecordingPostProcessingCompleted) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionRecordingPostProcessingCompleted) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
 func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -380,112 +450,112 @@ func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -687,112 +757,112 @@ func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if x.omit[0]&(1<<19) == 0 {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, x.CallScript)
+			writeListOfFormField(e, x.CallScript)
 		}
 		if v, ok := x.Client.Get(); ok {
 			e.Key("\"client\"")
@@ -876,112 +946,112 @@ func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1068,112 +1138,112 @@ func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1260,112 +1330,112 @@ func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1452,109 +1522,109 @@ func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if x.omit[0]&(1<<18) == 0 {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, x.HeroCard)
+			writeListOfFormField(e, x.HeroCard)
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1636,9 +1706,12 @@ func (x *SessionActivityHeroCardSubmission) encode(e *wire.Encoder) {
 			e.Key("\"submittedByClient\"")
 			e.Bool(x.SubmittedByClient)
 		}
-		if x.omit[0]&(1<<4) == 0 {
+		if v, ok := x.Params.Get(); ok {
 			e.Key("\"params\"")
-			write_MapOf_String(e, x.Params)
+			writeMapOfString(e, v)
+		} else if x.Params.IsNull() {
+			e.Key("\"params\"")
+			e.Null()
 		}
 		if x.omit[0]&(1<<5) == 0 {
 			e.Key("\"time\"")
@@ -1687,112 +1760,112 @@ func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1879,112 +1952,112 @@ func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2071,112 +2144,112 @@ func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2260,112 +2333,112 @@ func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			e.RawBytes(v)
+			writeListOfRaw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
 		}
 		if v, ok := x.File.Get(); ok {
 			e.Key("\"file\"")
-			e.RawBytes(v)
+			v.encode(e)
 		} else if x.File.IsNull() {
 			e.Key("\"file\"")
 			e.Null()
 		}
 		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 			e.Key("\"associatedSharedFileUrl\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.AssociatedSharedFileURL.IsNull() {
 			e.Key("\"associatedSharedFileUrl\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorUserID.Get(); ok {
 			e.Key("\"toOperatorUserId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToOperatorUserID.IsNull() {
 			e.Key("\"toOperatorUserId\"")
 			e.Null()
 		}
 		if v, ok := x.ToOperatorFullName.Get(); ok {
 			e.Key("\"toOperatorFullName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToOperatorFullName.IsNull() {
 			e.Key("\"toOperatorFullName\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupID.Get(); ok {
 			e.Key("\"toGroupId\"")
-			e.RawBytes(v)
+			e.Int(v)
 		} else if x.ToGroupID.IsNull() {
 			e.Key("\"toGroupId\"")
 			e.Null()
 		}
 		if v, ok := x.ToGroupName.Get(); ok {
 			e.Key("\"toGroupName\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToGroupName.IsNull() {
 			e.Key("\"toGroupName\"")
 			e.Null()
 		}
 		if v, ok := x.ToPhoneNumber.Get(); ok {
 			e.Key("\"toPhoneNumber\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ToPhoneNumber.IsNull() {
 			e.Key("\"toPhoneNumber\"")
 			e.Null()
 		}
 		if v, ok := x.Note.Get(); ok {
 			e.Key("\"note\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.Note.IsNull() {
 			e.Key("\"note\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotMessageContent.Get(); ok {
 			e.Key("\"chatbotMessageContent\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotMessageContent.IsNull() {
 			e.Key("\"chatbotMessageContent\"")
 			e.Null()
 		}
 		if v, ok := x.SubmissionIdentification.Get(); ok {
 			e.Key("\"submissionIdentification\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.SubmissionIdentification.IsNull() {
 			e.Key("\"submissionIdentification\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionKey\"")
 			e.Null()
 		}
 		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.RawBytes(v)
+			e.String(v)
 		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 			e.Key("\"chatbotHeroCardSubmissionValue\"")
 			e.Null()
 		}
 		if v, ok := x.TerminationReason.Get(); ok {
 			e.Key("\"terminationReason\"")
-			e.RawBytes(v)
+			e.String(string(v))
 		} else if x.TerminationReason.IsNull() {
 			e.Key("\"terminationReason\"")
 			e.Null()
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			write_ListOfFormField(e, v)
+			writeListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2443,11 +2516,162 @@ func (x *SessionActivityOperatorInviteCanceled) encode(e *wire.Encoder) {
 			e.Key("\"time\"")
 			e.String(string(x.Time))
 		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
 		if v, ok := x.UserID.Get(); ok {
 			e.Key("\"userId\"")
 			e.Int(v)
 		} else if x.UserID.IsNull() {
 			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
 			e.Null()
 		}
 		e.Members(x.extra)
@@ -2467,6 +2691,3638 @@ func (x *SessionActivityOperatorInviteCanceled) AppendJSON(b []byte) []byte {
 // MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
 func (x *SessionActivityOperatorInviteCanceled) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityChatMessage) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityChatMessage")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityChatMessage) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityChatMessage) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivitySharedFile) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivitySharedFile")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivitySharedFile) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivitySharedFile) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivitySharedScreen) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivitySharedScreen")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivitySharedScreen) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivitySharedScreen) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityCobrowsingStoppedByGuest) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityCobrowsingStoppedByGuest")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityCobrowsingStoppedByGuest) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityCobrowsingStoppedByGuest) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityScreenSharingFailedByGuest) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityScreenSharingFailedByGuest")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityScreenSharingFailedByGuest) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityScreenSharingFailedByGuest) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityFileUploadFailed) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityFileUploadFailed")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityFileUploadFailed) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityFileUploadFailed) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityChatbotMessage) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityChatbotMessage")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityChatbotMessage) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityChatbotMessage) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityWelcomeMessage) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityWelcomeMessage")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityWelcomeMessage) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityWelcomeMessage) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityResumeGuest) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityResumeGuest")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityResumeGuest) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityResumeGuest) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityAutoActivityAsOperator) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityAutoActivityAsOperator")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityAutoActivityAsOperator) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityAutoActivityAsOperator) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityChatbotHeroCardSubmission) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityChatbotHeroCardSubmission")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityChatbotHeroCardSubmission) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityChatbotHeroCardSubmission) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivitySessionEnded) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivitySessionEnded")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivitySessionEnded) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivitySessionEnded) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivitySessionForwarded) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivitySessionForwarded")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivitySessionForwarded) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivitySessionForwarded) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityOperatorInvited) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityOperatorInvited")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityOperatorInvited) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityOperatorInvited) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityOperatorInviteRejected) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityOperatorInviteRejected")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityOperatorInviteRejected) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityOperatorInviteRejected) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityOperatorKicked) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityOperatorKicked")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"activityId\"")
+			e.Int(x.ActivityID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"type\"")
+			e.String(string(x.Type))
+		}
+		if v, ok := x.HeroCardParams.Get(); ok {
+			e.Key("\"heroCardParams\"")
+			writeListOfRaw(e, v)
+		} else if x.HeroCardParams.IsNull() {
+			e.Key("\"heroCardParams\"")
+			e.Null()
+		}
+		if v, ok := x.File.Get(); ok {
+			e.Key("\"file\"")
+			v.encode(e)
+		} else if x.File.IsNull() {
+			e.Key("\"file\"")
+			e.Null()
+		}
+		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.String(v)
+		} else if x.AssociatedSharedFileURL.IsNull() {
+			e.Key("\"associatedSharedFileUrl\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorUserID.Get(); ok {
+			e.Key("\"toOperatorUserId\"")
+			e.Int(v)
+		} else if x.ToOperatorUserID.IsNull() {
+			e.Key("\"toOperatorUserId\"")
+			e.Null()
+		}
+		if v, ok := x.ToOperatorFullName.Get(); ok {
+			e.Key("\"toOperatorFullName\"")
+			e.String(v)
+		} else if x.ToOperatorFullName.IsNull() {
+			e.Key("\"toOperatorFullName\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupID.Get(); ok {
+			e.Key("\"toGroupId\"")
+			e.Int(v)
+		} else if x.ToGroupID.IsNull() {
+			e.Key("\"toGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.ToGroupName.Get(); ok {
+			e.Key("\"toGroupName\"")
+			e.String(v)
+		} else if x.ToGroupName.IsNull() {
+			e.Key("\"toGroupName\"")
+			e.Null()
+		}
+		if v, ok := x.ToPhoneNumber.Get(); ok {
+			e.Key("\"toPhoneNumber\"")
+			e.String(v)
+		} else if x.ToPhoneNumber.IsNull() {
+			e.Key("\"toPhoneNumber\"")
+			e.Null()
+		}
+		if v, ok := x.Note.Get(); ok {
+			e.Key("\"note\"")
+			e.String(v)
+		} else if x.Note.IsNull() {
+			e.Key("\"note\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotMessageContent.Get(); ok {
+			e.Key("\"chatbotMessageContent\"")
+			e.String(v)
+		} else if x.ChatbotMessageContent.IsNull() {
+			e.Key("\"chatbotMessageContent\"")
+			e.Null()
+		}
+		if v, ok := x.SubmissionIdentification.Get(); ok {
+			e.Key("\"submissionIdentification\"")
+			e.String(v)
+		} else if x.SubmissionIdentification.IsNull() {
+			e.Key("\"submissionIdentification\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionKey\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.String(v)
+		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
+			e.Key("\"chatbotHeroCardSubmissionValue\"")
+			e.Null()
+		}
+		if v, ok := x.TerminationReason.Get(); ok {
+			e.Key("\"terminationReason\"")
+			e.String(string(v))
+		} else if x.TerminationReason.IsNull() {
+			e.Key("\"terminationReason\"")
+			e.Null()
+		}
+		if v, ok := x.HeroCard.Get(); ok {
+			e.Key("\"heroCard\"")
+			writeListOfFormField(e, v)
+		} else if x.HeroCard.IsNull() {
+			e.Key("\"heroCard\"")
+			e.Null()
+		}
+		if v, ok := x.CallScript.Get(); ok {
+			e.Key("\"callScript\"")
+			writeListOfFormField(e, v)
+		} else if x.CallScript.IsNull() {
+			e.Key("\"callScript\"")
+			e.Null()
+		}
+		if v, ok := x.Client.Get(); ok {
+			e.Key("\"client\"")
+			e.String(string(v))
+		} else if x.Client.IsNull() {
+			e.Key("\"client\"")
+			e.Null()
+		}
+		if v, ok := x.Text.Get(); ok {
+			e.Key("\"text\"")
+			e.String(v)
+		} else if x.Text.IsNull() {
+			e.Key("\"text\"")
+			e.Null()
+		}
+		if v, ok := x.PreviewURL.Get(); ok {
+			e.Key("\"previewUrl\"")
+			v.encode(e)
+		} else if x.PreviewURL.IsNull() {
+			e.Key("\"previewUrl\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.ChatbotID.Get(); ok {
+			e.Key("\"chatbotId\"")
+			e.Int(v)
+		} else if x.ChatbotID.IsNull() {
+			e.Key("\"chatbotId\"")
+			e.Null()
+		}
+		if v, ok := x.FormFieldSetUUID.Get(); ok {
+			e.Key("\"formFieldSetUUID\"")
+			e.String(v)
+		} else if x.FormFieldSetUUID.IsNull() {
+			e.Key("\"formFieldSetUUID\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityOperatorKicked) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityOperatorKicked) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *SessionActivityAvMediaResult) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("SessionActivityAvMediaResult")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"sessionId\"")
+			e.Int(x.SessionID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"operatorId\"")
+			e.Int(x.OperatorID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"result\"")
+			e.String(string(x.Result))
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"isStreamAvailable\"")
+			e.Bool(x.IsStreamAvailable)
+		}
+		if x.omit[0]&(1<<4) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *SessionActivityAvMediaResult) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *SessionActivityAvMediaResult) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *EmailThreadCreated) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("EmailThreadCreated")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"id\"")
+			e.Int(x.ID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"tenantId\"")
+			e.Int(x.TenantID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"created\"")
+			e.String(string(x.Created))
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *EmailThreadCreated) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *EmailThreadCreated) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *EmailThreadOperatorJoined) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("EmailThreadOperatorJoined")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"id\"")
+			e.Int(x.ID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"tenantId\"")
+			e.Int(x.TenantID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"userId\"")
+			e.Int(x.UserID)
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *EmailThreadOperatorJoined) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *EmailThreadOperatorJoined) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *EmailThreadOperatorLeft) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("EmailThreadOperatorLeft")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"id\"")
+			e.Int(x.ID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"tenantId\"")
+			e.Int(x.TenantID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"userId\"")
+			e.Int(x.UserID)
+		}
+		if x.omit[0]&(1<<3) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *EmailThreadOperatorLeft) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *EmailThreadOperatorLeft) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *EmailThreadForwarded) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("EmailThreadForwarded")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"id\"")
+			e.Int(x.ID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"tenantId\"")
+			e.Int(x.TenantID)
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.OperatorGroupID.Get(); ok {
+			e.Key("\"operatorGroupId\"")
+			e.Int(v)
+		} else if x.OperatorGroupID.IsNull() {
+			e.Key("\"operatorGroupId\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *EmailThreadForwarded) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *EmailThreadForwarded) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *EmailThreadParamsUpdated) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("EmailThreadParamsUpdated")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"id\"")
+			e.Int(x.ID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"tenantId\"")
+			e.Int(x.TenantID)
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *EmailThreadParamsUpdated) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *EmailThreadParamsUpdated) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *UserStatusChanged) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("UserStatusChanged")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"userId\"")
+			e.Int(x.UserID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"status\"")
+			e.String(string(x.Status))
+		}
+		if x.omit[0]&(1<<2) == 0 {
+			e.Key("\"availabilityStatus\"")
+			e.String(string(x.AvailabilityStatus))
+		}
+		if v, ok := x.AvailabilityStatusReason.Get(); ok {
+			e.Key("\"availabilityStatusReason\"")
+			e.String(v)
+		} else if x.AvailabilityStatusReason.IsNull() {
+			e.Key("\"availabilityStatusReason\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *UserStatusChanged) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *UserStatusChanged) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *GuestIdentityUpdated) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("GuestIdentityUpdated")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"id\"")
+			e.Int(x.ID)
+		}
+		if x.omit[0]&(1<<1) == 0 {
+			e.Key("\"tenantId\"")
+			e.Int(x.TenantID)
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *GuestIdentityUpdated) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *GuestIdentityUpdated) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *ApplicationSettingChanged) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("ApplicationSettingChanged")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if v, ok := x.Name.Get(); ok {
+			e.Key("\"name\"")
+			e.String(v)
+		} else if x.Name.IsNull() {
+			e.Key("\"name\"")
+			e.Null()
+		}
+		if v, ok := x.CompanyID.Get(); ok {
+			e.Key("\"companyId\"")
+			e.Int(v)
+		} else if x.CompanyID.IsNull() {
+			e.Key("\"companyId\"")
+			e.Null()
+		}
+		if v, ok := x.DepartmentID.Get(); ok {
+			e.Key("\"departmentId\"")
+			e.Int(v)
+		} else if x.DepartmentID.IsNull() {
+			e.Key("\"departmentId\"")
+			e.Null()
+		}
+		if v, ok := x.OperatorGroupID.Get(); ok {
+			e.Key("\"operatorGroupId\"")
+			e.Int(v)
+		} else if x.OperatorGroupID.IsNull() {
+			e.Key("\"operatorGroupId\"")
+			e.Null()
+		}
+		if v, ok := x.UserID.Get(); ok {
+			e.Key("\"userId\"")
+			e.Int(v)
+		} else if x.UserID.IsNull() {
+			e.Key("\"userId\"")
+			e.Null()
+		}
+		if v, ok := x.RoutingRuleSetID.Get(); ok {
+			e.Key("\"routingRuleSetId\"")
+			e.Int(v)
+		} else if x.RoutingRuleSetID.IsNull() {
+			e.Key("\"routingRuleSetId\"")
+			e.Null()
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *ApplicationSettingChanged) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *ApplicationSettingChanged) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
+func (x *ActivityDetails) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := x.HeroCard.Get(); ok {
+		e.Key("\"heroCard\"")
+		writeListOfFormField(e, v)
+	} else if x.HeroCard.IsNull() {
+		e.Key("\"heroCard\"")
+		e.Null()
+	}
+	if v, ok := x.CallScript.Get(); ok {
+		e.Key("\"callScript\"")
+		writeListOfFormField(e, v)
+	} else if x.CallScript.IsNull() {
+		e.Key("\"callScript\"")
+		e.Null()
+	}
+	if v, ok := x.Client.Get(); ok {
+		e.Key("\"client\"")
+		e.String(string(v))
+	} else if x.Client.IsNull() {
+		e.Key("\"client\"")
+		e.Null()
+	}
+	if v, ok := x.Text.Get(); ok {
+		e.Key("\"text\"")
+		e.String(v)
+	} else if x.Text.IsNull() {
+		e.Key("\"text\"")
+		e.Null()
+	}
+	if v, ok := x.PreviewURL.Get(); ok {
+		e.Key("\"previewUrl\"")
+		v.encode(e)
+	} else if x.PreviewURL.IsNull() {
+		e.Key("\"previewUrl\"")
+		e.Null()
+	}
+	if v, ok := x.UserID.Get(); ok {
+		e.Key("\"userId\"")
+		e.Int(v)
+	} else if x.UserID.IsNull() {
+		e.Key("\"userId\"")
+		e.Null()
+	}
+	if v, ok := x.ChatbotID.Get(); ok {
+		e.Key("\"chatbotId\"")
+		e.Int(v)
+	} else if x.ChatbotID.IsNull() {
+		e.Key("\"chatbotId\"")
+		e.Null()
+	}
+	if v, ok := x.FormFieldSetUUID.Get(); ok {
+		e.Key("\"formFieldSetUUID\"")
+		e.String(v)
+	} else if x.FormFieldSetUUID.IsNull() {
+		e.Key("\"formFieldSetUUID\"")
+		e.Null()
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+
+// MarshalJSON encodes x as JSON, with every member kept from decoding.
+func (x *ActivityDetails) MarshalJSON() ([]byte, error) {
+	var e wire.Encoder
+	x.encode(&e)
+	return e.Buf, nil
+}
+func (x *ActivityFile) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if x.omit[0]&(1<<0) == 0 {
+		e.Key("\"id\"")
+		e.Int(x.ID)
+	}
+	if v, ok := x.OperatorOwner.Get(); ok {
+		e.Key("\"operatorOwner\"")
+		e.Int(v)
+	} else if x.OperatorOwner.IsNull() {
+		e.Key("\"operatorOwner\"")
+		e.Null()
+	}
+	if v, ok := x.DepartmentOwner.Get(); ok {
+		e.Key("\"departmentOwner\"")
+		e.Int(v)
+	} else if x.DepartmentOwner.IsNull() {
+		e.Key("\"departmentOwner\"")
+		e.Null()
+	}
+	if v, ok := x.Name.Get(); ok {
+		e.Key("\"name\"")
+		e.String(v)
+	} else if x.Name.IsNull() {
+		e.Key("\"name\"")
+		e.Null()
+	}
+	if v, ok := x.DownloadURL.Get(); ok {
+		e.Key("\"downloadUrl\"")
+		e.String(v)
+	} else if x.DownloadURL.IsNull() {
+		e.Key("\"downloadUrl\"")
+		e.Null()
+	}
+	if x.omit[0]&(1<<5) == 0 {
+		e.Key("\"isUploading\"")
+		e.Bool(x.IsUploading)
+	}
+	if x.omit[0]&(1<<6) == 0 {
+		e.Key("\"isDeleted\"")
+		e.Bool(x.IsDeleted)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+
+// MarshalJSON encodes x as JSON, with every member kept from decoding.
+func (x *ActivityFile) MarshalJSON() ([]byte, error) {
+	var e wire.Encoder
+	x.encode(&e)
+	return e.Buf, nil
 }
 func (x *ActivityRecord) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -2488,98 +6344,98 @@ func (x *ActivityRecord) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.HeroCardParams.Get(); ok {
 		e.Key("\"heroCardParams\"")
-		e.RawBytes(v)
+		writeListOfRaw(e, v)
 	} else if x.HeroCardParams.IsNull() {
 		e.Key("\"heroCardParams\"")
 		e.Null()
 	}
 	if v, ok := x.File.Get(); ok {
 		e.Key("\"file\"")
-		e.RawBytes(v)
+		v.encode(e)
 	} else if x.File.IsNull() {
 		e.Key("\"file\"")
 		e.Null()
 	}
 	if v, ok := x.AssociatedSharedFileURL.Get(); ok {
 		e.Key("\"associatedSharedFileUrl\"")
-		e.RawBytes(v)
+		e.String(v)
 	} else if x.AssociatedSharedFileURL.IsNull() {
 		e.Key("\"associatedSharedFileUrl\"")
 		e.Null()
 	}
 	if v, ok := x.ToOperatorUserID.Get(); ok {
 		e.Key("\"toOperatorUserId\"")
-		e.RawBytes(v)
+		e.Int(v)
 	} else if x.ToOperatorUserID.IsNull() {
 		e.Key("\"toOperatorUserId\"")
 		e.Null()
 	}
 	if v, ok := x.ToOperatorFullName.Get(); ok {
 		e.Key("\"toOperatorFullName\"")
-		e.RawBytes(v)
+		e.String(v)
 	} else if x.ToOperatorFullName.IsNull() {
 		e.Key("\"toOperatorFullName\"")
 		e.Null()
 	}
 	if v, ok := x.ToGroupID.Get(); ok {
 		e.Key("\"toGroupId\"")
-		e.RawBytes(v)
+		e.Int(v)
 	} else if x.ToGroupID.IsNull() {
 		e.Key("\"toGroupId\"")
 		e.Null()
 	}
 	if v, ok := x.ToGroupName.Get(); ok {
 		e.Key("\"toGroupName\"")
-		e.RawBytes(v)
+		e.String(v)
 	} else if x.ToGroupName.IsNull() {
 		e.Key("\"toGroupName\"")
 		e.Null()
 	}
 	if v, ok := x.ToPhoneNumber.Get(); ok {
 		e.Key("\"toPhoneNumber\"")
-		e.RawBytes(v)
+		e.String(v)
 	} else if x.ToPhoneNumber.IsNull() {
 		e.Key("\"toPhoneNumber\"")
 		e.Null()
 	}
 	if v, ok := x.Note.Get(); ok {
 		e.Key("\"note\"")
-		e.RawBytes(v)
+		e.String(v)
 	} else if x.Note.IsNull() {
 		e.Key("\"note\"")
 		e.Null()
 	}
 	if v, ok := x.ChatbotMessageContent.Get(); ok {
 		e.Key("\"chatbotMessageContent\"")
-		e.RawBytes(v)
+		e.String(v)
 	} else if x.ChatbotMessageContent.IsNull() {
 		e.Key("\"chatbotMessageContent\"")
 		e.Null()
 	}
 	if v, ok := x.SubmissionIdentification.Get(); ok {
 		e.Key("\"submissionIdentification\"")
-		e.RawBytes(v)
+		e.String(v)
 	} else if x.SubmissionIdentification.IsNull() {
 		e.Key("\"submissionIdentification\"")
 		e.Null()
 	}
 	if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
 		e.Key("\"chatbotHeroCardSubmissionKey\"")
-		e.RawBytes(v)
+		e.String(v)
 	} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
 		e.Key("\"chatbotHeroCardSubmissionKey\"")
 		e.Null()
 	}
 	if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
 		e.Key("\"chatbotHeroCardSubmissionValue\"")
-		e.RawBytes(v)
+		e.String(v)
 	} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
 		e.Key("\"chatbotHeroCardSubmissionValue\"")
 		e.Null()
 	}
 	if v, ok := x.TerminationReason.Get(); ok {
 		e.Key("\"terminationReason\"")
-		e.RawBytes(v)
+		e.String(string(v))
 	} else if x.TerminationReason.IsNull() {
 		e.Key("\"terminationReason\"")
 		e.Null()
@@ -2614,6 +6470,26 @@ func (x *ChoiceOption) MarshalJSON() ([]byte, error) {
 	x.encode(&e)
 	return e.Buf, nil
 }
+func (x *EmailThreadRecord) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if x.omit[0]&(1<<0) == 0 {
+		e.Key("\"id\"")
+		e.Int(x.ID)
+	}
+	if x.omit[0]&(1<<1) == 0 {
+		e.Key("\"tenantId\"")
+		e.Int(x.TenantID)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+
+// MarshalJSON encodes x as JSON, with every member kept from decoding.
+func (x *EmailThreadRecord) MarshalJSON() ([]byte, error) {
+	var e wire.Encoder
+	x.encode(&e)
+	return e.Buf, nil
+}
 func (x *FormField) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -2644,7 +6520,7 @@ func (x *FormField) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.ChoiceOptions.Get(); ok {
 		e.Key("\"choiceOptions\"")
-		write_ListOfChoiceOption(e, v)
+		writeListOfChoiceOption(e, v)
 	} else if x.ChoiceOptions.IsNull() {
 		e.Key("\"choiceOptions\"")
 		e.Null()
@@ -2719,21 +6595,28 @@ func (x *SessionRecord) MarshalJSON() ([]byte, error) {
 	x.encode(&e)
 	return e.Buf, nil
 }
-func write_ListOfChoiceOption(e *wire.Encoder, s []ChoiceOption) {
+func writeListOfFormField(e *wire.Encoder, s []FormField) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func write_ListOfFormField(e *wire.Encoder, s []FormField) {
+func writeListOfRaw(e *wire.Encoder, s []json.RawMessage) {
+	e.ArrayStart()
+	for i := range s {
+		e.RawBytes(s[i])
+	}
+	e.ArrayEnd()
+}
+func writeListOfChoiceOption(e *wire.Encoder, s []ChoiceOption) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func write_MapOf_String(e *wire.Encoder, m map[string]string) {
+func writeMapOfString(e *wire.Encoder, m map[string]string) {
 	var buf [16]string
 	keys := buf[:0]
 	for k := range m {

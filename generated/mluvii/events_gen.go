@@ -32,23 +32,31 @@ type Event interface {
 // A new session was created in the tenant; the event is logged even before the session is accepted by
 // an operator or a chatbot.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionCreated
+// Source: vendor document, Kategorie Eventů / Sezení / SessionCreated; mluvii.ApiModels Webhooks/Payloads/SessionCreatedPayload.cs
 type SessionCreated struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -78,23 +86,31 @@ func (x *SessionCreated) EventType() EventType {
 //
 // Support: Sent on all channels of mluvii.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionStarted
+// Source: vendor document, Kategorie Eventů / Sezení / SessionStarted; mluvii.ApiModels Webhooks/Payloads/SessionStartedPayload.cs
 type SessionStarted struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// Started: When the session started.
 	//
@@ -129,23 +145,31 @@ func (x *SessionStarted) EventType() EventType {
 // Happens at the moment an operator joins the session, e.g. right at the beginning (after
 // SessionCreated). A separate event is logged for each operator in the session.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorJoined
+// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorJoined; mluvii.ApiModels Webhooks/Payloads/SessionOperatorJoinedPayload.cs
 type SessionOperatorJoined struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// UserID: The id of the operator (mluvii user) who joined.
 	//
@@ -194,23 +218,31 @@ func (x *SessionOperatorJoined) EventType() EventType {
 //     forwarding target (`userId`, `operatorGroupId`, `chatbotId`).
 //   - The description refers to SessionActivitySessionForwarded, which the document does not document.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionForwarded
+// Source: vendor document, Kategorie Eventů / Sezení / SessionForwarded; mluvii.ApiModels Webhooks/Payloads/SessionForwardedPayload.cs
 type SessionForwarded struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// Time: When the session was forwarded.
 	//
@@ -237,9 +269,11 @@ type SessionForwarded struct {
 	// JSON "chatbotId", nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - Not in the table; only the prose below the table and the sample (where it is null) mention it.
+	//   - Not in the Czech table; only the prose below the table and the sample (where it is null) mention it.
+	//     The English version's table lists it (type number, example 7352), and the models have it (int?
+	//     ChatbotId).
 	//
-	// Source: vendor document, prose and sample of SessionForwarded
+	// Source: vendor document, prose and sample of SessionForwarded; models (int? ChatbotId)
 	ChatbotID Opt[int64] `json:"chatbotId"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -263,32 +297,51 @@ func (x *SessionForwarded) EventType() EventType {
 //
 // On the wire its "eventType" is "SessionEnded".
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionEnded
+// Discrepancies in the vendor document:
+//   - The English version of the document says more: the event is triggered when the session has ended,
+//     "the operator or the client has finished the session"; the Czech says only that the session was
+//     ended.
+//
+// Source: vendor document, Kategorie Eventů / Sezení / SessionEnded; mluvii.ApiModels Webhooks/Payloads/SessionEndedPayload.cs
 type SessionEnded struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
-	Source Source `json:"source"`
-	// Started: When the session started.
 	//
-	// JSON "started", required.
+	// Source: vendor document, tables and samples; models (SessionSource Source)
+	Source Source `json:"source"`
+	// Started: When the session started; null when it never started (the models type it as nullable,
+	// unlike `ended`).
+	//
+	// JSON "started", required and nullable.
 	//
 	// Discrepancies in the vendor document:
+	//   - The table and the sample give a value; the models type it `DateTimeOffset?`, so it is declared
+	//     nullable (the REST API's session model also has a nullable `started`, "when first operator accepts
+	//     the session").
 	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the sample sends
 	//     `2024-04-30T13:32:31.105138+02:00` (see Timestamp).
-	Started Timestamp `json:"started"`
+	//
+	// Source: vendor document, table and sample; models (DateTimeOffset? Started)
+	Started Opt[Timestamp] `json:"started"`
 	// Ended: When the session ended.
 	//
 	// JSON "ended", required.
@@ -325,23 +378,31 @@ func (x *SessionEnded) EventType() EventType {
 // If several operators are active in the session, SessionOperatorLeft is logged for only one of them.
 // For the others, the SessionOperatorConcluded event is logged.
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorLeft
+// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorLeft; mluvii.ApiModels Webhooks/Payloads/SessionOperatorLeftPayload.cs
 type SessionOperatorLeft struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// UserID: The id of the operator (mluvii user) who ended the session.
 	//
@@ -382,23 +443,31 @@ func (x *SessionOperatorLeft) EventType() EventType {
 // session is forwarded from the operator to another target (an operator, a group, a chatbot or an
 // external phone number).
 //
-// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorConcluded
+// Source: vendor document, Kategorie Eventů / Sezení / SessionOperatorConcluded; mluvii.ApiModels Webhooks/Payloads/SessionOperatorConcludedPayload.cs
 type SessionOperatorConcluded struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 	// UserID: The id of the operator (mluvii user) concerned.
 	//
@@ -430,6 +499,86 @@ func (x *SessionOperatorConcluded) EventType() EventType {
 	return EventTypeSessionOperatorConcluded
 }
 
+// SessionCallParamsUpdated: The call parameters of a session were updated.
+//
+// On the wire its "eventType" is "SessionCallParamsUpdated".
+//
+// The call parameters of a session (the attributes associated with it, system and user keys, cf.
+// `callParams` of the REST API's session model) were updated. Not in the Czech document; the payload
+// names only the session and its tenant, so the new values have to be read through the API.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionCallParamsUpdatedPayload.cs
+type SessionCallParamsUpdated struct {
+	// ID: The id of the session.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant the session belongs to.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionCallParamsUpdated.
+func (x *SessionCallParamsUpdated) EventType() EventType {
+	return EventTypeSessionCallParamsUpdated
+}
+
+// SessionRecordingPostProcessingCompleted: The post-processing of a session's recordings was
+// completed.
+//
+// On the wire its "eventType" is "SessionRecordingPostProcessingCompleted".
+//
+// The post-processing of the recordings of a session was completed. Not in the Czech document; the
+// payload names only the session and its tenant, so the recordings have to be read through the API.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionRecordingPostProcessingCompletedPayload.cs
+type SessionRecordingPostProcessingCompleted struct {
+	// ID: The id of the session.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant the session belongs to.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionRecordingPostProcessingCompleted.
+func (x *SessionRecordingPostProcessingCompleted) EventType() EventType {
+	return EventTypeSessionRecordingPostProcessingCompleted
+}
+
 // SessionActivityAutoActivity: An automatic message was sent in the session.
 //
 // On the wire its "eventType" is "SessionActivityAutoActivity".
@@ -438,15 +587,19 @@ func (x *SessionOperatorConcluded) EventType() EventType {
 // automatic message sent because of the client's inactivity, or because the operator is busy handling
 // several interactions at once.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAutoActivity
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAutoActivity; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityAutoActivity struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -455,108 +608,121 @@ type SessionActivityAutoActivity struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
@@ -621,10 +787,11 @@ func (x *SessionActivityAutoActivity) EventType() EventType {
 //   - The summary line says the "user" ("uživatel") responds, a word the document elsewhere uses for
 //     operators (the client value User); the prose says the client accepts or rejects the invitation.
 //   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-//     activity record; the table lists none of them either.
+//     activity record; the table lists none of them either. The models agree: the event has a payload
+//     class of its own (sessionId, operatorId, response, time).
 //   - The table's header reads "Vlastnost" [property] instead of "Parametr" [parameter].
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse; mluvii.ApiModels Webhooks/Payloads/SessionActivityAvResponsePayload.cs
 type SessionActivityAvResponse struct {
 	// SessionID: The id of the session.
 	//
@@ -640,16 +807,19 @@ type SessionActivityAvResponse struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The table gives no type and the example "Přijato" (Czech for "accepted"); the prose and the sample
-	//     give the values `Accepted` and `RejectedUser`.
+	//     give the values `Accepted` and `RejectedUser`; the models' enum SessionAVRequestState has four more
+	//     (see AvResponse).
+	//
+	// Source: vendor document, table, prose and sample; models (SessionAVRequestState Response)
 	Response AvResponse `json:"response"`
 	// Time: When the client responded.
 	//
 	// JSON "time", required.
 	//
 	// Discrepancies in the vendor document:
-	//   - Not in the table; the sample sends it.
+	//   - Not in the table; the sample sends it, and the models have it.
 	//
-	// Source: vendor document, sample of SessionActivityAvResponse
+	// Source: vendor document, sample of SessionActivityAvResponse; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -678,9 +848,10 @@ func (x *SessionActivityAvResponse) EventType() EventType {
 //
 // Discrepancies in the vendor document:
 //   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-//     activity record.
+//     activity record. The models agree: the event has a payload class of its own (sessionId, operatorId,
+//     time).
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvRequest
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvRequest; mluvii.ApiModels Webhooks/Payloads/SessionActivityAvRequestPayload.cs
 type SessionActivityAvRequest struct {
 	// SessionID: The id of the session.
 	//
@@ -691,7 +862,8 @@ type SessionActivityAvRequest struct {
 	// JSON "operatorId", required.
 	//
 	// Discrepancies in the vendor document:
-	//   - The table calls this member `userId`; the sample sends `operatorId`.
+	//   - The table calls this member `userId`; the sample sends `operatorId`, as the models name it (long
+	//     OperatorId).
 	OperatorID int64 `json:"operatorId"`
 	// Time: When the operator started the call.
 	//
@@ -729,9 +901,10 @@ func (x *SessionActivityAvRequest) EventType() EventType {
 //
 // Discrepancies in the vendor document:
 //   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-//     activity record.
+//     activity record. The models agree: the event has a payload class of its own (sessionId, operatorId,
+//     time).
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvTerminated
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvTerminated; mluvii.ApiModels Webhooks/Payloads/SessionActivityAvTerminatedPayload.cs
 type SessionActivityAvTerminated struct {
 	// SessionID: The id of the session.
 	//
@@ -742,7 +915,8 @@ type SessionActivityAvTerminated struct {
 	// JSON "operatorId", required.
 	//
 	// Discrepancies in the vendor document:
-	//   - The table calls this member `userId`; the sample sends `operatorId`.
+	//   - The table calls this member `userId`; the sample sends `operatorId`, as the models name it (long
+	//     OperatorId).
 	OperatorID int64 `json:"operatorId"`
 	// Time: When the operator ended the call.
 	//
@@ -785,15 +959,19 @@ func (x *SessionActivityAvTerminated) EventType() EventType {
 //   - The form structure printed below the table is not valid JSON (its array is never closed) and spells
 //     one member `InputType` (see FormField).
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityCallScript struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -802,108 +980,121 @@ type SessionActivityCallScript struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
@@ -978,15 +1169,19 @@ func (x *SessionActivityCallScript) EventType() EventType {
 //   - Neither the table nor the sample shows the answers given in the call script: the sample's
 //     `callScript` is null.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScriptSubmission
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScriptSubmission; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityCallScriptSubmission struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -995,108 +1190,121 @@ type SessionActivityCallScriptSubmission struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
@@ -1157,15 +1365,19 @@ func (x *SessionActivityCallScriptSubmission) EventType() EventType {
 //   - The table gives `type` the example `SessionActivityCobrowsingStarted` (the event name); the sample
 //     sends `CobrowsingStarted`, in line with every other activity's type.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCobrowsingStarted
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCobrowsingStarted; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityCobrowsingStarted struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -1174,108 +1386,121 @@ type SessionActivityCobrowsingStarted struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
@@ -1336,15 +1561,19 @@ func (x *SessionActivityCobrowsingStarted) EventType() EventType {
 //
 // Support: Facebook Messenger sessions.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityExternalMessage
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityExternalMessage; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityExternalMessage struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -1353,108 +1582,121 @@ type SessionActivityExternalMessage struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
@@ -1519,15 +1761,19 @@ func (x *SessionActivityExternalMessage) EventType() EventType {
 //     spells one member `InputType` (see FormField); it is the same text as the call-script form structure
 //     of SessionActivityCallScript.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCard
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCard; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityHeroCard struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -1536,108 +1782,121 @@ type SessionActivityHeroCard struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", required.
@@ -1713,9 +1972,10 @@ func (x *SessionActivityHeroCard) EventType() EventType {
 //
 // Discrepancies in the vendor document:
 //   - Unlike most activity samples, the sample sends neither `activityId` nor `type` nor the rest of the
-//     activity record.
+//     activity record. The models agree: the event has a payload class of its own (sessionId, result,
+//     originalFormID, submittedByClient, params, time).
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission; mluvii.ApiModels Webhooks/Payloads/SessionActivityHeroCardSubmissionPayload.cs
 type SessionActivityHeroCardSubmission struct {
 	// SessionID: The id of the session.
 	//
@@ -1727,7 +1987,10 @@ type SessionActivityHeroCardSubmission struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - The table gives no type and the example "submitted", and the prose writes "submitted/cancelled"; the
-	//     sample sends `Submitted`.
+	//     sample sends `Submitted`, and the models' enum HeroCardSubmissionResult has `Submitted` and
+	//     `Cancelled`.
+	//
+	// Source: vendor document, table, prose and sample; models (HeroCardSubmissionResult Result)
 	Result HeroCardResult `json:"result"`
 	// OriginalFormID: The id of the existing HeroCard in mluvii that was submitted.
 	//
@@ -1742,11 +2005,14 @@ type SessionActivityHeroCardSubmission struct {
 	// names "oo1_guest_email", "oo1_guest_ident", "oo1_guest_phone"; the sample also has names such as
 	// "barva" [colour] and "číslo ŘP" [driving licence number]).
 	//
-	// JSON "params", required.
+	// JSON "params", required and nullable.
 	//
 	// Discrepancies in the vendor document:
-	//   - The table types it as a string (with no example); the sample sends an object of strings.
-	Params map[string]string `json:"params"`
+	//   - The table types it as a string (with no example); the sample sends an object of strings, as the
+	//     models type it (IDictionary<string, string> Params).
+	//   - Nullable after the models (a dictionary may be null); the REST API's session model says of the same
+	//     data that there is none when the HeroCard was cancelled. The sample sends a value.
+	Params Opt[map[string]string] `json:"params"`
 	// Time: When the HeroCard was submitted or cancelled.
 	//
 	// JSON "time", required.
@@ -1784,15 +2050,19 @@ func (x *SessionActivityHeroCardSubmission) EventType() EventType {
 // themselves. Otherwise the value User is used, together with the parameter "userID", which is filled
 // in only when the operator initiated the action.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityChatToMail
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityChatToMail; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityChatToMail struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -1801,108 +2071,121 @@ type SessionActivityChatToMail struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
@@ -1969,15 +2252,19 @@ func (x *SessionActivityChatToMail) EventType() EventType {
 //
 // Support: Mainly WhatsApp sessions; also Facebook Messenger sessions.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityLastFarewellMessage
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityLastFarewellMessage; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityLastFarewellMessage struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -1986,108 +2273,121 @@ type SessionActivityLastFarewellMessage struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
@@ -2156,15 +2456,19 @@ func (x *SessionActivityLastFarewellMessage) EventType() EventType {
 //     "guest", "user" or "chatbot"., which is rendered (in both cases only the parameters „Client"
 //     (guest, user) change)") and speaks of "both cases" after naming three values.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityPreviewURL struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -2173,108 +2477,121 @@ type SessionActivityPreviewURL struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
@@ -2339,15 +2656,19 @@ func (x *SessionActivityPreviewURL) EventType() EventType {
 //
 // Support: Phone calls.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOnHold
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOnHold; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityOnHold struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -2356,108 +2677,121 @@ type SessionActivityOnHold struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
@@ -2517,38 +2851,202 @@ func (x *SessionActivityOnHold) EventType() EventType {
 // operator joined. UserId denotes the operator who cancelled the invitation.
 //
 // Discrepancies in the vendor document:
-//   - The document is cut off here: the table ends after the `time` row, and there is no sample. Only the
-//     members below are documented; the event presumably sends the full activity record like its
-//     neighbours, but the document does not show it.
+//   - The document is cut off here: the table ends after the `time` row, and there is no sample. The table
+//     lists `sessionId` (number, example 7273902), `activityId` (number, example 50108494) and `time`
+//     (datetime, `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`); the rest of the payload is the full activity record, as
+//     the models give it for every such event (SessionActivityGenericPayload), with the members the Czech
+//     document declares event by event typed after the models (nullable and optional) except `userId`,
+//     which the prose describes.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOperatorInviteCanceled
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityOperatorInviteCanceled; mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type SessionActivityOperatorInviteCanceled struct {
-	// SessionID: The id of the session.
+	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
-	// Time: When the invitation was cancelled.
+	// Time: When the activity happened.
 	//
 	// JSON "time", required.
 	//
 	// Discrepancies in the vendor document:
-	//   - The table gives the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; no sample shows the value (see
-	//     Timestamp).
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard: The HeroCard; no sample shows it for this event.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript: The call script; no sample shows it for this event.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from; no sample shows it for this event.
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: A message text; no sample shows it for this event.
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: A link preview; no sample shows it for this event.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
 	// UserID: The operator who cancelled the invitation.
 	//
-	// JSON "userId".
+	// JSON "userId", nullable.
 	//
 	// Discrepancies in the vendor document:
 	//   - Only the prose mentions it (spelled "UserId" at the start of a sentence); the table is cut off
-	//     before it could list it, and there is no sample.
+	//     before it could list it, and there is no sample. The models type it `int?`, so it is declared
+	//     nullable.
 	//
-	// Source: vendor document, prose of SessionActivityOperatorInviteCanceled
+	// Source: vendor document, prose of SessionActivityOperatorInviteCanceled; models (int? UserId)
 	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot concerned; no sample shows it for this event.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of a form; no sample shows it for this event.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -2565,6 +3063,4030 @@ type SessionActivityOperatorInviteCanceled struct {
 // EventType returns EventTypeSessionActivityOperatorInviteCanceled.
 func (x *SessionActivityOperatorInviteCanceled) EventType() EventType {
 	return EventTypeSessionActivityOperatorInviteCanceled
+}
+
+// SessionActivityChatMessage: A chat message was sent in the session.
+//
+// On the wire its "eventType" is "SessionActivityChatMessage".
+//
+// A chat message was sent in the session; `client` says which party sent it and `text` holds the
+// message. Not in the Czech document (it is cut off before it); the summary and description read the
+// event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityChatMessage struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityChatMessage.
+func (x *SessionActivityChatMessage) EventType() EventType {
+	return EventTypeSessionActivityChatMessage
+}
+
+// SessionActivitySharedFile: A file was shared in the session.
+//
+// On the wire its "eventType" is "SessionActivitySharedFile".
+//
+// A file was shared in the session (`file`, `associatedSharedFileUrl`). Not in the Czech document (it
+// is cut off before it); the summary and description read the event name and the models, which have no
+// prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivitySharedFile struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivitySharedFile.
+func (x *SessionActivitySharedFile) EventType() EventType {
+	return EventTypeSessionActivitySharedFile
+}
+
+// SessionActivitySharedScreen: A screen was shared in the session.
+//
+// On the wire its "eventType" is "SessionActivitySharedScreen".
+//
+// A screen was shared in the session. Not in the Czech document (it is cut off before it); the summary
+// and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivitySharedScreen struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivitySharedScreen.
+func (x *SessionActivitySharedScreen) EventType() EventType {
+	return EventTypeSessionActivitySharedScreen
+}
+
+// SessionActivityCobrowsingStoppedByGuest: The client stopped cobrowsing.
+//
+// On the wire its "eventType" is "SessionActivityCobrowsingStoppedByGuest".
+//
+// The client stopped the cobrowsing of the session. Not in the Czech document (it is cut off before
+// it); the summary and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityCobrowsingStoppedByGuest struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityCobrowsingStoppedByGuest.
+func (x *SessionActivityCobrowsingStoppedByGuest) EventType() EventType {
+	return EventTypeSessionActivityCobrowsingStoppedByGuest
+}
+
+// SessionActivityScreenSharingFailedByGuest: Screen sharing failed on the client's side.
+//
+// On the wire its "eventType" is "SessionActivityScreenSharingFailedByGuest".
+//
+// Screen sharing failed on the client's side. Not in the Czech document (it is cut off before it); the
+// summary and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityScreenSharingFailedByGuest struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityScreenSharingFailedByGuest.
+func (x *SessionActivityScreenSharingFailedByGuest) EventType() EventType {
+	return EventTypeSessionActivityScreenSharingFailedByGuest
+}
+
+// SessionActivityFileUploadFailed: A file upload failed.
+//
+// On the wire its "eventType" is "SessionActivityFileUploadFailed".
+//
+// A file upload in the session failed. Not in the Czech document (it is cut off before it); the
+// summary and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityFileUploadFailed struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityFileUploadFailed.
+func (x *SessionActivityFileUploadFailed) EventType() EventType {
+	return EventTypeSessionActivityFileUploadFailed
+}
+
+// SessionActivityChatbotMessage: A chatbot sent a message in the session.
+//
+// On the wire its "eventType" is "SessionActivityChatbotMessage".
+//
+// A chatbot sent a message in the session (`chatbotMessageContent`, `chatbotId`). Not in the Czech
+// document (it is cut off before it); the summary and description read the event name and the models,
+// which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityChatbotMessage struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityChatbotMessage.
+func (x *SessionActivityChatbotMessage) EventType() EventType {
+	return EventTypeSessionActivityChatbotMessage
+}
+
+// SessionActivityWelcomeMessage: The welcome message was sent in the session.
+//
+// On the wire its "eventType" is "SessionActivityWelcomeMessage".
+//
+// The welcome message was sent in the session. Not in the Czech document (it is cut off before it);
+// the summary and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityWelcomeMessage struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityWelcomeMessage.
+func (x *SessionActivityWelcomeMessage) EventType() EventType {
+	return EventTypeSessionActivityWelcomeMessage
+}
+
+// SessionActivityResumeGuest: The client's call was resumed after being put on hold.
+//
+// On the wire its "eventType" is "SessionActivityResumeGuest".
+//
+// The client's call was resumed: by its name, the counterpart of SessionActivityOnHold. Not in the
+// Czech document (it is cut off before it); the summary and description read the event name and the
+// models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityResumeGuest struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityResumeGuest.
+func (x *SessionActivityResumeGuest) EventType() EventType {
+	return EventTypeSessionActivityResumeGuest
+}
+
+// SessionActivityAutoActivityAsOperator: An automatic message was sent on behalf of an operator.
+//
+// On the wire its "eventType" is "SessionActivityAutoActivityAsOperator".
+//
+// An automatic message was sent in the name of an operator (the vendor's change that added it is
+// titled "Impersonate operator event"). Not in the Czech document (it is cut off before it); the
+// summary and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityAutoActivityAsOperator struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityAutoActivityAsOperator.
+func (x *SessionActivityAutoActivityAsOperator) EventType() EventType {
+	return EventTypeSessionActivityAutoActivityAsOperator
+}
+
+// SessionActivityChatbotHeroCardSubmission: A HeroCard sent by a chatbot was submitted.
+//
+// On the wire its "eventType" is "SessionActivityChatbotHeroCardSubmission".
+//
+// A HeroCard sent by a chatbot was submitted (`chatbotHeroCardSubmissionKey`,
+// `chatbotHeroCardSubmissionValue`). Not in the Czech document (it is cut off before it); the summary
+// and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityChatbotHeroCardSubmission struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityChatbotHeroCardSubmission.
+func (x *SessionActivityChatbotHeroCardSubmission) EventType() EventType {
+	return EventTypeSessionActivityChatbotHeroCardSubmission
+}
+
+// SessionActivitySessionEnded: The session ended (as an activity, with the reason).
+//
+// On the wire its "eventType" is "SessionActivitySessionEnded".
+//
+// The session ended, recorded as an activity of the session; `terminationReason` says why. The Czech
+// document's SessionForwarded description contrasts the lifecycle events with these activity events,
+// which carry the details. Not in the Czech document (it is cut off before it); the summary and
+// description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivitySessionEnded struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivitySessionEnded.
+func (x *SessionActivitySessionEnded) EventType() EventType {
+	return EventTypeSessionActivitySessionEnded
+}
+
+// SessionActivitySessionForwarded: The session was forwarded (as an activity, with the target).
+//
+// On the wire its "eventType" is "SessionActivitySessionForwarded".
+//
+// The session was forwarded, recorded as an activity with the details of the target:
+// `toOperatorUserId` and `toOperatorFullName` (forwarding to an operator), `toGroupId` and
+// `toGroupName` (to a group), `toPhoneNumber` (to an external phone), and `note`. The Czech document's
+// SessionForwarded description names this event without documenting it. Not in the Czech document (it
+// is cut off before it); the summary and description read the event name and the models, which have no
+// prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivitySessionForwarded struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivitySessionForwarded.
+func (x *SessionActivitySessionForwarded) EventType() EventType {
+	return EventTypeSessionActivitySessionForwarded
+}
+
+// SessionActivityOperatorInvited: An operator invited another operator into the session.
+//
+// On the wire its "eventType" is "SessionActivityOperatorInvited".
+//
+// An operator invited another operator into the session. Not in the Czech document (it is cut off
+// before it); the summary and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityOperatorInvited struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityOperatorInvited.
+func (x *SessionActivityOperatorInvited) EventType() EventType {
+	return EventTypeSessionActivityOperatorInvited
+}
+
+// SessionActivityOperatorInviteRejected: An invited operator rejected the invitation into the session.
+//
+// On the wire its "eventType" is "SessionActivityOperatorInviteRejected".
+//
+// An operator invited into the session rejected the invitation. Not in the Czech document (it is cut
+// off before it); the summary and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityOperatorInviteRejected struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityOperatorInviteRejected.
+func (x *SessionActivityOperatorInviteRejected) EventType() EventType {
+	return EventTypeSessionActivityOperatorInviteRejected
+}
+
+// SessionActivityOperatorKicked: An operator was removed from the session.
+//
+// On the wire its "eventType" is "SessionActivityOperatorKicked".
+//
+// An operator was removed (kicked) from the session. Not in the Czech document (it is cut off before
+// it); the summary and description read the event name and the models, which have no prose.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type SessionActivityOperatorKicked struct {
+	// SessionID: The id of the session the activity belongs to.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// ActivityID: The id of the activity.
+	//
+	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
+	ActivityID int64 `json:"activityId"`
+	// Time: When the activity happened.
+	//
+	// JSON "time", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
+	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
+	//
+	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
+	Type ActivityType `json:"type"`
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
+	//
+	// JSON "heroCardParams", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
+	//
+	// JSON "file", nullable.
+	//
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
+	//
+	// JSON "associatedSharedFileUrl", nullable.
+	//
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorUserId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
+	//
+	// JSON "toOperatorFullName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toGroupId", nullable.
+	//
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
+	//
+	// JSON "toGroupName", nullable.
+	//
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
+	//
+	// JSON "toPhoneNumber", nullable.
+	//
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
+	//
+	// JSON "note", nullable.
+	//
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
+	//
+	// JSON "chatbotMessageContent", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
+	//
+	// JSON "submissionIdentification", nullable.
+	//
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionKey", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
+	//
+	// JSON "chatbotHeroCardSubmissionValue", nullable.
+	//
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
+	//
+	// JSON "terminationReason", nullable.
+	//
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityOperatorKicked.
+func (x *SessionActivityOperatorKicked) EventType() EventType {
+	return EventTypeSessionActivityOperatorKicked
+}
+
+// SessionActivityAvMediaResult: The result of getting the client's camera and microphone for an A/V
+// call.
+//
+// On the wire its "eventType" is "SessionActivityAvMediaResult".
+//
+// Reports whether the client's camera and microphone could be used for an audio/video call, and
+// whether a stream is available. Not in the Czech document (it is cut off before it); the description
+// reads the models' member names. Like the other Av* events, the payload is not the activity record.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityAvMediaResultPayload.cs
+type SessionActivityAvMediaResult struct {
+	// SessionID: The id of the session.
+	//
+	// JSON "sessionId", required.
+	//
+	// Source: vendor document, models (long SessionId)
+	SessionID int64 `json:"sessionId"`
+	// OperatorID: The id of the operator of the call.
+	//
+	// JSON "operatorId", required.
+	//
+	// Source: vendor document, models (long OperatorId)
+	OperatorID int64 `json:"operatorId"`
+	// Result: Which devices could be obtained.
+	//
+	// JSON "result", required.
+	//
+	// Source: vendor document, models (GetMediaResult Result)
+	Result GetMediaResult `json:"result"`
+	// IsStreamAvailable: Whether a media stream is available.
+	//
+	// JSON "isStreamAvailable", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The REST API's session model (SessionModel.Activity) calls the same fact `streamAvailable` (bool?);
+	//     the webhook payload model calls it `IsStreamAvailable`.
+	//
+	// Source: vendor document, models (bool IsStreamAvailable)
+	IsStreamAvailable bool `json:"isStreamAvailable"`
+	// Time: When the result was obtained.
+	//
+	// JSON "time", required.
+	//
+	// Source: vendor document, models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeSessionActivityAvMediaResult.
+func (x *SessionActivityAvMediaResult) EventType() EventType {
+	return EventTypeSessionActivityAvMediaResult
+}
+
+// EmailThreadCreated: An e-mail thread was created.
+//
+// On the wire its "eventType" is "EmailThreadCreated".
+//
+// A new e-mail thread was created in the tenant.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/EmailThreadCreatedPayload.cs
+type EmailThreadCreated struct {
+	// ID: The id of the e-mail thread.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant (the mluvii customer account) the thread belongs to.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+	// Created: When the thread was created.
+	//
+	// JSON "created", required.
+	//
+	// Source: vendor document, models (DateTimeOffset Created)
+	Created Timestamp `json:"created"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeEmailThreadCreated.
+func (x *EmailThreadCreated) EventType() EventType {
+	return EventTypeEmailThreadCreated
+}
+
+// EmailThreadOperatorJoined: An operator joined an e-mail thread.
+//
+// On the wire its "eventType" is "EmailThreadOperatorJoined".
+//
+// An operator joined the e-mail thread.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/EmailThreadOperatorJoinedPayload.cs
+type EmailThreadOperatorJoined struct {
+	// ID: The id of the e-mail thread.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant (the mluvii customer account) the thread belongs to.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+	// UserID: The id of the operator (mluvii user) who joined.
+	//
+	// JSON "userId", required.
+	//
+	// Source: vendor document, models (int UserId)
+	UserID int64 `json:"userId"`
+	// Time: When the operator joined.
+	//
+	// JSON "time", required.
+	//
+	// Source: vendor document, models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeEmailThreadOperatorJoined.
+func (x *EmailThreadOperatorJoined) EventType() EventType {
+	return EventTypeEmailThreadOperatorJoined
+}
+
+// EmailThreadOperatorLeft: An operator left an e-mail thread.
+//
+// On the wire its "eventType" is "EmailThreadOperatorLeft".
+//
+// An operator left the e-mail thread.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/EmailThreadOperatorLeftPayload.cs
+type EmailThreadOperatorLeft struct {
+	// ID: The id of the e-mail thread.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant (the mluvii customer account) the thread belongs to.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+	// UserID: The id of the operator (mluvii user) who left.
+	//
+	// JSON "userId", required.
+	//
+	// Source: vendor document, models (int UserId)
+	UserID int64 `json:"userId"`
+	// Time: When the operator left.
+	//
+	// JSON "time", required.
+	//
+	// Source: vendor document, models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeEmailThreadOperatorLeft.
+func (x *EmailThreadOperatorLeft) EventType() EventType {
+	return EventTypeEmailThreadOperatorLeft
+}
+
+// EmailThreadForwarded: An e-mail thread was forwarded.
+//
+// On the wire its "eventType" is "EmailThreadForwarded".
+//
+// The e-mail thread was forwarded to an operator (`userId`) or to an operator group
+// (`operatorGroupId`).
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/EmailThreadForwardedPayload.cs
+type EmailThreadForwarded struct {
+	// ID: The id of the e-mail thread.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant (the mluvii customer account) the thread belongs to.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+	// Time: When the thread was forwarded.
+	//
+	// JSON "time", required.
+	//
+	// Source: vendor document, models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+	// UserID: The operator the thread was forwarded to, when the target is an operator.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId)
+	UserID Opt[int64] `json:"userId"`
+	// OperatorGroupID: The operator group the thread was forwarded to, when the target is a group.
+	//
+	// JSON "operatorGroupId", nullable.
+	//
+	// Source: vendor document, models (int? OperatorGroupId)
+	OperatorGroupID Opt[int64] `json:"operatorGroupId"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeEmailThreadForwarded.
+func (x *EmailThreadForwarded) EventType() EventType {
+	return EventTypeEmailThreadForwarded
+}
+
+// EmailThreadParamsUpdated: The parameters of an e-mail thread were updated.
+//
+// On the wire its "eventType" is "EmailThreadParamsUpdated".
+//
+// The parameters of an e-mail thread were updated. The payload names only the thread and its tenant,
+// so the new values have to be read through the API.
+//
+// Discrepancies in the vendor document:
+//   - The models give no payload class of this name: the payload is
+//     EmailThreadInteractionParamsUpdatedPayload, after the event's earlier name
+//     EmailInteractionParamsUpdated (renamed in the models' change "renamed interaction params to email
+//     params"). The pairing is by name; the models do not map event types to payload classes.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/EmailThreadInteractionParamsUpdatedPayload.cs
+type EmailThreadParamsUpdated struct {
+	// ID: The id of the e-mail thread.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant (the mluvii customer account) the thread belongs to.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeEmailThreadParamsUpdated.
+func (x *EmailThreadParamsUpdated) EventType() EventType {
+	return EventTypeEmailThreadParamsUpdated
+}
+
+// UserStatusChanged: The status of a mluvii user (an operator) changed.
+//
+// On the wire its "eventType" is "UserStatusChanged".
+//
+// The status of a mluvii user (an operator) changed: the simplified status and the availability
+// status, with the reason for the latter.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/UserStatusChangedPayload.cs
+type UserStatusChanged struct {
+	// UserID: The id of the user.
+	//
+	// JSON "userId", required.
+	//
+	// Source: vendor document, models (int UserId)
+	UserID int64 `json:"userId"`
+	// Status: The user's simplified status.
+	//
+	// JSON "status", required.
+	//
+	// Source: vendor document, models (UserSimplifiedStatus Status)
+	Status UserSimplifiedStatus `json:"status"`
+	// AvailabilityStatus: The user's availability status.
+	//
+	// JSON "availabilityStatus", required.
+	//
+	// Source: vendor document, models (UserAvailabilityStatus AvailabilityStatus)
+	AvailabilityStatus UserAvailabilityStatus `json:"availabilityStatus"`
+	// AvailabilityStatusReason: The reason the user gave for the availability status, if any.
+	//
+	// JSON "availabilityStatusReason", nullable.
+	//
+	// Source: vendor document, models (string AvailabilityStatusReason)
+	AvailabilityStatusReason Opt[string] `json:"availabilityStatusReason"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeUserStatusChanged.
+func (x *UserStatusChanged) EventType() EventType {
+	return EventTypeUserStatusChanged
+}
+
+// GuestIdentityUpdated: The identity of a client (guest) was updated.
+//
+// On the wire its "eventType" is "GuestIdentityUpdated".
+//
+// The identity of a client (a guest: the contact mluvii knows the client as) was updated. The payload
+// names only an id and the tenant; the models do not say what the id identifies.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/GuestIdentityUpdatedPayload.cs
+type GuestIdentityUpdated struct {
+	// ID: An id the models do not describe; by the event name, the id of the guest identity.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeGuestIdentityUpdated.
+func (x *GuestIdentityUpdated) EventType() EventType {
+	return EventTypeGuestIdentityUpdated
+}
+
+// ApplicationSettingChanged: An application setting was changed.
+//
+// On the wire its "eventType" is "ApplicationSettingChanged".
+//
+// An application setting was changed, at the level of the company, a department, an operator group, a
+// user or a routing rule set: the ids say which (every one is nullable, and presumably only the level
+// concerned is filled in).
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/ApplicationSettingChangedPayload.cs
+type ApplicationSettingChanged struct {
+	// Name: The name of the setting.
+	//
+	// JSON "name", nullable.
+	//
+	// Source: vendor document, models (string Name)
+	Name Opt[string] `json:"name"`
+	// CompanyID: The company whose setting changed.
+	//
+	// JSON "companyId", nullable.
+	//
+	// Source: vendor document, models (int? CompanyId)
+	CompanyID Opt[int64] `json:"companyId"`
+	// DepartmentID: The department whose setting changed.
+	//
+	// JSON "departmentId", nullable.
+	//
+	// Source: vendor document, models (int? DepartmentId)
+	DepartmentID Opt[int64] `json:"departmentId"`
+	// OperatorGroupID: The operator group whose setting changed.
+	//
+	// JSON "operatorGroupId", nullable.
+	//
+	// Source: vendor document, models (int? OperatorGroupId)
+	OperatorGroupID Opt[int64] `json:"operatorGroupId"`
+	// UserID: The user whose setting changed.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId)
+	UserID Opt[int64] `json:"userId"`
+	// RoutingRuleSetID: The routing rule set whose setting changed.
+	//
+	// JSON "routingRuleSetId", nullable.
+	//
+	// Source: vendor document, models (int? RoutingRuleSetId)
+	RoutingRuleSetID Opt[int64] `json:"routingRuleSetId"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeApplicationSettingChanged.
+func (x *ApplicationSettingChanged) EventType() EventType {
+	return EventTypeApplicationSettingChanged
 }
 
 // Unknown is an event whose type the vendor does not document (or this package does not know yet).
@@ -2621,6 +7143,8 @@ var (
 	_ Event = (*SessionEnded)(nil)
 	_ Event = (*SessionOperatorLeft)(nil)
 	_ Event = (*SessionOperatorConcluded)(nil)
+	_ Event = (*SessionCallParamsUpdated)(nil)
+	_ Event = (*SessionRecordingPostProcessingCompleted)(nil)
 	_ Event = (*SessionActivityAutoActivity)(nil)
 	_ Event = (*SessionActivityAvResponse)(nil)
 	_ Event = (*SessionActivityAvRequest)(nil)
@@ -2636,5 +7160,30 @@ var (
 	_ Event = (*SessionActivityPreviewURL)(nil)
 	_ Event = (*SessionActivityOnHold)(nil)
 	_ Event = (*SessionActivityOperatorInviteCanceled)(nil)
+	_ Event = (*SessionActivityChatMessage)(nil)
+	_ Event = (*SessionActivitySharedFile)(nil)
+	_ Event = (*SessionActivitySharedScreen)(nil)
+	_ Event = (*SessionActivityCobrowsingStoppedByGuest)(nil)
+	_ Event = (*SessionActivityScreenSharingFailedByGuest)(nil)
+	_ Event = (*SessionActivityFileUploadFailed)(nil)
+	_ Event = (*SessionActivityChatbotMessage)(nil)
+	_ Event = (*SessionActivityWelcomeMessage)(nil)
+	_ Event = (*SessionActivityResumeGuest)(nil)
+	_ Event = (*SessionActivityAutoActivityAsOperator)(nil)
+	_ Event = (*SessionActivityChatbotHeroCardSubmission)(nil)
+	_ Event = (*SessionActivitySessionEnded)(nil)
+	_ Event = (*SessionActivitySessionForwarded)(nil)
+	_ Event = (*SessionActivityOperatorInvited)(nil)
+	_ Event = (*SessionActivityOperatorInviteRejected)(nil)
+	_ Event = (*SessionActivityOperatorKicked)(nil)
+	_ Event = (*SessionActivityAvMediaResult)(nil)
+	_ Event = (*EmailThreadCreated)(nil)
+	_ Event = (*EmailThreadOperatorJoined)(nil)
+	_ Event = (*EmailThreadOperatorLeft)(nil)
+	_ Event = (*EmailThreadForwarded)(nil)
+	_ Event = (*EmailThreadParamsUpdated)(nil)
+	_ Event = (*UserStatusChanged)(nil)
+	_ Event = (*GuestIdentityUpdated)(nil)
+	_ Event = (*ApplicationSettingChanged)(nil)
 	_ Event = (*Unknown)(nil)
 )

@@ -218,6 +218,11 @@ var fixtures = []fixture{
 		types: []string{"SessionActivityHeroCard"},
 	},
 	{
+		name:  "compat/SessionActivityHeroCardSubmission/sample.null-value",
+		file:  "testdata/compat/SessionActivityHeroCardSubmission/sample.null-value.json",
+		types: []string{"SessionActivityHeroCardSubmission"},
+	},
+	{
 		name:  "compat/SessionActivityHeroCardSubmission/sample.open-enum",
 		file:  "testdata/compat/SessionActivityHeroCardSubmission/sample.open-enum.json",
 		types: []string{"SessionActivityHeroCardSubmission"},
@@ -291,6 +296,11 @@ var fixtures = []fixture{
 		name:  "compat/SessionCreated/sample.unknown-members",
 		file:  "testdata/compat/SessionCreated/sample.unknown-members.json",
 		types: []string{"SessionCreated"},
+	},
+	{
+		name:  "compat/SessionEnded/sample.null-value",
+		file:  "testdata/compat/SessionEnded/sample.null-value.json",
+		types: []string{"SessionEnded"},
 	},
 	{
 		name:  "compat/SessionEnded/sample.open-enum",
@@ -514,6 +524,300 @@ var fixtures = []fixture{
 		types: []string{"SessionStarted"},
 	},
 	{
+		name:  "synth/ApplicationSettingChanged/invalid.type.data.companyId",
+		file:  "testdata/synth/ApplicationSettingChanged/invalid.type.data.companyId.json",
+		types: []string{"ApplicationSettingChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/companyId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/ApplicationSettingChanged/invalid.type.data.departmentId",
+		file:  "testdata/synth/ApplicationSettingChanged/invalid.type.data.departmentId.json",
+		types: []string{"ApplicationSettingChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/departmentId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/ApplicationSettingChanged/invalid.type.data.name",
+		file:  "testdata/synth/ApplicationSettingChanged/invalid.type.data.name.json",
+		types: []string{"ApplicationSettingChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/name", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/ApplicationSettingChanged/invalid.type.data.operatorGroupId",
+		file:  "testdata/synth/ApplicationSettingChanged/invalid.type.data.operatorGroupId.json",
+		types: []string{"ApplicationSettingChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/operatorGroupId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/ApplicationSettingChanged/invalid.type.data.routingRuleSetId",
+		file:  "testdata/synth/ApplicationSettingChanged/invalid.type.data.routingRuleSetId.json",
+		types: []string{"ApplicationSettingChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/routingRuleSetId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/ApplicationSettingChanged/invalid.type.data.userId",
+		file:  "testdata/synth/ApplicationSettingChanged/invalid.type.data.userId.json",
+		types: []string{"ApplicationSettingChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/userId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/ApplicationSettingChanged/maximal",
+		file:  "testdata/synth/ApplicationSettingChanged/maximal.json",
+		types: []string{"ApplicationSettingChanged"},
+	},
+	{
+		name:  "synth/ApplicationSettingChanged/minimal",
+		file:  "testdata/synth/ApplicationSettingChanged/minimal.json",
+		types: []string{"ApplicationSettingChanged"},
+	},
+	{
+		name:  "synth/EmailThreadCreated/invalid.missing.data.created",
+		file:  "testdata/synth/EmailThreadCreated/invalid.missing.data.created.json",
+		types: []string{"EmailThreadCreated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/created", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadCreated/invalid.missing.data.id",
+		file:  "testdata/synth/EmailThreadCreated/invalid.missing.data.id.json",
+		types: []string{"EmailThreadCreated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/id", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadCreated/invalid.missing.data.tenantId",
+		file:  "testdata/synth/EmailThreadCreated/invalid.missing.data.tenantId.json",
+		types: []string{"EmailThreadCreated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/tenantId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadCreated/invalid.type.data.created",
+		file:  "testdata/synth/EmailThreadCreated/invalid.type.data.created.json",
+		types: []string{"EmailThreadCreated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/created", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadCreated/invalid.type.data.id",
+		file:  "testdata/synth/EmailThreadCreated/invalid.type.data.id.json",
+		types: []string{"EmailThreadCreated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/id", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadCreated/invalid.type.data.tenantId",
+		file:  "testdata/synth/EmailThreadCreated/invalid.type.data.tenantId.json",
+		types: []string{"EmailThreadCreated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/tenantId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadCreated/maximal",
+		file:  "testdata/synth/EmailThreadCreated/maximal.json",
+		types: []string{"EmailThreadCreated"},
+	},
+	{
+		name:  "synth/EmailThreadCreated/minimal",
+		file:  "testdata/synth/EmailThreadCreated/minimal.json",
+		types: []string{"EmailThreadCreated"},
+	},
+	{
+		name:  "synth/EmailThreadForwarded/invalid.missing.data.time",
+		file:  "testdata/synth/EmailThreadForwarded/invalid.missing.data.time.json",
+		types: []string{"EmailThreadForwarded"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadForwarded/invalid.type.data.operatorGroupId",
+		file:  "testdata/synth/EmailThreadForwarded/invalid.type.data.operatorGroupId.json",
+		types: []string{"EmailThreadForwarded"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/operatorGroupId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadForwarded/invalid.type.data.time",
+		file:  "testdata/synth/EmailThreadForwarded/invalid.type.data.time.json",
+		types: []string{"EmailThreadForwarded"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadForwarded/invalid.type.data.userId",
+		file:  "testdata/synth/EmailThreadForwarded/invalid.type.data.userId.json",
+		types: []string{"EmailThreadForwarded"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/userId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadForwarded/maximal",
+		file:  "testdata/synth/EmailThreadForwarded/maximal.json",
+		types: []string{"EmailThreadForwarded"},
+	},
+	{
+		name:  "synth/EmailThreadForwarded/minimal",
+		file:  "testdata/synth/EmailThreadForwarded/minimal.json",
+		types: []string{"EmailThreadForwarded"},
+	},
+	{
+		name:  "synth/EmailThreadOperatorJoined/invalid.missing.data.time",
+		file:  "testdata/synth/EmailThreadOperatorJoined/invalid.missing.data.time.json",
+		types: []string{"EmailThreadOperatorJoined"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadOperatorJoined/invalid.missing.data.userId",
+		file:  "testdata/synth/EmailThreadOperatorJoined/invalid.missing.data.userId.json",
+		types: []string{"EmailThreadOperatorJoined"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/userId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadOperatorJoined/invalid.type.data.time",
+		file:  "testdata/synth/EmailThreadOperatorJoined/invalid.type.data.time.json",
+		types: []string{"EmailThreadOperatorJoined"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadOperatorJoined/invalid.type.data.userId",
+		file:  "testdata/synth/EmailThreadOperatorJoined/invalid.type.data.userId.json",
+		types: []string{"EmailThreadOperatorJoined"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/userId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadOperatorJoined/maximal",
+		file:  "testdata/synth/EmailThreadOperatorJoined/maximal.json",
+		types: []string{"EmailThreadOperatorJoined"},
+	},
+	{
+		name:  "synth/EmailThreadOperatorJoined/minimal",
+		file:  "testdata/synth/EmailThreadOperatorJoined/minimal.json",
+		types: []string{"EmailThreadOperatorJoined"},
+	},
+	{
+		name:  "synth/EmailThreadOperatorLeft/invalid.missing.data.time",
+		file:  "testdata/synth/EmailThreadOperatorLeft/invalid.missing.data.time.json",
+		types: []string{"EmailThreadOperatorLeft"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadOperatorLeft/invalid.missing.data.userId",
+		file:  "testdata/synth/EmailThreadOperatorLeft/invalid.missing.data.userId.json",
+		types: []string{"EmailThreadOperatorLeft"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/userId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadOperatorLeft/invalid.type.data.time",
+		file:  "testdata/synth/EmailThreadOperatorLeft/invalid.type.data.time.json",
+		types: []string{"EmailThreadOperatorLeft"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadOperatorLeft/invalid.type.data.userId",
+		file:  "testdata/synth/EmailThreadOperatorLeft/invalid.type.data.userId.json",
+		types: []string{"EmailThreadOperatorLeft"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/userId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/EmailThreadOperatorLeft/maximal",
+		file:  "testdata/synth/EmailThreadOperatorLeft/maximal.json",
+		types: []string{"EmailThreadOperatorLeft"},
+	},
+	{
+		name:  "synth/EmailThreadOperatorLeft/minimal",
+		file:  "testdata/synth/EmailThreadOperatorLeft/minimal.json",
+		types: []string{"EmailThreadOperatorLeft"},
+	},
+	{
+		name:  "synth/EmailThreadParamsUpdated/maximal",
+		file:  "testdata/synth/EmailThreadParamsUpdated/maximal.json",
+		types: []string{"EmailThreadParamsUpdated"},
+	},
+	{
+		name:  "synth/EmailThreadParamsUpdated/minimal",
+		file:  "testdata/synth/EmailThreadParamsUpdated/minimal.json",
+		types: []string{"EmailThreadParamsUpdated"},
+	},
+	{
+		name:  "synth/GuestIdentityUpdated/invalid.missing.data.id",
+		file:  "testdata/synth/GuestIdentityUpdated/invalid.missing.data.id.json",
+		types: []string{"GuestIdentityUpdated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/id", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/GuestIdentityUpdated/invalid.missing.data.tenantId",
+		file:  "testdata/synth/GuestIdentityUpdated/invalid.missing.data.tenantId.json",
+		types: []string{"GuestIdentityUpdated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/tenantId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/GuestIdentityUpdated/invalid.type.data.id",
+		file:  "testdata/synth/GuestIdentityUpdated/invalid.type.data.id.json",
+		types: []string{"GuestIdentityUpdated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/id", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/GuestIdentityUpdated/invalid.type.data.tenantId",
+		file:  "testdata/synth/GuestIdentityUpdated/invalid.type.data.tenantId.json",
+		types: []string{"GuestIdentityUpdated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/tenantId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/GuestIdentityUpdated/maximal",
+		file:  "testdata/synth/GuestIdentityUpdated/maximal.json",
+		types: []string{"GuestIdentityUpdated"},
+	},
+	{
+		name:  "synth/GuestIdentityUpdated/minimal",
+		file:  "testdata/synth/GuestIdentityUpdated/minimal.json",
+		types: []string{"GuestIdentityUpdated"},
+	},
+	{
 		name:  "synth/SessionActivityAutoActivity/invalid.item-type.data.heroCard.0.choiceOptions",
 		file:  "testdata/synth/SessionActivityAutoActivity/invalid.item-type.data.heroCard.0.choiceOptions.json",
 		types: []string{"SessionActivityAutoActivity"},
@@ -535,6 +839,30 @@ var fixtures = []fixture{
 		types: []string{"SessionActivityAutoActivity"},
 		problems: mluvii.Problems{
 			{Pointer: "/data/activityId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.missing.data.file.id",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.missing.data.file.id.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/id", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.missing.data.file.isDeleted",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.missing.data.file.isDeleted.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/isDeleted", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.missing.data.file.isUploading",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.missing.data.file.isUploading.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/isUploading", Message: "required member is missing"},
 		},
 	},
 	{
@@ -658,11 +986,35 @@ var fixtures = []fixture{
 		},
 	},
 	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.associatedSharedFileUrl",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.associatedSharedFileUrl.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/associatedSharedFileUrl", Message: "expected string, got number"},
+		},
+	},
+	{
 		name:  "synth/SessionActivityAutoActivity/invalid.type.data.callScript",
 		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.callScript.json",
 		types: []string{"SessionActivityAutoActivity"},
 		problems: mluvii.Problems{
 			{Pointer: "/data/callScript", Message: "expected array, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.chatbotHeroCardSubmissionKey",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.chatbotHeroCardSubmissionKey.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/chatbotHeroCardSubmissionKey", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.chatbotHeroCardSubmissionValue",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.chatbotHeroCardSubmissionValue.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/chatbotHeroCardSubmissionValue", Message: "expected string, got number"},
 		},
 	},
 	{
@@ -674,11 +1026,83 @@ var fixtures = []fixture{
 		},
 	},
 	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.chatbotMessageContent",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.chatbotMessageContent.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/chatbotMessageContent", Message: "expected string, got number"},
+		},
+	},
+	{
 		name:  "synth/SessionActivityAutoActivity/invalid.type.data.client",
 		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.client.json",
 		types: []string{"SessionActivityAutoActivity"},
 		problems: mluvii.Problems{
 			{Pointer: "/data/client", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.file.departmentOwner",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.file.departmentOwner.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/departmentOwner", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.file.downloadUrl",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.file.downloadUrl.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/downloadUrl", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.file.id",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.file.id.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/id", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.file.isDeleted",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.file.isDeleted.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/isDeleted", Message: "expected boolean, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.file.isUploading",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.file.isUploading.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/isUploading", Message: "expected boolean, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.file",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.file.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.file.name",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.file.name.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/name", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.file.operatorOwner",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.file.operatorOwner.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/file/operatorOwner", Message: "expected integer, got string"},
 		},
 	},
 	{
@@ -762,6 +1186,22 @@ var fixtures = []fixture{
 		},
 	},
 	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.heroCardParams",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.heroCardParams.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/heroCardParams", Message: "expected array, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.note",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.note.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/note", Message: "expected string, got number"},
+		},
+	},
+	{
 		name:  "synth/SessionActivityAutoActivity/invalid.type.data.previewUrl.contentType",
 		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.previewUrl.contentType.json",
 		types: []string{"SessionActivityAutoActivity"},
@@ -818,6 +1258,22 @@ var fixtures = []fixture{
 		},
 	},
 	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.submissionIdentification",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.submissionIdentification.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/submissionIdentification", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.terminationReason",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.terminationReason.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/terminationReason", Message: "expected string, got number"},
+		},
+	},
+	{
 		name:  "synth/SessionActivityAutoActivity/invalid.type.data.text",
 		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.text.json",
 		types: []string{"SessionActivityAutoActivity"},
@@ -831,6 +1287,46 @@ var fixtures = []fixture{
 		types: []string{"SessionActivityAutoActivity"},
 		problems: mluvii.Problems{
 			{Pointer: "/data/time", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.toGroupId",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.toGroupId.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/toGroupId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.toGroupName",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.toGroupName.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/toGroupName", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.toOperatorFullName",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.toOperatorFullName.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/toOperatorFullName", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.toOperatorUserId",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.toOperatorUserId.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/toOperatorUserId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivity/invalid.type.data.toPhoneNumber",
+		file:  "testdata/synth/SessionActivityAutoActivity/invalid.type.data.toPhoneNumber.json",
+		types: []string{"SessionActivityAutoActivity"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/toPhoneNumber", Message: "expected string, got number"},
 		},
 	},
 	{
@@ -858,6 +1354,106 @@ var fixtures = []fixture{
 		name:  "synth/SessionActivityAutoActivity/minimal",
 		file:  "testdata/synth/SessionActivityAutoActivity/minimal.json",
 		types: []string{"SessionActivityAutoActivity"},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivityAsOperator/maximal",
+		file:  "testdata/synth/SessionActivityAutoActivityAsOperator/maximal.json",
+		types: []string{"SessionActivityAutoActivityAsOperator"},
+	},
+	{
+		name:  "synth/SessionActivityAutoActivityAsOperator/minimal",
+		file:  "testdata/synth/SessionActivityAutoActivityAsOperator/minimal.json",
+		types: []string{"SessionActivityAutoActivityAsOperator"},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.missing.data.isStreamAvailable",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.missing.data.isStreamAvailable.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/isStreamAvailable", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.missing.data.operatorId",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.missing.data.operatorId.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/operatorId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.missing.data.result",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.missing.data.result.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/result", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.missing.data.sessionId",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.missing.data.sessionId.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/sessionId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.missing.data.time",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.missing.data.time.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.type.data.isStreamAvailable",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.type.data.isStreamAvailable.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/isStreamAvailable", Message: "expected boolean, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.type.data.operatorId",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.type.data.operatorId.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/operatorId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.type.data.result",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.type.data.result.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/result", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.type.data.sessionId",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.type.data.sessionId.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/sessionId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/invalid.type.data.time",
+		file:  "testdata/synth/SessionActivityAvMediaResult/invalid.type.data.time.json",
+		types: []string{"SessionActivityAvMediaResult"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/maximal",
+		file:  "testdata/synth/SessionActivityAvMediaResult/maximal.json",
+		types: []string{"SessionActivityAvMediaResult"},
+	},
+	{
+		name:  "synth/SessionActivityAvMediaResult/minimal",
+		file:  "testdata/synth/SessionActivityAvMediaResult/minimal.json",
+		types: []string{"SessionActivityAvMediaResult"},
 	},
 	{
 		name:  "synth/SessionActivityAvRequest/invalid.missing.data.operatorId",
@@ -1222,6 +1818,80 @@ var fixtures = []fixture{
 		types: []string{"SessionActivityCallScriptSubmission"},
 	},
 	{
+		name:  "synth/SessionActivityChatMessage/invalid.type.data.callScript",
+		file:  "testdata/synth/SessionActivityChatMessage/invalid.type.data.callScript.json",
+		types: []string{"SessionActivityChatMessage"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/callScript", Message: "expected array, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityChatMessage/invalid.type.data.chatbotId",
+		file:  "testdata/synth/SessionActivityChatMessage/invalid.type.data.chatbotId.json",
+		types: []string{"SessionActivityChatMessage"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/chatbotId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityChatMessage/invalid.type.data.client",
+		file:  "testdata/synth/SessionActivityChatMessage/invalid.type.data.client.json",
+		types: []string{"SessionActivityChatMessage"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/client", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityChatMessage/invalid.type.data.formFieldSetUUID",
+		file:  "testdata/synth/SessionActivityChatMessage/invalid.type.data.formFieldSetUUID.json",
+		types: []string{"SessionActivityChatMessage"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/formFieldSetUUID", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityChatMessage/invalid.type.data.heroCard",
+		file:  "testdata/synth/SessionActivityChatMessage/invalid.type.data.heroCard.json",
+		types: []string{"SessionActivityChatMessage"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/heroCard", Message: "expected array, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityChatMessage/invalid.type.data.previewUrl",
+		file:  "testdata/synth/SessionActivityChatMessage/invalid.type.data.previewUrl.json",
+		types: []string{"SessionActivityChatMessage"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/previewUrl", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityChatMessage/invalid.type.data.text",
+		file:  "testdata/synth/SessionActivityChatMessage/invalid.type.data.text.json",
+		types: []string{"SessionActivityChatMessage"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/text", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityChatMessage/invalid.type.data.userId",
+		file:  "testdata/synth/SessionActivityChatMessage/invalid.type.data.userId.json",
+		types: []string{"SessionActivityChatMessage"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/userId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityChatMessage/maximal",
+		file:  "testdata/synth/SessionActivityChatMessage/maximal.json",
+		types: []string{"SessionActivityChatMessage"},
+	},
+	{
+		name:  "synth/SessionActivityChatMessage/minimal",
+		file:  "testdata/synth/SessionActivityChatMessage/minimal.json",
+		types: []string{"SessionActivityChatMessage"},
+	},
+	{
 		name:  "synth/SessionActivityChatToMail/invalid.missing.data.client",
 		file:  "testdata/synth/SessionActivityChatToMail/invalid.missing.data.client.json",
 		types: []string{"SessionActivityChatToMail"},
@@ -1312,6 +1982,26 @@ var fixtures = []fixture{
 		types: []string{"SessionActivityChatToMail"},
 	},
 	{
+		name:  "synth/SessionActivityChatbotHeroCardSubmission/maximal",
+		file:  "testdata/synth/SessionActivityChatbotHeroCardSubmission/maximal.json",
+		types: []string{"SessionActivityChatbotHeroCardSubmission"},
+	},
+	{
+		name:  "synth/SessionActivityChatbotHeroCardSubmission/minimal",
+		file:  "testdata/synth/SessionActivityChatbotHeroCardSubmission/minimal.json",
+		types: []string{"SessionActivityChatbotHeroCardSubmission"},
+	},
+	{
+		name:  "synth/SessionActivityChatbotMessage/maximal",
+		file:  "testdata/synth/SessionActivityChatbotMessage/maximal.json",
+		types: []string{"SessionActivityChatbotMessage"},
+	},
+	{
+		name:  "synth/SessionActivityChatbotMessage/minimal",
+		file:  "testdata/synth/SessionActivityChatbotMessage/minimal.json",
+		types: []string{"SessionActivityChatbotMessage"},
+	},
+	{
 		name:  "synth/SessionActivityCobrowsingStarted/invalid.missing.data.client",
 		file:  "testdata/synth/SessionActivityCobrowsingStarted/invalid.missing.data.client.json",
 		types: []string{"SessionActivityCobrowsingStarted"},
@@ -1394,6 +2084,16 @@ var fixtures = []fixture{
 		types: []string{"SessionActivityCobrowsingStarted"},
 	},
 	{
+		name:  "synth/SessionActivityCobrowsingStoppedByGuest/maximal",
+		file:  "testdata/synth/SessionActivityCobrowsingStoppedByGuest/maximal.json",
+		types: []string{"SessionActivityCobrowsingStoppedByGuest"},
+	},
+	{
+		name:  "synth/SessionActivityCobrowsingStoppedByGuest/minimal",
+		file:  "testdata/synth/SessionActivityCobrowsingStoppedByGuest/minimal.json",
+		types: []string{"SessionActivityCobrowsingStoppedByGuest"},
+	},
+	{
 		name:  "synth/SessionActivityExternalMessage/invalid.missing.data.text",
 		file:  "testdata/synth/SessionActivityExternalMessage/invalid.missing.data.text.json",
 		types: []string{"SessionActivityExternalMessage"},
@@ -1474,6 +2174,16 @@ var fixtures = []fixture{
 		name:  "synth/SessionActivityExternalMessage/minimal",
 		file:  "testdata/synth/SessionActivityExternalMessage/minimal.json",
 		types: []string{"SessionActivityExternalMessage"},
+	},
+	{
+		name:  "synth/SessionActivityFileUploadFailed/maximal",
+		file:  "testdata/synth/SessionActivityFileUploadFailed/maximal.json",
+		types: []string{"SessionActivityFileUploadFailed"},
+	},
+	{
+		name:  "synth/SessionActivityFileUploadFailed/minimal",
+		file:  "testdata/synth/SessionActivityFileUploadFailed/minimal.json",
+		types: []string{"SessionActivityFileUploadFailed"},
 	},
 	{
 		name:  "synth/SessionActivityHeroCard/invalid.missing.data.chatbotId",
@@ -1876,51 +2586,59 @@ var fixtures = []fixture{
 		types: []string{"SessionActivityOnHold"},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.activityId",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.activityId.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.callScript",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.callScript.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/activityId", Message: "required member is missing"},
+			{Pointer: "/data/callScript", Message: "expected array, got string"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.sessionId",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.sessionId.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.chatbotId",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.chatbotId.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/sessionId", Message: "required member is missing"},
+			{Pointer: "/data/chatbotId", Message: "expected integer, got string"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.time",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.missing.data.time.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.client",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.client.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/time", Message: "required member is missing"},
+			{Pointer: "/data/client", Message: "expected string, got number"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.activityId",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.activityId.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.formFieldSetUUID",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.formFieldSetUUID.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/activityId", Message: "expected integer, got string"},
+			{Pointer: "/data/formFieldSetUUID", Message: "expected string, got number"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.sessionId",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.sessionId.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.heroCard",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.heroCard.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/sessionId", Message: "expected integer, got string"},
+			{Pointer: "/data/heroCard", Message: "expected array, got string"},
 		},
 	},
 	{
-		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.time",
-		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.time.json",
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.previewUrl",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.previewUrl.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
 		problems: mluvii.Problems{
-			{Pointer: "/data/time", Message: "expected string, got number"},
+			{Pointer: "/data/previewUrl", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionActivityOperatorInviteCanceled/invalid.type.data.text",
+		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/invalid.type.data.text.json",
+		types: []string{"SessionActivityOperatorInviteCanceled"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/text", Message: "expected string, got number"},
 		},
 	},
 	{
@@ -1940,6 +2658,36 @@ var fixtures = []fixture{
 		name:  "synth/SessionActivityOperatorInviteCanceled/minimal",
 		file:  "testdata/synth/SessionActivityOperatorInviteCanceled/minimal.json",
 		types: []string{"SessionActivityOperatorInviteCanceled"},
+	},
+	{
+		name:  "synth/SessionActivityOperatorInviteRejected/maximal",
+		file:  "testdata/synth/SessionActivityOperatorInviteRejected/maximal.json",
+		types: []string{"SessionActivityOperatorInviteRejected"},
+	},
+	{
+		name:  "synth/SessionActivityOperatorInviteRejected/minimal",
+		file:  "testdata/synth/SessionActivityOperatorInviteRejected/minimal.json",
+		types: []string{"SessionActivityOperatorInviteRejected"},
+	},
+	{
+		name:  "synth/SessionActivityOperatorInvited/maximal",
+		file:  "testdata/synth/SessionActivityOperatorInvited/maximal.json",
+		types: []string{"SessionActivityOperatorInvited"},
+	},
+	{
+		name:  "synth/SessionActivityOperatorInvited/minimal",
+		file:  "testdata/synth/SessionActivityOperatorInvited/minimal.json",
+		types: []string{"SessionActivityOperatorInvited"},
+	},
+	{
+		name:  "synth/SessionActivityOperatorKicked/maximal",
+		file:  "testdata/synth/SessionActivityOperatorKicked/maximal.json",
+		types: []string{"SessionActivityOperatorKicked"},
+	},
+	{
+		name:  "synth/SessionActivityOperatorKicked/minimal",
+		file:  "testdata/synth/SessionActivityOperatorKicked/minimal.json",
+		types: []string{"SessionActivityOperatorKicked"},
 	},
 	{
 		name:  "synth/SessionActivityPreviewUrl/invalid.missing.data.client",
@@ -2038,6 +2786,118 @@ var fixtures = []fixture{
 		name:  "synth/SessionActivityPreviewUrl/minimal",
 		file:  "testdata/synth/SessionActivityPreviewUrl/minimal.json",
 		types: []string{"SessionActivityPreviewUrl"},
+	},
+	{
+		name:  "synth/SessionActivityResumeGuest/maximal",
+		file:  "testdata/synth/SessionActivityResumeGuest/maximal.json",
+		types: []string{"SessionActivityResumeGuest"},
+	},
+	{
+		name:  "synth/SessionActivityResumeGuest/minimal",
+		file:  "testdata/synth/SessionActivityResumeGuest/minimal.json",
+		types: []string{"SessionActivityResumeGuest"},
+	},
+	{
+		name:  "synth/SessionActivityScreenSharingFailedByGuest/maximal",
+		file:  "testdata/synth/SessionActivityScreenSharingFailedByGuest/maximal.json",
+		types: []string{"SessionActivityScreenSharingFailedByGuest"},
+	},
+	{
+		name:  "synth/SessionActivityScreenSharingFailedByGuest/minimal",
+		file:  "testdata/synth/SessionActivityScreenSharingFailedByGuest/minimal.json",
+		types: []string{"SessionActivityScreenSharingFailedByGuest"},
+	},
+	{
+		name:  "synth/SessionActivitySessionEnded/maximal",
+		file:  "testdata/synth/SessionActivitySessionEnded/maximal.json",
+		types: []string{"SessionActivitySessionEnded"},
+	},
+	{
+		name:  "synth/SessionActivitySessionEnded/minimal",
+		file:  "testdata/synth/SessionActivitySessionEnded/minimal.json",
+		types: []string{"SessionActivitySessionEnded"},
+	},
+	{
+		name:  "synth/SessionActivitySessionForwarded/maximal",
+		file:  "testdata/synth/SessionActivitySessionForwarded/maximal.json",
+		types: []string{"SessionActivitySessionForwarded"},
+	},
+	{
+		name:  "synth/SessionActivitySessionForwarded/minimal",
+		file:  "testdata/synth/SessionActivitySessionForwarded/minimal.json",
+		types: []string{"SessionActivitySessionForwarded"},
+	},
+	{
+		name:  "synth/SessionActivitySharedFile/maximal",
+		file:  "testdata/synth/SessionActivitySharedFile/maximal.json",
+		types: []string{"SessionActivitySharedFile"},
+	},
+	{
+		name:  "synth/SessionActivitySharedFile/minimal",
+		file:  "testdata/synth/SessionActivitySharedFile/minimal.json",
+		types: []string{"SessionActivitySharedFile"},
+	},
+	{
+		name:  "synth/SessionActivitySharedScreen/maximal",
+		file:  "testdata/synth/SessionActivitySharedScreen/maximal.json",
+		types: []string{"SessionActivitySharedScreen"},
+	},
+	{
+		name:  "synth/SessionActivitySharedScreen/minimal",
+		file:  "testdata/synth/SessionActivitySharedScreen/minimal.json",
+		types: []string{"SessionActivitySharedScreen"},
+	},
+	{
+		name:  "synth/SessionActivityWelcomeMessage/maximal",
+		file:  "testdata/synth/SessionActivityWelcomeMessage/maximal.json",
+		types: []string{"SessionActivityWelcomeMessage"},
+	},
+	{
+		name:  "synth/SessionActivityWelcomeMessage/minimal",
+		file:  "testdata/synth/SessionActivityWelcomeMessage/minimal.json",
+		types: []string{"SessionActivityWelcomeMessage"},
+	},
+	{
+		name:  "synth/SessionCallParamsUpdated/invalid.missing.data.id",
+		file:  "testdata/synth/SessionCallParamsUpdated/invalid.missing.data.id.json",
+		types: []string{"SessionCallParamsUpdated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/id", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionCallParamsUpdated/invalid.missing.data.tenantId",
+		file:  "testdata/synth/SessionCallParamsUpdated/invalid.missing.data.tenantId.json",
+		types: []string{"SessionCallParamsUpdated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/tenantId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionCallParamsUpdated/invalid.type.data.id",
+		file:  "testdata/synth/SessionCallParamsUpdated/invalid.type.data.id.json",
+		types: []string{"SessionCallParamsUpdated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/id", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionCallParamsUpdated/invalid.type.data.tenantId",
+		file:  "testdata/synth/SessionCallParamsUpdated/invalid.type.data.tenantId.json",
+		types: []string{"SessionCallParamsUpdated"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/tenantId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionCallParamsUpdated/maximal",
+		file:  "testdata/synth/SessionCallParamsUpdated/maximal.json",
+		types: []string{"SessionCallParamsUpdated"},
+	},
+	{
+		name:  "synth/SessionCallParamsUpdated/minimal",
+		file:  "testdata/synth/SessionCallParamsUpdated/minimal.json",
+		types: []string{"SessionCallParamsUpdated"},
 	},
 	{
 		name:  "synth/SessionCreated/duplicate.discriminator",
@@ -2410,6 +3270,48 @@ var fixtures = []fixture{
 		types: []string{"SessionOperatorLeft"},
 	},
 	{
+		name:  "synth/SessionRecordingPostProcessingCompleted/invalid.missing.data.id",
+		file:  "testdata/synth/SessionRecordingPostProcessingCompleted/invalid.missing.data.id.json",
+		types: []string{"SessionRecordingPostProcessingCompleted"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/id", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionRecordingPostProcessingCompleted/invalid.missing.data.tenantId",
+		file:  "testdata/synth/SessionRecordingPostProcessingCompleted/invalid.missing.data.tenantId.json",
+		types: []string{"SessionRecordingPostProcessingCompleted"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/tenantId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/SessionRecordingPostProcessingCompleted/invalid.type.data.id",
+		file:  "testdata/synth/SessionRecordingPostProcessingCompleted/invalid.type.data.id.json",
+		types: []string{"SessionRecordingPostProcessingCompleted"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/id", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionRecordingPostProcessingCompleted/invalid.type.data.tenantId",
+		file:  "testdata/synth/SessionRecordingPostProcessingCompleted/invalid.type.data.tenantId.json",
+		types: []string{"SessionRecordingPostProcessingCompleted"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/tenantId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/SessionRecordingPostProcessingCompleted/maximal",
+		file:  "testdata/synth/SessionRecordingPostProcessingCompleted/maximal.json",
+		types: []string{"SessionRecordingPostProcessingCompleted"},
+	},
+	{
+		name:  "synth/SessionRecordingPostProcessingCompleted/minimal",
+		file:  "testdata/synth/SessionRecordingPostProcessingCompleted/minimal.json",
+		types: []string{"SessionRecordingPostProcessingCompleted"},
+	},
+	{
 		name:  "synth/SessionStarted/invalid.date.data.started",
 		file:  "testdata/synth/SessionStarted/invalid.date.data.started.json",
 		types: []string{"SessionStarted"},
@@ -2450,6 +3352,72 @@ var fixtures = []fixture{
 		name:  "synth/SessionStarted/minimal",
 		file:  "testdata/synth/SessionStarted/minimal.json",
 		types: []string{"SessionStarted"},
+	},
+	{
+		name:  "synth/UserStatusChanged/invalid.missing.data.availabilityStatus",
+		file:  "testdata/synth/UserStatusChanged/invalid.missing.data.availabilityStatus.json",
+		types: []string{"UserStatusChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/availabilityStatus", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/UserStatusChanged/invalid.missing.data.status",
+		file:  "testdata/synth/UserStatusChanged/invalid.missing.data.status.json",
+		types: []string{"UserStatusChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/status", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/UserStatusChanged/invalid.missing.data.userId",
+		file:  "testdata/synth/UserStatusChanged/invalid.missing.data.userId.json",
+		types: []string{"UserStatusChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/userId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/UserStatusChanged/invalid.type.data.availabilityStatus",
+		file:  "testdata/synth/UserStatusChanged/invalid.type.data.availabilityStatus.json",
+		types: []string{"UserStatusChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/availabilityStatus", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/UserStatusChanged/invalid.type.data.availabilityStatusReason",
+		file:  "testdata/synth/UserStatusChanged/invalid.type.data.availabilityStatusReason.json",
+		types: []string{"UserStatusChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/availabilityStatusReason", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/UserStatusChanged/invalid.type.data.status",
+		file:  "testdata/synth/UserStatusChanged/invalid.type.data.status.json",
+		types: []string{"UserStatusChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/status", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/UserStatusChanged/invalid.type.data.userId",
+		file:  "testdata/synth/UserStatusChanged/invalid.type.data.userId.json",
+		types: []string{"UserStatusChanged"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/userId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/UserStatusChanged/maximal",
+		file:  "testdata/synth/UserStatusChanged/maximal.json",
+		types: []string{"UserStatusChanged"},
+	},
+	{
+		name:  "synth/UserStatusChanged/minimal",
+		file:  "testdata/synth/UserStatusChanged/minimal.json",
+		types: []string{"UserStatusChanged"},
 	},
 }
 

@@ -8,22 +8,145 @@ import (
 	"time"
 )
 
-// ActivityRecord: The members of the activity record that every full SessionActivity* sample sends
-// with the same presence and nullability: the session, the activity, its time and type, and the
-// members that are null in every sample. Included by the events whose samples send the full record
-// (AutoActivity, CallScript, CallScriptSubmission, CobrowsingStarted, ExternalMessage, HeroCard,
-// ChatToMail, LastFarewellMessage, PreviewUrl, OnHold); the members whose presence differs by event
-// are declared on each event.
+// ActivityDetails: The members of the activity record that the Czech document declares event by event
+// (after its samples), for the SessionActivity* events the Czech document does not describe: every one
+// is nullable and optional, as the models' types allow and no sample narrows.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (samples)
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
+type ActivityDetails struct {
+	// HeroCard activities only: the HeroCard that was sent, as a form.
+	//
+	// JSON "heroCard", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete] ("there should be public model
+	//     but internal model is used"); its items are typed here after the Czech document's HeroCard samples
+	//     (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
+	HeroCard Opt[[]FormField] `json:"heroCard"`
+	// CallScript activities only: the call script, as a form.
+	//
+	// JSON "callScript", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as a list of untyped objects, marked [Obsolete]; its items are typed here after
+	//     the Czech document's call-script samples (FormField).
+	//
+	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
+	CallScript Opt[[]FormField] `json:"callScript"`
+	// Client: The party the activity comes from (the sender of the activity).
+	//
+	// JSON "client", nullable.
+	//
+	// Source: vendor document, models (ClientType? Client)
+	Client Opt[Client] `json:"client"`
+	// Text: The text of the activity (e.g. a message).
+	//
+	// JSON "text", nullable.
+	//
+	// Source: vendor document, models (string Text)
+	Text Opt[string] `json:"text"`
+	// PreviewURL: The preview of a link posted in the session.
+	//
+	// JSON "previewUrl", nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The models type it as an untyped object, marked [Obsolete]; it is typed here after the Czech
+	//     document's SessionActivityPreviewUrl sample (PreviewURL).
+	//
+	// Source: vendor document, models (object PreviewUrl, [Obsolete])
+	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	// UserID: The operator who initiated the activity.
+	//
+	// JSON "userId", nullable.
+	//
+	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
+	UserID Opt[int64] `json:"userId"`
+	// ChatbotID: The chatbot that initiated the activity.
+	//
+	// JSON "chatbotId", nullable.
+	//
+	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
+	ChatbotID Opt[int64] `json:"chatbotId"`
+	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
+	//
+	// JSON "formFieldSetUUID", nullable.
+	//
+	// Source: vendor document, models (Guid? FormFieldSetUUID)
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// ActivityFile: A file of a session activity. Not in the Czech document (its samples send `file` as
+// null); the members are the models' ActivityFile, with their descriptions.
+//
+// Source: vendor document, mluvii.ApiModels Sessions/SessionModel.cs (class ActivityFile)
+type ActivityFile struct {
+	// ID: The id of the file.
+	//
+	// JSON "id", required.
+	ID int64 `json:"id"`
+	// OperatorOwner: Operator-owned files only: the operator's user id.
+	//
+	// JSON "operatorOwner", nullable.
+	OperatorOwner Opt[int64] `json:"operatorOwner"`
+	// DepartmentOwner: Department-owned files only: the department's id.
+	//
+	// JSON "departmentOwner", nullable.
+	DepartmentOwner Opt[int64] `json:"departmentOwner"`
+	// Name: The name of the stored file.
+	//
+	// JSON "name", nullable.
+	Name Opt[string] `json:"name"`
+	// DownloadURL: The file storage URL to download the file from. The models say it is generated after
+	// the structure is read from the statistics database, so it may be null when nothing generated it.
+	//
+	// JSON "downloadUrl", nullable.
+	DownloadURL Opt[string] `json:"downloadUrl"`
+	// IsUploading: Whether the file is still being uploaded.
+	//
+	// JSON "isUploading", required.
+	IsUploading bool `json:"isUploading"`
+	// IsDeleted: Whether the file was deleted.
+	//
+	// JSON "isDeleted", required.
+	IsDeleted bool `json:"isDeleted"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// ActivityRecord: The members of the activity record (the vendor's SessionActivityGenericPayload)
+// whose declaration is the same for every event that sends the full record: the session, the activity,
+// its time and type, and the members that are null in every sample of the document. Included by every
+// SessionActivity* event except the four Av* events and SessionActivityHeroCardSubmission, which have
+// payloads of their own; the members whose presence differs by event (heroCard, callScript, client,
+// text, previewUrl, userId, chatbotId, formFieldSetUUID) are declared on each event of the Czech
+// document, and come from ActivityDetails on the events the Czech document does not describe.
+//
+// Discrepancies in the vendor document:
+//   - The document's samples send all 26 members, in the order of the models' class; the Czech document's
+//     tables list only 3 to 7 of them per event.
+//   - The members null in every sample of the document are typed after the models (the Czech document
+//     gives no shape for them); the samples, where they are null, agree with the models' nullable types.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (samples); mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type ActivityRecord struct {
 	// SessionID: The id of the session the activity belongs to.
 	//
 	// JSON "sessionId", required.
+	//
+	// Source: vendor document, samples; models (long SessionId)
 	SessionID int64 `json:"sessionId"`
 	// ActivityID: The id of the activity.
 	//
 	// JSON "activityId", required.
+	//
+	// Source: vendor document, samples; models (long ActivityId)
 	ActivityID int64 `json:"activityId"`
 	// Time: When the activity happened.
 	//
@@ -32,108 +155,121 @@ type ActivityRecord struct {
 	// Discrepancies in the vendor document:
 	//   - The tables give the format `yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ`; the samples send e.g.
 	//     `2024-05-06T08:31:13.722852+02:00` (see Timestamp).
+	//
+	// Source: vendor document, samples; models (DateTimeOffset Time)
 	Time Timestamp `json:"time"`
-	// Type: The activity type; in every sample, the event name without "SessionActivity".
+	// Type: The activity type; in every sample of the document, the event name without "SessionActivity".
 	//
 	// JSON "type", required.
+	//
+	// Source: vendor document, samples; models (SessionActivityType Type)
 	Type ActivityType `json:"type"`
-	// HeroCardParams: Not described by the document and null in every sample; by its name, the parameters
-	// of a HeroCard (cf. `params` of SessionActivityHeroCardSubmission).
+	// HeroCardParams: The parameters of a HeroCard. The Czech document never describes it and sends null
+	// in every sample; the models type it as a list of untyped objects (see the discrepancy).
 	//
 	// JSON "heroCardParams", nullable.
 	//
-	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
-	// File: Not described by the document and null in every sample; by its name, a file sent in the
-	// session.
+	// Discrepancies in the vendor document:
+	//   - The models mark it [Obsolete]: "a remnant of lazy programming, there should be public model but
+	//     internal model is used"; the list's items have no public type, so they are kept raw. It is still
+	//     part of the payload, so it is not declared deprecated here.
+	//
+	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
+	// document.
 	//
 	// JSON "file", nullable.
 	//
-	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
-	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
-	// URL of a shared file associated with the activity.
+	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
+	File Opt[ActivityFile] `json:"file"`
+	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
+	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
-	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
-	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
-	// of the operator the session was passed to.
+	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
-	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
-	// name of the operator the session was passed to.
+	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
+	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
-	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
-	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
-	// operator group the session was passed to.
+	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
+	ToGroupID Opt[int64] `json:"toGroupId"`
+	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
+	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
-	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
-	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
-	// the session was passed to.
+	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
+	ToGroupName Opt[string] `json:"toGroupName"`
+	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
+	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
-	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
-	// Note: Not described by the document and null in every sample; by its name, a note.
+	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
-	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
-	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
-	// content of a chatbot message.
+	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
+	Note Opt[string] `json:"note"`
+	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
-	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
-	// identification of a submission.
+	// Discrepancies in the vendor document:
+	//   - The webhook payload model types it as a string; the session model of the REST API
+	//     (SessionModel.Activity) types the same member as an untyped object.
+	//
+	// Source: vendor document, samples; models (string ChatbotMessageContent)
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	// SubmissionIdentification: HeroCard submission only: the client's identification when an
+	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
+	// document.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
-	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
-	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
-	// the key of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
+	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
+	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
-	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
-	// the value of a HeroCard submission made through a chatbot.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
+	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
-	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
-	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
-	// something (a call, the session) was terminated.
+	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
+	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
-	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -141,27 +277,32 @@ type ActivityRecord struct {
 	extra wire.Members
 }
 
-// ActivityType: The type of a session activity: in every sample, the event name without its
-// "SessionActivity" prefix.
+// ActivityType: The type of a session activity (the models' SessionActivityType): in every sample of
+// the document, the event name without its "SessionActivity" prefix, and every SessionActivity* event
+// that sends the activity record has a value of that name. The Czech document gives ten values; the
+// others are the models', which carry no descriptions: theirs read the value names. Several types have
+// no webhook event of their own (PhotoRequest, Location, HeroCardQuickReply, LocationRequest,
+// NotifyOperator, UpgradeToFull, Handoff, Joined, Left) or are reported by events with a payload of
+// their own, without the activity record (HeroCardSubmission and the Av* values).
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (tables and samples)
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení (tables and samples); mluvii.ApiModels Sessions/SessionActivityType.cs
 type ActivityType string
 
 const (
 	// ActivityTypeAutoActivity is "AutoActivity": An automatic message.
 	//
-	// Source: vendor document, table and sample of SessionActivityAutoActivity
+	// Source: vendor document, table and sample of SessionActivityAutoActivity; models
 	ActivityTypeAutoActivity ActivityType = "AutoActivity"
 	// ActivityTypeCallScript is "CallScript": A call script was presented for a campaign call.
 	//
-	// Source: vendor document, table and sample of SessionActivityCallScript
+	// Source: vendor document, table and sample of SessionActivityCallScript; models
 	ActivityTypeCallScript ActivityType = "CallScript"
 	// ActivityTypeCallScriptSubmission is "CallScriptSubmission": A call script was confirmed.
 	//
-	// Source: vendor document, table and sample of SessionActivityCallScriptSubmission
+	// Source: vendor document, table and sample of SessionActivityCallScriptSubmission; models
 	ActivityTypeCallScriptSubmission ActivityType = "CallScriptSubmission"
 	// ActivityTypeCobrowsingStarted is "CobrowsingStarted": Cobrowsing started.
 	//
@@ -169,95 +310,276 @@ const (
 	//   - The table of SessionActivityCobrowsingStarted gives the example `SessionActivityCobrowsingStarted`
 	//     (the event name); the sample sends `CobrowsingStarted`.
 	//
-	// Source: vendor document, sample of SessionActivityCobrowsingStarted
+	// Source: vendor document, sample of SessionActivityCobrowsingStarted; models
 	ActivityTypeCobrowsingStarted ActivityType = "CobrowsingStarted"
 	// ActivityTypeExternalMessage is "ExternalMessage": A message sent outside mluvii (e.g. via Facebook
 	// Messenger).
 	//
-	// Source: vendor document, table and sample of SessionActivityExternalMessage
+	// Source: vendor document, table and sample of SessionActivityExternalMessage; models
 	ActivityTypeExternalMessage ActivityType = "ExternalMessage"
 	// ActivityTypeHeroCard is "HeroCard": A HeroCard was sent.
 	//
-	// Source: vendor document, table and sample of SessionActivityHeroCard
+	// Source: vendor document, table and sample of SessionActivityHeroCard; models
 	ActivityTypeHeroCard ActivityType = "HeroCard"
 	// ActivityTypeChatToMail is "ChatToMail": The session transcript was sent by e-mail.
 	//
-	// Source: vendor document, table and sample of SessionActivityChatToMail
+	// Source: vendor document, table and sample of SessionActivityChatToMail; models
 	ActivityTypeChatToMail ActivityType = "ChatToMail"
 	// ActivityTypeLastFarewellMessage is "LastFarewellMessage": The last message before a session is
 	// closed automatically after 24 hours.
 	//
-	// Source: vendor document, table and sample of SessionActivityLastFarewellMessage
+	// Source: vendor document, table and sample of SessionActivityLastFarewellMessage; models
 	ActivityTypeLastFarewellMessage ActivityType = "LastFarewellMessage"
 	// ActivityTypePreviewURL is "PreviewUrl": A message containing a link, with its preview.
 	//
-	// Source: vendor document, table and sample of SessionActivityPreviewUrl
+	// Source: vendor document, table and sample of SessionActivityPreviewUrl; models
 	ActivityTypePreviewURL ActivityType = "PreviewUrl"
 	// ActivityTypeOnHold is "OnHold": A phone call was put on hold.
 	//
-	// Source: vendor document, table and sample of SessionActivityOnHold
+	// Source: vendor document, table and sample of SessionActivityOnHold; models
 	ActivityTypeOnHold ActivityType = "OnHold"
+	// ActivityTypeChatMessage is "ChatMessage": A chat message (event SessionActivityChatMessage).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeChatMessage ActivityType = "ChatMessage"
+	// ActivityTypeSharedFile is "SharedFile": A shared file (event SessionActivitySharedFile).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeSharedFile ActivityType = "SharedFile"
+	// ActivityTypeSharedScreen is "SharedScreen": A shared screen (event SessionActivitySharedScreen).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeSharedScreen ActivityType = "SharedScreen"
+	// ActivityTypePhotoRequest is "PhotoRequest": A request for a photo; no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypePhotoRequest ActivityType = "PhotoRequest"
+	// ActivityTypeCobrowsingStoppedByGuest is "CobrowsingStoppedByGuest": The client stopped cobrowsing
+	// (event SessionActivityCobrowsingStoppedByGuest).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeCobrowsingStoppedByGuest ActivityType = "CobrowsingStoppedByGuest"
+	// ActivityTypeScreenSharingFailedByGuest is "ScreenSharingFailedByGuest": Screen sharing failed on the
+	// client's side (event SessionActivityScreenSharingFailedByGuest).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeScreenSharingFailedByGuest ActivityType = "ScreenSharingFailedByGuest"
+	// ActivityTypeFileUploadFailed is "FileUploadFailed": A file upload failed (event
+	// SessionActivityFileUploadFailed).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeFileUploadFailed ActivityType = "FileUploadFailed"
+	// ActivityTypeHeroCardSubmission is "HeroCardSubmission": A HeroCard was submitted or cancelled
+	// (reported by SessionActivityHeroCardSubmission, whose payload is not the activity record).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeHeroCardSubmission ActivityType = "HeroCardSubmission"
+	// ActivityTypeChatbotMessage is "ChatbotMessage": A chatbot message (event
+	// SessionActivityChatbotMessage).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeChatbotMessage ActivityType = "ChatbotMessage"
+	// ActivityTypeWelcomeMessage is "WelcomeMessage": The welcome message (event
+	// SessionActivityWelcomeMessage).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeWelcomeMessage ActivityType = "WelcomeMessage"
+	// ActivityTypeLocation is "Location": A location was shared; no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeLocation ActivityType = "Location"
+	// ActivityTypeHeroCardQuickReply is "HeroCardQuickReply": A quick reply to a HeroCard (the REST API's
+	// session model links it to the original HeroCard activity); no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeHeroCardQuickReply ActivityType = "HeroCardQuickReply"
+	// ActivityTypeLocationRequest is "LocationRequest": A request for the client's location; no webhook
+	// event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeLocationRequest ActivityType = "LocationRequest"
+	// ActivityTypeResumeGuest is "ResumeGuest": The client's call was resumed after being on hold (event
+	// SessionActivityResumeGuest).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeResumeGuest ActivityType = "ResumeGuest"
+	// ActivityTypeAvRequest is "AvRequest": An A/V call was requested (reported by
+	// SessionActivityAvRequest, whose payload is not the activity record).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAvRequest ActivityType = "AvRequest"
+	// ActivityTypeAvResponse is "AvResponse": The client responded to an A/V call (reported by
+	// SessionActivityAvResponse, whose payload is not the activity record).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAvResponse ActivityType = "AvResponse"
+	// ActivityTypeAvGetMediaResult is "AvGetMediaResult": The result of getting the client's camera and
+	// microphone (reported by SessionActivityAvMediaResult, whose payload is not the activity record; note
+	// the different name).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAvGetMediaResult ActivityType = "AvGetMediaResult"
+	// ActivityTypeAvTerminated is "AvTerminated": The A/V call was ended (reported by
+	// SessionActivityAvTerminated, whose payload is not the activity record).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAvTerminated ActivityType = "AvTerminated"
+	// ActivityTypeChatbotHeroCardSubmission is "ChatbotHeroCardSubmission": A HeroCard sent by a chatbot
+	// was submitted (event SessionActivityChatbotHeroCardSubmission).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeChatbotHeroCardSubmission ActivityType = "ChatbotHeroCardSubmission"
+	// ActivityTypeAutoActivityAsOperator is "AutoActivityAsOperator": An automatic message on behalf of an
+	// operator (event SessionActivityAutoActivityAsOperator).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeAutoActivityAsOperator ActivityType = "AutoActivityAsOperator"
+	// ActivityTypeNotifyOperator is "NotifyOperator": An operator was notified; no webhook event of its
+	// own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeNotifyOperator ActivityType = "NotifyOperator"
+	// ActivityTypeUpgradeToFull is "UpgradeToFull": The session was upgraded to a full session; no webhook
+	// event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeUpgradeToFull ActivityType = "UpgradeToFull"
+	// ActivityTypeSessionEnded is "SessionEnded": The session ended (event SessionActivitySessionEnded).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeSessionEnded ActivityType = "SessionEnded"
+	// ActivityTypeSessionForwarded is "SessionForwarded": The session was forwarded (event
+	// SessionActivitySessionForwarded).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeSessionForwarded ActivityType = "SessionForwarded"
+	// ActivityTypeOperatorInvited is "OperatorInvited": An operator was invited into the session (event
+	// SessionActivityOperatorInvited).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeOperatorInvited ActivityType = "OperatorInvited"
+	// ActivityTypeOperatorInviteCanceled is "OperatorInviteCanceled": An invitation of an operator was
+	// cancelled (event SessionActivityOperatorInviteCanceled; the Czech document is cut off before its
+	// sample).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeOperatorInviteCanceled ActivityType = "OperatorInviteCanceled"
+	// ActivityTypeOperatorInviteRejected is "OperatorInviteRejected": An invited operator rejected the
+	// invitation (event SessionActivityOperatorInviteRejected).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeOperatorInviteRejected ActivityType = "OperatorInviteRejected"
+	// ActivityTypeOperatorKicked is "OperatorKicked": An operator was removed from the session (event
+	// SessionActivityOperatorKicked).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeOperatorKicked ActivityType = "OperatorKicked"
+	// ActivityTypeHandoff is "Handoff": The session was handed off (e.g. from a chatbot); no webhook event
+	// of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeHandoff ActivityType = "Handoff"
+	// ActivityTypeJoined is "Joined": A party joined the session; no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeJoined ActivityType = "Joined"
+	// ActivityTypeLeft is "Left": A party left the session; no webhook event of its own.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionActivityType.cs
+	ActivityTypeLeft ActivityType = "Left"
 )
 
 // Known reports whether v is one of the values the vendor documents.
 func (v ActivityType) Known() bool {
 	switch v {
-	case ActivityTypeAutoActivity, ActivityTypeCallScript, ActivityTypeCallScriptSubmission, ActivityTypeCobrowsingStarted, ActivityTypeExternalMessage, ActivityTypeHeroCard, ActivityTypeChatToMail, ActivityTypeLastFarewellMessage, ActivityTypePreviewURL, ActivityTypeOnHold:
+	case ActivityTypeAutoActivity, ActivityTypeCallScript, ActivityTypeCallScriptSubmission, ActivityTypeCobrowsingStarted, ActivityTypeExternalMessage, ActivityTypeHeroCard, ActivityTypeChatToMail, ActivityTypeLastFarewellMessage, ActivityTypePreviewURL, ActivityTypeOnHold, ActivityTypeChatMessage, ActivityTypeSharedFile, ActivityTypeSharedScreen, ActivityTypePhotoRequest, ActivityTypeCobrowsingStoppedByGuest, ActivityTypeScreenSharingFailedByGuest, ActivityTypeFileUploadFailed, ActivityTypeHeroCardSubmission, ActivityTypeChatbotMessage, ActivityTypeWelcomeMessage, ActivityTypeLocation, ActivityTypeHeroCardQuickReply, ActivityTypeLocationRequest, ActivityTypeResumeGuest, ActivityTypeAvRequest, ActivityTypeAvResponse, ActivityTypeAvGetMediaResult, ActivityTypeAvTerminated, ActivityTypeChatbotHeroCardSubmission, ActivityTypeAutoActivityAsOperator, ActivityTypeNotifyOperator, ActivityTypeUpgradeToFull, ActivityTypeSessionEnded, ActivityTypeSessionForwarded, ActivityTypeOperatorInvited, ActivityTypeOperatorInviteCanceled, ActivityTypeOperatorInviteRejected, ActivityTypeOperatorKicked, ActivityTypeHandoff, ActivityTypeJoined, ActivityTypeLeft:
 		return true
 	}
 	return false
 }
 
-// AvResponse: The client's response to an invitation to an audio/video call.
+// AvResponse: The client's response to an invitation to an audio/video call: the state of the A/V
+// request (the models' SessionAVRequestState). The Czech document gives two values; the others are the
+// models', which carry no descriptions: theirs read the value names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse
+// Discrepancies in the vendor document:
+//   - The Czech document's prose says the value is "Accepted" or otherwise "RejectedUser"; the models list
+//     four more states, among them two more ways of rejecting.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityAvResponse; mluvii.ApiModels Sessions/SessionAVRequestState.cs
 type AvResponse string
 
 const (
 	// AvResponseAccepted is "Accepted": The client accepted the invitation to the A/V call.
 	//
-	// Source: vendor document, sample and prose of SessionActivityAvResponse
+	// Source: vendor document, sample and prose of SessionActivityAvResponse; models
 	AvResponseAccepted AvResponse = "Accepted"
 	// AvResponseRejectedUser is "RejectedUser": The client did not accept the invitation to the A/V call.
 	//
-	// Source: vendor document, prose of SessionActivityAvResponse
+	// Source: vendor document, prose of SessionActivityAvResponse; models
 	AvResponseRejectedUser AvResponse = "RejectedUser"
+	// AvResponseNone is "None": No A/V request (the state before any invitation).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionAVRequestState.cs
+	AvResponseNone AvResponse = "None"
+	// AvResponseRequested is "Requested": The A/V call was requested and awaits the client's response.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionAVRequestState.cs
+	AvResponseRequested AvResponse = "Requested"
+	// AvResponseRejectedShitBrowser is "RejectedShitBrowser": Rejected because the client's browser cannot
+	// take part in the call (the value is spelled so in the models).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionAVRequestState.cs
+	AvResponseRejectedShitBrowser AvResponse = "RejectedShitBrowser"
+	// AvResponseRejectedNoMic is "RejectedNoMic": Rejected because the client has no microphone.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionAVRequestState.cs
+	AvResponseRejectedNoMic AvResponse = "RejectedNoMic"
 )
 
 // Known reports whether v is one of the values the vendor documents.
 func (v AvResponse) Known() bool {
 	switch v {
-	case AvResponseAccepted, AvResponseRejectedUser:
+	case AvResponseAccepted, AvResponseRejectedUser, AvResponseNone, AvResponseRequested, AvResponseRejectedShitBrowser, AvResponseRejectedNoMic:
 		return true
 	}
 	return false
 }
 
-// Channel: The communication channel of a session. The tables type it as a string and give no values;
-// the values below are those the samples send. The prose also mentions web chat, phone campaigns,
-// WhatsApp and Facebook Messenger sessions, without giving their channel values.
+// Channel: The communication channel of a session (the models' SessionChannel; "the channel at the
+// time of session creation" in the REST API's session model). The Czech document's tables type it as a
+// string and give no values; the samples send the three values the models list. The prose also
+// mentions web chat, phone campaigns, WhatsApp and Facebook Messenger sessions: those are not channels
+// of their own (messaging sessions are Chat; their origin is the Source).
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Sezení (samples)
+// Discrepancies in the vendor document:
+//   - The English version of the document links the tables' `channel` to a list "session channel", which
+//     was not available; the values here are the samples' and the models'.
+//   - The models have a second enum named Channel (mluvii.ApiModels Common/Channel.cs: Mluvii, Email,
+//     Phone, Facebook, WhatsApp, VK, Apple) that no webhook payload uses; the webhook's `channel` is
+//     SessionChannel, as the samples confirm.
+//
+// Source: vendor document, Kategorie Eventů / Sezení (samples); mluvii.ApiModels Sessions/SessionChannel.cs
 type Channel string
 
 const (
 	// ChannelPhone is "Phone": A telephone call.
 	//
-	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined
+	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined; models
 	ChannelPhone Channel = "Phone"
 	// ChannelChat is "Chat": A (web) chat.
 	//
-	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded
+	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded; models
 	ChannelChat Channel = "Chat"
 	// ChannelAv is "AV": An audio/video call.
 	//
-	// Source: vendor document, sample of SessionOperatorLeft
+	// Source: vendor document, sample of SessionOperatorLeft; models
 	ChannelAv Channel = "AV"
 )
 
@@ -270,7 +592,9 @@ func (v Channel) Known() bool {
 	return false
 }
 
-// ChoiceOption: One option of a Radio form item.
+// ChoiceOption: One option of a Radio form item. The REST API's model of it
+// (SessionModel.ExportedActivityFormChoiceOption in mluvii.ApiModels Sessions/SessionModel.cs) has the
+// same two members.
 //
 // Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript (form structure and sample)
 type ChoiceOption struct {
@@ -289,12 +613,14 @@ type ChoiceOption struct {
 	extra wire.Members
 }
 
-// Client: Which party of the session the activity comes from or was initiated by.
+// Client: Which party of the session the activity comes from or was initiated by (the models'
+// ClientType, "sender of activity" in the REST API's session model). The Czech document and the models
+// give the same three values.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení; mluvii.ApiModels Sessions/ClientType.cs
 type Client string
 
 const (
@@ -304,7 +630,7 @@ const (
 	//   - The prose of SessionActivityPreviewUrl writes the value in lower case ("guest"); samples and tables
 	//     send `Guest`.
 	//
-	// Source: vendor document, samples of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityPreviewUrl; tables of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityChatToMail; prose of SessionActivityChatToMail
+	// Source: vendor document, samples of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityPreviewUrl; tables of SessionActivityCallScriptSubmission, SessionActivityCobrowsingStarted, SessionActivityChatToMail; prose of SessionActivityChatToMail; models
 	ClientGuest Client = "Guest"
 	// ClientUser is "User": An operator (a mluvii user); `userId` then identifies the operator.
 	//
@@ -312,7 +638,7 @@ const (
 	//   - The prose of SessionActivityPreviewUrl writes the value in lower case ("user"); samples and tables
 	//     send `User`.
 	//
-	// Source: vendor document, samples of SessionActivityChatToMail, SessionActivityOnHold; tables of SessionActivityHeroCard, SessionActivityPreviewUrl, SessionActivityOnHold; prose of SessionActivityHeroCard, SessionActivityChatToMail
+	// Source: vendor document, samples of SessionActivityChatToMail, SessionActivityOnHold; tables of SessionActivityHeroCard, SessionActivityPreviewUrl, SessionActivityOnHold; prose of SessionActivityHeroCard, SessionActivityChatToMail; models
 	ClientUser Client = "User"
 	// ClientChatbot is "Chatbot": A chatbot; `chatbotId` then identifies the chatbot.
 	//
@@ -320,7 +646,7 @@ const (
 	//   - The prose of SessionActivityPreviewUrl writes the value in lower case ("chatbot"); the
 	//     SessionActivityHeroCard sample sends `Chatbot`.
 	//
-	// Source: vendor document, sample and prose of SessionActivityHeroCard
+	// Source: vendor document, sample and prose of SessionActivityHeroCard; models
 	ClientChatbot Client = "Chatbot"
 )
 
@@ -331,6 +657,31 @@ func (v Client) Known() bool {
 		return true
 	}
 	return false
+}
+
+// EmailThreadRecord: The members every e-mail thread event sends: the thread and its tenant. Not in
+// the Czech document (its English version lists an "E-mails" category, whose content is not available
+// here).
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/EmailThread*Payload.cs
+type EmailThreadRecord struct {
+	// ID: The id of the e-mail thread.
+	//
+	// JSON "id", required.
+	//
+	// Source: vendor document, models (long Id)
+	ID int64 `json:"id"`
+	// TenantID: The id of the tenant (the mluvii customer account) the thread belongs to.
+	//
+	// JSON "tenantId", required.
+	//
+	// Source: vendor document, models (int TenantId)
+	TenantID int64 `json:"tenantId"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
 }
 
 // FormField: One item of a form: of a call script (`callScript`) or of a HeroCard (`heroCard`). The
@@ -346,8 +697,13 @@ func (v Client) Known() bool {
 //   - The form structure as published is not valid JSON: the array is never closed (the final `]` is
 //     missing).
 //   - The form structure spells the third item's member `InputType`; the samples always send `inputType`.
+//   - The webhook payload model types `heroCard` and `callScript` as lists of untyped objects, marked
+//     [Obsolete] ("there should be public model but internal model is used"). The closest public model,
+//     the REST API's ActivityFormField, has key, label, required, inputType and choiceOptions, but no
+//     `ordinal`, which every sample sends, and declares `required` as a non-nullable bool, which the
+//     samples leave out on RichText and Confirmation items. The members here follow the samples.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript ("Struktura formuláře"), SessionActivityHeroCard ("Struktura HeroCard"), and their samples
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript ("Struktura formuláře"), SessionActivityHeroCard ("Struktura HeroCard"), and their samples; mluvii.ApiModels Sessions/SessionModel.cs (class ActivityFormField)
 type FormField struct {
 	// InputType: The kind of the item.
 	//
@@ -386,12 +742,44 @@ type FormField struct {
 	extra wire.Members
 }
 
-// HeroCardResult: How a HeroCard was concluded.
+// GetMediaResult: The result of getting the client's camera and microphone for an audio/video call
+// (SessionActivityAvMediaResult). Not in the Czech document; the values are the models' members,
+// described by their names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission
+// Source: vendor document, mluvii.ApiModels Sessions/GetMediaResult.cs
+type GetMediaResult string
+
+const (
+	// GetMediaResultSuccess is "Success": Camera and microphone were obtained.
+	GetMediaResultSuccess GetMediaResult = "Success"
+	// GetMediaResultNoCameraOnlyMic is "NoCameraOnlyMic": There is no camera; only the microphone was
+	// obtained.
+	GetMediaResultNoCameraOnlyMic GetMediaResult = "NoCameraOnlyMic"
+	// GetMediaResultNoDevices is "NoDevices": There is neither camera nor microphone.
+	GetMediaResultNoDevices GetMediaResult = "NoDevices"
+	// GetMediaResultUserDenied is "UserDenied": The client denied access to the devices.
+	GetMediaResultUserDenied GetMediaResult = "UserDenied"
+)
+
+// Known reports whether v is one of the values the vendor documents.
+func (v GetMediaResult) Known() bool {
+	switch v {
+	case GetMediaResultSuccess, GetMediaResultNoCameraOnlyMic, GetMediaResultNoDevices, GetMediaResultUserDenied:
+		return true
+	}
+	return false
+}
+
+// HeroCardResult: How a HeroCard was concluded (the models' HeroCardSubmissionResult, which has the
+// same two values).
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityHeroCardSubmission; mluvii.ApiModels Sessions/HeroCardSubmissionResult.cs
 type HeroCardResult string
 
 const (
@@ -401,17 +789,16 @@ const (
 	//   - The table's example and the prose write it in lower case ("submitted"); the sample sends
 	//     `Submitted`.
 	//
-	// Source: vendor document, sample of SessionActivityHeroCardSubmission
+	// Source: vendor document, sample of SessionActivityHeroCardSubmission; models
 	HeroCardResultSubmitted HeroCardResult = "Submitted"
 	// HeroCardResultCancelled is "Cancelled": The HeroCard was cancelled.
 	//
 	// Discrepancies in the vendor document:
-	//   - Never seen on the wire: the prose says only "submitted/cancelled". The capitalisation is inferred
-	//     from the sample's `Submitted`, and the spelling follows the prose's British "cancelled"; the wire
-	//     value could as well be `Canceled`, the American spelling the event name
-	//     SessionActivityOperatorInviteCanceled uses.
+	//   - No sample shows it: the prose says only "submitted/cancelled". The models spell it `Cancelled`
+	//     (British, as the prose), although the event name SessionActivityOperatorInviteCanceled uses the
+	//     American spelling.
 	//
-	// Source: vendor document, prose of SessionActivityHeroCardSubmission ("submitted/cancelled")
+	// Source: vendor document, prose of SessionActivityHeroCardSubmission ("submitted/cancelled"); models
 	HeroCardResultCancelled HeroCardResult = "Cancelled"
 )
 
@@ -424,38 +811,128 @@ func (v HeroCardResult) Known() bool {
 	return false
 }
 
-// InputType: The kind of an item of a form (a call script or a HeroCard).
+// InputType: The kind of an item of a form (a call script or a HeroCard): the models'
+// FormFieldInputType. The Czech document's samples show four values; the others are the models', which
+// carry no descriptions: theirs read the value names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript and SessionActivityHeroCard (form structure and samples)
+// Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityCallScript and SessionActivityHeroCard (form structure and samples); mluvii.ApiModels Sessions/FormFieldInputType.cs
 type InputType string
 
 const (
 	// InputTypeRichText is "RichText": Formatted text shown to the reader (its label is HTML); it asks for
 	// no answer and has no key.
 	//
-	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard
+	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard; models
 	InputTypeRichText InputType = "RichText"
 	// InputTypeText is "Text": A text input.
 	//
-	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard
+	// Source: vendor document, form structure and samples of SessionActivityCallScript, SessionActivityHeroCard; models
 	InputTypeText InputType = "Text"
 	// InputTypeRadio is "Radio": A choice of one of the item's choiceOptions.
 	//
-	// Source: vendor document, form structure and sample of SessionActivityCallScript
+	// Source: vendor document, form structure and sample of SessionActivityCallScript; models
 	InputTypeRadio InputType = "Radio"
 	// InputTypeConfirmation is "Confirmation": A confirmation, with the label shown beside it.
 	//
-	// Source: vendor document, sample of SessionActivityHeroCard
+	// Source: vendor document, sample of SessionActivityHeroCard; models
 	InputTypeConfirmation InputType = "Confirmation"
+	// InputTypeEmail is "Email": An e-mail address input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeEmail InputType = "Email"
+	// InputTypePhone is "Phone": A phone number input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypePhone InputType = "Phone"
+	// InputTypeNumber is "Number": A number input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeNumber InputType = "Number"
+	// InputTypeTextArea is "TextArea": A multi-line text input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeTextArea InputType = "TextArea"
+	// InputTypeSelect is "Select": A choice from a drop-down list.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeSelect InputType = "Select"
+	// InputTypeImage is "Image": An image.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeImage InputType = "Image"
+	// InputTypeVideo is "Video": A video.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeVideo InputType = "Video"
+	// InputTypeDocument is "Document": A document.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeDocument InputType = "Document"
+	// InputTypeGdpr is "Gdpr": A GDPR (personal data) consent.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeGdpr InputType = "Gdpr"
+	// InputTypeSubmit is "Submit": A submit button.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeSubmit InputType = "Submit"
+	// InputTypeIdentification is "Identification": An identification (authentication) of the client.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeIdentification InputType = "Identification"
+	// InputTypeTimePicker is "TimePicker": A time picker.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeTimePicker InputType = "TimePicker"
+	// InputTypeListPicker is "ListPicker": A list picker.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeListPicker InputType = "ListPicker"
+	// InputTypeQuickReply is "QuickReply": A quick reply.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeQuickReply InputType = "QuickReply"
+	// InputTypeStars is "Stars": A rating in stars.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeStars InputType = "Stars"
+	// InputTypeSmiles is "Smiles": A rating in smileys.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeSmiles InputType = "Smiles"
+	// InputTypeThumbs is "Thumbs": A rating with thumbs up or down.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeThumbs InputType = "Thumbs"
+	// InputTypeFeedback is "Feedback": A feedback input.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeFeedback InputType = "Feedback"
+	// InputTypeTranscript is "Transcript": A request for the session transcript.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeTranscript InputType = "Transcript"
+	// InputTypeNpsScale is "NPSScale": A Net Promoter Score scale.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeNpsScale InputType = "NPSScale"
+	// InputTypeFileUpload is "FileUpload": A file upload.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypeFileUpload InputType = "FileUpload"
+	// InputTypePaymentRequest is "PaymentRequest": A payment request.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/FormFieldInputType.cs
+	InputTypePaymentRequest InputType = "PaymentRequest"
 )
 
 // Known reports whether v is one of the values the vendor documents.
 func (v InputType) Known() bool {
 	switch v {
-	case InputTypeRichText, InputTypeText, InputTypeRadio, InputTypeConfirmation:
+	case InputTypeRichText, InputTypeText, InputTypeRadio, InputTypeConfirmation, InputTypeEmail, InputTypePhone, InputTypeNumber, InputTypeTextArea, InputTypeSelect, InputTypeImage, InputTypeVideo, InputTypeDocument, InputTypeGdpr, InputTypeSubmit, InputTypeIdentification, InputTypeTimePicker, InputTypeListPicker, InputTypeQuickReply, InputTypeStars, InputTypeSmiles, InputTypeThumbs, InputTypeFeedback, InputTypeTranscript, InputTypeNpsScale, InputTypeFileUpload, InputTypePaymentRequest:
 		return true
 	}
 	return false
@@ -463,6 +940,11 @@ func (v InputType) Known() bool {
 
 // PreviewURL: The preview of a link posted in the session. The table lists its members as ".../title",
 // ".../imageUrl" and so on under `previewUrl`, whose type and example it gives as "-".
+//
+// Discrepancies in the vendor document:
+//   - The models give it no shape: the activity record's `previewUrl` is an untyped object, marked
+//     [Obsolete] ("there should be public model but internal model is used"). The members here follow the
+//     Czech document's table and sample.
 //
 // Source: vendor document, Kategorie Eventů / Aktivity v Sezení / SessionActivityPreviewUrl (table and sample)
 type PreviewURL struct {
@@ -500,23 +982,31 @@ type PreviewURL struct {
 // SessionRecord: The members every session lifecycle event sends: the session, its tenant, its channel
 // and its source.
 //
-// Source: vendor document, Kategorie Eventů / Sezení (tables and samples of all seven events)
+// Source: vendor document, Kategorie Eventů / Sezení (tables and samples of all seven events); mluvii.ApiModels Webhooks/Payloads/Session{Created,Started,OperatorJoined,Forwarded,Ended,OperatorLeft,OperatorConcluded}Payload.cs
 type SessionRecord struct {
 	// ID: The session's id.
 	//
 	// JSON "id", required.
+	//
+	// Source: vendor document, tables and samples; models (long Id)
 	ID int64 `json:"id"`
 	// TenantID: The id of the tenant (the mluvii customer account) the session belongs to.
 	//
 	// JSON "tenantId", required.
+	//
+	// Source: vendor document, tables and samples; models (int TenantId)
 	TenantID int64 `json:"tenantId"`
 	// Channel: The session's channel. The tables give no example.
 	//
 	// JSON "channel", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionChannel Channel)
 	Channel Channel `json:"channel"`
 	// Source: How the session came about. The tables give no example.
 	//
 	// JSON "source", required.
+	//
+	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
@@ -525,36 +1015,147 @@ type SessionRecord struct {
 	extra wire.Members
 }
 
-// Source: How the session came about. The tables type it as a string and give no values; the values
-// below are those the samples send, and the document explains none of them.
+// SessionTerminationReason: Why a session was terminated (the activity record's `terminationReason`).
+// Not in the Czech document; the values are the models' members, which carry no descriptions: the
+// descriptions below read their names.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, Kategorie Eventů / Sezení (samples)
+// Source: vendor document, mluvii.ApiModels Sessions/SessionTerminationReason.cs
+type SessionTerminationReason string
+
+const (
+	// SessionTerminationReasonUnknownReason is "UnknownReason": The reason is not known (the models' zero
+	// value).
+	SessionTerminationReasonUnknownReason SessionTerminationReason = "UnknownReason"
+	// SessionTerminationReasonGuestLeft is "GuestLeft": The client left.
+	SessionTerminationReasonGuestLeft SessionTerminationReason = "GuestLeft"
+	// SessionTerminationReasonOperatorLeft is "OperatorLeft": The operator left.
+	SessionTerminationReasonOperatorLeft SessionTerminationReason = "OperatorLeft"
+	// SessionTerminationReasonChatbotLeft is "ChatbotLeft": The chatbot left.
+	SessionTerminationReasonChatbotLeft SessionTerminationReason = "ChatbotLeft"
+	// SessionTerminationReasonGuestAbandoned is "GuestAbandoned": The client abandoned the session.
+	SessionTerminationReasonGuestAbandoned SessionTerminationReason = "GuestAbandoned"
+	// SessionTerminationReasonOperatorAbandoned is "OperatorAbandoned": The operator abandoned the
+	// session.
+	SessionTerminationReasonOperatorAbandoned SessionTerminationReason = "OperatorAbandoned"
+	// SessionTerminationReasonExternalPartyLeft is "ExternalPartyLeft": An external party (e.g. the other
+	// side of a phone call) left.
+	SessionTerminationReasonExternalPartyLeft SessionTerminationReason = "ExternalPartyLeft"
+	// SessionTerminationReasonCampaignFailedDial is "CampaignFailedDial": A campaign call could not be
+	// dialled.
+	SessionTerminationReasonCampaignFailedDial SessionTerminationReason = "CampaignFailedDial"
+	// SessionTerminationReasonCampaignTerminated is "CampaignTerminated": The campaign was terminated.
+	SessionTerminationReasonCampaignTerminated SessionTerminationReason = "CampaignTerminated"
+	// SessionTerminationReasonCallForwardedToExternalPhone is "CallForwardedToExternalPhone": The call was
+	// forwarded to an external phone number.
+	SessionTerminationReasonCallForwardedToExternalPhone SessionTerminationReason = "CallForwardedToExternalPhone"
+	// SessionTerminationReasonOperatorWithoutExtension is "OperatorWithoutExtension": The operator has no
+	// phone extension.
+	SessionTerminationReasonOperatorWithoutExtension SessionTerminationReason = "OperatorWithoutExtension"
+	// SessionTerminationReasonForwardToExternalPhoneFailed is "ForwardToExternalPhoneFailed": Forwarding
+	// to an external phone number failed.
+	SessionTerminationReasonForwardToExternalPhoneFailed SessionTerminationReason = "ForwardToExternalPhoneFailed"
+	// SessionTerminationReasonFailedRouting is "FailedRouting": The session could not be routed.
+	SessionTerminationReasonFailedRouting SessionTerminationReason = "FailedRouting"
+	// SessionTerminationReasonExternalSessionExpired is "ExternalSessionExpired": An external (e.g.
+	// messaging channel) session expired.
+	SessionTerminationReasonExternalSessionExpired SessionTerminationReason = "ExternalSessionExpired"
+	// SessionTerminationReasonSessionAPICall is "SessionApiCall": The session was ended by a call to the
+	// API.
+	SessionTerminationReasonSessionAPICall SessionTerminationReason = "SessionApiCall"
+	// SessionTerminationReasonSingleUseSession is "SingleUseSession": The session was a single-use
+	// session.
+	SessionTerminationReasonSingleUseSession SessionTerminationReason = "SingleUseSession"
+)
+
+// Known reports whether v is one of the values the vendor documents.
+func (v SessionTerminationReason) Known() bool {
+	switch v {
+	case SessionTerminationReasonUnknownReason, SessionTerminationReasonGuestLeft, SessionTerminationReasonOperatorLeft, SessionTerminationReasonChatbotLeft, SessionTerminationReasonGuestAbandoned, SessionTerminationReasonOperatorAbandoned, SessionTerminationReasonExternalPartyLeft, SessionTerminationReasonCampaignFailedDial, SessionTerminationReasonCampaignTerminated, SessionTerminationReasonCallForwardedToExternalPhone, SessionTerminationReasonOperatorWithoutExtension, SessionTerminationReasonForwardToExternalPhoneFailed, SessionTerminationReasonFailedRouting, SessionTerminationReasonExternalSessionExpired, SessionTerminationReasonSessionAPICall, SessionTerminationReasonSingleUseSession:
+		return true
+	}
+	return false
+}
+
+// Source: How the session came about (the models' SessionSource; "the origin of the session creation"
+// in the REST API's session model). The Czech document's tables type it as a string and give no
+// values; its samples send three of them and the document explains none. The other values are the
+// models', which carry no descriptions: theirs read the value names.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Discrepancies in the vendor document:
+//   - The English version of the document links the tables' `source` to a list "session source", which was
+//     not available; the values here are the samples' and the models'.
+//
+// Source: vendor document, Kategorie Eventů / Sezení (samples); mluvii.ApiModels Sessions/SessionSource.cs
 type Source string
 
 const (
 	// SourceOutgoingCall is "OutgoingCall": The session is an outgoing call (seen on phone sessions).
 	//
-	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined
+	// Source: vendor document, samples of SessionCreated, SessionStarted, SessionOperatorJoined; models
 	SourceOutgoingCall Source = "OutgoingCall"
 	// SourceDefault is "Default": The default origin (seen on chat sessions; not explained by the
 	// document).
 	//
-	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded
+	// Source: vendor document, samples of SessionForwarded, SessionEnded, SessionOperatorConcluded; models
 	SourceDefault Source = "Default"
 	// SourceInvitation is "Invitation": The session originated from an invitation (seen on an audio/video
 	// session; not explained by the document).
 	//
-	// Source: vendor document, sample of SessionOperatorLeft
+	// Source: vendor document, sample of SessionOperatorLeft; models
 	SourceInvitation Source = "Invitation"
+	// SourceCallback is "Callback": The client asked to be called back.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceCallback Source = "Callback"
+	// SourceChatInvitation is "ChatInvitation": The session originated from an invitation to a chat.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceChatInvitation Source = "ChatInvitation"
+	// SourceIncomingCall is "IncomingCall": The session is an incoming phone call.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceIncomingCall Source = "IncomingCall"
+	// SourceCampaign is "Campaign": The session belongs to a campaign.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceCampaign Source = "Campaign"
+	// SourceAPI is "API": The session was created through the API.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceAPI Source = "API"
+	// SourceFacebook is "Facebook": The session came from Facebook (Messenger).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceFacebook Source = "Facebook"
+	// SourceWhatsApp is "WhatsApp": The session came from WhatsApp.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceWhatsApp Source = "WhatsApp"
+	// SourceVk is "VK": The session came from VK.
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceVk Source = "VK"
+	// SourceApple is "Apple": The session came from Apple (Messages for Business).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceApple Source = "Apple"
+	// SourceGenericChannel is "GenericChannel": The session came from a generic channel (a channel
+	// connected through mluvii's generic channel interface).
+	//
+	// Source: vendor document, mluvii.ApiModels Sessions/SessionSource.cs
+	SourceGenericChannel Source = "GenericChannel"
 )
 
 // Known reports whether v is one of the values the vendor documents.
 func (v Source) Known() bool {
 	switch v {
-	case SourceOutgoingCall, SourceDefault, SourceInvitation:
+	case SourceOutgoingCall, SourceDefault, SourceInvitation, SourceCallback, SourceChatInvitation, SourceIncomingCall, SourceCampaign, SourceAPI, SourceFacebook, SourceWhatsApp, SourceVk, SourceApple, SourceGenericChannel:
 		return true
 	}
 	return false
@@ -565,7 +1166,8 @@ func (v Source) Known() bool {
 //
 // 1. the samples (what is actually sent): a dot before the fraction, usually 6 digits
 // (2024-05-02T16:05:24.454661+02:00), but 5 in one sample (2024-05-06T15:10:16.12969+02:00) and 3 in
-// another (2024-05-06T14:33:06.262+02:00): trailing zeros are evidently dropped; 2. the lifecycle
+// another (2024-05-06T14:33:06.262+02:00): trailing zeros are evidently dropped, as .NET's round-trip
+// format does for the models' DateTimeOffset members (which allows up to 7 digits); 2. the lifecycle
 // table: a colon before the fraction (2024-05-02T08:58:58:888364+02:00); 3. the parameter tables'
 // pattern yyyy-MM-dd'T'HH:mm:ss,SSSZZZZ: a comma before the fraction.
 //
@@ -587,7 +1189,7 @@ func (v Source) Known() bool {
 //     written in, means exactly 3 fraction digits (`SSS`) and a localized GMT offset (`ZZZZ`, e.g.
 //     `GMT+02:00`); the samples send 3 to 6 fraction digits and an offset written `+02:00`.
 //
-// Source: vendor document, Kategorie Eventů (lifecycle table, parameter tables, samples)
+// Source: vendor document, Kategorie Eventů (lifecycle table, parameter tables, samples); mluvii.ApiModels (DateTimeOffset members of Webhooks/Payloads/*.cs)
 type Timestamp string
 
 var layouts_Timestamp = []string{"2006-01-02T15:04:05.999999999Z07:00"}
@@ -600,4 +1202,60 @@ func (v Timestamp) Time() (time.Time, error) {
 // TimestampOf formats t with the first layout, "2006-01-02T15:04:05.999999999Z07:00".
 func TimestampOf(t time.Time) Timestamp {
 	return Timestamp(t.Format(layouts_Timestamp[0]))
+}
+
+// UserAvailabilityStatus: The availability status of a mluvii user (an operator). Not in the Czech
+// document; the values are the models' members.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, mluvii.ApiModels Users/UserAvailabilityStatus.cs
+type UserAvailabilityStatus string
+
+const (
+	// UserAvailabilityStatusDefault is "DEFAULT": The default availability.
+	UserAvailabilityStatusDefault UserAvailabilityStatus = "DEFAULT"
+	// UserAvailabilityStatusAway is "AWAY": The user is away.
+	UserAvailabilityStatusAway UserAvailabilityStatus = "AWAY"
+	// UserAvailabilityStatusOnCall is "ON_CALL": The user is on a call.
+	UserAvailabilityStatusOnCall UserAvailabilityStatus = "ON_CALL"
+)
+
+// Known reports whether v is one of the values the vendor documents.
+func (v UserAvailabilityStatus) Known() bool {
+	switch v {
+	case UserAvailabilityStatusDefault, UserAvailabilityStatusAway, UserAvailabilityStatusOnCall:
+		return true
+	}
+	return false
+}
+
+// UserSimplifiedStatus: The simplified status of a mluvii user (an operator). Not in the Czech
+// document; the values are the models' members, in upper case as the models write them.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, mluvii.ApiModels Users/UserSimplifiedStatus.cs
+type UserSimplifiedStatus string
+
+const (
+	// UserSimplifiedStatusOffline is "OFFLINE": The user is offline.
+	UserSimplifiedStatusOffline UserSimplifiedStatus = "OFFLINE"
+	// UserSimplifiedStatusOnline is "ONLINE": The user is online.
+	UserSimplifiedStatusOnline UserSimplifiedStatus = "ONLINE"
+	// UserSimplifiedStatusBusy is "BUSY": The user is busy.
+	UserSimplifiedStatusBusy UserSimplifiedStatus = "BUSY"
+	// UserSimplifiedStatusAway is "AWAY": The user is away.
+	UserSimplifiedStatusAway UserSimplifiedStatus = "AWAY"
+)
+
+// Known reports whether v is one of the values the vendor documents.
+func (v UserSimplifiedStatus) Known() bool {
+	switch v {
+	case UserSimplifiedStatusOffline, UserSimplifiedStatusOnline, UserSimplifiedStatusBusy, UserSimplifiedStatusAway:
+		return true
+	}
+	return false
 }

@@ -304,13 +304,13 @@ func (x *SessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 		}
 		{
 			fp := p1.Key("started")
-			if x.omit[0]&(1<<4) != 0 {
+			if v, ok := x.Started.Get(); ok {
+				if _, err := v.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			} else if x.Started.IsAbsent() {
 				if !x.extra.Has("started") {
 					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Started.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -474,6 +474,72 @@ func (x *SessionOperatorConcluded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+func (x *SessionCallParamsUpdated) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionCallParamsUpdated) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionRecordingPostProcessingCompleted) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionRecordingPostProcessingCompleted) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
 func (x *SessionActivityAutoActivity) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -518,15 +584,21 @@ func (x *SessionActivityAutoActivity) validate(ps *wire.Problems, p *wire.Path) 
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -740,9 +812,15 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -752,7 +830,7 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 					ps.Add(&fp, "required member is missing")
 				}
 			} else {
-				check_ListOfFormField(ps, &fp, x.CallScript)
+				checkListOfFormField(ps, &fp, x.CallScript)
 			}
 		}
 		{
@@ -823,15 +901,21 @@ func (x *SessionActivityCallScriptSubmission) validate(ps *wire.Problems, p *wir
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -902,15 +986,21 @@ func (x *SessionActivityCobrowsingStarted) validate(ps *wire.Problems, p *wire.P
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -981,15 +1071,21 @@ func (x *SessionActivityExternalMessage) validate(ps *wire.Problems, p *wire.Pat
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1060,19 +1156,25 @@ func (x *SessionActivityHeroCard) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if x.omit[0]&(1<<18) != 0 {
 				if !x.extra.Has("heroCard") {
 					ps.Add(&fp, "required member is missing")
 				}
 			} else {
-				check_ListOfFormField(ps, &fp, x.HeroCard)
+				checkListOfFormField(ps, &fp, x.HeroCard)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1156,7 +1258,7 @@ func (x *SessionActivityHeroCardSubmission) validate(ps *wire.Problems, p *wire.
 		}
 		{
 			fp := p1.Key("params")
-			if x.omit[0]&(1<<4) != 0 {
+			if x.Params.IsAbsent() {
 				if !x.extra.Has("params") {
 					ps.Add(&fp, "required member is missing")
 				}
@@ -1228,15 +1330,21 @@ func (x *SessionActivityChatToMail) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1315,15 +1423,21 @@ func (x *SessionActivityLastFarewellMessage) validate(ps *wire.Problems, p *wire
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1394,15 +1508,21 @@ func (x *SessionActivityPreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1485,15 +1605,21 @@ func (x *SessionActivityOnHold) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		}
 		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
+				checkListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1564,9 +1690,35 @@ func (x *SessionActivityOperatorInviteCanceled) validate(ps *wire.Problems, p *w
 			}
 		}
 		{
-			fp := p1.Key("userId")
-			if x.UserID.IsNull() {
-				ps.Add(&fp, "must not be null")
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
 			}
 		}
 		ps.Members(&p1, x.extra)
@@ -1575,6 +1727,1681 @@ func (x *SessionActivityOperatorInviteCanceled) validate(ps *wire.Problems, p *w
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
 func (x *SessionActivityOperatorInviteCanceled) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityChatMessage) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityChatMessage) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivitySharedFile) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivitySharedFile) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivitySharedScreen) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivitySharedScreen) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityCobrowsingStoppedByGuest) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityCobrowsingStoppedByGuest) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityScreenSharingFailedByGuest) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityScreenSharingFailedByGuest) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityFileUploadFailed) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityFileUploadFailed) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityChatbotMessage) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityChatbotMessage) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityWelcomeMessage) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityWelcomeMessage) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityResumeGuest) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityResumeGuest) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityAutoActivityAsOperator) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityAutoActivityAsOperator) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityChatbotHeroCardSubmission) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityChatbotHeroCardSubmission) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivitySessionEnded) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivitySessionEnded) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivitySessionForwarded) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivitySessionForwarded) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityOperatorInvited) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityOperatorInvited) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityOperatorInviteRejected) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityOperatorInviteRejected) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityOperatorKicked) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("activityId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("activityId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		{
+			fp := p1.Key("type")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("type") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("file")
+			if v, ok := x.File.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		{
+			fp := p1.Key("heroCard")
+			if v, ok := x.HeroCard.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("callScript")
+			if v, ok := x.CallScript.Get(); ok {
+				checkListOfFormField(ps, &fp, v)
+			}
+		}
+		{
+			fp := p1.Key("previewUrl")
+			if v, ok := x.PreviewURL.Get(); ok {
+				v.validate(ps, &fp)
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityOperatorKicked) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *SessionActivityAvMediaResult) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("sessionId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("sessionId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("operatorId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("operatorId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("result")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("result") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("isStreamAvailable")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("isStreamAvailable") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *SessionActivityAvMediaResult) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *EmailThreadCreated) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("created")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("created") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Created.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Created))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *EmailThreadCreated) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *EmailThreadOperatorJoined) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("userId")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *EmailThreadOperatorJoined) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *EmailThreadOperatorLeft) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("userId")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<3) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *EmailThreadOperatorLeft) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *EmailThreadForwarded) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *EmailThreadForwarded) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *EmailThreadParamsUpdated) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *EmailThreadParamsUpdated) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *UserStatusChanged) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("userId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("userId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("status")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("status") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("availabilityStatus")
+			if x.omit[0]&(1<<2) != 0 {
+				if !x.extra.Has("availabilityStatus") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *UserStatusChanged) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *GuestIdentityUpdated) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("id")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("id") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("tenantId")
+			if x.omit[0]&(1<<1) != 0 {
+				if !x.extra.Has("tenantId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *GuestIdentityUpdated) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *ApplicationSettingChanged) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *ApplicationSettingChanged) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *ActivityDetails) validate(ps *wire.Problems, p *wire.Path) {
+	{
+		fp := p.Key("heroCard")
+		if v, ok := x.HeroCard.Get(); ok {
+			checkListOfFormField(ps, &fp, v)
+		}
+	}
+	{
+		fp := p.Key("callScript")
+		if v, ok := x.CallScript.Get(); ok {
+			checkListOfFormField(ps, &fp, v)
+		}
+	}
+	{
+		fp := p.Key("previewUrl")
+		if v, ok := x.PreviewURL.Get(); ok {
+			v.validate(ps, &fp)
+		}
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *ActivityDetails) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *ActivityFile) validate(ps *wire.Problems, p *wire.Path) {
+	{
+		fp := p.Key("id")
+		if x.omit[0]&(1<<0) != 0 {
+			if !x.extra.Has("id") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("isUploading")
+		if x.omit[0]&(1<<5) != 0 {
+			if !x.extra.Has("isUploading") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("isDeleted")
+		if x.omit[0]&(1<<6) != 0 {
+			if !x.extra.Has("isDeleted") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *ActivityFile) Validate() error {
 	var ps wire.Problems
 	x.validate(&ps, nil)
 	return ps.Err()
@@ -1616,6 +3443,12 @@ func (x *ActivityRecord) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		}
 	}
+	{
+		fp := p.Key("file")
+		if v, ok := x.File.Get(); ok {
+			v.validate(ps, &fp)
+		}
+	}
 	ps.Members(p, x.extra)
 }
 
@@ -1647,6 +3480,32 @@ func (x *ChoiceOption) validate(ps *wire.Problems, p *wire.Path) {
 
 // Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
 func (x *ChoiceOption) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *EmailThreadRecord) validate(ps *wire.Problems, p *wire.Path) {
+	{
+		fp := p.Key("id")
+		if x.omit[0]&(1<<0) != 0 {
+			if !x.extra.Has("id") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("tenantId")
+		if x.omit[0]&(1<<1) != 0 {
+			if !x.extra.Has("tenantId") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *EmailThreadRecord) Validate() error {
 	var ps wire.Problems
 	x.validate(&ps, nil)
 	return ps.Err()
@@ -1691,7 +3550,7 @@ func (x *FormField) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("choiceOptions")
 		if v, ok := x.ChoiceOptions.Get(); ok {
-			check_ListOfChoiceOption(ps, &fp, v)
+			checkListOfChoiceOption(ps, &fp, v)
 		} else if x.ChoiceOptions.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
@@ -1797,7 +3656,7 @@ func (x *SessionRecord) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
-func check_ListOfChoiceOption(ps *wire.Problems, p *wire.Path, s []ChoiceOption) {
+func checkListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -1805,7 +3664,7 @@ func check_ListOfChoiceOption(ps *wire.Problems, p *wire.Path, s []ChoiceOption)
 		}
 	}
 }
-func check_ListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
+func checkListOfChoiceOption(ps *wire.Problems, p *wire.Path, s []ChoiceOption) {
 	for i := range s {
 		ip := p.Index(i)
 		{
