@@ -1880,7 +1880,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2104,7 +2104,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2120,7 +2120,7 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2669,7 +2669,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2893,7 +2893,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -2907,7 +2907,7 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 						seen[0] |= (1 << 19)
 						{
 							start := d.Offset()
-							if v, p := readListOfFormField(d); p == "" {
+							if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript = v
 								x.omit[0] &^= (1 << 19)
 							} else {
@@ -3136,7 +3136,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3360,7 +3360,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3376,7 +3376,7 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3604,7 +3604,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3828,7 +3828,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -3844,7 +3844,7 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4072,7 +4072,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4296,7 +4296,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4312,7 +4312,7 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4540,7 +4540,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -4762,7 +4762,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 						seen[0] |= (1 << 18)
 						{
 							start := d.Offset()
-							if v, p := readListOfFormField(d); p == "" {
+							if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard = v
 								x.omit[0] &^= (1 << 18)
 							} else {
@@ -4779,7 +4779,7 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5006,7 +5006,7 @@ func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed 
 							start := d.Offset()
 							if d.Null() {
 								x.Params.SetNull()
-							} else if v, p := readMapOfString(d); p == "" {
+							} else if v, p := read_MapOf_String(d); p == "" {
 								x.Params.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5154,7 +5154,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5378,7 +5378,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5394,7 +5394,7 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5622,7 +5622,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5846,7 +5846,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -5862,7 +5862,7 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6090,7 +6090,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6314,7 +6314,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6330,7 +6330,7 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6554,7 +6554,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6778,7 +6778,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -6794,7 +6794,7 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -7021,7 +7021,7 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -7245,7 +7245,7 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -7261,7 +7261,7 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -7490,7 +7490,7 @@ func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -7714,7 +7714,7 @@ func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -7730,7 +7730,7 @@ func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -7959,7 +7959,7 @@ func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -8183,7 +8183,7 @@ func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -8199,7 +8199,7 @@ func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -8428,7 +8428,7 @@ func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -8652,7 +8652,7 @@ func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -8668,7 +8668,7 @@ func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -8897,7 +8897,7 @@ func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, re
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -9121,7 +9121,7 @@ func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, re
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -9137,7 +9137,7 @@ func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, re
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -9366,7 +9366,7 @@ func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -9590,7 +9590,7 @@ func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -9606,7 +9606,7 @@ func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, 
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -9835,7 +9835,7 @@ func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -10059,7 +10059,7 @@ func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -10075,7 +10075,7 @@ func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bo
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -10304,7 +10304,7 @@ func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -10528,7 +10528,7 @@ func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -10544,7 +10544,7 @@ func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -10773,7 +10773,7 @@ func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -10997,7 +10997,7 @@ func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -11013,7 +11013,7 @@ func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -11242,7 +11242,7 @@ func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -11466,7 +11466,7 @@ func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -11482,7 +11482,7 @@ func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -11711,7 +11711,7 @@ func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resu
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -11935,7 +11935,7 @@ func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resu
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -11951,7 +11951,7 @@ func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resu
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -12180,7 +12180,7 @@ func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, r
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -12404,7 +12404,7 @@ func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, r
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -12420,7 +12420,7 @@ func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, r
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -12649,7 +12649,7 @@ func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -12873,7 +12873,7 @@ func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -12889,7 +12889,7 @@ func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) 
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -13118,7 +13118,7 @@ func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -13342,7 +13342,7 @@ func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -13358,7 +13358,7 @@ func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bo
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -13587,7 +13587,7 @@ func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -13811,7 +13811,7 @@ func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -13827,7 +13827,7 @@ func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed boo
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -14056,7 +14056,7 @@ func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resu
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -14280,7 +14280,7 @@ func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resu
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -14296,7 +14296,7 @@ func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resu
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -14525,7 +14525,7 @@ func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCardParams.SetNull()
-							} else if v, p := readListOfRaw(d); p == "" {
+							} else if v, p := read_ListOf_Raw(d); p == "" {
 								x.HeroCardParams.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -14749,7 +14749,7 @@ func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool
 							start := d.Offset()
 							if d.Null() {
 								x.HeroCard.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.HeroCard.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -14765,7 +14765,7 @@ func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool
 							start := d.Offset()
 							if d.Null() {
 								x.CallScript.SetNull()
-							} else if v, p := readListOfFormField(d); p == "" {
+							} else if v, p := read_ListOfFormField(d); p == "" {
 								x.CallScript.Set(v)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
@@ -15944,7 +15944,7 @@ func (x *ActivityDetails) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.HeroCard.SetNull()
-				} else if v, p := readListOfFormField(d); p == "" {
+				} else if v, p := read_ListOfFormField(d); p == "" {
 					x.HeroCard.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -15960,7 +15960,7 @@ func (x *ActivityDetails) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.CallScript.SetNull()
-				} else if v, p := readListOfFormField(d); p == "" {
+				} else if v, p := read_ListOfFormField(d); p == "" {
 					x.CallScript.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -16275,7 +16275,7 @@ func (x *ActivityRecord) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.HeroCardParams.SetNull()
-				} else if v, p := readListOfRaw(d); p == "" {
+				} else if v, p := read_ListOf_Raw(d); p == "" {
 					x.HeroCardParams.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -16687,7 +16687,7 @@ func (x *FormField) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.ChoiceOptions.SetNull()
-				} else if v, p := readListOfChoiceOption(d); p == "" {
+				} else if v, p := read_ListOfChoiceOption(d); p == "" {
 					x.ChoiceOptions.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -16875,7 +16875,7 @@ func readFormField(d *wire.Decoder) (FormField, string) {
 	v.decode(d)
 	return v, ""
 }
-func readListOfFormField(d *wire.Decoder) ([]FormField, string) {
+func read_ListOfFormField(d *wire.Decoder) ([]FormField, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -16926,16 +16926,16 @@ func readActivityType(d *wire.Decoder) (ActivityType, string) {
 	v, p := d.ReadString()
 	return ActivityType(v), p
 }
-func readRaw(d *wire.Decoder) (json.RawMessage, string) {
+func read_Raw(d *wire.Decoder) (json.RawMessage, string) {
 	return json.RawMessage(d.Skip()), ""
 }
-func readListOfRaw(d *wire.Decoder) ([]json.RawMessage, string) {
+func read_ListOf_Raw(d *wire.Decoder) ([]json.RawMessage, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
 	s := make([]json.RawMessage, 0, 4)
 	for i := 0; d.MoreElements(); i++ {
-		v, p := readRaw(d)
+		v, p := read_Raw(d)
 		if p != "" {
 			d.SkipRest(false)
 			return nil, wire.ItemProblem(i, p)
@@ -16984,7 +16984,7 @@ func readInputType(d *wire.Decoder) (InputType, string) {
 	v, p := d.ReadString()
 	return InputType(v), p
 }
-func readListOfChoiceOption(d *wire.Decoder) ([]ChoiceOption, string) {
+func read_ListOfChoiceOption(d *wire.Decoder) ([]ChoiceOption, string) {
 	if !d.Array() {
 		return nil, d.Mismatch("array")
 	}
@@ -17027,7 +17027,7 @@ func readUserSimplifiedStatus(d *wire.Decoder) (UserSimplifiedStatus, string) {
 	v, p := d.ReadString()
 	return UserSimplifiedStatus(v), p
 }
-func readMapOfString(d *wire.Decoder) (map[string]string, string) {
+func read_MapOf_String(d *wire.Decoder) (map[string]string, string) {
 	if !d.Object() {
 		return nil, d.Mismatch("object")
 	}

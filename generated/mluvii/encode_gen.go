@@ -450,7 +450,7 @@ func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -548,14 +548,14 @@ func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -757,7 +757,7 @@ func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -855,14 +855,14 @@ func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if x.omit[0]&(1<<19) == 0 {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, x.CallScript)
+			write_ListOfFormField(e, x.CallScript)
 		}
 		if v, ok := x.Client.Get(); ok {
 			e.Key("\"client\"")
@@ -946,7 +946,7 @@ func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -1044,14 +1044,14 @@ func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1138,7 +1138,7 @@ func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -1236,14 +1236,14 @@ func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1330,7 +1330,7 @@ func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -1428,14 +1428,14 @@ func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1522,7 +1522,7 @@ func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -1620,11 +1620,11 @@ func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 		}
 		if x.omit[0]&(1<<18) == 0 {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, x.HeroCard)
+			write_ListOfFormField(e, x.HeroCard)
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1708,7 +1708,7 @@ func (x *SessionActivityHeroCardSubmission) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.Params.Get(); ok {
 			e.Key("\"params\"")
-			writeMapOfString(e, v)
+			write_MapOf_String(e, v)
 		} else if x.Params.IsNull() {
 			e.Key("\"params\"")
 			e.Null()
@@ -1760,7 +1760,7 @@ func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -1858,14 +1858,14 @@ func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -1952,7 +1952,7 @@ func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -2050,14 +2050,14 @@ func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2144,7 +2144,7 @@ func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -2242,14 +2242,14 @@ func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2333,7 +2333,7 @@ func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -2431,14 +2431,14 @@ func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2522,7 +2522,7 @@ func (x *SessionActivityOperatorInviteCanceled) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -2620,14 +2620,14 @@ func (x *SessionActivityOperatorInviteCanceled) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2717,7 +2717,7 @@ func (x *SessionActivityChatMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -2815,14 +2815,14 @@ func (x *SessionActivityChatMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -2912,7 +2912,7 @@ func (x *SessionActivitySharedFile) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -3010,14 +3010,14 @@ func (x *SessionActivitySharedFile) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -3107,7 +3107,7 @@ func (x *SessionActivitySharedScreen) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -3205,14 +3205,14 @@ func (x *SessionActivitySharedScreen) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -3302,7 +3302,7 @@ func (x *SessionActivityCobrowsingStoppedByGuest) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -3400,14 +3400,14 @@ func (x *SessionActivityCobrowsingStoppedByGuest) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -3497,7 +3497,7 @@ func (x *SessionActivityScreenSharingFailedByGuest) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -3595,14 +3595,14 @@ func (x *SessionActivityScreenSharingFailedByGuest) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -3692,7 +3692,7 @@ func (x *SessionActivityFileUploadFailed) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -3790,14 +3790,14 @@ func (x *SessionActivityFileUploadFailed) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -3887,7 +3887,7 @@ func (x *SessionActivityChatbotMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -3985,14 +3985,14 @@ func (x *SessionActivityChatbotMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -4082,7 +4082,7 @@ func (x *SessionActivityWelcomeMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -4180,14 +4180,14 @@ func (x *SessionActivityWelcomeMessage) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -4277,7 +4277,7 @@ func (x *SessionActivityResumeGuest) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -4375,14 +4375,14 @@ func (x *SessionActivityResumeGuest) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -4472,7 +4472,7 @@ func (x *SessionActivityAutoActivityAsOperator) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -4570,14 +4570,14 @@ func (x *SessionActivityAutoActivityAsOperator) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -4667,7 +4667,7 @@ func (x *SessionActivityChatbotHeroCardSubmission) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -4765,14 +4765,14 @@ func (x *SessionActivityChatbotHeroCardSubmission) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -4862,7 +4862,7 @@ func (x *SessionActivitySessionEnded) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -4960,14 +4960,14 @@ func (x *SessionActivitySessionEnded) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -5057,7 +5057,7 @@ func (x *SessionActivitySessionForwarded) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -5155,14 +5155,14 @@ func (x *SessionActivitySessionForwarded) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -5252,7 +5252,7 @@ func (x *SessionActivityOperatorInvited) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -5350,14 +5350,14 @@ func (x *SessionActivityOperatorInvited) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -5447,7 +5447,7 @@ func (x *SessionActivityOperatorInviteRejected) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -5545,14 +5545,14 @@ func (x *SessionActivityOperatorInviteRejected) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -5642,7 +5642,7 @@ func (x *SessionActivityOperatorKicked) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCardParams.Get(); ok {
 			e.Key("\"heroCardParams\"")
-			writeListOfRaw(e, v)
+			write_ListOf_Raw(e, v)
 		} else if x.HeroCardParams.IsNull() {
 			e.Key("\"heroCardParams\"")
 			e.Null()
@@ -5740,14 +5740,14 @@ func (x *SessionActivityOperatorKicked) encode(e *wire.Encoder) {
 		}
 		if v, ok := x.HeroCard.Get(); ok {
 			e.Key("\"heroCard\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.HeroCard.IsNull() {
 			e.Key("\"heroCard\"")
 			e.Null()
 		}
 		if v, ok := x.CallScript.Get(); ok {
 			e.Key("\"callScript\"")
-			writeListOfFormField(e, v)
+			write_ListOfFormField(e, v)
 		} else if x.CallScript.IsNull() {
 			e.Key("\"callScript\"")
 			e.Null()
@@ -6208,14 +6208,14 @@ func (x *ActivityDetails) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := x.HeroCard.Get(); ok {
 		e.Key("\"heroCard\"")
-		writeListOfFormField(e, v)
+		write_ListOfFormField(e, v)
 	} else if x.HeroCard.IsNull() {
 		e.Key("\"heroCard\"")
 		e.Null()
 	}
 	if v, ok := x.CallScript.Get(); ok {
 		e.Key("\"callScript\"")
-		writeListOfFormField(e, v)
+		write_ListOfFormField(e, v)
 	} else if x.CallScript.IsNull() {
 		e.Key("\"callScript\"")
 		e.Null()
@@ -6344,7 +6344,7 @@ func (x *ActivityRecord) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.HeroCardParams.Get(); ok {
 		e.Key("\"heroCardParams\"")
-		writeListOfRaw(e, v)
+		write_ListOf_Raw(e, v)
 	} else if x.HeroCardParams.IsNull() {
 		e.Key("\"heroCardParams\"")
 		e.Null()
@@ -6520,7 +6520,7 @@ func (x *FormField) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.ChoiceOptions.Get(); ok {
 		e.Key("\"choiceOptions\"")
-		writeListOfChoiceOption(e, v)
+		write_ListOfChoiceOption(e, v)
 	} else if x.ChoiceOptions.IsNull() {
 		e.Key("\"choiceOptions\"")
 		e.Null()
@@ -6595,28 +6595,28 @@ func (x *SessionRecord) MarshalJSON() ([]byte, error) {
 	x.encode(&e)
 	return e.Buf, nil
 }
-func writeListOfFormField(e *wire.Encoder, s []FormField) {
+func write_ListOfFormField(e *wire.Encoder, s []FormField) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeListOfRaw(e *wire.Encoder, s []json.RawMessage) {
+func write_ListOf_Raw(e *wire.Encoder, s []json.RawMessage) {
 	e.ArrayStart()
 	for i := range s {
 		e.RawBytes(s[i])
 	}
 	e.ArrayEnd()
 }
-func writeListOfChoiceOption(e *wire.Encoder, s []ChoiceOption) {
+func write_ListOfChoiceOption(e *wire.Encoder, s []ChoiceOption) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)
 	}
 	e.ArrayEnd()
 }
-func writeMapOfString(e *wire.Encoder, m map[string]string) {
+func write_MapOf_String(e *wire.Encoder, m map[string]string) {
 	var buf [16]string
 	keys := buf[:0]
 	for k := range m {

@@ -592,13 +592,13 @@ func (x *SessionActivityAutoActivity) validate(ps *wire.Problems, p *wire.Path) 
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -820,7 +820,7 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -830,7 +830,7 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 					ps.Add(&fp, "required member is missing")
 				}
 			} else {
-				checkListOfFormField(ps, &fp, x.CallScript)
+				check_ListOfFormField(ps, &fp, x.CallScript)
 			}
 		}
 		{
@@ -909,13 +909,13 @@ func (x *SessionActivityCallScriptSubmission) validate(ps *wire.Problems, p *wir
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -994,13 +994,13 @@ func (x *SessionActivityCobrowsingStarted) validate(ps *wire.Problems, p *wire.P
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1079,13 +1079,13 @@ func (x *SessionActivityExternalMessage) validate(ps *wire.Problems, p *wire.Pat
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1168,13 +1168,13 @@ func (x *SessionActivityHeroCard) validate(ps *wire.Problems, p *wire.Path) {
 					ps.Add(&fp, "required member is missing")
 				}
 			} else {
-				checkListOfFormField(ps, &fp, x.HeroCard)
+				check_ListOfFormField(ps, &fp, x.HeroCard)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1338,13 +1338,13 @@ func (x *SessionActivityChatToMail) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1431,13 +1431,13 @@ func (x *SessionActivityLastFarewellMessage) validate(ps *wire.Problems, p *wire
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1516,13 +1516,13 @@ func (x *SessionActivityPreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1613,13 +1613,13 @@ func (x *SessionActivityOnHold) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1706,13 +1706,13 @@ func (x *SessionActivityOperatorInviteCanceled) validate(ps *wire.Problems, p *w
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1783,13 +1783,13 @@ func (x *SessionActivityChatMessage) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1860,13 +1860,13 @@ func (x *SessionActivitySharedFile) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -1937,13 +1937,13 @@ func (x *SessionActivitySharedScreen) validate(ps *wire.Problems, p *wire.Path) 
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2014,13 +2014,13 @@ func (x *SessionActivityCobrowsingStoppedByGuest) validate(ps *wire.Problems, p 
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2091,13 +2091,13 @@ func (x *SessionActivityScreenSharingFailedByGuest) validate(ps *wire.Problems, 
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2168,13 +2168,13 @@ func (x *SessionActivityFileUploadFailed) validate(ps *wire.Problems, p *wire.Pa
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2245,13 +2245,13 @@ func (x *SessionActivityChatbotMessage) validate(ps *wire.Problems, p *wire.Path
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2322,13 +2322,13 @@ func (x *SessionActivityWelcomeMessage) validate(ps *wire.Problems, p *wire.Path
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2399,13 +2399,13 @@ func (x *SessionActivityResumeGuest) validate(ps *wire.Problems, p *wire.Path) {
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2476,13 +2476,13 @@ func (x *SessionActivityAutoActivityAsOperator) validate(ps *wire.Problems, p *w
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2553,13 +2553,13 @@ func (x *SessionActivityChatbotHeroCardSubmission) validate(ps *wire.Problems, p
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2630,13 +2630,13 @@ func (x *SessionActivitySessionEnded) validate(ps *wire.Problems, p *wire.Path) 
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2707,13 +2707,13 @@ func (x *SessionActivitySessionForwarded) validate(ps *wire.Problems, p *wire.Pa
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2784,13 +2784,13 @@ func (x *SessionActivityOperatorInvited) validate(ps *wire.Problems, p *wire.Pat
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2861,13 +2861,13 @@ func (x *SessionActivityOperatorInviteRejected) validate(ps *wire.Problems, p *w
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -2938,13 +2938,13 @@ func (x *SessionActivityOperatorKicked) validate(ps *wire.Problems, p *wire.Path
 		{
 			fp := p1.Key("heroCard")
 			if v, ok := x.HeroCard.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
 			fp := p1.Key("callScript")
 			if v, ok := x.CallScript.Get(); ok {
-				checkListOfFormField(ps, &fp, v)
+				check_ListOfFormField(ps, &fp, v)
 			}
 		}
 		{
@@ -3348,13 +3348,13 @@ func (x *ActivityDetails) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("heroCard")
 		if v, ok := x.HeroCard.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
+			check_ListOfFormField(ps, &fp, v)
 		}
 	}
 	{
 		fp := p.Key("callScript")
 		if v, ok := x.CallScript.Get(); ok {
-			checkListOfFormField(ps, &fp, v)
+			check_ListOfFormField(ps, &fp, v)
 		}
 	}
 	{
@@ -3550,7 +3550,7 @@ func (x *FormField) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("choiceOptions")
 		if v, ok := x.ChoiceOptions.Get(); ok {
-			checkListOfChoiceOption(ps, &fp, v)
+			check_ListOfChoiceOption(ps, &fp, v)
 		} else if x.ChoiceOptions.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
@@ -3656,7 +3656,7 @@ func (x *SessionRecord) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
-func checkListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
+func check_ListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
 	for i := range s {
 		ip := p.Index(i)
 		{
@@ -3664,7 +3664,7 @@ func checkListOfFormField(ps *wire.Problems, p *wire.Path, s []FormField) {
 		}
 	}
 }
-func checkListOfChoiceOption(ps *wire.Problems, p *wire.Path, s []ChoiceOption) {
+func check_ListOfChoiceOption(ps *wire.Problems, p *wire.Path, s []ChoiceOption) {
 	for i := range s {
 		ip := p.Index(i)
 		{
