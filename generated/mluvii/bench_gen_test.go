@@ -1099,6 +1099,15 @@ type stdApplicationSettingChanged struct {
 	RoutingRuleSetID *int64  `json:"routingRuleSetId,omitempty"`
 }
 
+// stdStatRealTime is the payload of "StatRealTime" as a hand-written encoding/json struct.
+type stdStatRealTime struct {
+	CompanyID  int64             `json:"companyId"`
+	MetricName *string           `json:"metricName,omitempty"`
+	Tags       map[string]string `json:"tags,omitempty"`
+	Fields     map[string]string `json:"fields,omitempty"`
+	Time       string            `json:"time"`
+}
+
 // baselineEnvelope is what the first pass of the baseline reads: the envelope, the payload left raw.
 type baselineEnvelope struct {
 	EventType string          `json:"eventType"`
@@ -1218,6 +1227,8 @@ func baselineDecodeEvent(data []byte) (*baselineEvent, error) {
 		ev.payload = new(stdGuestIdentityUpdated)
 	case "ApplicationSettingChanged":
 		ev.payload = new(stdApplicationSettingChanged)
+	case "StatRealTime":
+		ev.payload = new(stdStatRealTime)
 	default:
 		return ev, nil
 	}

@@ -144,12 +144,15 @@ const (
 	// EventTypeApplicationSettingChanged is "ApplicationSettingChanged": An application setting was
 	// changed.
 	EventTypeApplicationSettingChanged EventType = "ApplicationSettingChanged"
+	// EventTypeStatRealTime is "StatRealTime": A real-time statistics metric (withdrawn from the models'
+	// event types in 2023-05).
+	EventTypeStatRealTime EventType = "StatRealTime"
 )
 
 // Known reports whether t is one of the documented event types.
 func (t EventType) Known() bool {
 	switch t {
-	case EventTypeSessionCreated, EventTypeSessionStarted, EventTypeSessionOperatorJoined, EventTypeSessionForwarded, EventTypeSessionEnded, EventTypeSessionOperatorLeft, EventTypeSessionOperatorConcluded, EventTypeSessionCallParamsUpdated, EventTypeSessionRecordingPostProcessingCompleted, EventTypeSessionActivityAutoActivity, EventTypeSessionActivityAvResponse, EventTypeSessionActivityAvRequest, EventTypeSessionActivityAvTerminated, EventTypeSessionActivityCallScript, EventTypeSessionActivityCallScriptSubmission, EventTypeSessionActivityCobrowsingStarted, EventTypeSessionActivityExternalMessage, EventTypeSessionActivityHeroCard, EventTypeSessionActivityHeroCardSubmission, EventTypeSessionActivityChatToMail, EventTypeSessionActivityLastFarewellMessage, EventTypeSessionActivityPreviewURL, EventTypeSessionActivityOnHold, EventTypeSessionActivityOperatorInviteCanceled, EventTypeSessionActivityChatMessage, EventTypeSessionActivitySharedFile, EventTypeSessionActivitySharedScreen, EventTypeSessionActivityCobrowsingStoppedByGuest, EventTypeSessionActivityScreenSharingFailedByGuest, EventTypeSessionActivityFileUploadFailed, EventTypeSessionActivityChatbotMessage, EventTypeSessionActivityWelcomeMessage, EventTypeSessionActivityResumeGuest, EventTypeSessionActivityAutoActivityAsOperator, EventTypeSessionActivityChatbotHeroCardSubmission, EventTypeSessionActivitySessionEnded, EventTypeSessionActivitySessionForwarded, EventTypeSessionActivityOperatorInvited, EventTypeSessionActivityOperatorInviteRejected, EventTypeSessionActivityOperatorKicked, EventTypeSessionActivityAvMediaResult, EventTypeEmailThreadCreated, EventTypeEmailThreadOperatorJoined, EventTypeEmailThreadOperatorLeft, EventTypeEmailThreadForwarded, EventTypeEmailThreadParamsUpdated, EventTypeUserStatusChanged, EventTypeGuestIdentityUpdated, EventTypeApplicationSettingChanged:
+	case EventTypeSessionCreated, EventTypeSessionStarted, EventTypeSessionOperatorJoined, EventTypeSessionForwarded, EventTypeSessionEnded, EventTypeSessionOperatorLeft, EventTypeSessionOperatorConcluded, EventTypeSessionCallParamsUpdated, EventTypeSessionRecordingPostProcessingCompleted, EventTypeSessionActivityAutoActivity, EventTypeSessionActivityAvResponse, EventTypeSessionActivityAvRequest, EventTypeSessionActivityAvTerminated, EventTypeSessionActivityCallScript, EventTypeSessionActivityCallScriptSubmission, EventTypeSessionActivityCobrowsingStarted, EventTypeSessionActivityExternalMessage, EventTypeSessionActivityHeroCard, EventTypeSessionActivityHeroCardSubmission, EventTypeSessionActivityChatToMail, EventTypeSessionActivityLastFarewellMessage, EventTypeSessionActivityPreviewURL, EventTypeSessionActivityOnHold, EventTypeSessionActivityOperatorInviteCanceled, EventTypeSessionActivityChatMessage, EventTypeSessionActivitySharedFile, EventTypeSessionActivitySharedScreen, EventTypeSessionActivityCobrowsingStoppedByGuest, EventTypeSessionActivityScreenSharingFailedByGuest, EventTypeSessionActivityFileUploadFailed, EventTypeSessionActivityChatbotMessage, EventTypeSessionActivityWelcomeMessage, EventTypeSessionActivityResumeGuest, EventTypeSessionActivityAutoActivityAsOperator, EventTypeSessionActivityChatbotHeroCardSubmission, EventTypeSessionActivitySessionEnded, EventTypeSessionActivitySessionForwarded, EventTypeSessionActivityOperatorInvited, EventTypeSessionActivityOperatorInviteRejected, EventTypeSessionActivityOperatorKicked, EventTypeSessionActivityAvMediaResult, EventTypeEmailThreadCreated, EventTypeEmailThreadOperatorJoined, EventTypeEmailThreadOperatorLeft, EventTypeEmailThreadForwarded, EventTypeEmailThreadParamsUpdated, EventTypeUserStatusChanged, EventTypeGuestIdentityUpdated, EventTypeApplicationSettingChanged, EventTypeStatRealTime:
 		return true
 	}
 	return false
@@ -523,6 +526,13 @@ var events = []EventInfo{{
 	Name:        "ApplicationSettingChanged",
 	Summary:     "An application setting was changed.",
 	Type:        EventTypeApplicationSettingChanged,
+}, {
+	Description: "A real-time statistics metric of the company: its name, tags and field values at a point in time. The models list this event type from 2022-03 until 2023-05-29, when it was removed from WebhookEventType (\"StatRealTime events removed\"); its payload class is still in the models. The models say nothing more about the metrics, tags or fields.",
+	Documented:  true,
+	Group:       "other",
+	Name:        "StatRealTime",
+	Summary:     "A real-time statistics metric (withdrawn from the models' event types in 2023-05).",
+	Type:        EventTypeStatRealTime,
 }}
 
 // Events returns the catalogue in the vendor document's order. The slice is a copy.

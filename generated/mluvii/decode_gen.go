@@ -271,6 +271,11 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 			v.decodeFrom(d, true)
 			v.size = d.Offset() - start
 			ev = v
+		case EventTypeStatRealTime:
+			v := new(StatRealTime)
+			v.decodeFrom(d, true)
+			v.size = d.Offset() - start
+			ev = v
 		default:
 			d.SkipRest(true)
 			ev = &Unknown{
@@ -539,6 +544,11 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		ev = v
 	case EventTypeApplicationSettingChanged:
 		v := new(ApplicationSettingChanged)
+		v.decode(d)
+		v.size = d.Offset() - start
+		ev = v
+	case EventTypeStatRealTime:
+		v := new(StatRealTime)
 		v.decode(d)
 		v.size = d.Offset() - start
 		ev = v
@@ -15909,6 +15919,141 @@ func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool) {
 								x.RoutingRuleSetID.SetNull()
 							} else if v, p := d.ReadInt(); p == "" {
 								x.RoutingRuleSetID.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					default:
+						x.extra.Keep(d, name, raw, "")
+					}
+				}
+			}
+		default:
+			x.env[0].Keep(d, name, raw, "")
+		}
+	}
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *StatRealTime) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false)
+}
+
+// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
+// have been read already (see decodeEvent).
+func (x *StatRealTime) decodeFrom(d *wire.Decoder, resumed bool) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x11}
+	x.envOmit = 1
+	seenDiscriminator := resumed
+	if !resumed {
+		d.Object()
+	}
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "eventType":
+			if seenDiscriminator {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			d.Skip()
+		case "data":
+			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+				x.env[0].Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindObject {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+				break
+			}
+			x.envOmit &^= 1
+			{
+				d.Object()
+				for {
+					name, raw, ok := d.NextMember()
+					if !ok {
+						break
+					}
+					switch name {
+					case "companyId":
+						if seen[0]&(1<<0) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 0)
+						{
+							start := d.Offset()
+							if v, p := d.ReadInt(); p == "" {
+								x.CompanyID = v
+								x.omit[0] &^= (1 << 0)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "metricName":
+						if seen[0]&(1<<1) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 1)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.MetricName.SetNull()
+							} else if v, p := d.ReadString(); p == "" {
+								x.MetricName.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "tags":
+						if seen[0]&(1<<2) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 2)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Tags.SetNull()
+							} else if v, p := read_MapOf_String(d); p == "" {
+								x.Tags.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "fields":
+						if seen[0]&(1<<3) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 3)
+						{
+							start := d.Offset()
+							if d.Null() {
+								x.Fields.SetNull()
+							} else if v, p := read_MapOf_String(d); p == "" {
+								x.Fields.Set(v)
+							} else {
+								x.extra.Add(name, raw, d.Since(start), p)
+							}
+						}
+					case "time":
+						if seen[0]&(1<<4) != 0 {
+							x.extra.Keep(d, name, raw, "duplicate member")
+							break
+						}
+						seen[0] |= (1 << 4)
+						{
+							start := d.Offset()
+							if v, p := readTimestamp(d); p == "" {
+								x.Time = v
+								x.omit[0] &^= (1 << 4)
 							} else {
 								x.extra.Add(name, raw, d.Since(start), p)
 							}

@@ -113,11 +113,11 @@
 //     chatbotHeroCardSubmissionValue, terminationReason) are null in every sample and described nowhere in
 //     the document; they are typed after the models.
 //   - The document states neither the HTTP method nor the content type of the requests.
-//   - The models' WebhookEventType has 50 members, but one is the placeholder UNKNOWN, so the catalogue
-//     has 49 events. A 50th type, StatRealTime (real-time statistics), was in the enum from 2022-03 until
-//     the models' change "StatRealTime events removed" (2023-05-29); its payload class StatRealTimePayload
-//     (companyId, metricName, tags, fields, time) is still in the models, but no current event type uses
-//     it, so it is not catalogued and such requests decode as Unknown.
+//   - The models' WebhookEventType has 50 members today: the placeholder UNKNOWN and 49 event types. A
+//     50th event type, StatRealTime (real-time statistics), was in the enum from 2022-03 until the models'
+//     change "StatRealTime events removed" (2023-05-29), and its payload class StatRealTimePayload is
+//     still in the models. It is catalogued (group other) with that payload, so that a subscription
+//     created while it existed still decodes typed; nothing says whether mluvii still sends it.
 //   - The English version of the document has four categories (Sessions, Session Activities, E-mails,
 //     Others); the Czech document is cut off inside the second. Only the beginning of the English version
 //     was available, so the e-mail and other events are described from the models alone.

@@ -6204,6 +6204,60 @@ func (x *ApplicationSettingChanged) AppendJSON(b []byte) []byte {
 func (x *ApplicationSettingChanged) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
+func (x *StatRealTime) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	e.Key("\"eventType\"")
+	e.String("StatRealTime")
+	if x.envOmit&1 == 0 {
+		e.Key("\"data\"")
+		e.ObjectStart()
+		if x.omit[0]&(1<<0) == 0 {
+			e.Key("\"companyId\"")
+			e.Int(x.CompanyID)
+		}
+		if v, ok := x.MetricName.Get(); ok {
+			e.Key("\"metricName\"")
+			e.String(v)
+		} else if x.MetricName.IsNull() {
+			e.Key("\"metricName\"")
+			e.Null()
+		}
+		if v, ok := x.Tags.Get(); ok {
+			e.Key("\"tags\"")
+			write_MapOf_String(e, v)
+		} else if x.Tags.IsNull() {
+			e.Key("\"tags\"")
+			e.Null()
+		}
+		if v, ok := x.Fields.Get(); ok {
+			e.Key("\"fields\"")
+			write_MapOf_String(e, v)
+		} else if x.Fields.IsNull() {
+			e.Key("\"fields\"")
+			e.Null()
+		}
+		if x.omit[0]&(1<<4) == 0 {
+			e.Key("\"time\"")
+			e.String(string(x.Time))
+		}
+		e.Members(x.extra)
+		e.ObjectEnd()
+	}
+	e.Members(x.env[0])
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *StatRealTime) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *StatRealTime) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
 func (x *ActivityDetails) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := x.HeroCard.Get(); ok {

@@ -7089,6 +7089,69 @@ func (x *ApplicationSettingChanged) EventType() EventType {
 	return EventTypeApplicationSettingChanged
 }
 
+// StatRealTime: A real-time statistics metric (withdrawn from the models' event types in 2023-05).
+//
+// On the wire its "eventType" is "StatRealTime".
+//
+// A real-time statistics metric of the company: its name, tags and field values at a point in time.
+// The models list this event type from 2022-03 until 2023-05-29, when it was removed from
+// WebhookEventType ("StatRealTime events removed"); its payload class is still in the models. The
+// models say nothing more about the metrics, tags or fields.
+//
+// Discrepancies in the vendor document:
+//   - Removed from the models' WebhookEventType on 2023-05-29 while its payload class stays; whether
+//     mluvii still sends it is not documented.
+//
+// Source: vendor document, mluvii.ApiModels Webhooks/Payloads/StatRealTimePayload.cs
+type StatRealTime struct {
+	// CompanyID: The company the metric belongs to.
+	//
+	// JSON "companyId", required.
+	//
+	// Source: vendor document, models (int CompanyId)
+	CompanyID int64 `json:"companyId"`
+	// MetricName: The name of the metric.
+	//
+	// JSON "metricName", nullable.
+	//
+	// Source: vendor document, models (string MetricName)
+	MetricName Opt[string] `json:"metricName"`
+	// Tags: The metric's tags, by name.
+	//
+	// JSON "tags", nullable.
+	//
+	// Source: vendor document, models (IDictionary<string, string> Tags)
+	Tags Opt[map[string]string] `json:"tags"`
+	// Fields: The metric's field values, by name, as text.
+	//
+	// JSON "fields", nullable.
+	//
+	// Source: vendor document, models (IDictionary<string, string> Fields)
+	Fields Opt[map[string]string] `json:"fields"`
+	// Time: When the metric was measured.
+	//
+	// JSON "time", required.
+	//
+	// Source: vendor document, models (DateTimeOffset Time)
+	Time Timestamp `json:"time"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+	// env keeps the unknown members of each envelope level verbatim.
+	env [1]wire.Members
+	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
+	envOmit uint8
+}
+
+// EventType returns EventTypeStatRealTime.
+func (x *StatRealTime) EventType() EventType {
+	return EventTypeStatRealTime
+}
+
 // Unknown is an event whose type the vendor does not document (or this package does not know yet).
 // It is not an error: new event types must never break a consumer. Raw is the event verbatim, and
 // MarshalJSON returns it unchanged.
@@ -7185,5 +7248,6 @@ var (
 	_ Event = (*UserStatusChanged)(nil)
 	_ Event = (*GuestIdentityUpdated)(nil)
 	_ Event = (*ApplicationSettingChanged)(nil)
+	_ Event = (*StatRealTime)(nil)
 	_ Event = (*Unknown)(nil)
 )

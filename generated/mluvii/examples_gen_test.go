@@ -3354,6 +3354,72 @@ var fixtures = []fixture{
 		types: []string{"SessionStarted"},
 	},
 	{
+		name:  "synth/StatRealTime/invalid.missing.data.companyId",
+		file:  "testdata/synth/StatRealTime/invalid.missing.data.companyId.json",
+		types: []string{"StatRealTime"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/companyId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/StatRealTime/invalid.missing.data.time",
+		file:  "testdata/synth/StatRealTime/invalid.missing.data.time.json",
+		types: []string{"StatRealTime"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/StatRealTime/invalid.type.data.companyId",
+		file:  "testdata/synth/StatRealTime/invalid.type.data.companyId.json",
+		types: []string{"StatRealTime"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/companyId", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/StatRealTime/invalid.type.data.fields",
+		file:  "testdata/synth/StatRealTime/invalid.type.data.fields.json",
+		types: []string{"StatRealTime"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/fields", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/StatRealTime/invalid.type.data.metricName",
+		file:  "testdata/synth/StatRealTime/invalid.type.data.metricName.json",
+		types: []string{"StatRealTime"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/metricName", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/StatRealTime/invalid.type.data.tags",
+		file:  "testdata/synth/StatRealTime/invalid.type.data.tags.json",
+		types: []string{"StatRealTime"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/tags", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/StatRealTime/invalid.type.data.time",
+		file:  "testdata/synth/StatRealTime/invalid.type.data.time.json",
+		types: []string{"StatRealTime"},
+		problems: mluvii.Problems{
+			{Pointer: "/data/time", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/StatRealTime/maximal",
+		file:  "testdata/synth/StatRealTime/maximal.json",
+		types: []string{"StatRealTime"},
+	},
+	{
+		name:  "synth/StatRealTime/minimal",
+		file:  "testdata/synth/StatRealTime/minimal.json",
+		types: []string{"StatRealTime"},
+	},
+	{
 		name:  "synth/UserStatusChanged/invalid.missing.data.availabilityStatus",
 		file:  "testdata/synth/UserStatusChanged/invalid.missing.data.availabilityStatus.json",
 		types: []string{"UserStatusChanged"},

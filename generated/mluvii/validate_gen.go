@@ -3344,6 +3344,43 @@ func (x *ApplicationSettingChanged) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+func (x *StatRealTime) validate(ps *wire.Problems, p *wire.Path) {
+	p1 := p.Key("data")
+	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
+		ps.Add(&p1, "required member is missing")
+	}
+	ps.Members(p, x.env[0])
+	if x.envOmit == 0 {
+		{
+			fp := p1.Key("companyId")
+			if x.omit[0]&(1<<0) != 0 {
+				if !x.extra.Has("companyId") {
+					ps.Add(&fp, "required member is missing")
+				}
+			}
+		}
+		{
+			fp := p1.Key("time")
+			if x.omit[0]&(1<<4) != 0 {
+				if !x.extra.Has("time") {
+					ps.Add(&fp, "required member is missing")
+				}
+			} else {
+				if _, err := x.Time.Time(); err != nil {
+					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				}
+			}
+		}
+		ps.Members(&p1, x.extra)
+	}
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *StatRealTime) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
 func (x *ActivityDetails) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("heroCard")
