@@ -8,11 +8,19 @@ import (
 	"strings"
 )
 
+// The name patterns of the language; spec/schema.json says the same (a test proves it).
+const (
+	// PlatformNamePattern is the form of platform and package names: they name a directory and a Go package.
+	PlatformNamePattern = `^[a-z][a-z0-9]*$`
+	// GoNamePattern is the form of type names and of what go_name may say: an exported ASCII identifier
+	// without underscores. The generator derives its own helper names with underscores, so no name of
+	// the spec can collide with them.
+	GoNamePattern = `^[A-Z][A-Za-z0-9]*$`
+)
+
 var (
-	platformName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
-	// goName is what go_name may say: an exported ASCII identifier without underscores. The generator
-	// derives its own helper names with underscores, so no go_name can collide with them.
-	goName = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+	platformName = regexp.MustCompile(PlatformNamePattern)
+	goName       = regexp.MustCompile(GoNamePattern)
 )
 
 // ReservedPlatforms are the names a platform may not take: its package directory would be one that

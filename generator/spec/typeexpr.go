@@ -89,6 +89,9 @@ func parseTypeExpr(s string) (te *TypeExpr, bad, why string) {
 }
 
 // isTypeName reports whether s is an UpperCamelCase type name.
+// IsTypeName reports whether s is a type name (GoNamePattern).
+func IsTypeName(s string) bool { return isTypeName(s) }
+
 func isTypeName(s string) bool {
 	if s == "" || s[0] < 'A' || s[0] > 'Z' {
 		return false
