@@ -3,10 +3,14 @@
 package generator
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/eventgen/eventgen/generator/docs"
 	"github.com/eventgen/eventgen/generator/fixtures"
@@ -21,7 +25,16 @@ import (
 type Config struct {
 	// Specs are the spec files, one per platform.
 	Specs []string
+	// ImportPath is the import path of the output root: each platform's package is ImportPath/<name>.
+	// When it is empty, it is derived from Out (see ImportPathOf); when both are empty, DefaultImportPath
+	// is used (lint, which writes nothing, needs no real one).
+	ImportPath string
+	// Out is the output root, used to derive ImportPath.
+	Out string
 }
+
+// DefaultImportPath is the import path of this repository's output root, generated/.
+const DefaultImportPath = ir.DefaultImportRoot
 
 // Emitter turns one platform's IR into files; each output format is one emitter.
 type Emitter func(*ir.Platform) ([]output.File, error)
@@ -41,8 +54,18 @@ func Run(cfg Config) (*output.Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	prefix := cfg.ImportPath
+	switch {
+	case prefix == "" && cfg.Out != "":
+		if prefix, err = ImportPathOf(cfg.Out); err != nil {
+			return nil, err
+		}
+	case prefix == "":
+		prefix = DefaultImportPath
+	}
 	set := &output.Set{}
 	for _, p := range platforms {
+		p.ImportPath = path.Join(prefix, p.Name)
 		for _, emit := range Emitters {
 			files, err := emit(p)
 			if err != nil {
@@ -139,4 +162,60 @@ func moduleRelative(path string) string {
 func emitterBug(p *ir.Platform, err error) error {
 	return spec.ErrorList{{Pos: p.Pos,
 		Msg: fmt.Sprintf("platform %q: the generator failed on a spec that passed its checks (a bug in eventgen; please report it with the spec): %v", p.Name, err)}}
+}
+
+// ImportPathOf returns the import path of directory dir: the path of the module whose go.mod encloses
+// it, joined with dir's path inside the module. dir need not exist yet.
+func ImportPathOf(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for root := abs; ; root = filepath.Dir(root) {
+		mod, err := modulePath(filepath.Join(root, "go.mod"))
+		switch {
+		case err == nil:
+			rel, err := filepath.Rel(root, abs)
+			if err != nil {
+				return "", err
+			}
+			return path.Join(mod, filepath.ToSlash(rel)), nil
+		case !errors.Is(err, os.ErrNotExist):
+			return "", err
+		}
+		if filepath.Dir(root) == root {
+			return "", fmt.Errorf("no go.mod encloses %s: generate inside a Go module, or give the import path of the output directory with --import-path", dir)
+		}
+	}
+}
+
+// modulePath reads the module path of a go.mod file.
+func modulePath(gomod string) (string, error) {
+	f, err := os.Open(gomod)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if i := strings.Index(line, "//"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		rest, ok := strings.CutPrefix(line, "module")
+		if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t' && rest[0] != '"') {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if unq, err := strconv.Unquote(rest); err == nil {
+			rest = unq
+		}
+		if rest != "" {
+			return rest, nil
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return "", err
+	}
+	return "", fmt.Errorf("%s: no module line", gomod)
 }

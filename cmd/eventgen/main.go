@@ -1,8 +1,9 @@
 // Command eventgen generates Go packages (and the other outputs) from event catalogue specs.
 //
-//	eventgen generate [--out DIR] [--check] SPEC...
+//	eventgen generate [--out DIR] [--import-path PATH] [--check] SPEC...
 //	eventgen lint SPEC...
 //	eventgen events SPEC
+//	eventgen --version
 //
 // Exit status: 0 success, 1 failure (spec problems, stale output), 2 usage.
 package main
@@ -13,6 +14,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -29,13 +32,20 @@ Commands:
   lint      check specs and report every problem
   events    list the events of one spec: name, group, summary (tab-separated)
 
-Run 'eventgen <command> --help' for a command's flags.
+Flags:
+  --version  print eventgen's version and exit
+
+Run 'eventgen <command> --help' for a command's flags and arguments.
 `
 
 // errUsage marks errors that exit with status 2.
 var errUsage = errors.New("usage")
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "version") {
+		fmt.Fprintln(stdout, version())
+		return 0
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		if len(args) == 0 {
 			fmt.Fprint(stderr, usage)
@@ -63,12 +73,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
-// flags makes a command's flag set; its usage goes to stdout for --help and stderr otherwise.
-func flags(name, synopsis string, stdout, stderr io.Writer) *pflag.FlagSet {
+// version is the module version eventgen was built from, as the go command recorded it: a release
+// tag when installed with go install or go get -tool, "(devel)" in a checkout.
+func version() string {
+	v := "(devel)"
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		v = info.Main.Version
+	}
+	return "eventgen " + v + " " + runtime.Version()
+}
+
+// flags makes a command's flag set; its usage (synopsis, what the command does and its arguments,
+// then the flags) goes to stdout for --help and stderr otherwise.
+func flags(name, synopsis, about string, stdout, stderr io.Writer) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: eventgen %s\n", synopsis)
+		fmt.Fprintf(fs.Output(), "Usage: eventgen %s\n\n%s", synopsis, about)
 		if fs.HasFlags() {
 			fmt.Fprintf(fs.Output(), "\nFlags:\n%s", fs.FlagUsages())
 		}
@@ -106,9 +127,21 @@ func argCount(lo, hi int) string {
 }
 
 func generate(args []string, stdout, stderr io.Writer) error {
-	fs := flags("generate", "generate [--out DIR] [--check] SPEC...", stdout, stderr)
+	fs := flags("generate", "generate [--out DIR] [--import-path PATH] [--check] SPEC...", `Generates, for every SPEC (a spec file; a directory stands for the *.yaml files in it), the Go
+package DIR/<platform> (types, decoders, encoders, Validate, the catalogue), its OpenAPI document,
+fixtures and generated tests, and the docs site DIR/docs for all of them. It lists what it created,
+updated or removed.
+
+The generated packages import DIR's import path, derived from the go.mod that encloses DIR, and the
+runtime github.com/eventgen/eventgen/generated/wire. Only files eventgen wrote are ever overwritten
+or removed (they are listed in each directory's eventgen.manifest, or are Go files with its header);
+a run that fails changes nothing.
+
+Exit status: 0 done (or, with --check, current); 1 spec problems, a failed write, or stale output.
+`, stdout, stderr)
 	out := fs.String("out", "generated", "the output root; each platform is written to DIR/<platform>")
-	check := fs.Bool("check", false, "write nothing; fail if the output root differs from what would be generated")
+	importPath := fs.String("import-path", "", "the import path of the output root (default: derived from the go.mod enclosing --out)")
+	check := fs.Bool("check", false, "write nothing; fail, listing the differences, if the output root is not what would be generated")
 	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
@@ -116,7 +149,7 @@ func generate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	set, err := generator.Run(generator.Config{Specs: specs})
+	set, err := generator.Run(generator.Config{Specs: specs, Out: *out, ImportPath: *importPath})
 	if err != nil {
 		return err
 	}
@@ -134,7 +167,12 @@ func generate(args []string, stdout, stderr io.Writer) error {
 }
 
 func lint(args []string, stdout, stderr io.Writer) error {
-	fs := flags("lint", "lint SPEC...", stdout, stderr)
+	fs := flags("lint", "lint SPEC...", `Checks every SPEC (a spec file; a directory stands for the *.yaml files in it) as generate would,
+writing nothing, and prints every problem of every spec at once, sorted, in compiler style
+(spec/x.yaml:12:5: message). A spec that lints clean generates, and its output compiles.
+
+Exit status: 0 no problems; 1 problems.
+`, stdout, stderr)
 	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
@@ -148,7 +186,11 @@ func lint(args []string, stdout, stderr io.Writer) error {
 }
 
 func events(args []string, stdout, stderr io.Writer) error {
-	fs := flags("events", "events SPEC", stdout, stderr)
+	fs := flags("events", "events SPEC", `Lists the catalogue of one spec in document order, one event a line: its name (the discriminator
+value on the wire), its group and its summary, separated by tabs.
+
+Exit status: 0 listed; 1 spec problems.
+`, stdout, stderr)
 	if err := parse(fs, args, stdout, 1, 1); err != nil {
 		return err
 	}

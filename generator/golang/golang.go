@@ -16,9 +16,6 @@ import (
 	"github.com/eventgen/eventgen/templates"
 )
 
-// ModulePath is the import path of the module the generated packages live in.
-const ModulePath = "github.com/eventgen/eventgen/generated"
-
 // file is one generated Go file: its name and the function that fills it.
 type file struct {
 	name string
@@ -67,7 +64,7 @@ func Emit(p *ir.Platform) ([]output.File, error) {
 		if fd.wire && !p.Wire() {
 			continue
 		}
-		f := jen.NewFilePathName(path.Join(ModulePath, p.Name), p.Package)
+		f := jen.NewFilePathName(p.ImportPath, p.Package)
 		f.ImportName(wirePkg, "wire")
 		f.HeaderComment(output.Header(p.SpecPath))
 		fd.fill(f, p, v)

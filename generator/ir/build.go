@@ -58,7 +58,7 @@ func (b *builder) platform() {
 	sp := b.f.Platform
 	b.p = &Platform{
 		Name: sp.Name, Package: cmpOr(sp.Package, sp.Name), Title: sp.Title, Version: sp.Version,
-		Description: sp.Description, SpecPath: b.f.Path, Pos: sp.Pos, Source: sp.Source, Discrepancies: sp.Discrepancies,
+		Description: sp.Description, SpecPath: b.f.Path, Pos: sp.Pos, ImportPath: DefaultImportRoot + "/" + sp.Name, Source: sp.Source, Discrepancies: sp.Discrepancies,
 		Delivery: Delivery{Method: "POST", ContentType: "application/json"},
 	}
 	if d := b.f.Delivery; d != nil {

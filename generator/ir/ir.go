@@ -6,15 +6,21 @@ package ir
 
 import "github.com/eventgen/eventgen/generator/spec"
 
+// DefaultImportRoot is the import path of this repository's output root, generated/.
+const DefaultImportRoot = "github.com/eventgen/eventgen/generated"
+
 // Platform is one resolved spec.
 type Platform struct {
-	Name          string // platform key: spec file name, Go package path element, --platform
-	Package       string // Go package name
-	Title         string
-	Version       string
-	Description   string
-	SpecPath      string   // the spec file as given to the generator, for provenance comments
-	Pos           spec.Pos // where the platform is declared, as the spec file was named when loaded
+	Name        string // platform key: spec file name, Go package path element, --platform
+	Package     string // Go package name
+	Title       string
+	Version     string
+	Description string
+	SpecPath    string   // the spec file as given to the generator, for provenance comments
+	Pos         spec.Pos // where the platform is declared, as the spec file was named when loaded
+	// ImportPath is the import path of the generated package: the import path of the output root and
+	// the platform's name. The generator sets it (generator.Config); Build leaves it empty.
+	ImportPath    string
 	Source        spec.Source
 	Discrepancies []string
 	Delivery      Delivery
