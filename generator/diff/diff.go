@@ -60,6 +60,8 @@ type Change struct {
 	Subject  string   // what changed: `type "Bar"`, `event "x"`, `envelope`, `platform`
 	Message  string
 	Also     []string // other subjects with the same change: structs that copy a member by include
+
+	decl string // for member changes: the subject that declares the member
 }
 
 // String renders the change as one line: severity, rule, old and new position ("-" for none),
@@ -143,6 +145,7 @@ func Compare(old, new *Spec) []Change {
 type differ struct {
 	o, n *Spec
 	out  []Change
+	decl string // subject declaring the member being compared, for merging copies
 }
 
 // add records a change; its severity is the rule's.
@@ -152,7 +155,7 @@ func (d *differ) add(rule string, old, new spec.Pos, subject, format string, arg
 		sev = Breaking // an undocumented rule is a bug; TestRulesDocumented catches it
 	}
 	d.out = append(d.out, Change{Rule: rule, Severity: sev, Old: old, New: new, Subject: subject,
-		Message: fmt.Sprintf(format, args...)})
+		Message: fmt.Sprintf(format, args...), decl: d.decl})
 }
 
 // result merges changes that are the same edit seen through several structs (a member copied by
@@ -179,7 +182,7 @@ func (d *differ) result() []Change {
 			out = append(out, g[0])
 			continue
 		}
-		decl := cmp.Or(d.n.owner[k.new], d.o.owner[k.old])
+		decl := g[0].decl
 		slices.SortFunc(g, func(a, b Change) int {
 			return cmp.Or(-cmp.Compare(btoi(a.Subject == decl), btoi(b.Subject == decl)), strings.Compare(a.Subject, b.Subject))
 		})

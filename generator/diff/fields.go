@@ -28,8 +28,10 @@ func (d *differ) fields(subject string, o, n []*ir.Field, ownerOld, ownerNew spe
 			}
 		}
 	}
+	defer func() { d.decl = "" }()
 	for _, f := range o {
 		g, ok := ni[f.JSONName]
+		d.decl = d.o.owner[f.Pos]
 		if r, ren := renamed[f]; ren {
 			d.add("member-json-name-changed", f.Pos, r.Pos, subject, "member %q became %q (Go name %s kept)", f.JSONName, r.JSONName, f.GoName)
 			g, ok = r, true
@@ -44,6 +46,7 @@ func (d *differ) fields(subject string, o, n []*ir.Field, ownerOld, ownerNew spe
 		if _, ok := oi[g.JSONName]; ok || taken[g] {
 			continue
 		}
+		d.decl = d.n.owner[g.Pos]
 		if g.Required {
 			d.add("member-added-required", spec.Pos{}, g.Pos, subject, "required member %q (%s) added", g.JSONName, g.Type)
 		} else {

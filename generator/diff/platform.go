@@ -123,7 +123,6 @@ func orNone(s string) string {
 	return strconv.Quote(s)
 }
 
-
 func (d *differ) groups() {
 	oi, ni := indexGroups(d.o.IR.Groups), indexGroups(d.n.IR.Groups)
 	opos, npos := entryPos(d.o.File.Groups), entryPos(d.n.File.Groups)
