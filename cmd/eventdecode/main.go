@@ -2,6 +2,7 @@
 // each event's type as on the wire and every validation problem, or with --encode the re-encoded JSON.
 //
 //	eventdecode --platform P [--encode] [FILE...|-]
+//	eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]
 //
 // Each input may hold several JSON documents one after another (e.g. one sample per line). Exit status:
 // 0 when every document decodes (problems are printed, not fatal), 1 when some document cannot be
@@ -32,8 +33,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stdout)
 	name := fs.String("platform", "", "the platform whose events to decode: "+strings.Join(platformNames(), ", "))
 	encode := fs.Bool("encode", false, "print each payload re-encoded (lossless) instead of its events")
+	report := fs.Bool("report", false, "print an aggregate of what the payloads say about the spec (see report.go); directories expand to their *.json, *.jsonl, *.ndjson files")
+	specPath := fs.String("spec", "", "with --report: the spec the package was generated from (default spec/<platform>.yaml)")
+	format := fs.String("format", "text", "with --report: text or json")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [FILE...|-]\n\n"+
+		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [FILE...|-]\n"+
+			"       eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]\n\n"+
 			"Decodes webhook payloads (from the files, or standard input) and prints one line per event: its\n"+
 			"type as on the wire (nested unions joined by \"/\", unknown types as Unknown(<type>)), then each\n"+
 			"validation problem as \"  /json/pointer: message\". With --encode it prints the re-encoded payload.\n\nFlags:\n%s",
@@ -58,6 +63,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	inputs := fs.Args()
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
+	}
+	if *report {
+		return runReport(p, *name, inputs, *specPath, *format, stdout, stderr)
 	}
 	status := 0
 	for _, in := range inputs {
