@@ -92,6 +92,7 @@ var Rules = []Rule{
 	{"union-discriminator-changed", Breaking, "old decoders read the variant from a member that is no longer sent: every value becomes the Unknown variant"},
 	{"union-variant-added", Info, "unions are open: old packages keep the new variant as the Unknown variant, verbatim"},
 	{"union-variant-removed", Breaking, "its values now decode as the Unknown variant; code matching the variant type stops seeing them"},
+	{"union-variant-value-changed", Warning, "no Go identifier changes (the variant type stays); old packages keep the renamed value as the Unknown variant, verbatim, and TypePath labels change"},
 	{"union-variant-type-changed", Breaking, "the value decodes into a different Go type"},
 	{"union-variant-prose-changed", Info, "variant descriptions are documentation"},
 	// oneof

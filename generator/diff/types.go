@@ -162,7 +162,27 @@ func (d *differ) union(o, n *ir.Type, od, nd *spec.TypeDef) {
 	oi := map[string]bool{}
 	for _, v := range o.Variants {
 		oi[v.Value] = true
+	}
+	// A value that disappeared while a new value of the same variant type appeared is one value renamed.
+	renamed := map[string]*ir.Variant{}
+	taken := map[string]bool{}
+	for _, v := range o.Variants {
+		if _, ok := ni[v.Value]; ok {
+			continue
+		}
+		for _, nv := range n.Variants {
+			if !oi[nv.Value] && !taken[nv.Value] && nv.Type.Name == v.Type.Name {
+				renamed[v.Value], taken[nv.Value] = nv, true
+				break
+			}
+		}
+	}
+	for _, v := range o.Variants {
 		nv, ok := ni[v.Value]
+		if r, ren := renamed[v.Value]; ren {
+			d.add("union-variant-value-changed", opos[v.Value], npos[r.Value], subject, "variant %s: value %q became %q", v.Type.Name, v.Value, r.Value)
+			continue
+		}
 		switch {
 		case !ok:
 			d.add("union-variant-removed", opos[v.Value], spec.Pos{}, subject, "variant %q (%s) removed", v.Value, v.Type.Name)
@@ -173,7 +193,7 @@ func (d *differ) union(o, n *ir.Type, od, nd *spec.TypeDef) {
 		}
 	}
 	for _, v := range n.Variants {
-		if !oi[v.Value] {
+		if !oi[v.Value] && !taken[v.Value] {
 			d.add("union-variant-added", spec.Pos{}, npos[v.Value], subject, "variant %q (%s) added", v.Value, v.Type.Name)
 		}
 	}
