@@ -63,8 +63,7 @@ type report struct {
 	Undecodable int        `json:"undecodable"`
 	Findings    []*finding `json:"findings"`
 
-	byKey    map[string]*finding
-	unreadOK bool
+	byKey map[string]*finding
 }
 
 // reportSpec is the spec the corpus is checked against.
@@ -282,6 +281,14 @@ func (r *report) addDocument(p platform, sp *reportSpec, doc []byte, at string) 
 			ev = evs[i]
 		}
 		r.Events++
+		if ev.label == "Invalid" { // a batch item whose envelope cannot be read; the others decode
+			for _, pr := range ev.found {
+				r.add("undecodable", "Invalid", foldDigits(pr.Pointer), "", at, pr.Message, func(*finding) (string, spec.Pos) {
+					return "none: the item is not an object or has no readable event type", spec.Pos{}
+				})
+			}
+			continue
+		}
 		w.label = ev.label
 		pat := ""
 		if env.Batch != "" {
