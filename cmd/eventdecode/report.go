@@ -24,6 +24,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/eventgen/eventgen/generated/wire"
 	"github.com/eventgen/eventgen/generator/ir"
@@ -341,16 +343,36 @@ func (r *report) writeText(w io.Writer) {
 	fmt.Fprintf(w, "%d documents in %d files: %d events, %d of unknown types; %d undecodable; %d findings\n",
 		r.Documents, r.Files, r.Events, r.Unknown, r.Undecodable, len(r.Findings))
 	for _, f := range r.Findings {
-		fmt.Fprintf(w, "\n%s %s %s", f.Kind, cmp.Or(f.Event, "-"), cmp.Or(f.Pointer, "/"))
+		fmt.Fprintf(w, "\n%s %s %s", f.Kind, printable(cmp.Or(f.Event, "-")), printable(cmp.Or(f.Pointer, "/")))
 		if f.Value != "" {
-			fmt.Fprintf(w, " %s", f.Value)
+			fmt.Fprintf(w, " %s", printable(f.Value))
 		}
-		fmt.Fprintf(w, ": %d× (e.g. %s)\n", f.Count, f.Example)
+		fmt.Fprintf(w, ": %d× (e.g. %s)\n", f.Count, printable(f.Example))
 		if f.Message != "" {
-			fmt.Fprintf(w, "  %s\n", f.Message)
+			fmt.Fprintf(w, "  %s\n", printable(f.Message))
 		}
-		fmt.Fprintf(w, "  suggest: %s\n", f.Suggestion)
+		fmt.Fprintf(w, "  suggest: %s\n", printable(f.Suggestion))
 	}
+}
+
+// printable escapes what payloads may smuggle into a terminal: control characters, invalid UTF-8 and
+// other runes that do not print are written as Go escapes; everything else is kept as it is.
+func printable(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case !unicode.IsGraphic(r):
+			q := strconv.QuoteRuneToGraphic(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // escape escapes a member name as a JSON-pointer token.

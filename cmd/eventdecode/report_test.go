@@ -244,3 +244,15 @@ func TestFoldDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintable covers the escaping of what payloads put into the text report.
+func TestPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"/data/plain": "/data/plain", "/data/naïve": "/data/naïve", "a\x1b[31mb": `a\x1b[31mb`,
+		"a\nb": `a\nb`, "bad\xffbyte": `bad\xffbyte`, "tab\there": `tab\there`,
+	} {
+		if got := printable(in); got != want {
+			t.Errorf("printable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -211,6 +212,47 @@ func TestIdentical(t *testing.T) {
 		}
 		if cs := Compare(a, b); len(cs) > 0 {
 			t.Errorf("%s: %d changes against itself, first: %s", p, len(cs), cs[0])
+		}
+	}
+}
+
+// TestCrossPlatform compares every pair of real specs, which differ in nearly everything: the
+// comparison must not fail, must be deterministic, and must come out sorted.
+func TestCrossPlatform(t *testing.T) {
+	paths, _ := filepath.Glob("../../spec/*.yaml")
+	var specs []*Spec
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Parse(filepath.Base(p), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		specs = append(specs, s)
+	}
+	for _, a := range specs {
+		for _, b := range specs {
+			if a == b {
+				continue
+			}
+			first, second := Compare(a, b), Compare(a, b)
+			if len(first) == 0 {
+				t.Errorf("%s vs %s: no change", a.File.Path, b.File.Path)
+			}
+			var x, y bytes.Buffer
+			_ = WriteText(&x, first)
+			_ = WriteText(&y, second)
+			if x.String() != y.String() {
+				t.Errorf("%s vs %s: two runs differ", a.File.Path, b.File.Path)
+			}
+			if !slices.IsSortedFunc(first, func(c, d Change) int {
+				pc, pd := primary(c), primary(d)
+				return cmp.Or(strings.Compare(pc.File, pd.File), cmp.Compare(pc.Line, pd.Line), cmp.Compare(pc.Col, pd.Col), strings.Compare(c.Rule, d.Rule))
+			}) {
+				t.Errorf("%s vs %s: not sorted by position and rule", a.File.Path, b.File.Path)
+			}
 		}
 	}
 }

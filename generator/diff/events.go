@@ -94,6 +94,9 @@ func (d *differ) event(o, n *ir.Event) {
 		d.add("event-prose-changed", o.Pos, n.Pos, subject, "%s changed", strings.Join(what, ", "))
 	}
 	d.examples(subject, o, n)
+	if o.Undocumented || n.Undocumented {
+		return // an undocumented event has no members: the change above says it all
+	}
 	d.fields(subject, payloadFields(d.o.IR, o), payloadFields(d.n.IR, n), o.Pos, n.Pos)
 	oa, na := at("all_or_none")
 	d.allOrNone(subject, o.AllOrNone, n.AllOrNone, oa, na)
