@@ -33,7 +33,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stdout)
 	name := fs.String("platform", "", "the platform whose events to decode: "+strings.Join(platformNames(), ", "))
 	encode := fs.Bool("encode", false, "print each payload re-encoded (lossless) instead of its events")
-	report := fs.Bool("report", false, "print an aggregate of what the payloads say about the spec (see report.go); directories expand to their *.json, *.jsonl, *.ndjson files")
+	report := fs.Bool("report", false, "print each finding (unknown type, undeclared member, unknown value, problem) once per event type and\nJSON-pointer pattern, with its count, an example and the spec edit it suggests; directories expand to\ntheir *.json, *.jsonl and *.ndjson files")
 	specPath := fs.String("spec", "", "with --report: the spec the package was generated from (default spec/<platform>.yaml)")
 	format := fs.String("format", "text", "with --report: text or json")
 	fs.Usage = func() {
@@ -63,6 +63,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	inputs := fs.Args()
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
+	}
+	if !*report && (*specPath != "" || *format != "text") {
+		fmt.Fprintln(stderr, "eventdecode: --spec and --format go with --report")
+		return 2
 	}
 	if *report {
 		return runReport(p, *name, inputs, *specPath, *format, stdout, stderr)
