@@ -257,10 +257,10 @@ func (r *report) addDocument(p platform, sp *reportSpec, doc []byte, at string) 
 		r.undecodable(p, doc, err, at)
 		return
 	}
-	var root any
 	d := json.NewDecoder(bytes.NewReader(doc))
 	d.UseNumber()
-	if err := d.Decode(&root); err != nil {
+	root, err := parseJSON(d)
+	if err != nil {
 		r.undecodable(p, doc, err, at)
 		return
 	}
@@ -268,8 +268,8 @@ func (r *report) addDocument(p platform, sp *reportSpec, doc []byte, at string) 
 	env := sp.p.Envelope
 	items, prefixes := []any{root}, []string{""}
 	if env.Batch != "" {
-		obj, _ := root.(map[string]any)
-		list, _ := obj[env.Batch].([]any)
+		obj, _ := root.(jobject)
+		list, _ := obj.first(env.Batch).([]any)
 		items, prefixes = list, nil
 		for i := range list {
 			prefixes = append(prefixes, "/"+escape(env.Batch)+"/"+strconv.Itoa(i))

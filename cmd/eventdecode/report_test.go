@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -254,5 +257,69 @@ func TestPrintable(t *testing.T) {
 		if got := printable(in); got != want {
 			t.Errorf("printable(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The names the fixture synthesizer (generator/fixtures/synth.go) plants into generated/<p>/testdata.
+const (
+	synthMember = "x-eventgen-unknown"
+	synthValue  = "x-eventgen-unknown-value"
+	synthEvent  = "x-eventgen-unknown-event"
+)
+
+// TestReportFindsSynthesizedPlants runs the report over every fixture of every decoded platform: the
+// synthesizer's fixtures plant unknown members (duplicates too), unknown enum and union values and
+// unknown event types wherever the spec allows them, and the report must count every one, as counted
+// in the files' own text.
+func TestReportFindsSynthesizedPlants(t *testing.T) {
+	members := regexp.MustCompile(`"` + synthMember + `"\s*:`)
+	values := regexp.MustCompile(`:\s*"` + synthValue + `"`)
+	events := regexp.MustCompile(`:\s*"` + synthEvent + `"`)
+	for _, name := range decodedPlatforms {
+		t.Run(name, func(t *testing.T) {
+			sp, err := loadReportSpec(filepath.Join("..", "..", "spec", name+".yaml"), name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := expandInputs([]string{filepath.Join("..", "..", "generated", name, "testdata")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := &report{byKey: map[string]*finding{}}
+			var want [3]int
+			for _, f := range files {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want[0] += len(members.FindAll(data, -1))
+				// There the planted value is a second discriminator member, which the decoder does not
+				// read: Validate reports a duplicate member, and the value is no unknown value.
+				if !strings.HasPrefix(filepath.Base(f), "invalid.duplicate-discriminator.") {
+					want[1] += len(values.FindAll(data, -1))
+				}
+				want[2] += len(events.FindAll(data, -1))
+				r.addFile(platforms[name], sp, f, data)
+			}
+			r.finish()
+			var got [3]int
+			for _, f := range r.Findings {
+				switch {
+				case f.Kind == "undeclared-member" && strings.HasSuffix(f.Pointer, "/"+synthMember):
+					got[0] += f.Count
+				case (f.Kind == "unknown-enum-value" || f.Kind == "unknown-variant") && f.Value == strconv.Quote(synthValue):
+					got[1] += f.Count
+				case f.Kind == "unknown-event" && f.Event == "Unknown("+synthEvent+")":
+					got[2] += f.Count
+				}
+			}
+			if want[0] == 0 || want[1] == 0 || want[2] == 0 {
+				t.Fatalf("the fixtures plant %v (members, values, events): has the synthesizer renamed its plants?", want)
+			}
+			if got != want {
+				t.Errorf("found %v of the planted (members, values, events), want %v", got, want)
+			}
+			t.Logf("%d files: %v planted members, values and event types, all found", len(files), want)
+		})
 	}
 }

@@ -35,12 +35,12 @@ type walker struct {
 }
 
 // batchRoot checks the members of a batch body beside the batch array.
-func (w *walker) batchRoot(obj map[string]any) {
+func (w *walker) batchRoot(obj jobject) {
 	env := w.sp.p.Envelope
 	o := &owner{what: "the batch body", pos: w.envPos("batch"), fixed: true}
-	for _, k := range sortedKeys(obj) {
-		if k != env.Batch {
-			w.undeclared(o, "", "", k, obj[k])
+	for _, m := range obj {
+		if m.name != env.Batch {
+			w.undeclared(o, "", "", m.name, m.value)
 		}
 	}
 }
@@ -67,7 +67,7 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 	if w.label == "" {
 		w.label = disc
 	}
-	obj, ok := item.(map[string]any)
+	obj, ok := item.(jobject)
 	if !ok {
 		return
 	}
@@ -99,7 +99,7 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 		w.object(o, obj, ptr, pat, declared, skipUndeclared)
 		if last {
 			if env.Payload != "" && event != nil {
-				payload, ok := obj[env.Payload].(map[string]any)
+				payload, ok := obj.first(env.Payload).(jobject)
 				pp, ppat := ptr+"/"+escape(env.Payload), pat+"/"+escape(env.Payload)
 				w.patterns[pp] = ppat
 				if ok {
@@ -108,7 +108,7 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 			}
 			return
 		}
-		next, ok := obj[env.Levels[k]].(map[string]any)
+		next, ok := obj.first(env.Levels[k]).(jobject)
 		if !ok {
 			return
 		}
@@ -120,11 +120,11 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 func (w *walker) discriminator(item any) string {
 	v := item
 	for _, m := range w.sp.p.Envelope.DiscriminatorPath() {
-		obj, ok := v.(map[string]any)
+		obj, ok := v.(jobject)
 		if !ok {
 			return ""
 		}
-		v = obj[m]
+		v = obj.first(m)
 	}
 	s, _ := v.(string)
 	return s
@@ -156,20 +156,27 @@ func (w *walker) typeOwner(t *ir.Type) *owner {
 }
 
 // object walks the members of an object that o declares; extra names members that are declared
-// elsewhere (envelope paths, a union's implied discriminator).
-func (w *walker) object(o *owner, obj map[string]any, ptr, pat string, extra []string, skipUndeclared bool) {
+// elsewhere (envelope paths, a union's implied discriminator). Of a declared member sent twice only the
+// first is read, as the decoder does (Validate reports the others); every undeclared one counts.
+func (w *walker) object(o *owner, obj jobject, ptr, pat string, extra []string, skipUndeclared bool) {
 	w.objects[ptr], w.patterns[ptr] = o, pat
-	for _, k := range sortedKeys(obj) {
+	seen := map[string]bool{}
+	for _, m := range obj {
+		k := m.name
 		f := fieldNamed(o.fields, k)
 		mp, mpat := ptr+"/"+escape(k), pat+"/"+escape(k)
+		first := !seen[k]
+		seen[k] = true
 		switch {
 		case f != nil:
-			w.fields[mp] = f
-			w.value(f.Type, obj[k], mp, mpat)
+			if first {
+				w.fields[mp] = f
+				w.value(f.Type, m.value, mp, mpat)
+			}
 		case slices.Contains(extra, k):
 			w.patterns[mp] = mpat
 		case !skipUndeclared:
-			w.undeclared(o, ptr, pat, k, obj[k])
+			w.undeclared(o, ptr, pat, k, m.value)
 		}
 	}
 }
@@ -200,9 +207,9 @@ func (w *walker) value(r *ir.TypeRef, v any, ptr, pat string) {
 			w.value(r.Elem, x, ptr+"/"+strconv.Itoa(i), pat+"/*")
 		}
 	case ir.RefMap:
-		obj, _ := v.(map[string]any)
-		for _, k := range sortedKeys(obj) {
-			w.value(r.Elem, obj[k], ptr+"/"+escape(k), pat+"/*")
+		obj, _ := v.(jobject)
+		for _, m := range obj {
+			w.value(r.Elem, m.value, ptr+"/"+escape(m.name), pat+"/*")
 		}
 	case ir.RefNamed:
 		w.named(r.Named, v, ptr, pat)
@@ -212,7 +219,7 @@ func (w *walker) value(r *ir.TypeRef, v any, ptr, pat string) {
 func (w *walker) named(t *ir.Type, v any, ptr, pat string) {
 	switch t.Kind {
 	case ir.KindObject:
-		if obj, ok := v.(map[string]any); ok {
+		if obj, ok := v.(jobject); ok {
 			var extra []string
 			if t.Implied != nil {
 				extra = []string{t.Implied.Member}
@@ -224,11 +231,11 @@ func (w *walker) named(t *ir.Type, v any, ptr, pat string) {
 			w.enumValue(t, v, pat)
 		}
 	case ir.KindUnion:
-		obj, ok := v.(map[string]any)
+		obj, ok := v.(jobject)
 		if !ok {
 			return
 		}
-		disc, _ := obj[t.Discriminator].(string)
+		disc, _ := obj.first(t.Discriminator).(string)
 		for _, vr := range t.Variants {
 			if vr.Value == disc {
 				w.object(w.typeOwner(vr.Type), obj, ptr, pat, []string{t.Discriminator}, false)
@@ -236,7 +243,7 @@ func (w *walker) named(t *ir.Type, v any, ptr, pat string) {
 			}
 		}
 		w.objects[ptr] = w.typeOwner(t)
-		if _, ok := obj[t.Discriminator].(string); ok {
+		if _, ok := obj.first(t.Discriminator).(string); ok {
 			w.r.add("unknown-variant", w.label, pat+"/"+escape(t.Discriminator), strconv.Quote(disc), w.at, "",
 				func(*finding) (string, spec.Pos) {
 					return fmt.Sprintf("add variant %q (an object type) to union %s", disc, t.Name), t.Pos
@@ -469,14 +476,6 @@ func fieldNamed(fs []*ir.Field, name string) *ir.Field {
 	return nil
 }
 
-func sortedKeys(obj map[string]any) []string {
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
 
 func escapeAll(names []string) []string {
 	out := make([]string, len(names))
@@ -538,4 +537,61 @@ func suggestType(kinds map[string]bool) string {
 		t += ", nullable"
 	}
 	return t
+}
+
+// jobject is a JSON object as sent: its members in order, duplicates included.
+type jobject []jmember
+
+type jmember struct {
+	name  string
+	value any
+}
+
+// first returns the value of the first member called name (the one the decoder reads), or nil.
+func (o jobject) first(name string) any {
+	for _, m := range o {
+		if m.name == name {
+			return m.value
+		}
+	}
+	return nil
+}
+
+// parseJSON reads one JSON value: objects as jobject, arrays as []any, numbers as json.Number,
+// strings, booleans and nil. Nesting is bounded by encoding/json's own limit.
+func parseJSON(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case json.Delim('{'):
+		obj := jobject{}
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			name, _ := key.(string)
+			v, err := parseJSON(dec)
+			if err != nil {
+				return nil, err
+			}
+			obj = append(obj, jmember{name, v})
+		}
+		_, err := dec.Token()
+		return obj, err
+	case json.Delim('['):
+		list := []any{}
+		for dec.More() {
+			v, err := parseJSON(dec)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, v)
+		}
+		_, err := dec.Token()
+		return list, err
+	}
+	return tok, nil
 }
