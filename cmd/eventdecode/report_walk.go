@@ -476,7 +476,6 @@ func fieldNamed(fs []*ir.Field, name string) *ir.Field {
 	return nil
 }
 
-
 func escapeAll(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
