@@ -6,7 +6,8 @@
 //
 // Each input may hold several JSON documents one after another (e.g. one sample per line). Exit status:
 // 0 when every document decodes (problems are printed, not fatal), 1 when some document cannot be
-// decoded at all (not JSON, no readable event type), 2 for usage errors.
+// decoded at all (not JSON, no readable event type), 2 for usage errors. With --report it prints an
+// aggregate over all inputs instead (see report.go); an unreadable input also exits with 1.
 package main
 
 import (
