@@ -92,7 +92,7 @@ func (d *differ) envelope() {
 	at := func(key string) (spec.Pos, spec.Pos) { return of.At.Of(key, of.Pos), nf.At.Of(key, nf.Pos) }
 	if a, b := strings.Join(o.DiscriminatorPath(), "."), strings.Join(n.DiscriminatorPath(), "."); a != b {
 		x, y := at("discriminator")
-		d.add("envelope-discriminator-changed", x, y, "envelope", "discriminator %s became %s", a, b)
+		d.add("envelope-discriminator-changed", x, y, "envelope", "discriminator %q became %q", a, b)
 	}
 	if a, b := strings.Join(o.PayloadPath(), "."), strings.Join(n.PayloadPath(), "."); a != b {
 		x, y := at("payload")
@@ -113,7 +113,7 @@ func orRoot(path string) string {
 	if path == "" {
 		return "(the root object)"
 	}
-	return path
+	return strconv.Quote(path)
 }
 
 func orNone(s string) string {
