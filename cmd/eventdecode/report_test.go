@@ -323,3 +323,34 @@ func TestReportFindsSynthesizedPlants(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReport feeds arbitrary input to the report of every decoded platform: it must never panic, and
+// must account for every document as decoded or undecodable.
+func FuzzReport(f *testing.F) {
+	specs := map[string]*reportSpec{}
+	for _, name := range decodedPlatforms {
+		sp, err := loadReportSpec(filepath.Join("..", "..", "spec", name+".yaml"), name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		specs[name] = sp
+		for _, ev := range sp.p.WireEvents() {
+			for _, x := range ev.Examples {
+				f.Add([]byte(x.JSON))
+			}
+		}
+	}
+	f.Add([]byte(`{"events": [{"event": {}}, 5, {"event": {"type": "message", "payload": {"message": {"type": 1}}}}], "x": [1, {"y": null}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range decodedPlatforms {
+			r := &report{byKey: map[string]*finding{}}
+			r.addFile(platforms[name], specs[name], "fuzz", data)
+			r.finish()
+			if r.Undecodable > r.Documents {
+				t.Fatalf("%s: %d undecodable of %d documents", name, r.Undecodable, r.Documents)
+			}
+			var b bytes.Buffer
+			r.writeText(&b)
+		}
+	})
+}
