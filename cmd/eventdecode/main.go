@@ -2,10 +2,12 @@
 // each event's type as on the wire and every validation problem, or with --encode the re-encoded JSON.
 //
 //	eventdecode --platform P [--encode] [FILE...|-]
+//	eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]
 //
 // Each input may hold several JSON documents one after another (e.g. one sample per line). Exit status:
 // 0 when every document decodes (problems are printed, not fatal), 1 when some document cannot be
-// decoded at all (not JSON, no readable event type), 2 for usage errors.
+// decoded at all (not JSON, no readable event type), 2 for usage errors. With --report it prints an
+// aggregate over all inputs instead (see report.go); an unreadable input also exits with 1.
 package main
 
 import (
@@ -32,8 +34,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stdout)
 	name := fs.String("platform", "", "the platform whose events to decode: "+strings.Join(platformNames(), ", "))
 	encode := fs.Bool("encode", false, "print each payload re-encoded (lossless) instead of its events")
+	report := fs.Bool("report", false, "print each finding (unknown type, undeclared member, unknown value, problem) once per event type and\nJSON-pointer pattern, with its count, an example and the spec edit it suggests; directories expand to\ntheir *.json, *.jsonl and *.ndjson files")
+	specPath := fs.String("spec", "", "with --report: the spec the package was generated from (default spec/<platform>.yaml)")
+	format := fs.String("format", "text", "with --report: text or json")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [FILE...|-]\n\n"+
+		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [FILE...|-]\n"+
+			"       eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]\n\n"+
 			"Decodes webhook payloads (from the files, or standard input) and prints one line per event: its\n"+
 			"type as on the wire (nested unions joined by \"/\", unknown types as Unknown(<type>)), then each\n"+
 			"validation problem as \"  /json/pointer: message\". With --encode it prints the re-encoded payload.\n\nFlags:\n%s",
@@ -58,6 +64,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	inputs := fs.Args()
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
+	}
+	if !*report && (*specPath != "" || *format != "text") {
+		fmt.Fprintln(stderr, "eventdecode: --spec and --format go with --report")
+		return 2
+	}
+	if *report {
+		return runReport(p, *name, inputs, *specPath, *format, stdout, stderr)
 	}
 	status := 0
 	for _, in := range inputs {

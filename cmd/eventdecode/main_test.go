@@ -34,12 +34,17 @@ var decodedPlatforms = []string{"livechat", "mchat", "mluvii"}
 
 // TestScripts runs testdata/script/*.txtar. Before each script, every example of the decoded
 // platforms' specs is extracted into $SAMPLES/<platform>.jsonl (one compact JSON document per line) with
-// $SAMPLES/<platform>.types, the line eventdecode must print for each event of each sample.
+// $SAMPLES/<platform>.types, the line eventdecode must print for each event of each sample. $SPECDIR is
+// the repository's spec directory.
 func TestScripts(t *testing.T) {
 	samples := map[string][2][]byte{}
 	for _, name := range decodedPlatforms {
 		docs, types := extractSamples(t, name)
 		samples[name] = [2][]byte{docs, types}
+	}
+	specDir, err := filepath.Abs(filepath.Join("..", "..", "spec"))
+	if err != nil {
+		t.Fatal(err)
 	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
@@ -60,6 +65,7 @@ func TestScripts(t *testing.T) {
 				}
 			}
 			env.Setenv("SAMPLES", dir)
+			env.Setenv("SPECDIR", specDir)
 			return nil
 		},
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){"exitcode": exitcode, "jsoneq": jsoneq},

@@ -7,12 +7,15 @@ import (
 	"github.com/eventgen/eventgen/generated/livechat"
 	"github.com/eventgen/eventgen/generated/mchat"
 	"github.com/eventgen/eventgen/generated/mluvii"
+	"github.com/eventgen/eventgen/generated/wire"
 )
 
 // decoded is one event of an input, as the tool prints it.
 type decoded struct {
-	label    string   // TypePath, or Unknown(<type>), or Invalid
-	problems []string // "  /pointer: message"
+	label    string        // TypePath, or Unknown(<type>), or Invalid
+	problems []string      // "  /pointer: message"
+	unknown  string        // the event type when the package does not know it
+	found    wire.Problems // the problems, pointers from the document's root (for --report)
 }
 
 // platform adapts one generated package to the tool.
@@ -79,7 +82,8 @@ func mchatBatch(data []byte) ([]decoded, []byte, error) {
 	for i, ev := range b.Events {
 		prefix := "/events/" + strconv.Itoa(i)
 		if inv, ok := ev.(*mchat.Invalid); ok {
-			evs = append(evs, decoded{label: "Invalid", problems: []string{"  " + inv.Err.Error()}})
+			evs = append(evs, decoded{label: "Invalid", problems: []string{"  " + inv.Err.Error()},
+				found: wire.Problems{{Pointer: inv.Err.Pointer, Message: inv.Err.Msg}}})
 			continue
 		}
 		evs = append(evs, describe(mchat.TypePath(ev), isUnknown(ev), ev.Validate(), prefix))
@@ -89,7 +93,7 @@ func mchatBatch(data []byte) ([]decoded, []byte, error) {
 
 // describe builds the printed form of an event: its label and its problems, pointers prefixed.
 func describe(typePath, unknown string, err error, prefix string) decoded {
-	d := decoded{label: typePath}
+	d := decoded{label: typePath, unknown: unknown}
 	if unknown != "" {
 		d.label = "Unknown(" + unknown + ")"
 	}
@@ -98,6 +102,12 @@ func describe(typePath, unknown string, err error, prefix string) decoded {
 	if err != nil {
 		for _, p := range problemsOf(err) {
 			d.problems = append(d.problems, "  "+prefix+p)
+		}
+		var ps wire.Problems
+		if errors.As(err, &ps) {
+			for _, p := range ps {
+				d.found = append(d.found, wire.Problem{Pointer: prefix + p.Pointer, Message: p.Message})
+			}
 		}
 	}
 	return d

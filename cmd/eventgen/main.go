@@ -3,6 +3,7 @@
 //	eventgen generate [--out DIR] [--import-path PATH] [--check] SPEC...
 //	eventgen lint SPEC...
 //	eventgen events SPEC
+//	eventgen diff [--format text|json] [--fail-on breaking|warning|any] OLD NEW
 //	eventgen --version
 //
 // Exit status: 0 success, 1 failure (spec problems, stale output), 2 usage.
@@ -31,6 +32,7 @@ Commands:
   generate  generate code from specs (--out DIR, --check); a directory stands for its *.yaml
   lint      check specs and report every problem
   events    list the events of one spec: name, group, summary (tab-separated)
+  diff      list the changes between two versions of a spec, by severity (OLD NEW; REF:path reads git)
 
 Flags:
   --version  print eventgen's version and exit
@@ -54,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	cmds := map[string]func([]string, io.Writer, io.Writer) error{"generate": generate, "lint": lint, "events": events}
+	cmds := map[string]func([]string, io.Writer, io.Writer) error{"generate": generate, "lint": lint, "events": events, "diff": diffCmd}
 	cmd, ok := cmds[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "eventgen: unknown command %q\n\n%s", args[0], usage)
