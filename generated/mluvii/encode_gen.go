@@ -43,11 +43,6 @@ func (x *SessionCreated) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionCreated) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionStarted) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -87,11 +82,6 @@ func (x *SessionStarted) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionStarted) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionOperatorJoined) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -136,11 +126,6 @@ func (x *SessionOperatorJoined) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionOperatorJoined) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionForwarded) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -203,11 +188,6 @@ func (x *SessionForwarded) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionForwarded) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionEnded) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -251,11 +231,6 @@ func (x *SessionEnded) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionEnded) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionOperatorLeft) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -301,11 +276,6 @@ func (x *SessionOperatorLeft) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionOperatorLeft) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionOperatorConcluded) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -349,11 +319,6 @@ func (x *SessionOperatorConcluded) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionOperatorConcluded) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -542,11 +507,6 @@ func (x *SessionActivityAutoActivity) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAutoActivity) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityAvResponse) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -583,11 +543,6 @@ func (x *SessionActivityAvResponse) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAvResponse) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityAvRequest) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -620,11 +575,6 @@ func (x *SessionActivityAvRequest) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAvRequest) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityAvTerminated) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -656,11 +606,6 @@ func (x *SessionActivityAvTerminated) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAvTerminated) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -845,11 +790,6 @@ func (x *SessionActivityCallScript) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityCallScript) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1038,11 +978,6 @@ func (x *SessionActivityCallScriptSubmission) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityCallScriptSubmission) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -1229,11 +1164,6 @@ func (x *SessionActivityCobrowsingStarted) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityCobrowsingStarted) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1422,11 +1352,6 @@ func (x *SessionActivityExternalMessage) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityExternalMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -1608,11 +1533,6 @@ func (x *SessionActivityHeroCard) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityHeroCard) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityHeroCardSubmission) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -1656,11 +1576,6 @@ func (x *SessionActivityHeroCardSubmission) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityHeroCardSubmission) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1849,11 +1764,6 @@ func (x *SessionActivityChatToMail) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityChatToMail) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -2041,11 +1951,6 @@ func (x *SessionActivityLastFarewellMessage) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityLastFarewellMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -2229,11 +2134,6 @@ func (x *SessionActivityPreviewURL) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityPreviewURL) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -2419,11 +2319,6 @@ func (x *SessionActivityOnHold) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityOnHold) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityOperatorInviteCanceled) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -2463,137 +2358,6 @@ func (x *SessionActivityOperatorInviteCanceled) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityOperatorInviteCanceled) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
-func (x *ActivityRecord) encode(e *wire.Encoder) {
-	e.ObjectStart()
-	if x.omit[0]&(1<<0) == 0 {
-		e.Key("\"sessionId\"")
-		e.Int(x.SessionID)
-	}
-	if x.omit[0]&(1<<1) == 0 {
-		e.Key("\"activityId\"")
-		e.Int(x.ActivityID)
-	}
-	if x.omit[0]&(1<<2) == 0 {
-		e.Key("\"time\"")
-		e.String(string(x.Time))
-	}
-	if x.omit[0]&(1<<3) == 0 {
-		e.Key("\"type\"")
-		e.String(string(x.Type))
-	}
-	if v, ok := x.HeroCardParams.Get(); ok {
-		e.Key("\"heroCardParams\"")
-		e.RawBytes(v)
-	} else if x.HeroCardParams.IsNull() {
-		e.Key("\"heroCardParams\"")
-		e.Null()
-	}
-	if v, ok := x.File.Get(); ok {
-		e.Key("\"file\"")
-		e.RawBytes(v)
-	} else if x.File.IsNull() {
-		e.Key("\"file\"")
-		e.Null()
-	}
-	if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-		e.Key("\"associatedSharedFileUrl\"")
-		e.RawBytes(v)
-	} else if x.AssociatedSharedFileURL.IsNull() {
-		e.Key("\"associatedSharedFileUrl\"")
-		e.Null()
-	}
-	if v, ok := x.ToOperatorUserID.Get(); ok {
-		e.Key("\"toOperatorUserId\"")
-		e.RawBytes(v)
-	} else if x.ToOperatorUserID.IsNull() {
-		e.Key("\"toOperatorUserId\"")
-		e.Null()
-	}
-	if v, ok := x.ToOperatorFullName.Get(); ok {
-		e.Key("\"toOperatorFullName\"")
-		e.RawBytes(v)
-	} else if x.ToOperatorFullName.IsNull() {
-		e.Key("\"toOperatorFullName\"")
-		e.Null()
-	}
-	if v, ok := x.ToGroupID.Get(); ok {
-		e.Key("\"toGroupId\"")
-		e.RawBytes(v)
-	} else if x.ToGroupID.IsNull() {
-		e.Key("\"toGroupId\"")
-		e.Null()
-	}
-	if v, ok := x.ToGroupName.Get(); ok {
-		e.Key("\"toGroupName\"")
-		e.RawBytes(v)
-	} else if x.ToGroupName.IsNull() {
-		e.Key("\"toGroupName\"")
-		e.Null()
-	}
-	if v, ok := x.ToPhoneNumber.Get(); ok {
-		e.Key("\"toPhoneNumber\"")
-		e.RawBytes(v)
-	} else if x.ToPhoneNumber.IsNull() {
-		e.Key("\"toPhoneNumber\"")
-		e.Null()
-	}
-	if v, ok := x.Note.Get(); ok {
-		e.Key("\"note\"")
-		e.RawBytes(v)
-	} else if x.Note.IsNull() {
-		e.Key("\"note\"")
-		e.Null()
-	}
-	if v, ok := x.ChatbotMessageContent.Get(); ok {
-		e.Key("\"chatbotMessageContent\"")
-		e.RawBytes(v)
-	} else if x.ChatbotMessageContent.IsNull() {
-		e.Key("\"chatbotMessageContent\"")
-		e.Null()
-	}
-	if v, ok := x.SubmissionIdentification.Get(); ok {
-		e.Key("\"submissionIdentification\"")
-		e.RawBytes(v)
-	} else if x.SubmissionIdentification.IsNull() {
-		e.Key("\"submissionIdentification\"")
-		e.Null()
-	}
-	if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-		e.Key("\"chatbotHeroCardSubmissionKey\"")
-		e.RawBytes(v)
-	} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-		e.Key("\"chatbotHeroCardSubmissionKey\"")
-		e.Null()
-	}
-	if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-		e.Key("\"chatbotHeroCardSubmissionValue\"")
-		e.RawBytes(v)
-	} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-		e.Key("\"chatbotHeroCardSubmissionValue\"")
-		e.Null()
-	}
-	if v, ok := x.TerminationReason.Get(); ok {
-		e.Key("\"terminationReason\"")
-		e.RawBytes(v)
-	} else if x.TerminationReason.IsNull() {
-		e.Key("\"terminationReason\"")
-		e.Null()
-	}
-	e.Members(x.extra)
-	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ActivityRecord) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ChoiceOption) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -2606,13 +2370,6 @@ func (x *ChoiceOption) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ChoiceOption) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *FormField) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -2652,13 +2409,6 @@ func (x *FormField) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormField) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *PreviewURL) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -2683,41 +2433,6 @@ func (x *PreviewURL) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *PreviewURL) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
-func (x *SessionRecord) encode(e *wire.Encoder) {
-	e.ObjectStart()
-	if x.omit[0]&(1<<0) == 0 {
-		e.Key("\"id\"")
-		e.Int(x.ID)
-	}
-	if x.omit[0]&(1<<1) == 0 {
-		e.Key("\"tenantId\"")
-		e.Int(x.TenantID)
-	}
-	if x.omit[0]&(1<<2) == 0 {
-		e.Key("\"channel\"")
-		e.String(string(x.Channel))
-	}
-	if x.omit[0]&(1<<3) == 0 {
-		e.Key("\"source\"")
-		e.String(string(x.Source))
-	}
-	e.Members(x.extra)
-	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionRecord) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func writeListOfChoiceOption(e *wire.Encoder, s []ChoiceOption) {
 	e.ArrayStart()

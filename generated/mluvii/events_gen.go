@@ -224,13 +224,13 @@ type SessionForwarded struct {
 	// operator (null otherwise, as in the sample).
 	//
 	// JSON "userId", required and nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// OperatorGroupID: The id of the operator group the session was forwarded to; filled in when the
 	// target is an operator group. Nullable because the prose says only the member matching the target is
 	// filled in; the sample shows it filled in.
 	//
 	// JSON "operatorGroupId", required and nullable.
-	OperatorGroupID Opt[int64] `json:"operatorGroupId"`
+	OperatorGroupID Opt[int64] `json:"operatorGroupId,omitzero"`
 	// ChatbotID: The id of the chatbot the session was forwarded to; filled in when the target is a
 	// chatbot (null otherwise, as in the sample).
 	//
@@ -240,7 +240,7 @@ type SessionForwarded struct {
 	//   - Not in the table; only the prose below the table and the sample (where it is null) mention it.
 	//
 	// Source: vendor document, prose and sample of SessionForwarded
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -466,109 +466,109 @@ type SessionActivityAutoActivity struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from; null for this event (in the sample).
 	//
 	// JSON "client", nullable.
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The automatic message. The table's example is plain text ("Jsme stále ve spojení?" [Are we
 	// still connected?]); the sample's is HTML ("<p>zpráva</p>" [message]).
 	//
@@ -577,19 +577,19 @@ type SessionActivityAutoActivity struct {
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -813,101 +813,101 @@ type SessionActivityCallScript struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script set up for the campaign, as a form.
 	//
 	// JSON "callScript", required.
@@ -919,23 +919,23 @@ type SessionActivityCallScript struct {
 	// Client: The party the activity comes from; null for this event (in the sample).
 	//
 	// JSON "client", nullable.
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the call script's form (its field set). Not described by the document;
 	// the sample sends it.
 	//
@@ -1006,105 +1006,105 @@ type SessionActivityCallScriptSubmission struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party of the session concerned.
 	//
 	// JSON "client", required.
@@ -1112,23 +1112,23 @@ type SessionActivityCallScriptSubmission struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -1185,105 +1185,105 @@ type SessionActivityCobrowsingStarted struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party of the session concerned (the client, who agreed to cobrowsing).
 	//
 	// JSON "client", required.
@@ -1291,23 +1291,23 @@ type SessionActivityCobrowsingStarted struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -1364,109 +1364,109 @@ type SessionActivityExternalMessage struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from; null for this event (in the sample).
 	//
 	// JSON "client", nullable.
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The message.
 	//
 	// JSON "text", required.
@@ -1474,19 +1474,19 @@ type SessionActivityExternalMessage struct {
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -1547,97 +1547,97 @@ type SessionActivityHeroCard struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", required.
@@ -1645,7 +1645,7 @@ type SessionActivityHeroCard struct {
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: Who sent the HeroCard; User (an operator) or Chatbot.
 	//
 	// JSON "client", required.
@@ -1653,25 +1653,25 @@ type SessionActivityHeroCard struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who sent the HeroCard; filled in when `client` is User (null in the sample,
 	// where the client is Chatbot).
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, prose and sample of SessionActivityHeroCard
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that sent the HeroCard; filled in when `client` is Chatbot, so nullable (the
 	// sample fills it in).
 	//
 	// JSON "chatbotId", required and nullable.
 	//
 	// Source: vendor document, prose and sample of SessionActivityHeroCard
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the HeroCard's form (its field set). Not described by the document; the
 	// sample sends it.
 	//
@@ -1812,105 +1812,105 @@ type SessionActivityChatToMail struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: Who sent the transcript; Guest (the client) or User (an operator).
 	//
 	// JSON "client", required.
@@ -1918,11 +1918,11 @@ type SessionActivityChatToMail struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who sent the transcript; filled in only when an operator initiated the action,
 	// so nullable (the sample fills it in).
 	//
@@ -1932,15 +1932,15 @@ type SessionActivityChatToMail struct {
 	//   - The prose spells this member „userID"; the sample sends `userId`.
 	//
 	// Source: vendor document, prose and sample of SessionActivityChatToMail
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -1997,109 +1997,109 @@ type SessionActivityLastFarewellMessage struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from; null for this event (in the sample).
 	//
 	// JSON "client", nullable.
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The farewell message sent to the client. The table's example is "Omlouváme se, ale váš
 	// požadavek ..." [We are sorry, but your request ...].
 	//
@@ -2108,19 +2108,19 @@ type SessionActivityLastFarewellMessage struct {
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -2184,105 +2184,105 @@ type SessionActivityPreviewURL struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: Which side sent the link.
 	//
 	// JSON "client", required.
@@ -2290,7 +2290,7 @@ type SessionActivityPreviewURL struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of the link.
 	//
 	// JSON "previewUrl", required.
@@ -2303,15 +2303,15 @@ type SessionActivityPreviewURL struct {
 	// sample, where the client sent it).
 	//
 	// JSON "userId", required and nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -2367,105 +2367,105 @@ type SessionActivityOnHold struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: Who put the call on hold (User, an operator).
 	//
 	// JSON "client", required.
@@ -2473,11 +2473,11 @@ type SessionActivityOnHold struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who put the call on hold.
 	//
 	// JSON "userId", required.
@@ -2485,11 +2485,11 @@ type SessionActivityOnHold struct {
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -2548,7 +2548,7 @@ type SessionActivityOperatorInviteCanceled struct {
 	//     before it could list it, and there is no sample.
 	//
 	// Source: vendor document, prose of SessionActivityOperatorInviteCanceled
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -2585,11 +2585,6 @@ func (x *Unknown) EventType() EventType {
 // Validate returns nil: nothing is known about the payload of an unknown event.
 func (x *Unknown) Validate() error {
 	return nil
-}
-
-// MarshalJSON returns Raw.
-func (x *Unknown) MarshalJSON() ([]byte, error) {
-	return rawOrNull(x.Raw), nil
 }
 func (x *Unknown) decode(d *wire.Decoder) {
 	x.Raw = json.RawMessage(d.Skip())

@@ -15,6 +15,9 @@ import (
 // ChatToMail, LastFarewellMessage, PreviewUrl, OnHold); the members whose presence differs by event
 // are declared on each event.
 //
+// It is never decoded on its own: every struct that includes it answers ActivityRecord() with those
+// members and satisfies HasActivityRecord.
+//
 // Source: vendor document, Kategorie Eventů / Aktivity v Sezení (samples)
 type ActivityRecord struct {
 	// SessionID: The id of the session the activity belongs to.
@@ -43,102 +46,97 @@ type ActivityRecord struct {
 	// JSON "heroCardParams", nullable.
 	//
 	// Source: vendor document, samples only
-	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: Not described by the document and null in every sample; by its name, a file sent in the
 	// session.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples only
-	File Opt[json.RawMessage] `json:"file"`
+	File Opt[json.RawMessage] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: Not described by the document and null in every sample; by its name, the
 	// URL of a shared file associated with the activity.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples only
-	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[json.RawMessage] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Not described by the document and null in every sample; by its name, the user id
 	// of the operator the session was passed to.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[json.RawMessage] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Not described by the document and null in every sample; by its name, the full
 	// name of the operator the session was passed to.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[json.RawMessage] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Not described by the document and null in every sample; by its name, the id of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupID Opt[json.RawMessage] `json:"toGroupId"`
+	ToGroupID Opt[json.RawMessage] `json:"toGroupId,omitzero"`
 	// ToGroupName: Not described by the document and null in every sample; by its name, the name of the
 	// operator group the session was passed to.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples only
-	ToGroupName Opt[json.RawMessage] `json:"toGroupName"`
+	ToGroupName Opt[json.RawMessage] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Not described by the document and null in every sample; by its name, the phone number
 	// the session was passed to.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples only
-	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[json.RawMessage] `json:"toPhoneNumber,omitzero"`
 	// Note: Not described by the document and null in every sample; by its name, a note.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples only
-	Note Opt[json.RawMessage] `json:"note"`
+	Note Opt[json.RawMessage] `json:"note,omitzero"`
 	// ChatbotMessageContent: Not described by the document and null in every sample; by its name, the
 	// content of a chatbot message.
 	//
 	// JSON "chatbotMessageContent", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[json.RawMessage] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: Not described by the document and null in every sample; by its name, an
 	// identification of a submission.
 	//
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples only
-	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[json.RawMessage] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Not described by the document and null in every sample; by its name,
 	// the key of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Not described by the document and null in every sample; by its name,
 	// the value of a HeroCard submission made through a chatbot.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples only
-	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[json.RawMessage] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Not described by the document and null in every sample; by its name, the reason
 	// something (a call, the session) was terminated.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples only
-	TerminationReason Opt[json.RawMessage] `json:"terminationReason"`
-
-	// omit has a bit set for each plain field that was absent or not decodable.
-	omit [1]uint64
-	// extra keeps unknown, duplicate and undecodable members verbatim.
-	extra wire.Members
+	TerminationReason Opt[json.RawMessage] `json:"terminationReason,omitzero"`
 }
 
 // ActivityType: The type of a session activity: in every sample, the event name without its
@@ -366,11 +364,11 @@ type FormField struct {
 	// answer (RichText, Confirmation).
 	//
 	// JSON "key".
-	Key Opt[string] `json:"key"`
+	Key Opt[string] `json:"key,omitzero"`
 	// Required: Whether an answer is required; absent on items that take no answer.
 	//
 	// JSON "required".
-	Required Opt[bool] `json:"required"`
+	Required Opt[bool] `json:"required,omitzero"`
 	// Ordinal: The item's position in the form, from 1.
 	//
 	// JSON "ordinal", required.
@@ -378,7 +376,7 @@ type FormField struct {
 	// ChoiceOptions: The options to choose from; only on Radio items.
 	//
 	// JSON "choiceOptions".
-	ChoiceOptions Opt[[]ChoiceOption] `json:"choiceOptions"`
+	ChoiceOptions Opt[[]ChoiceOption] `json:"choiceOptions,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -500,6 +498,9 @@ type PreviewURL struct {
 // SessionRecord: The members every session lifecycle event sends: the session, its tenant, its channel
 // and its source.
 //
+// It is never decoded on its own: every struct that includes it answers SessionRecord() with those
+// members and satisfies HasSessionRecord.
+//
 // Source: vendor document, Kategorie Eventů / Sezení (tables and samples of all seven events)
 type SessionRecord struct {
 	// ID: The session's id.
@@ -518,11 +519,6 @@ type SessionRecord struct {
 	//
 	// JSON "source", required.
 	Source Source `json:"source"`
-
-	// omit has a bit set for each plain field that was absent or not decodable.
-	omit [1]uint64
-	// extra keeps unknown, duplicate and undecodable members verbatim.
-	extra wire.Members
 }
 
 // Source: How the session came about. The tables type it as a string and give no values; the values
@@ -600,4 +596,328 @@ func (v Timestamp) Time() (time.Time, error) {
 // TimestampOf formats t with the first layout, "2006-01-02T15:04:05.999999999Z07:00".
 func TimestampOf(t time.Time) Timestamp {
 	return Timestamp(t.Format(timestampLayouts[0]))
+}
+
+// HasActivityRecord is satisfied by every struct that includes the members of ActivityRecord:
+// type-assert an Event (or a union value) to it instead of switching on every type that includes them.
+type HasActivityRecord interface {
+	// ActivityRecord returns the members included from ActivityRecord.
+	ActivityRecord() ActivityRecord
+}
+
+// HasSessionRecord is satisfied by every struct that includes the members of SessionRecord:
+// type-assert an Event (or a union value) to it instead of switching on every type that includes them.
+type HasSessionRecord interface {
+	// SessionRecord returns the members included from SessionRecord.
+	SessionRecord() SessionRecord
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionCreated) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionStarted) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionOperatorJoined) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionForwarded) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionEnded) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionOperatorLeft) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionOperatorConcluded) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityAutoActivity) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityCallScript) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityCallScriptSubmission) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityCobrowsingStarted) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityExternalMessage) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityHeroCard) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityChatToMail) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityLastFarewellMessage) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityPreviewURL) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityOnHold) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
 }

@@ -1579,52 +1579,6 @@ func (x *SessionActivityOperatorInviteCanceled) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
-func (x *ActivityRecord) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	ps.Members(p, x.extra)
-}
-
-// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
-func (x *ActivityRecord) Validate() error {
-	var ps wire.Problems
-	x.validate(&ps, nil)
-	return ps.Err()
-}
 func (x *ChoiceOption) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("value")
@@ -1751,48 +1705,6 @@ func (x *PreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 
 // Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
 func (x *PreviewURL) Validate() error {
-	var ps wire.Problems
-	x.validate(&ps, nil)
-	return ps.Err()
-}
-func (x *SessionRecord) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channel")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channel") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("source")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("source") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	ps.Members(p, x.extra)
-}
-
-// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
-func (x *SessionRecord) Validate() error {
 	var ps wire.Problems
 	x.validate(&ps, nil)
 	return ps.Err()

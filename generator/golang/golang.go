@@ -29,7 +29,10 @@ type file struct {
 // files is the table of Go files a platform package consists of.
 var files = []file{
 	{name: "catalog_gen.go", fill: func(f *jen.File, p *ir.Platform, _ *validator) { catalogDecls(f, p) }},
-	{name: "types_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { typeDecls(f, p) }},
+	{name: "types_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) {
+		typeDecls(f, p)
+		includeDecls(f, p)
+	}},
 	{name: "events_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) {
 		eventDecls(f, p)
 		if p.Envelope.Batch != "" {
@@ -56,6 +59,7 @@ var files = []file{
 		v.checkers(f, collectRefs(p))
 		v.patternDecls(f)
 	}},
+	{name: "json_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { stdjsonDecls(f, p) }},
 	{name: "runtime_gen.go", wire: true, fill: func(f *jen.File, _ *ir.Platform, _ *validator) { runtimeDecls(f) }},
 }
 

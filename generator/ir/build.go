@@ -34,7 +34,9 @@ func Build(f *spec.File) (*Platform, error) {
 	b.defineTypes()
 	b.envelope()
 	b.events()
+	b.usage()
 	b.checkNames()
+	b.checkIncludeNames()
 	b.checkExamples()
 	if err := b.errs.Err(); err != nil {
 		return nil, err

@@ -50,12 +50,15 @@ func (b *builder) checkNames() {
 			}
 		case KindObject:
 			b.checkFieldNames(fmt.Sprintf("type %q", t.Name), t.Fields)
+			if t.Included() {
+				claim(t.InterfaceName(), fmt.Sprintf("type %q (the interface of the structs that include it)", t.Name), t.Pos)
+			}
 		}
 	}
 }
 
 // reservedFields are method names of generated structs that fields may not shadow.
-var reservedFields = map[string]bool{"EventType": true, "Validate": true, "MarshalJSON": true, "UnmarshalJSON": true, "AppendJSON": true}
+var reservedFields = map[string]bool{"EventType": true, "Validate": true, "MarshalJSON": true, "UnmarshalJSON": true, "AppendJSON": true, "Format": true}
 
 func (b *builder) checkFieldNames(owner string, fs []*Field) {
 	seen := map[string]*Field{}
