@@ -50,23 +50,34 @@ func includeDecls(f *jen.File, p *ir.Platform) {
 }
 
 // accessor emits the method of struct owner that returns the members it includes from t. Fields of
-// owner with the JSON names of t's fields hold them (include copies them with their Go names).
+// owner with the JSON names of t's fields hold them (include copies them with their Go names). A type
+// that is also decoded on its own has presence bits: those of its plain fields are carried over, so
+// that the value re-encodes as the members came.
 func accessor(f *jen.File, owner string, fs []*ir.Field, t *ir.Type) {
 	byJSON := map[string]*ir.Field{}
 	for _, of := range fs {
 		byJSON[of.JSONName] = of
 	}
 	vals := jen.Dict{}
+	var bits []jen.Code
 	for _, tf := range t.Fields {
-		if of := byJSON[tf.JSONName]; of != nil {
-			vals[jen.Id(tf.GoName)] = jen.Id("x").Dot(of.GoName)
+		of := byJSON[tf.JSONName]
+		if of == nil {
+			continue
+		}
+		vals[jen.Id(tf.GoName)] = jen.Id("x").Dot(of.GoName)
+		if !t.IncludeOnly() && tf.Plain() {
+			ow, ob := bitOf(of)
+			tw, tb := bitOf(tf)
+			bits = append(bits, jen.If(jen.Id("x").Dot("omit").Index(ow).Op("&").Add(ob).Op("!=").Lit(0)).Block(
+				jen.Id("v").Dot("omit").Index(tw).Op("|=").Add(tb)))
 		}
 	}
-	doc := "%s returns the members x includes from %s."
-	if !t.IncludeOnly() {
-		doc += " Only the exported fields are set: members absent from x are not told apart from zero values."
+	f.Commentf("%s returns the members x includes from %s.", t.Name, t.Name)
+	body := []jen.Code{jen.Return(jen.Id(t.Name).Values(vals))}
+	if len(bits) > 0 {
+		body = append([]jen.Code{jen.Id("v").Op(":=").Id(t.Name).Values(vals)}, bits...)
+		body = append(body, jen.Return(jen.Id("v")))
 	}
-	f.Commentf(doc, t.Name, t.Name)
-	f.Func().Params(jen.Id("x").Op("*").Id(owner)).Id(t.Name).Params().Id(t.Name).Block(
-		jen.Return(jen.Id(t.Name).Values(vals)))
+	f.Func().Params(jen.Id("x").Op("*").Id(owner)).Id(t.Name).Params().Id(t.Name).Block(body...)
 }
