@@ -1434,131 +1434,6 @@ func (x *ChoiceFormField) decode(d *wire.Decoder) {
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
-func (x *CommonEventFields) decode(d *wire.Decoder) {
-	var seen [1]uint64
-	x.omit = [1]uint64{0xd}
-	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
-		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
-		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
-		case "order":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Order = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
-		case "timestamp":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readUnixTime(d); p == "" {
-					x.Timestamp = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
-		default:
-			x.extra.Keep(d, name, raw, "")
-		}
-	}
-}
-
-// decode reads the object at d's position, which the caller has checked is an object.
-func (x *FormFieldBase) decode(d *wire.Decoder) {
-	var seen [1]uint64
-	x.omit = [1]uint64{0x3}
-	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
-		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
-		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
-		default:
-			x.extra.Keep(d, name, raw, "")
-		}
-	}
-}
-
-// decode reads the object at d's position, which the caller has checked is an object.
 func (x *GroupAnswer) decode(d *wire.Decoder) {
 	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
@@ -2144,69 +2019,6 @@ func (x *TextFormField) decode(d *wire.Decoder) {
 		}
 	}
 }
-
-// decode reads the object at d's position, which the caller has checked is an object.
-func (x *UserEventFields) decode(d *wire.Decoder) {
-	var seen [1]uint64
-	x.omit = [1]uint64{0x3}
-	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
-		case "author_id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.AuthorID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
-		case "recipients":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := readRecipients(d); p == "" {
-					x.Recipients = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
-		case "properties":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
-		default:
-			x.extra.Keep(d, name, raw, "")
-		}
-	}
-}
 func readChoiceAnswer(d *wire.Decoder) (ChoiceAnswer, string) {
 	var v ChoiceAnswer
 	if d.Peek() != wire.KindObject {
@@ -2249,14 +2061,6 @@ func readChoiceFormField(d *wire.Decoder) (ChoiceFormField, string) {
 func readUnixTime(d *wire.Decoder) (UnixTime, string) {
 	v, p := d.ReadInt()
 	return UnixTime(v), p
-}
-func readCommonEventFields(d *wire.Decoder) (CommonEventFields, string) {
-	var v CommonEventFields
-	if d.Peek() != wire.KindObject {
-		return v, d.Mismatch("object")
-	}
-	v.decode(d)
-	return v, ""
 }
 func readContentType(d *wire.Decoder) (ContentType, string) {
 	v, p := d.ReadString()
@@ -2310,14 +2114,6 @@ func readFormField(d *wire.Decoder) (FormField, string) {
 			Type: disc,
 		}, ""
 	}
-}
-func readFormFieldBase(d *wire.Decoder) (FormFieldBase, string) {
-	var v FormFieldBase
-	if d.Peek() != wire.KindObject {
-		return v, d.Mismatch("object")
-	}
-	v.decode(d)
-	return v, ""
 }
 func readGroupAnswer(d *wire.Decoder) (GroupAnswer, string) {
 	var v GroupAnswer
@@ -2443,14 +2239,6 @@ func read_MapOf_Raw(d *wire.Decoder) (map[string]json.RawMessage, string) {
 		}
 	}
 	return m, ""
-}
-func readUserEventFields(d *wire.Decoder) (UserEventFields, string) {
-	var v UserEventFields
-	if d.Peek() != wire.KindObject {
-		return v, d.Mismatch("object")
-	}
-	v.decode(d)
-	return v, ""
 }
 func read_ListOfFormField(d *wire.Decoder) ([]FormField, string) {
 	if !d.Array() {

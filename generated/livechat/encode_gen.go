@@ -60,11 +60,6 @@ func (x *Custom) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *Custom) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *File) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -164,11 +159,6 @@ func (x *File) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *File) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *FilledForm) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -224,11 +214,6 @@ func (x *FilledForm) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *FilledForm) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *Message) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -289,11 +274,6 @@ func (x *Message) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *Message) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SystemMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -348,11 +328,6 @@ func (x *SystemMessage) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SystemMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *RichMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -413,11 +388,6 @@ func (x *RichMessage) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *RichMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *CheckboxFormField) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -437,13 +407,6 @@ func (x *CheckboxFormField) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CheckboxFormField) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ChoiceAnswer) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -456,13 +419,6 @@ func (x *ChoiceAnswer) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ChoiceAnswer) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *ChoiceFormField) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -485,64 +441,6 @@ func (x *ChoiceFormField) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ChoiceFormField) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
-func (x *CommonEventFields) encode(e *wire.Encoder) {
-	e.ObjectStart()
-	if x.omit[0]&(1<<0) == 0 {
-		e.Key("\"id\"")
-		e.String(x.ID)
-	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
-		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
-	}
-	if x.omit[0]&(1<<2) == 0 {
-		e.Key("\"order\"")
-		e.Int(x.Order)
-	}
-	if x.omit[0]&(1<<3) == 0 {
-		e.Key("\"timestamp\"")
-		e.Int(int64(x.Timestamp))
-	}
-	e.Members(x.extra)
-	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CommonEventFields) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
-func (x *FormFieldBase) encode(e *wire.Encoder) {
-	e.ObjectStart()
-	if x.omit[0]&(1<<0) == 0 {
-		e.Key("\"id\"")
-		e.String(x.ID)
-	}
-	if x.omit[0]&(1<<1) == 0 {
-		e.Key("\"label\"")
-		e.String(x.Label)
-	}
-	e.Members(x.extra)
-	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormFieldBase) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *GroupAnswer) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -555,13 +453,6 @@ func (x *GroupAnswer) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *GroupAnswer) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *GroupChooserFormField) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -581,13 +472,6 @@ func (x *GroupChooserFormField) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *GroupChooserFormField) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *Postback) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -619,13 +503,6 @@ func (x *Postback) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *Postback) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *RichMessageButton) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -665,13 +542,6 @@ func (x *RichMessageButton) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *RichMessageButton) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *RichMessageElement) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := x.Title.Get(); ok {
@@ -704,13 +574,6 @@ func (x *RichMessageElement) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *RichMessageElement) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *RichMessageImage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -759,13 +622,6 @@ func (x *RichMessageImage) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *RichMessageImage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *TextFormField) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -786,40 +642,6 @@ func (x *TextFormField) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *TextFormField) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
-func (x *UserEventFields) encode(e *wire.Encoder) {
-	e.ObjectStart()
-	if x.omit[0]&(1<<0) == 0 {
-		e.Key("\"author_id\"")
-		e.String(x.AuthorID)
-	}
-	if x.omit[0]&(1<<1) == 0 {
-		e.Key("\"recipients\"")
-		e.String(string(x.Recipients))
-	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
-		write_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
-	}
-	e.Members(x.extra)
-	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *UserEventFields) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func write_ListOfChoiceAnswer(e *wire.Encoder, s []ChoiceAnswer) {
 	e.ArrayStart()

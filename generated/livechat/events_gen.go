@@ -44,7 +44,7 @@ type Custom struct {
 	// JSON "custom_id".
 	//
 	// Source: vendor document, tables of every event type
-	CustomID Opt[string] `json:"custom_id"`
+	CustomID Opt[string] `json:"custom_id,omitzero"`
 	// Order of the event, generated server-side. Not listed in the tables nor described further (the
 	// samples send 1, the filled form sample 4).
 	//
@@ -87,7 +87,7 @@ type Custom struct {
 	// JSON "properties".
 	//
 	// Source: vendor document, tables of the custom, file, filled form, message and rich message events
-	Properties Opt[map[string]json.RawMessage] `json:"properties"`
+	Properties Opt[map[string]json.RawMessage] `json:"properties,omitzero"`
 	// Content: The customizable payload of the event, kept as raw JSON verbatim. Not listed in the table;
 	// the sample sends an object (`{"custom": {"nested": "json"}}`), but the page does not restrict its
 	// shape.
@@ -129,7 +129,7 @@ type File struct {
 	// JSON "custom_id".
 	//
 	// Source: vendor document, tables of every event type
-	CustomID Opt[string] `json:"custom_id"`
+	CustomID Opt[string] `json:"custom_id,omitzero"`
 	// Order of the event, generated server-side. Not listed in the tables nor described further (the
 	// samples send 1, the filled form sample 4).
 	//
@@ -172,7 +172,7 @@ type File struct {
 	// JSON "properties".
 	//
 	// Source: vendor document, tables of the custom, file, filled form, message and rich message events
-	Properties Opt[map[string]json.RawMessage] `json:"properties"`
+	Properties Opt[map[string]json.RawMessage] `json:"properties,omitzero"`
 	// Name: File name, e.g. `image25.png`. Not listed in the table; present in the sample.
 	//
 	// JSON "name", required.
@@ -190,13 +190,13 @@ type File struct {
 	// JSON "thumbnail_url".
 	//
 	// Source: vendor document, File: table (`width`, `height`, `thumbnail_url`, `thumbnail2x_url`)
-	ThumbnailURL Opt[string] `json:"thumbnail_url"`
+	ThumbnailURL Opt[string] `json:"thumbnail_url,omitzero"`
 	// Thumbnail2xURL: URL of the file's double-resolution ("2x") thumbnail. Optional; only for images.
 	//
 	// JSON "thumbnail2x_url".
 	//
 	// Source: vendor document, File: table (`width`, `height`, `thumbnail_url`, `thumbnail2x_url`)
-	Thumbnail2xURL Opt[string] `json:"thumbnail2x_url"`
+	Thumbnail2xURL Opt[string] `json:"thumbnail2x_url,omitzero"`
 	// ContentType: MIME type of the file. Required. Supported image types: `image/png`, `image/jpeg`,
 	// `image/gif` (other content types are kept: see ContentType).
 	//
@@ -216,13 +216,13 @@ type File struct {
 	// JSON "width".
 	//
 	// Source: vendor document, File: table (`width`, `height`, `thumbnail_url`, `thumbnail2x_url`)
-	Width Opt[int64] `json:"width"`
+	Width Opt[int64] `json:"width,omitzero"`
 	// Height of the image (the sample sends 480). Optional; only for images.
 	//
 	// JSON "height".
 	//
 	// Source: vendor document, File: table (`width`, `height`, `thumbnail_url`, `thumbnail2x_url`)
-	Height Opt[int64] `json:"height"`
+	Height Opt[int64] `json:"height,omitzero"`
 	// SystemMessageType: Listed in the File table as required, with no note; absent from the sample. Typed
 	// optional.
 	//
@@ -234,7 +234,7 @@ type File struct {
 	//     Typed after the sample: optional.
 	//
 	// Source: vendor document, File: table (`system_message_type`)
-	SystemMessageType Opt[SystemMessageType] `json:"system_message_type"`
+	SystemMessageType Opt[SystemMessageType] `json:"system_message_type,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -268,7 +268,7 @@ type FilledForm struct {
 	// JSON "custom_id".
 	//
 	// Source: vendor document, tables of every event type
-	CustomID Opt[string] `json:"custom_id"`
+	CustomID Opt[string] `json:"custom_id,omitzero"`
 	// Order of the event, generated server-side. Not listed in the tables nor described further (the
 	// samples send 1, the filled form sample 4).
 	//
@@ -311,7 +311,7 @@ type FilledForm struct {
 	// JSON "properties".
 	//
 	// Source: vendor document, tables of the custom, file, filled form, message and rich message events
-	Properties Opt[map[string]json.RawMessage] `json:"properties"`
+	Properties Opt[map[string]json.RawMessage] `json:"properties,omitzero"`
 	// FormID: ID of the form (the sample sends `1473433500211`, as a string). Not listed in the table;
 	// present in the sample.
 	//
@@ -367,7 +367,7 @@ type Message struct {
 	// JSON "custom_id".
 	//
 	// Source: vendor document, tables of every event type
-	CustomID Opt[string] `json:"custom_id"`
+	CustomID Opt[string] `json:"custom_id,omitzero"`
 	// Order of the event, generated server-side. Not listed in the tables nor described further (the
 	// samples send 1, the filled form sample 4).
 	//
@@ -410,7 +410,7 @@ type Message struct {
 	// JSON "properties".
 	//
 	// Source: vendor document, tables of the custom, file, filled form, message and rich message events
-	Properties Opt[map[string]json.RawMessage] `json:"properties"`
+	Properties Opt[map[string]json.RawMessage] `json:"properties,omitzero"`
 	// Text of the message. Required. The maximum raw text size is 16 KB, read as 16 × 1024 = 16384 bytes
 	// of UTF-8 text: the page counts bytes, not characters (one UTF-8 character, like an emoji, can use up
 	// to 4 B). To send more, split the text into several messages.
@@ -430,7 +430,7 @@ type Message struct {
 	// JSON "postback".
 	//
 	// Source: vendor document, Message: table (`postback`, `postback.type`, `postback.value`) and sample
-	Postback Opt[Postback] `json:"postback"`
+	Postback Opt[Postback] `json:"postback,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -471,7 +471,7 @@ type SystemMessage struct {
 	// JSON "custom_id".
 	//
 	// Source: vendor document, tables of every event type
-	CustomID Opt[string] `json:"custom_id"`
+	CustomID Opt[string] `json:"custom_id,omitzero"`
 	// Order of the event, generated server-side. Not listed in the tables nor described further (the
 	// samples send 1, the filled form sample 4).
 	//
@@ -496,7 +496,7 @@ type SystemMessage struct {
 	//     sample (the table's own default, `all` for system events, says what is meant when it is absent).
 	//
 	// Source: vendor document, System message: table (`recipients`)
-	Recipients Opt[Recipients] `json:"recipients"`
+	Recipients Opt[Recipients] `json:"recipients,omitzero"`
 	// Text of the system message; presumably its template (see SystemMessageType) with the variables of
 	// `text_vars` filled in, though the sample's `hello there` matches no template. Not listed in the
 	// table; present in the sample.
@@ -519,7 +519,7 @@ type SystemMessage struct {
 	// JSON "text_vars".
 	//
 	// Source: vendor document, System message: sample
-	TextVars Opt[map[string]string] `json:"text_vars"`
+	TextVars Opt[map[string]string] `json:"text_vars,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -553,7 +553,7 @@ type RichMessage struct {
 	// JSON "custom_id".
 	//
 	// Source: vendor document, tables of every event type
-	CustomID Opt[string] `json:"custom_id"`
+	CustomID Opt[string] `json:"custom_id,omitzero"`
 	// Order of the event, generated server-side. Not listed in the tables nor described further (the
 	// samples send 1, the filled form sample 4).
 	//
@@ -596,7 +596,7 @@ type RichMessage struct {
 	// JSON "properties".
 	//
 	// Source: vendor document, tables of the custom, file, filled form, message and rich message events
-	Properties Opt[map[string]json.RawMessage] `json:"properties"`
+	Properties Opt[map[string]json.RawMessage] `json:"properties,omitzero"`
 	// TemplateID: Describes how the event should be presented in an app (the sample sends `cards`; the
 	// page lists no template ids).
 	//
@@ -612,7 +612,7 @@ type RichMessage struct {
 	// JSON "elements".
 	//
 	// Source: vendor document, Rich message: table (`elements`)
-	Elements Opt[[]RichMessageElement] `json:"elements"`
+	Elements Opt[[]RichMessageElement] `json:"elements,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -645,11 +645,6 @@ func (x *Unknown) EventType() EventType {
 // Validate returns nil: nothing is known about the payload of an unknown event.
 func (x *Unknown) Validate() error {
 	return nil
-}
-
-// MarshalJSON returns Raw.
-func (x *Unknown) MarshalJSON() ([]byte, error) {
-	return rawOrNull(x.Raw), nil
 }
 func (x *Unknown) decode(d *wire.Decoder) {
 	x.Raw = json.RawMessage(d.Skip())

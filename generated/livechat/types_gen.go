@@ -82,6 +82,9 @@ type ChoiceFormField struct {
 // CommonEventFields: Members of every event type: all six samples carry them. The discriminator `type`
 // sits beside them and is not declared here.
 //
+// It is never decoded on its own: every struct that includes it answers CommonEventFields() with those
+// members and satisfies HasCommonEventFields.
+//
 // Source: vendor document, samples of every event type
 type CommonEventFields struct {
 	// ID of the event, generated server-side. Not listed in the tables (the samples send
@@ -97,7 +100,7 @@ type CommonEventFields struct {
 	// JSON "custom_id".
 	//
 	// Source: vendor document, tables of every event type
-	CustomID Opt[string] `json:"custom_id"`
+	CustomID Opt[string] `json:"custom_id,omitzero"`
 	// Order of the event, generated server-side. Not listed in the tables nor described further (the
 	// samples send 1, the filled form sample 4).
 	//
@@ -112,11 +115,6 @@ type CommonEventFields struct {
 	//
 	// Source: vendor document, samples of every event type
 	Timestamp UnixTime `json:"timestamp"`
-
-	// omit has a bit set for each plain field that was absent or not decodable.
-	omit [1]uint64
-	// extra keeps unknown, duplicate and undecodable members verbatim.
-	extra wire.Members
 }
 
 // ContentType: MIME type of a file or image. The File table lists the supported image types
@@ -200,6 +198,9 @@ func (x *FormFieldUnknown) validate(*wire.Problems, *wire.Path) {}
 
 // FormFieldBase: Members of every form field (every field of the sample has them).
 //
+// It is never decoded on its own: every struct that includes it answers FormFieldBase() with those
+// members and satisfies HasFormFieldBase.
+//
 // Source: vendor document, Filled form: sample
 type FormFieldBase struct {
 	// ID of the form field (the sample sends strings of digits, e.g. `154417206262603539`).
@@ -210,11 +211,6 @@ type FormFieldBase struct {
 	//
 	// JSON "label", required.
 	Label string `json:"label"`
-
-	// omit has a bit set for each plain field that was absent or not decodable.
-	omit [1]uint64
-	// extra keeps unknown, duplicate and undecodable members verbatim.
-	extra wire.Members
 }
 
 // GroupAnswer: The group chosen in a group-choice question (`group_chooser`).
@@ -288,7 +284,7 @@ type Postback struct {
 	// Discrepancies in the vendor document:
 	//   - The table's Req./Opt. column says "required", its note "required only if `postback.value` is
 	//     present"; read as: `type` and `value` are present together or not at all (`all_or_none`).
-	Type Opt[string] `json:"type"`
+	Type Opt[string] `json:"type,omitzero"`
 	// Value of the postback (the sample sends `790034890`). Required only if `postback.type` is present.
 	//
 	// JSON "value".
@@ -296,7 +292,7 @@ type Postback struct {
 	// Discrepancies in the vendor document:
 	//   - The table's Req./Opt. column says "required", its note "required only if `postback.type` is
 	//     present"; read as: `type` and `value` are present together or not at all (`all_or_none`).
-	Value Opt[string] `json:"value"`
+	Value Opt[string] `json:"value,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -340,7 +336,7 @@ type RichMessageButton struct {
 	// as `value`).
 	//
 	// JSON "type".
-	Type Opt[string] `json:"type"`
+	Type Opt[string] `json:"type,omitzero"`
 	// Text of the button (e.g. `yes`, `no`). Not listed in the table.
 	//
 	// JSON "text", required.
@@ -348,13 +344,13 @@ type RichMessageButton struct {
 	// Value of the button (the sample sends `790034890` with type `phone`).
 	//
 	// JSON "value".
-	Value Opt[string] `json:"value"`
+	Value Opt[string] `json:"value,omitzero"`
 	// WebviewHeight: Height of the webview; optional, one of `compact`, `tall`, `full`.
 	//
 	// JSON "webview_height".
 	//
 	// Source: vendor document, Rich message: comment in the sample
-	WebviewHeight Opt[WebviewHeight] `json:"webview_height"`
+	WebviewHeight Opt[WebviewHeight] `json:"webview_height,omitzero"`
 	// PostbackID: Describes the action sent via `send_rich_message_postback`. Multiple buttons (even from
 	// different elements) can contain the same `postback_id`; calling `send_rich_message_postback` with
 	// this id adds a user to all those buttons at once.
@@ -394,25 +390,25 @@ type RichMessageElement struct {
 	// JSON "title".
 	//
 	// Source: vendor document, Rich message: table (`elements.title`)
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// Subtitle of the element.
 	//
 	// JSON "subtitle".
 	//
 	// Source: vendor document, Rich message: table (`elements.subtitle`)
-	Subtitle Opt[string] `json:"subtitle"`
+	Subtitle Opt[string] `json:"subtitle,omitzero"`
 	// Image of the element; all its properties are optional.
 	//
 	// JSON "image".
 	//
 	// Source: vendor document, Rich message: table (`elements.image`)
-	Image Opt[RichMessageImage] `json:"image"`
+	Image Opt[RichMessageImage] `json:"image,omitzero"`
 	// Buttons: The element's buttons; can contain 1 - 11 `button` objects.
 	//
 	// JSON "buttons".
 	//
 	// Source: vendor document, Rich message: table (`elements.buttons`)
-	Buttons Opt[[]RichMessageButton] `json:"buttons"`
+	Buttons Opt[[]RichMessageButton] `json:"buttons,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -425,27 +421,27 @@ type RichMessageImage struct {
 	// Name: File name of the image, e.g. `image25.png`.
 	//
 	// JSON "name".
-	Name Opt[string] `json:"name"`
+	Name Opt[string] `json:"name,omitzero"`
 	// URL of the image.
 	//
 	// JSON "url".
-	URL Opt[string] `json:"url"`
+	URL Opt[string] `json:"url,omitzero"`
 	// ContentType: MIME type of the image, e.g. `image/png`.
 	//
 	// JSON "content_type".
-	ContentType Opt[ContentType] `json:"content_type"`
+	ContentType Opt[ContentType] `json:"content_type,omitzero"`
 	// Size of the image (the page gives no unit; the sample sends 123444).
 	//
 	// JSON "size".
-	Size Opt[int64] `json:"size"`
+	Size Opt[int64] `json:"size,omitzero"`
 	// Width of the image (the sample sends 640; the page gives no unit).
 	//
 	// JSON "width".
-	Width Opt[int64] `json:"width"`
+	Width Opt[int64] `json:"width,omitzero"`
 	// Height of the image (the sample sends 480; the page gives no unit).
 	//
 	// JSON "height".
-	Height Opt[int64] `json:"height"`
+	Height Opt[int64] `json:"height,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -957,6 +953,9 @@ func UnixTimeOf(t time.Time) UnixTime {
 // system messages are generated by the chat router and have no author; the System message event
 // declares its own `recipients`.
 //
+// It is never decoded on its own: every struct that includes it answers UserEventFields() with those
+// members and satisfies HasUserEventFields.
+//
 // Source: vendor document, samples and tables of the custom, file, filled form, message and rich message events
 type UserEventFields struct {
 	// AuthorID: ID of the user who authored the event. Not listed in the tables; every sample of a
@@ -987,12 +986,7 @@ type UserEventFields struct {
 	// JSON "properties".
 	//
 	// Source: vendor document, tables of the custom, file, filled form, message and rich message events
-	Properties Opt[map[string]json.RawMessage] `json:"properties"`
-
-	// omit has a bit set for each plain field that was absent or not decodable.
-	omit [1]uint64
-	// extra keeps unknown, duplicate and undecodable members verbatim.
-	extra wire.Members
+	Properties Opt[map[string]json.RawMessage] `json:"properties,omitzero"`
 }
 
 // WebviewHeight: Height of a button's webview. The sample's comment says "one of compact, tall, full",
@@ -1019,4 +1013,162 @@ func (v WebviewHeight) Known() bool {
 		return true
 	}
 	return false
+}
+
+// HasCommonEventFields is satisfied by every struct that includes the members of CommonEventFields:
+// type-assert an Event (or a union value) to it instead of switching on every type that includes them.
+type HasCommonEventFields interface {
+	// CommonEventFields returns the members included from CommonEventFields.
+	CommonEventFields() CommonEventFields
+}
+
+// HasFormFieldBase is satisfied by every struct that includes the members of FormFieldBase:
+// type-assert an Event (or a union value) to it instead of switching on every type that includes them.
+type HasFormFieldBase interface {
+	// FormFieldBase returns the members included from FormFieldBase.
+	FormFieldBase() FormFieldBase
+}
+
+// HasUserEventFields is satisfied by every struct that includes the members of UserEventFields:
+// type-assert an Event (or a union value) to it instead of switching on every type that includes them.
+type HasUserEventFields interface {
+	// UserEventFields returns the members included from UserEventFields.
+	UserEventFields() UserEventFields
+}
+
+// CommonEventFields returns the members x includes from CommonEventFields.
+func (x *Custom) CommonEventFields() CommonEventFields {
+	return CommonEventFields{
+		CustomID:  x.CustomID,
+		ID:        x.ID,
+		Order:     x.Order,
+		Timestamp: x.Timestamp,
+	}
+}
+
+// UserEventFields returns the members x includes from UserEventFields.
+func (x *Custom) UserEventFields() UserEventFields {
+	return UserEventFields{
+		AuthorID:   x.AuthorID,
+		Properties: x.Properties,
+		Recipients: x.Recipients,
+	}
+}
+
+// CommonEventFields returns the members x includes from CommonEventFields.
+func (x *File) CommonEventFields() CommonEventFields {
+	return CommonEventFields{
+		CustomID:  x.CustomID,
+		ID:        x.ID,
+		Order:     x.Order,
+		Timestamp: x.Timestamp,
+	}
+}
+
+// UserEventFields returns the members x includes from UserEventFields.
+func (x *File) UserEventFields() UserEventFields {
+	return UserEventFields{
+		AuthorID:   x.AuthorID,
+		Properties: x.Properties,
+		Recipients: x.Recipients,
+	}
+}
+
+// CommonEventFields returns the members x includes from CommonEventFields.
+func (x *FilledForm) CommonEventFields() CommonEventFields {
+	return CommonEventFields{
+		CustomID:  x.CustomID,
+		ID:        x.ID,
+		Order:     x.Order,
+		Timestamp: x.Timestamp,
+	}
+}
+
+// UserEventFields returns the members x includes from UserEventFields.
+func (x *FilledForm) UserEventFields() UserEventFields {
+	return UserEventFields{
+		AuthorID:   x.AuthorID,
+		Properties: x.Properties,
+		Recipients: x.Recipients,
+	}
+}
+
+// CommonEventFields returns the members x includes from CommonEventFields.
+func (x *Message) CommonEventFields() CommonEventFields {
+	return CommonEventFields{
+		CustomID:  x.CustomID,
+		ID:        x.ID,
+		Order:     x.Order,
+		Timestamp: x.Timestamp,
+	}
+}
+
+// UserEventFields returns the members x includes from UserEventFields.
+func (x *Message) UserEventFields() UserEventFields {
+	return UserEventFields{
+		AuthorID:   x.AuthorID,
+		Properties: x.Properties,
+		Recipients: x.Recipients,
+	}
+}
+
+// CommonEventFields returns the members x includes from CommonEventFields.
+func (x *SystemMessage) CommonEventFields() CommonEventFields {
+	return CommonEventFields{
+		CustomID:  x.CustomID,
+		ID:        x.ID,
+		Order:     x.Order,
+		Timestamp: x.Timestamp,
+	}
+}
+
+// CommonEventFields returns the members x includes from CommonEventFields.
+func (x *RichMessage) CommonEventFields() CommonEventFields {
+	return CommonEventFields{
+		CustomID:  x.CustomID,
+		ID:        x.ID,
+		Order:     x.Order,
+		Timestamp: x.Timestamp,
+	}
+}
+
+// UserEventFields returns the members x includes from UserEventFields.
+func (x *RichMessage) UserEventFields() UserEventFields {
+	return UserEventFields{
+		AuthorID:   x.AuthorID,
+		Properties: x.Properties,
+		Recipients: x.Recipients,
+	}
+}
+
+// FormFieldBase returns the members x includes from FormFieldBase.
+func (x *CheckboxFormField) FormFieldBase() FormFieldBase {
+	return FormFieldBase{
+		ID:    x.ID,
+		Label: x.Label,
+	}
+}
+
+// FormFieldBase returns the members x includes from FormFieldBase.
+func (x *ChoiceFormField) FormFieldBase() FormFieldBase {
+	return FormFieldBase{
+		ID:    x.ID,
+		Label: x.Label,
+	}
+}
+
+// FormFieldBase returns the members x includes from FormFieldBase.
+func (x *GroupChooserFormField) FormFieldBase() FormFieldBase {
+	return FormFieldBase{
+		ID:    x.ID,
+		Label: x.Label,
+	}
+}
+
+// FormFieldBase returns the members x includes from FormFieldBase.
+func (x *TextFormField) FormFieldBase() FormFieldBase {
+	return FormFieldBase{
+		ID:    x.ID,
+		Label: x.Label,
+	}
 }

@@ -642,72 +642,6 @@ func (x *ChoiceFormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
-func (x *CommonEventFields) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
-	}
-	{
-		fp := p.Key("order")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("order") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("timestamp")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("timestamp") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	ps.Members(p, x.extra)
-}
-
-// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
-func (x *CommonEventFields) Validate() error {
-	var ps wire.Problems
-	x.validate(&ps, nil)
-	return ps.Err()
-}
-func (x *FormFieldBase) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	ps.Members(p, x.extra)
-}
-
-// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
-func (x *FormFieldBase) Validate() error {
-	var ps wire.Problems
-	x.validate(&ps, nil)
-	return ps.Err()
-}
 func (x *GroupAnswer) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("group_id")
@@ -1000,42 +934,6 @@ func (x *TextFormField) validate(ps *wire.Problems, p *wire.Path) {
 
 // Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
 func (x *TextFormField) Validate() error {
-	var ps wire.Problems
-	x.validate(&ps, nil)
-	return ps.Err()
-}
-func (x *UserEventFields) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("author_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("author_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("recipients")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("recipients") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if !x.Recipients.Known() {
-				ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
-			}
-		}
-	}
-	{
-		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
-	}
-	ps.Members(p, x.extra)
-}
-
-// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
-func (x *UserEventFields) Validate() error {
 	var ps wire.Problems
 	x.validate(&ps, nil)
 	return ps.Err()

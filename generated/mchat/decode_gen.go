@@ -157,7 +157,7 @@ func DecodeBatch(data []byte) (*Batch, error) {
 }
 
 // MarshalJSON encodes the batch as it came: every item, and the body's other members.
-func (b *Batch) MarshalJSON() ([]byte, error) {
+func (b Batch) MarshalJSON() ([]byte, error) {
 	var e wire.Encoder
 	e.ObjectStart()
 	if b.Events != nil {

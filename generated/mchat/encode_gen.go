@@ -120,11 +120,6 @@ func (x *ConversationCreate) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *ConversationCreate) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *Message) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -175,11 +170,6 @@ func (x *Message) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *Message) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *Account) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -197,13 +187,6 @@ func (x *Account) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *Account) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *AccountBot) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -212,13 +195,6 @@ func (x *AccountBot) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *AccountBot) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *AppointmentBookingMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -230,13 +206,6 @@ func (x *AppointmentBookingMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *AppointmentBookingMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *AppointmentBookingPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -264,13 +233,6 @@ func (x *AppointmentBookingPayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *AppointmentBookingPayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *AppointmentBookingResponseMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -281,13 +243,6 @@ func (x *AppointmentBookingResponseMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *AppointmentBookingResponseMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *AppointmentBookingResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -336,13 +291,6 @@ func (x *AppointmentBookingResponsePayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *AppointmentBookingResponsePayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *AppointmentDuration) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := x.Label.Get(); ok {
@@ -362,13 +310,6 @@ func (x *AppointmentDuration) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *AppointmentDuration) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *AudioMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -379,13 +320,6 @@ func (x *AudioMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *AudioMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *Button) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -408,13 +342,6 @@ func (x *Button) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *Button) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ButtonCallback) encode(e *wire.Encoder) {
 	if v, ok := x.String.Get(); ok {
 		e.String(v)
@@ -423,13 +350,6 @@ func (x *ButtonCallback) encode(e *wire.Encoder) {
 	} else {
 		e.Null()
 	}
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ButtonCallback) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *ButtonMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -441,13 +361,6 @@ func (x *ButtonMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ButtonMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *ButtonPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -496,13 +409,6 @@ func (x *ButtonPayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ButtonPayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ButtonResponseMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -513,13 +419,6 @@ func (x *ButtonResponseMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ButtonResponseMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *ButtonResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -540,13 +439,6 @@ func (x *ButtonResponsePayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ButtonResponsePayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *CalendarMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -557,13 +449,6 @@ func (x *CalendarMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CalendarMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *CalendarPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -590,13 +475,6 @@ func (x *CalendarPayload) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CalendarPayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *CalendarValidation) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -659,13 +537,6 @@ func (x *CalendarValidation) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CalendarValidation) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *CalendlyResponseMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -676,13 +547,6 @@ func (x *CalendlyResponseMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CalendlyResponseMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *CalendlyResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -695,13 +559,6 @@ func (x *CalendlyResponsePayload) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CalendlyResponsePayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *CarouselItem) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -722,13 +579,6 @@ func (x *CarouselItem) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CarouselItem) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *CarouselMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -739,13 +589,6 @@ func (x *CarouselMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CarouselMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *CarouselPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -766,13 +609,6 @@ func (x *CarouselPayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *CarouselPayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *Conversation) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -785,13 +621,6 @@ func (x *Conversation) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *Conversation) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *ConversationChannel) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -812,13 +641,6 @@ func (x *ConversationChannel) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ConversationChannel) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *DocumentMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -829,13 +651,6 @@ func (x *DocumentMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *DocumentMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *FileUploadErrorMessages) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -863,13 +678,6 @@ func (x *FileUploadErrorMessages) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FileUploadErrorMessages) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *FileUploadMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -880,13 +688,6 @@ func (x *FileUploadMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FileUploadMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *FileUploadPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -928,13 +729,6 @@ func (x *FileUploadPayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FileUploadPayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *FileUploadResponseMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -945,13 +739,6 @@ func (x *FileUploadResponseMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FileUploadResponseMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *FormField) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -974,13 +761,6 @@ func (x *FormField) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormField) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *FormMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -991,13 +771,6 @@ func (x *FormMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *FormPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1018,13 +791,6 @@ func (x *FormPayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormPayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *FormResponseExtra) encode(e *wire.Encoder) {
 	if v, ok := x.String.Get(); ok {
 		e.String(v)
@@ -1033,13 +799,6 @@ func (x *FormResponseExtra) encode(e *wire.Encoder) {
 	} else {
 		e.Null()
 	}
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormResponseExtra) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *FormResponseExtraData) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1052,13 +811,6 @@ func (x *FormResponseExtraData) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormResponseExtraData) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *FormResponseField) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1085,13 +837,6 @@ func (x *FormResponseField) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormResponseField) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *FormResponseMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1102,13 +847,6 @@ func (x *FormResponseMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormResponseMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *FormResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1122,13 +860,6 @@ func (x *FormResponsePayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormResponsePayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ImageMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1140,13 +871,6 @@ func (x *ImageMessage) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ImageMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *JavascriptMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1157,13 +881,6 @@ func (x *JavascriptMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *JavascriptMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *JavascriptPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1184,13 +901,6 @@ func (x *JavascriptPayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *JavascriptPayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *JavascriptResponseMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1201,13 +911,6 @@ func (x *JavascriptResponseMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *JavascriptResponseMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *JavascriptResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1220,13 +923,6 @@ func (x *JavascriptResponsePayload) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *JavascriptResponsePayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *ListBody) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1247,13 +943,6 @@ func (x *ListBody) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ListBody) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ListHeader) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := x.Type.Get(); ok {
@@ -1273,13 +962,6 @@ func (x *ListHeader) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ListHeader) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ListItem) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -1297,13 +979,6 @@ func (x *ListItem) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ListItem) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ListMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1314,13 +989,6 @@ func (x *ListMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ListMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *ListPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1355,13 +1023,6 @@ func (x *ListPayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ListPayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ListSection) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -1374,13 +1035,6 @@ func (x *ListSection) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ListSection) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *MediaFile) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1398,13 +1052,6 @@ func (x *MediaFile) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *MediaFile) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *Participant) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1429,13 +1076,6 @@ func (x *Participant) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *Participant) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *SliderMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1446,13 +1086,6 @@ func (x *SliderMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SliderMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *SliderPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1494,13 +1127,6 @@ func (x *SliderPayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SliderPayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *SliderResponseMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1511,13 +1137,6 @@ func (x *SliderResponseMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SliderResponseMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *SliderResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1538,13 +1157,6 @@ func (x *SliderResponsePayload) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SliderResponsePayload) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *SliderStep) encode(e *wire.Encoder) {
 	if v, ok := x.Number.Get(); ok {
 		e.Number(v)
@@ -1553,13 +1165,6 @@ func (x *SliderStep) encode(e *wire.Encoder) {
 	} else {
 		e.Null()
 	}
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SliderStep) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *SliderUnit) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1587,13 +1192,6 @@ func (x *SliderUnit) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SliderUnit) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *TextMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1605,13 +1203,6 @@ func (x *TextMessage) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *TextMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *UploadedImage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1622,13 +1213,6 @@ func (x *UploadedImage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *UploadedImage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *VariableEntry) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1647,13 +1231,6 @@ func (x *VariableEntry) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *VariableEntry) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *VideoMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"type\"")
@@ -1664,13 +1241,6 @@ func (x *VideoMessage) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *VideoMessage) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *Visitor) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1684,13 +1254,6 @@ func (x *Visitor) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *Visitor) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func write_ListOfVariableEntry(e *wire.Encoder, s []VariableEntry) {
 	e.ArrayStart()

@@ -70,7 +70,7 @@ type ConversationCreate struct {
 	// Discrepancies in the vendor document:
 	//   - Named "user" but the sample's assignee is of type `bot` (with an e-mail address and id "8181", which
 	//     is not the conversation's bot_id 8861).
-	AssignedToUser Opt[Participant] `json:"assigned_to_user"`
+	AssignedToUser Opt[Participant] `json:"assigned_to_user,omitzero"`
 	// CreatedAt: When the conversation was created, without a zone (the zone is unknown).
 	//
 	// JSON "created_at".
@@ -78,23 +78,23 @@ type ConversationCreate struct {
 	// Discrepancies in the vendor document:
 	//   - The `conversation_created_at` variable gives the creation time as ISO 8601 with offset
 	//     (2023-08-29T04:27:48.183000+00:00), 53 ms earlier; this member has no zone.
-	CreatedAt Opt[NaiveTimestamp] `json:"created_at"`
+	CreatedAt Opt[NaiveTimestamp] `json:"created_at,omitzero"`
 	// Title: The conversation's title.
 	//
 	// JSON "title".
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// BotID: The id of the bot the conversation runs on (the same as `account.bot.id`).
 	//
 	// JSON "bot_id".
-	BotID Opt[int64] `json:"bot_id"`
+	BotID Opt[int64] `json:"bot_id,omitzero"`
 	// Channel: The channel of the conversation, as undocumented integer codes.
 	//
 	// JSON "channel".
-	Channel Opt[ConversationChannel] `json:"channel"`
+	Channel Opt[ConversationChannel] `json:"channel,omitzero"`
 	// IsNewVisitor: Whether the visitor is new (by its name; undocumented).
 	//
 	// JSON "is_new_visitor".
-	IsNewVisitor Opt[bool] `json:"is_new_visitor"`
+	IsNewVisitor Opt[bool] `json:"is_new_visitor,omitzero"`
 	// IsClosed: Whether the conversation is closed, as an integer: 0 in the sample (open). By its name 1
 	// means closed, but the page does not document the values.
 	//
@@ -102,7 +102,7 @@ type ConversationCreate struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - A flag sent as the integer 0 beside the boolean `is_new_visitor` of the same object.
-	IsClosed Opt[int64] `json:"is_closed"`
+	IsClosed Opt[int64] `json:"is_closed,omitzero"`
 	// ExternalKey: A key of the conversation, the one used in its m-chat app URL (the `conversation_url`
 	// variable ends with it).
 	//
@@ -112,18 +112,18 @@ type ConversationCreate struct {
 	//   - In the sample it differs from the envelope's `conversation.key` (42bb83f0…1693552452); its
 	//     trailing digits match `created_at` as Unix seconds (2023-08-29 04:27:47 UTC) while those of
 	//     `conversation.key` do not, so the sample seems to combine two conversations.
-	ExternalKey Opt[string] `json:"external_key"`
+	ExternalKey Opt[string] `json:"external_key,omitzero"`
 	// Browser: The visitor's browser and its version.
 	//
 	// JSON "browser".
-	Browser Opt[string] `json:"browser"`
+	Browser Opt[string] `json:"browser,omitzero"`
 	// Variables: The conversation's variables at creation: in the sample bot_name, referrer_url, timezone,
 	// os, browser_language, browser, ip_address, global_channel_name, conversation_created_at (type date),
 	// conversation_url, source_url, contact_id, visitor_contact_created_by, and contact variables prefixed
 	// visitor_ (visitor_age, visitor_js1, visitor_name).
 	//
 	// JSON "variables".
-	Variables Opt[[]VariableEntry] `json:"variables"`
+	Variables Opt[[]VariableEntry] `json:"variables,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -227,11 +227,6 @@ func (x *Unknown) EventType() EventType {
 func (x *Unknown) Validate() error {
 	return nil
 }
-
-// MarshalJSON returns Raw.
-func (x *Unknown) MarshalJSON() ([]byte, error) {
-	return rawOrNull(x.Raw), nil
-}
 func (x *Unknown) decode(d *wire.Decoder) {
 	x.Raw = json.RawMessage(d.Skip())
 }
@@ -265,11 +260,6 @@ func (x *Invalid) EventType() EventType {
 // Validate returns Err.
 func (x *Invalid) Validate() error {
 	return x.Err
-}
-
-// MarshalJSON returns Raw.
-func (x *Invalid) MarshalJSON() ([]byte, error) {
-	return rawOrNull(x.Raw), nil
 }
 func (x *Invalid) decode(d *wire.Decoder) {
 	x.Raw = json.RawMessage(d.Skip())

@@ -4,7 +4,26 @@ package mchat
 
 import "github.com/eventgen/eventgen/generated/wire"
 
-// Opt is a member that may be absent, null, or a value. The zero Opt is absent.
+// Opt is a member that may be absent, null, or hold a value: re-encoding writes back
+// what came. The zero Opt is absent. Fields that are not both required and
+// non-nullable are Opts.
+//
+// It is the runtime's wire.Opt, whose methods are:
+//
+//	Get() (T, bool)   // the value, and whether there is one (neither null nor absent)
+//	Value() T         // the value, or the zero T
+//	IsSet() bool      // holds a value
+//	IsNull() bool     // is JSON null
+//	IsAbsent() bool   // the member was absent
+//	IsZero() bool     // same as IsAbsent; encoding/json omits a field tagged omitzero
+//	Set(v T)          // (on *Opt) hold v
+//	SetNull()         // (on *Opt) become null
+//	Clear()           // (on *Opt) become absent
+//	MarshalJSON() ([]byte, error) // the value, or null
+//	UnmarshalJSON([]byte) error   // (on *Opt) null or a value
+//	Format(fmt.State, rune)       // fmt prints the value, null or <absent>
+//
+// Some and Null make Opts.
 type Opt[T any] = wire.Opt[T]
 
 // Some returns an Opt holding v.
@@ -18,10 +37,40 @@ func Null[T any]() Opt[T] {
 }
 
 // Problem is one validation failure, with the JSON pointer of the value it concerns.
+//
+// It is the runtime's wire.Problem:
+//
+//	type Problem struct {
+//		Pointer string // JSON pointer of the value concerned; "" for the whole document
+//		Message string // e.g. "must not be null"
+//	}
+//
+//	func (p Problem) Error() string // "/data/id: must not be null"
 type Problem = wire.Problem
 
-// Problems is what Validate returns: every failure, in document order.
+// Problems is what Validate returns: every failure, in document order. It is an
+// error, returned only when it is not empty; get it with errors.As.
+//
+// It is the runtime's wire.Problems:
+//
+//	type Problems []Problem
+//	func (p Problems) Error() string // one problem per line
+//	func (p Problems) Err() error    // p as an error, or nil when it is empty
 type Problems = wire.Problems
 
-// DecodeError is why input could not be decoded: where (JSON pointer, byte offset) and what.
+// DecodeError is why input could not be decoded: where (JSON pointer, byte offset)
+// and what. Decode returns it for input that is not JSON or has no readable event
+// type; UnmarshalJSON methods for values of the wrong JSON kind too.
+//
+// It is the runtime's wire.DecodeError:
+//
+//	type DecodeError struct {
+//		EventType string // discriminator value when known, else ""
+//		Pointer   string // JSON pointer of the failing value; "" when not known
+//		Offset    int    // byte offset in the input, -1 if not applicable
+//		Msg       string
+//	}
+//
+//	// "decode SessionStarted event: /data/started: invalid character 'x' in string literal (offset 123)"
+//	func (e *DecodeError) Error() string
 type DecodeError = wire.DecodeError

@@ -69,16 +69,16 @@ type AppointmentBookingPayload struct {
 	// EventID: The id of the bookable event.
 	//
 	// JSON "event_id".
-	EventID Opt[int64] `json:"event_id"`
+	EventID Opt[int64] `json:"event_id,omitzero"`
 	// Duration: How long the appointment lasts.
 	//
 	// JSON "duration".
-	Duration Opt[AppointmentDuration] `json:"duration"`
+	Duration Opt[AppointmentDuration] `json:"duration,omitzero"`
 	// Title: The bookable event's title (the sample's placeholder "fsefgr" is the `event_name` of the
 	// appointment_booking.response sample).
 	//
 	// JSON "title".
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -105,29 +105,29 @@ type AppointmentBookingResponsePayload struct {
 	// EventID: The id of the booked event.
 	//
 	// JSON "event_id".
-	EventID Opt[int64] `json:"event_id"`
+	EventID Opt[int64] `json:"event_id,omitzero"`
 	// IsBookingConfirmed: Whether the booking was confirmed.
 	//
 	// JSON "is_booking_confirmed".
-	IsBookingConfirmed Opt[bool] `json:"is_booking_confirmed"`
+	IsBookingConfirmed Opt[bool] `json:"is_booking_confirmed,omitzero"`
 	// IsBookingFailed: Whether the booking failed.
 	//
 	// JSON "is_booking_failed".
-	IsBookingFailed Opt[bool] `json:"is_booking_failed"`
+	IsBookingFailed Opt[bool] `json:"is_booking_failed,omitzero"`
 	// EventName: The booked event's name.
 	//
 	// JSON "event_name".
-	EventName Opt[string] `json:"event_name"`
+	EventName Opt[string] `json:"event_name,omitzero"`
 	// VisitorTimezone: The visitor's time zone, as display text with its offset, e.g. "(GMT+05:30)
 	// Asia/Calcutta" (not a bare IANA name).
 	//
 	// JSON "visitor_timezone".
-	VisitorTimezone Opt[string] `json:"visitor_timezone"`
+	VisitorTimezone Opt[string] `json:"visitor_timezone,omitzero"`
 	// Variables: The variables the booking set (visitor_name and the selected slot's time, date and day:
 	// param__gcal_selected_slot_time, param__gcal_selected_slot_date, param__gcal_selected_slot_day).
 	//
 	// JSON "variables".
-	Variables Opt[[]VariableEntry] `json:"variables"`
+	Variables Opt[[]VariableEntry] `json:"variables,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -139,11 +139,11 @@ type AppointmentDuration struct {
 	// Label: The unit of `value` ("minutes" in the sample).
 	//
 	// JSON "label".
-	Label Opt[string] `json:"label"`
+	Label Opt[string] `json:"label,omitzero"`
 	// Value: The length, in the unit named by `label`.
 	//
 	// JSON "value".
-	Value Opt[int64] `json:"value"`
+	Value Opt[int64] `json:"value,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -232,27 +232,27 @@ type ButtonPayload struct {
 	// SearchEnabled: Whether the visitor can search the buttons (by its name; undocumented).
 	//
 	// JSON "search_enabled".
-	SearchEnabled Opt[bool] `json:"search_enabled"`
+	SearchEnabled Opt[bool] `json:"search_enabled,omitzero"`
 	// MultiSelectEnabled: Whether several buttons may be selected (by its name; undocumented).
 	//
 	// JSON "multi_select_enabled".
-	MultiSelectEnabled Opt[bool] `json:"multi_select_enabled"`
+	MultiSelectEnabled Opt[bool] `json:"multi_select_enabled,omitzero"`
 	// ButtonsLayout: How the buttons are laid out; "horizontal" in the sample, the only value shown.
 	//
 	// JSON "buttons_layout".
-	ButtonsLayout Opt[string] `json:"buttons_layout"`
+	ButtonsLayout Opt[string] `json:"buttons_layout,omitzero"`
 	// ButtonsOrder: The order the buttons are shown in; "as defined" in the sample, the only value shown.
 	//
 	// JSON "buttons_order".
-	ButtonsOrder Opt[string] `json:"buttons_order"`
+	ButtonsOrder Opt[string] `json:"buttons_order,omitzero"`
 	// Buttons: The buttons, in order.
 	//
 	// JSON "buttons".
-	Buttons Opt[[]Button] `json:"buttons"`
+	Buttons Opt[[]Button] `json:"buttons,omitzero"`
 	// Title: The question shown above the buttons.
 	//
 	// JSON "title".
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -279,11 +279,11 @@ type ButtonResponsePayload struct {
 	// Body: The pressed button's title.
 	//
 	// JSON "body".
-	Body Opt[string] `json:"body"`
+	Body Opt[string] `json:"body,omitzero"`
 	// Callback: The pressed button's action data ({} in the sample).
 	//
 	// JSON "callback".
-	Callback Opt[ButtonCallback] `json:"callback"`
+	Callback Opt[ButtonCallback] `json:"callback,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -336,15 +336,15 @@ type CalendarPayload struct {
 	// AutoOpen: Whether the date picker opens by itself (by its name; undocumented).
 	//
 	// JSON "auto_open".
-	AutoOpen Opt[bool] `json:"auto_open"`
+	AutoOpen Opt[bool] `json:"auto_open,omitzero"`
 	// Title: The question shown to the visitor.
 	//
 	// JSON "title".
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// Validation: Which dates may be picked, and how they are shown.
 	//
 	// JSON "validation".
-	Validation Opt[CalendarValidation] `json:"validation"`
+	Validation Opt[CalendarValidation] `json:"validation,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -362,35 +362,35 @@ type CalendarValidation struct {
 	// DatepickerType: The kind of picker; "single" (one date) in the sample, the only value shown.
 	//
 	// JSON "datepicker_type".
-	DatepickerType Opt[string] `json:"datepicker_type"`
+	DatepickerType Opt[string] `json:"datepicker_type,omitzero"`
 	// Start: The first date that may be picked; "" when unset.
 	//
 	// JSON "start".
-	Start Opt[string] `json:"start"`
+	Start Opt[string] `json:"start,omitzero"`
 	// End: The last date that may be picked; "" when unset.
 	//
 	// JSON "end".
-	End Opt[string] `json:"end"`
+	End Opt[string] `json:"end,omitzero"`
 	// Formatter: How dates are displayed, in moment.js-style tokens (MM/DD/YYYY), not Go layout syntax.
 	//
 	// JSON "formatter".
-	Formatter Opt[string] `json:"formatter"`
+	Formatter Opt[string] `json:"formatter,omitzero"`
 	// ExcludeDays: Days that may not be picked; empty in the sample.
 	//
 	// JSON "exclude_days".
-	ExcludeDays Opt[[]json.RawMessage] `json:"exclude_days"`
+	ExcludeDays Opt[[]json.RawMessage] `json:"exclude_days,omitzero"`
 	// Include: Dates included; empty in the sample.
 	//
 	// JSON "include".
-	Include Opt[[]json.RawMessage] `json:"include"`
+	Include Opt[[]json.RawMessage] `json:"include,omitzero"`
 	// Selected: The date selected in advance; "" when none.
 	//
 	// JSON "selected".
-	Selected Opt[string] `json:"selected"`
+	Selected Opt[string] `json:"selected,omitzero"`
 	// Skip: Dates skipped; empty in the sample.
 	//
 	// JSON "skip".
-	Skip Opt[[]json.RawMessage] `json:"skip"`
+	Skip Opt[[]json.RawMessage] `json:"skip,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -421,7 +421,7 @@ type CalendlyResponsePayload struct {
 	// differ.
 	//
 	// JSON "variables".
-	Variables Opt[map[string]json.RawMessage] `json:"variables"`
+	Variables Opt[map[string]json.RawMessage] `json:"variables,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -433,11 +433,11 @@ type CarouselItem struct {
 	// Image: The URL of the item's image.
 	//
 	// JSON "image".
-	Image Opt[string] `json:"image"`
+	Image Opt[string] `json:"image,omitzero"`
 	// Action: The item's action; "" in the sample, and its format is not documented.
 	//
 	// JSON "action".
-	Action Opt[string] `json:"action"`
+	Action Opt[string] `json:"action,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -464,11 +464,11 @@ type CarouselPayload struct {
 	// Title: The carousel's title.
 	//
 	// JSON "title".
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// Items: The carousel's items, in order.
 	//
 	// JSON "items".
-	Items Opt[[]CarouselItem] `json:"items"`
+	Items Opt[[]CarouselItem] `json:"items,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -509,11 +509,11 @@ type ConversationChannel struct {
 	//
 	// Discrepancies in the vendor document:
 	//   - Called `name` but carries an integer code.
-	Name Opt[int64] `json:"name"`
+	Name Opt[int64] `json:"name,omitzero"`
 	// Provider: A code for the channel provider (undocumented; 0 in the sample).
 	//
 	// JSON "provider".
-	Provider Opt[int64] `json:"provider"`
+	Provider Opt[int64] `json:"provider,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -540,15 +540,15 @@ type FileUploadErrorMessages struct {
 	// FileSize: Shown when the file is too large.
 	//
 	// JSON "file_size".
-	FileSize Opt[string] `json:"file_size"`
+	FileSize Opt[string] `json:"file_size,omitzero"`
 	// FileExtensions: Shown when the file's extension is not accepted.
 	//
 	// JSON "file_extensions".
-	FileExtensions Opt[string] `json:"file_extensions"`
+	FileExtensions Opt[string] `json:"file_extensions,omitzero"`
 	// FileNotFound: Shown when no valid file was received.
 	//
 	// JSON "file_not_found".
-	FileNotFound Opt[string] `json:"file_not_found"`
+	FileNotFound Opt[string] `json:"file_not_found,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -576,11 +576,11 @@ type FileUploadPayload struct {
 	// Title: The question shown to the visitor.
 	//
 	// JSON "title".
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// AllowExtensions: The file extensions accepted, with their leading dot.
 	//
 	// JSON "allow_extensions".
-	AllowExtensions Opt[[]string] `json:"allow_extensions"`
+	AllowExtensions Opt[[]string] `json:"allow_extensions,omitzero"`
 	// MaxFileSizeInKb: The largest file accepted, in kilobytes by its name; sent as text.
 	//
 	// JSON "max_file_size_in_kb".
@@ -589,15 +589,15 @@ type FileUploadPayload struct {
 	//   - The name promises a size in kilobytes, but the sample sends a string, and that string is the title
 	//     text ("Can you please upload your file?"), not a number; the `file_size` error message speaks of 10
 	//     MB. Typed as text, as sent.
-	MaxFileSizeInKb Opt[string] `json:"max_file_size_in_kb"`
+	MaxFileSizeInKb Opt[string] `json:"max_file_size_in_kb,omitzero"`
 	// UploadFileLimit: How many files the visitor may upload.
 	//
 	// JSON "upload_file_limit".
-	UploadFileLimit Opt[int64] `json:"upload_file_limit"`
+	UploadFileLimit Opt[int64] `json:"upload_file_limit,omitzero"`
 	// ErrorMessage: The messages shown when an upload is refused.
 	//
 	// JSON "error_message".
-	ErrorMessage Opt[FileUploadErrorMessages] `json:"error_message"`
+	ErrorMessage Opt[FileUploadErrorMessages] `json:"error_message,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -697,11 +697,11 @@ type FormPayload struct {
 	// Message: The text shown above the form.
 	//
 	// JSON "message".
-	Message Opt[string] `json:"message"`
+	Message Opt[string] `json:"message,omitzero"`
 	// Fields: The form's fields, in display order.
 	//
 	// JSON "fields".
-	Fields Opt[[]FormField] `json:"fields"`
+	Fields Opt[[]FormField] `json:"fields,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -730,7 +730,7 @@ type FormResponseExtraData struct {
 	// CountryCode: The telephone country code of a phone answer, without "+", as text.
 	//
 	// JSON "country_code".
-	CountryCode Opt[string] `json:"country_code"`
+	CountryCode Opt[string] `json:"country_code,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -792,7 +792,7 @@ type FormResponsePayload struct {
 	// Fields: The form's fields with the visitor's answers, in form order.
 	//
 	// JSON "fields".
-	Fields Opt[[]FormResponseField] `json:"fields"`
+	Fields Opt[[]FormResponseField] `json:"fields,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -835,12 +835,12 @@ type JavascriptPayload struct {
 	// wn.setContactVariables / wn.setConversationVariables.
 	//
 	// JSON "script".
-	Script Opt[string] `json:"script"`
+	Script Opt[string] `json:"script,omitzero"`
 	// ExecuteAt: Where the script runs; "client" (the visitor's browser) in the sample, the only value
 	// shown.
 	//
 	// JSON "execute_at".
-	ExecuteAt Opt[string] `json:"execute_at"`
+	ExecuteAt Opt[string] `json:"execute_at,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -871,7 +871,7 @@ type JavascriptResponsePayload struct {
 	// reported by Validate).
 	//
 	// JSON "variables".
-	Variables Opt[map[string]string] `json:"variables"`
+	Variables Opt[map[string]string] `json:"variables,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -884,11 +884,11 @@ type ListBody struct {
 	// that opens the list).
 	//
 	// JSON "title".
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// Sections: The list's sections, in display order.
 	//
 	// JSON "sections".
-	Sections Opt[[]ListSection] `json:"sections"`
+	Sections Opt[[]ListSection] `json:"sections,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -901,11 +901,11 @@ type ListHeader struct {
 	// Type: The kind of header; "text" in the sample.
 	//
 	// JSON "type".
-	Type Opt[string] `json:"type"`
+	Type Opt[string] `json:"type,omitzero"`
 	// Text: The header text.
 	//
 	// JSON "text".
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -957,22 +957,22 @@ type ListPayload struct {
 	// Header: The message's header.
 	//
 	// JSON "header".
-	Header Opt[ListHeader] `json:"header"`
+	Header Opt[ListHeader] `json:"header,omitzero"`
 	// Footer: The message's footer; "" when there is none.
 	//
 	// JSON "footer".
 	//
 	// Discrepancies in the vendor document:
 	//   - An absent footer is sent as the empty string, not omitted or null.
-	Footer Opt[string] `json:"footer"`
+	Footer Opt[string] `json:"footer,omitzero"`
 	// Title: The message's text (the question).
 	//
 	// JSON "title".
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// List: The list itself.
 	//
 	// JSON "list".
-	List Opt[ListBody] `json:"list"`
+	List Opt[ListBody] `json:"list,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -1170,7 +1170,7 @@ type Participant struct {
 	//     because the publishing site obfuscated the addresses; no real address is shown, so the member is
 	//     typed as a plain string, not `format: email`.
 	//   - The conversation_create sample gives an address to an assignee of type `bot`.
-	Email Opt[string] `json:"email"`
+	Email Opt[string] `json:"email,omitzero"`
 	// ID: The participant's id, as a string of digits; null for visitors.
 	//
 	// JSON "id", required and nullable.
@@ -1180,7 +1180,7 @@ type Participant struct {
 	//     booking event are JSON numbers.
 	//   - In the conversation_create sample the assignee is of type `bot` with id "8181", while the
 	//     conversation's `bot_id` and `account.bot.id` are 8861; the page does not say what the id designates.
-	ID Opt[string] `json:"id"`
+	ID Opt[string] `json:"id,omitzero"`
 	// Type: The kind of participant.
 	//
 	// JSON "type", required.
@@ -1248,23 +1248,23 @@ type SliderPayload struct {
 	// Title: The question shown to the visitor.
 	//
 	// JSON "title".
-	Title Opt[string] `json:"title"`
+	Title Opt[string] `json:"title,omitzero"`
 	// Min: The smallest value (an integer, 10, in the sample).
 	//
 	// JSON "min".
-	Min Opt[json.Number] `json:"min"`
+	Min Opt[json.Number] `json:"min,omitzero"`
 	// Max: The largest value (an integer, 50, in the sample).
 	//
 	// JSON "max".
-	Max Opt[json.Number] `json:"max"`
+	Max Opt[json.Number] `json:"max,omitzero"`
 	// Step: The step between values, or the text "None" when unset.
 	//
 	// JSON "step".
-	Step Opt[SliderStep] `json:"step"`
+	Step Opt[SliderStep] `json:"step,omitzero"`
 	// Unit: The unit shown with the value.
 	//
 	// JSON "unit".
-	Unit Opt[SliderUnit] `json:"unit"`
+	Unit Opt[SliderUnit] `json:"unit,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -1291,11 +1291,11 @@ type SliderResponsePayload struct {
 	// Value: The value chosen (an integer, 30, in the sample).
 	//
 	// JSON "value".
-	Value Opt[json.Number] `json:"value"`
+	Value Opt[json.Number] `json:"value,omitzero"`
 	// Text: The value chosen, as text.
 	//
 	// JSON "text".
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -1323,15 +1323,15 @@ type SliderUnit struct {
 	// Label: The unit's label.
 	//
 	// JSON "label".
-	Label Opt[string] `json:"label"`
+	Label Opt[string] `json:"label,omitzero"`
 	// Value: The unit's value.
 	//
 	// JSON "value".
-	Value Opt[string] `json:"value"`
+	Value Opt[string] `json:"value,omitzero"`
 	// Formatter: How the value is formatted with the unit.
 	//
 	// JSON "formatter".
-	Formatter Opt[string] `json:"formatter"`
+	Formatter Opt[string] `json:"formatter,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }

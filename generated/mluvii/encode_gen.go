@@ -44,11 +44,6 @@ func (x *SessionCreated) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionCreated) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionStarted) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -88,11 +83,6 @@ func (x *SessionStarted) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionStarted) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionOperatorJoined) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -137,11 +127,6 @@ func (x *SessionOperatorJoined) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionOperatorJoined) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionForwarded) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -204,11 +189,6 @@ func (x *SessionForwarded) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionForwarded) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionEnded) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -256,11 +236,6 @@ func (x *SessionEnded) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionEnded) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionOperatorLeft) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -304,11 +279,6 @@ func (x *SessionOperatorLeft) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionOperatorLeft) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionOperatorConcluded) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -354,11 +324,6 @@ func (x *SessionOperatorConcluded) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionOperatorConcluded) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionCallParamsUpdated) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -387,11 +352,6 @@ func (x *SessionCallParamsUpdated) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionCallParamsUpdated) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionRecordingPostProcessingCompleted) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -419,11 +379,6 @@ func (x *SessionRecordingPostProcessingCompleted) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionRecordingPostProcessingCompleted) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -612,11 +567,6 @@ func (x *SessionActivityAutoActivity) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAutoActivity) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityAvResponse) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -653,11 +603,6 @@ func (x *SessionActivityAvResponse) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAvResponse) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityAvRequest) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -690,11 +635,6 @@ func (x *SessionActivityAvRequest) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAvRequest) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityAvTerminated) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -726,11 +666,6 @@ func (x *SessionActivityAvTerminated) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAvTerminated) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -915,11 +850,6 @@ func (x *SessionActivityCallScript) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityCallScript) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1108,11 +1038,6 @@ func (x *SessionActivityCallScriptSubmission) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityCallScriptSubmission) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -1299,11 +1224,6 @@ func (x *SessionActivityCobrowsingStarted) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityCobrowsingStarted) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1492,11 +1412,6 @@ func (x *SessionActivityExternalMessage) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityExternalMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -1678,11 +1593,6 @@ func (x *SessionActivityHeroCard) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityHeroCard) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityHeroCardSubmission) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -1729,11 +1639,6 @@ func (x *SessionActivityHeroCardSubmission) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityHeroCardSubmission) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -1922,11 +1827,6 @@ func (x *SessionActivityChatToMail) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityChatToMail) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -2114,11 +2014,6 @@ func (x *SessionActivityLastFarewellMessage) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityLastFarewellMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -2303,11 +2198,6 @@ func (x *SessionActivityPreviewURL) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityPreviewURL) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -2491,11 +2381,6 @@ func (x *SessionActivityOnHold) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityOnHold) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityOperatorInviteCanceled) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -2687,11 +2572,6 @@ func (x *SessionActivityOperatorInviteCanceled) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityOperatorInviteCanceled) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityChatMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -2881,11 +2761,6 @@ func (x *SessionActivityChatMessage) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityChatMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivitySharedFile) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -3077,11 +2952,6 @@ func (x *SessionActivitySharedFile) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivitySharedFile) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivitySharedScreen) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -3271,11 +3141,6 @@ func (x *SessionActivitySharedScreen) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivitySharedScreen) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityCobrowsingStoppedByGuest) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -3467,11 +3332,6 @@ func (x *SessionActivityCobrowsingStoppedByGuest) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityCobrowsingStoppedByGuest) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityScreenSharingFailedByGuest) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -3661,11 +3521,6 @@ func (x *SessionActivityScreenSharingFailedByGuest) AppendJSON(b []byte) []byte 
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityScreenSharingFailedByGuest) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityFileUploadFailed) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -3857,11 +3712,6 @@ func (x *SessionActivityFileUploadFailed) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityFileUploadFailed) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityChatbotMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -4051,11 +3901,6 @@ func (x *SessionActivityChatbotMessage) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityChatbotMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityWelcomeMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -4247,11 +4092,6 @@ func (x *SessionActivityWelcomeMessage) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityWelcomeMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityResumeGuest) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -4441,11 +4281,6 @@ func (x *SessionActivityResumeGuest) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityResumeGuest) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityAutoActivityAsOperator) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -4637,11 +4472,6 @@ func (x *SessionActivityAutoActivityAsOperator) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAutoActivityAsOperator) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityChatbotHeroCardSubmission) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -4831,11 +4661,6 @@ func (x *SessionActivityChatbotHeroCardSubmission) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityChatbotHeroCardSubmission) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivitySessionEnded) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -5027,11 +4852,6 @@ func (x *SessionActivitySessionEnded) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivitySessionEnded) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivitySessionForwarded) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -5221,11 +5041,6 @@ func (x *SessionActivitySessionForwarded) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivitySessionForwarded) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityOperatorInvited) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -5417,11 +5232,6 @@ func (x *SessionActivityOperatorInvited) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityOperatorInvited) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityOperatorInviteRejected) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -5611,11 +5421,6 @@ func (x *SessionActivityOperatorInviteRejected) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityOperatorInviteRejected) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *SessionActivityOperatorKicked) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -5807,11 +5612,6 @@ func (x *SessionActivityOperatorKicked) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityOperatorKicked) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *SessionActivityAvMediaResult) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -5852,11 +5652,6 @@ func (x *SessionActivityAvMediaResult) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *SessionActivityAvMediaResult) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *EmailThreadCreated) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -5888,11 +5683,6 @@ func (x *EmailThreadCreated) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *EmailThreadCreated) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *EmailThreadOperatorJoined) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -5930,11 +5720,6 @@ func (x *EmailThreadOperatorJoined) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *EmailThreadOperatorJoined) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *EmailThreadOperatorLeft) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -5970,11 +5755,6 @@ func (x *EmailThreadOperatorLeft) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *EmailThreadOperatorLeft) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *EmailThreadForwarded) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -6022,11 +5802,6 @@ func (x *EmailThreadForwarded) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *EmailThreadForwarded) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *EmailThreadParamsUpdated) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -6054,11 +5829,6 @@ func (x *EmailThreadParamsUpdated) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *EmailThreadParamsUpdated) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *UserStatusChanged) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -6099,11 +5869,6 @@ func (x *UserStatusChanged) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *UserStatusChanged) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *GuestIdentityUpdated) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -6131,11 +5896,6 @@ func (x *GuestIdentityUpdated) AppendJSON(b []byte) []byte {
 	e := wire.Encoder{Buf: b}
 	x.encode(&e)
 	return e.Buf
-}
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *GuestIdentityUpdated) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
 }
 func (x *ApplicationSettingChanged) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -6199,11 +5959,6 @@ func (x *ApplicationSettingChanged) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *ApplicationSettingChanged) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
 func (x *StatRealTime) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"eventType\"")
@@ -6253,79 +6008,6 @@ func (x *StatRealTime) AppendJSON(b []byte) []byte {
 	x.encode(&e)
 	return e.Buf
 }
-
-// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
-func (x *StatRealTime) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
-}
-func (x *ActivityDetails) encode(e *wire.Encoder) {
-	e.ObjectStart()
-	if v, ok := x.HeroCard.Get(); ok {
-		e.Key("\"heroCard\"")
-		write_ListOfFormField(e, v)
-	} else if x.HeroCard.IsNull() {
-		e.Key("\"heroCard\"")
-		e.Null()
-	}
-	if v, ok := x.CallScript.Get(); ok {
-		e.Key("\"callScript\"")
-		write_ListOfFormField(e, v)
-	} else if x.CallScript.IsNull() {
-		e.Key("\"callScript\"")
-		e.Null()
-	}
-	if v, ok := x.Client.Get(); ok {
-		e.Key("\"client\"")
-		e.String(string(v))
-	} else if x.Client.IsNull() {
-		e.Key("\"client\"")
-		e.Null()
-	}
-	if v, ok := x.Text.Get(); ok {
-		e.Key("\"text\"")
-		e.String(v)
-	} else if x.Text.IsNull() {
-		e.Key("\"text\"")
-		e.Null()
-	}
-	if v, ok := x.PreviewURL.Get(); ok {
-		e.Key("\"previewUrl\"")
-		v.encode(e)
-	} else if x.PreviewURL.IsNull() {
-		e.Key("\"previewUrl\"")
-		e.Null()
-	}
-	if v, ok := x.UserID.Get(); ok {
-		e.Key("\"userId\"")
-		e.Int(v)
-	} else if x.UserID.IsNull() {
-		e.Key("\"userId\"")
-		e.Null()
-	}
-	if v, ok := x.ChatbotID.Get(); ok {
-		e.Key("\"chatbotId\"")
-		e.Int(v)
-	} else if x.ChatbotID.IsNull() {
-		e.Key("\"chatbotId\"")
-		e.Null()
-	}
-	if v, ok := x.FormFieldSetUUID.Get(); ok {
-		e.Key("\"formFieldSetUUID\"")
-		e.String(v)
-	} else if x.FormFieldSetUUID.IsNull() {
-		e.Key("\"formFieldSetUUID\"")
-		e.Null()
-	}
-	e.Members(x.extra)
-	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ActivityDetails) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ActivityFile) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -6371,139 +6053,6 @@ func (x *ActivityFile) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ActivityFile) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
-func (x *ActivityRecord) encode(e *wire.Encoder) {
-	e.ObjectStart()
-	if x.omit[0]&(1<<0) == 0 {
-		e.Key("\"sessionId\"")
-		e.Int(x.SessionID)
-	}
-	if x.omit[0]&(1<<1) == 0 {
-		e.Key("\"activityId\"")
-		e.Int(x.ActivityID)
-	}
-	if x.omit[0]&(1<<2) == 0 {
-		e.Key("\"time\"")
-		e.String(string(x.Time))
-	}
-	if x.omit[0]&(1<<3) == 0 {
-		e.Key("\"type\"")
-		e.String(string(x.Type))
-	}
-	if v, ok := x.HeroCardParams.Get(); ok {
-		e.Key("\"heroCardParams\"")
-		write_ListOf_Raw(e, v)
-	} else if x.HeroCardParams.IsNull() {
-		e.Key("\"heroCardParams\"")
-		e.Null()
-	}
-	if v, ok := x.File.Get(); ok {
-		e.Key("\"file\"")
-		v.encode(e)
-	} else if x.File.IsNull() {
-		e.Key("\"file\"")
-		e.Null()
-	}
-	if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-		e.Key("\"associatedSharedFileUrl\"")
-		e.String(v)
-	} else if x.AssociatedSharedFileURL.IsNull() {
-		e.Key("\"associatedSharedFileUrl\"")
-		e.Null()
-	}
-	if v, ok := x.ToOperatorUserID.Get(); ok {
-		e.Key("\"toOperatorUserId\"")
-		e.Int(v)
-	} else if x.ToOperatorUserID.IsNull() {
-		e.Key("\"toOperatorUserId\"")
-		e.Null()
-	}
-	if v, ok := x.ToOperatorFullName.Get(); ok {
-		e.Key("\"toOperatorFullName\"")
-		e.String(v)
-	} else if x.ToOperatorFullName.IsNull() {
-		e.Key("\"toOperatorFullName\"")
-		e.Null()
-	}
-	if v, ok := x.ToGroupID.Get(); ok {
-		e.Key("\"toGroupId\"")
-		e.Int(v)
-	} else if x.ToGroupID.IsNull() {
-		e.Key("\"toGroupId\"")
-		e.Null()
-	}
-	if v, ok := x.ToGroupName.Get(); ok {
-		e.Key("\"toGroupName\"")
-		e.String(v)
-	} else if x.ToGroupName.IsNull() {
-		e.Key("\"toGroupName\"")
-		e.Null()
-	}
-	if v, ok := x.ToPhoneNumber.Get(); ok {
-		e.Key("\"toPhoneNumber\"")
-		e.String(v)
-	} else if x.ToPhoneNumber.IsNull() {
-		e.Key("\"toPhoneNumber\"")
-		e.Null()
-	}
-	if v, ok := x.Note.Get(); ok {
-		e.Key("\"note\"")
-		e.String(v)
-	} else if x.Note.IsNull() {
-		e.Key("\"note\"")
-		e.Null()
-	}
-	if v, ok := x.ChatbotMessageContent.Get(); ok {
-		e.Key("\"chatbotMessageContent\"")
-		e.String(v)
-	} else if x.ChatbotMessageContent.IsNull() {
-		e.Key("\"chatbotMessageContent\"")
-		e.Null()
-	}
-	if v, ok := x.SubmissionIdentification.Get(); ok {
-		e.Key("\"submissionIdentification\"")
-		e.String(v)
-	} else if x.SubmissionIdentification.IsNull() {
-		e.Key("\"submissionIdentification\"")
-		e.Null()
-	}
-	if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-		e.Key("\"chatbotHeroCardSubmissionKey\"")
-		e.String(v)
-	} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-		e.Key("\"chatbotHeroCardSubmissionKey\"")
-		e.Null()
-	}
-	if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-		e.Key("\"chatbotHeroCardSubmissionValue\"")
-		e.String(v)
-	} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-		e.Key("\"chatbotHeroCardSubmissionValue\"")
-		e.Null()
-	}
-	if v, ok := x.TerminationReason.Get(); ok {
-		e.Key("\"terminationReason\"")
-		e.String(string(v))
-	} else if x.TerminationReason.IsNull() {
-		e.Key("\"terminationReason\"")
-		e.Null()
-	}
-	e.Members(x.extra)
-	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ActivityRecord) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *ChoiceOption) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -6516,33 +6065,6 @@ func (x *ChoiceOption) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *ChoiceOption) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
-func (x *EmailThreadRecord) encode(e *wire.Encoder) {
-	e.ObjectStart()
-	if x.omit[0]&(1<<0) == 0 {
-		e.Key("\"id\"")
-		e.Int(x.ID)
-	}
-	if x.omit[0]&(1<<1) == 0 {
-		e.Key("\"tenantId\"")
-		e.Int(x.TenantID)
-	}
-	e.Members(x.extra)
-	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *EmailThreadRecord) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func (x *FormField) encode(e *wire.Encoder) {
 	e.ObjectStart()
@@ -6582,13 +6104,6 @@ func (x *FormField) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *FormField) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
 func (x *PreviewURL) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -6613,41 +6128,6 @@ func (x *PreviewURL) encode(e *wire.Encoder) {
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *PreviewURL) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
-}
-func (x *SessionRecord) encode(e *wire.Encoder) {
-	e.ObjectStart()
-	if x.omit[0]&(1<<0) == 0 {
-		e.Key("\"id\"")
-		e.Int(x.ID)
-	}
-	if x.omit[0]&(1<<1) == 0 {
-		e.Key("\"tenantId\"")
-		e.Int(x.TenantID)
-	}
-	if x.omit[0]&(1<<2) == 0 {
-		e.Key("\"channel\"")
-		e.String(string(x.Channel))
-	}
-	if x.omit[0]&(1<<3) == 0 {
-		e.Key("\"source\"")
-		e.String(string(x.Source))
-	}
-	e.Members(x.extra)
-	e.ObjectEnd()
-}
-
-// MarshalJSON encodes x as JSON, with every member kept from decoding.
-func (x *SessionRecord) MarshalJSON() ([]byte, error) {
-	var e wire.Encoder
-	x.encode(&e)
-	return e.Buf, nil
 }
 func write_ListOfFormField(e *wire.Encoder, s []FormField) {
 	e.ArrayStart()

@@ -256,13 +256,13 @@ type SessionForwarded struct {
 	// operator (null otherwise, as in the sample).
 	//
 	// JSON "userId", required and nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// OperatorGroupID: The id of the operator group the session was forwarded to; filled in when the
 	// target is an operator group. Nullable because the prose says only the member matching the target is
 	// filled in; the sample shows it filled in.
 	//
 	// JSON "operatorGroupId", required and nullable.
-	OperatorGroupID Opt[int64] `json:"operatorGroupId"`
+	OperatorGroupID Opt[int64] `json:"operatorGroupId,omitzero"`
 	// ChatbotID: The id of the chatbot the session was forwarded to; filled in when the target is a
 	// chatbot (null otherwise, as in the sample).
 	//
@@ -274,7 +274,7 @@ type SessionForwarded struct {
 	//     ChatbotId).
 	//
 	// Source: vendor document, prose and sample of SessionForwarded; models (int? ChatbotId)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -341,7 +341,7 @@ type SessionEnded struct {
 	//     `2024-04-30T13:32:31.105138+02:00` (see Timestamp).
 	//
 	// Source: vendor document, table and sample; models (DateTimeOffset? Started)
-	Started Opt[Timestamp] `json:"started"`
+	Started Opt[Timestamp] `json:"started,omitzero"`
 	// Ended: When the session ended.
 	//
 	// JSON "ended", required.
@@ -628,62 +628,62 @@ type SessionActivityAutoActivity struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -693,7 +693,7 @@ type SessionActivityAutoActivity struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -701,40 +701,40 @@ type SessionActivityAutoActivity struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from; null for this event (in the sample).
 	//
 	// JSON "client", nullable.
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The automatic message. The table's example is plain text ("Jsme stále ve spojení?" [Are we
 	// still connected?]); the sample's is HTML ("<p>zpráva</p>" [message]).
 	//
@@ -743,19 +743,19 @@ type SessionActivityAutoActivity struct {
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -1000,62 +1000,62 @@ type SessionActivityCallScript struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -1065,7 +1065,7 @@ type SessionActivityCallScript struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -1073,32 +1073,32 @@ type SessionActivityCallScript struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script set up for the campaign, as a form.
 	//
 	// JSON "callScript", required.
@@ -1110,23 +1110,23 @@ type SessionActivityCallScript struct {
 	// Client: The party the activity comes from; null for this event (in the sample).
 	//
 	// JSON "client", nullable.
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the call script's form (its field set). Not described by the document;
 	// the sample sends it.
 	//
@@ -1210,62 +1210,62 @@ type SessionActivityCallScriptSubmission struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -1275,7 +1275,7 @@ type SessionActivityCallScriptSubmission struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -1283,36 +1283,36 @@ type SessionActivityCallScriptSubmission struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party of the session concerned.
 	//
 	// JSON "client", required.
@@ -1320,23 +1320,23 @@ type SessionActivityCallScriptSubmission struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -1406,62 +1406,62 @@ type SessionActivityCobrowsingStarted struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -1471,7 +1471,7 @@ type SessionActivityCobrowsingStarted struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -1479,36 +1479,36 @@ type SessionActivityCobrowsingStarted struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party of the session concerned (the client, who agreed to cobrowsing).
 	//
 	// JSON "client", required.
@@ -1516,23 +1516,23 @@ type SessionActivityCobrowsingStarted struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -1602,62 +1602,62 @@ type SessionActivityExternalMessage struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -1667,7 +1667,7 @@ type SessionActivityExternalMessage struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -1675,40 +1675,40 @@ type SessionActivityExternalMessage struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from; null for this event (in the sample).
 	//
 	// JSON "client", nullable.
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The message.
 	//
 	// JSON "text", required.
@@ -1716,19 +1716,19 @@ type SessionActivityExternalMessage struct {
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -1802,62 +1802,62 @@ type SessionActivityHeroCard struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -1867,7 +1867,7 @@ type SessionActivityHeroCard struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -1875,28 +1875,28 @@ type SessionActivityHeroCard struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", required.
@@ -1904,7 +1904,7 @@ type SessionActivityHeroCard struct {
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: Who sent the HeroCard; User (an operator) or Chatbot.
 	//
 	// JSON "client", required.
@@ -1912,25 +1912,25 @@ type SessionActivityHeroCard struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who sent the HeroCard; filled in when `client` is User (null in the sample,
 	// where the client is Chatbot).
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, prose and sample of SessionActivityHeroCard
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that sent the HeroCard; filled in when `client` is Chatbot, so nullable (the
 	// sample fills it in).
 	//
 	// JSON "chatbotId", required and nullable.
 	//
 	// Source: vendor document, prose and sample of SessionActivityHeroCard
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the HeroCard's form (its field set). Not described by the document; the
 	// sample sends it.
 	//
@@ -2012,7 +2012,7 @@ type SessionActivityHeroCardSubmission struct {
 	//     models type it (IDictionary<string, string> Params).
 	//   - Nullable after the models (a dictionary may be null); the REST API's session model says of the same
 	//     data that there is none when the HeroCard was cancelled. The sample sends a value.
-	Params Opt[map[string]string] `json:"params"`
+	Params Opt[map[string]string] `json:"params,omitzero"`
 	// Time: When the HeroCard was submitted or cancelled.
 	//
 	// JSON "time", required.
@@ -2091,62 +2091,62 @@ type SessionActivityChatToMail struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -2156,7 +2156,7 @@ type SessionActivityChatToMail struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -2164,36 +2164,36 @@ type SessionActivityChatToMail struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: Who sent the transcript; Guest (the client) or User (an operator).
 	//
 	// JSON "client", required.
@@ -2201,11 +2201,11 @@ type SessionActivityChatToMail struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who sent the transcript; filled in only when an operator initiated the action,
 	// so nullable (the sample fills it in).
 	//
@@ -2215,15 +2215,15 @@ type SessionActivityChatToMail struct {
 	//   - The prose spells this member „userID"; the sample sends `userId`.
 	//
 	// Source: vendor document, prose and sample of SessionActivityChatToMail
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -2293,62 +2293,62 @@ type SessionActivityLastFarewellMessage struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -2358,7 +2358,7 @@ type SessionActivityLastFarewellMessage struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -2366,40 +2366,40 @@ type SessionActivityLastFarewellMessage struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from; null for this event (in the sample).
 	//
 	// JSON "client", nullable.
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The farewell message sent to the client. The table's example is "Omlouváme se, ale váš
 	// požadavek ..." [We are sorry, but your request ...].
 	//
@@ -2408,19 +2408,19 @@ type SessionActivityLastFarewellMessage struct {
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator concerned; null for this event (in the sample).
 	//
 	// JSON "userId", nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -2497,62 +2497,62 @@ type SessionActivityPreviewURL struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -2562,7 +2562,7 @@ type SessionActivityPreviewURL struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -2570,36 +2570,36 @@ type SessionActivityPreviewURL struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: Which side sent the link.
 	//
 	// JSON "client", required.
@@ -2607,7 +2607,7 @@ type SessionActivityPreviewURL struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of the link.
 	//
 	// JSON "previewUrl", required.
@@ -2620,15 +2620,15 @@ type SessionActivityPreviewURL struct {
 	// sample, where the client sent it).
 	//
 	// JSON "userId", required and nullable.
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -2697,62 +2697,62 @@ type SessionActivityOnHold struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -2762,7 +2762,7 @@ type SessionActivityOnHold struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -2770,36 +2770,36 @@ type SessionActivityOnHold struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; null for this event (in the sample).
 	//
 	// JSON "heroCard", nullable.
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; null for this event (in the sample).
 	//
 	// JSON "callScript", nullable.
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: Who put the call on hold (User, an operator).
 	//
 	// JSON "client", required.
@@ -2807,11 +2807,11 @@ type SessionActivityOnHold struct {
 	// Text: A message text; null for this event (in the sample).
 	//
 	// JSON "text", nullable.
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; null for this event (in the sample).
 	//
 	// JSON "previewUrl", nullable.
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who put the call on hold.
 	//
 	// JSON "userId", required.
@@ -2819,11 +2819,11 @@ type SessionActivityOnHold struct {
 	// ChatbotID: The chatbot concerned; null for this event (in the sample).
 	//
 	// JSON "chatbotId", nullable.
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; null for this event (in the sample).
 	//
 	// JSON "formFieldSetUUID", nullable.
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -2899,62 +2899,62 @@ type SessionActivityOperatorInviteCanceled struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -2964,7 +2964,7 @@ type SessionActivityOperatorInviteCanceled struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -2972,58 +2972,58 @@ type SessionActivityOperatorInviteCanceled struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard: The HeroCard; no sample shows it for this event.
 	//
 	// JSON "heroCard", nullable.
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript: The call script; no sample shows it for this event.
 	//
 	// JSON "callScript", nullable.
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from; no sample shows it for this event.
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: A message text; no sample shows it for this event.
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: A link preview; no sample shows it for this event.
 	//
 	// JSON "previewUrl", nullable.
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who cancelled the invitation.
 	//
 	// JSON "userId", nullable.
@@ -3034,19 +3034,19 @@ type SessionActivityOperatorInviteCanceled struct {
 	//     nullable.
 	//
 	// Source: vendor document, prose of SessionActivityOperatorInviteCanceled; models (int? UserId)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot concerned; no sample shows it for this event.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of a form; no sample shows it for this event.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -3114,62 +3114,62 @@ type SessionActivityChatMessage struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -3179,7 +3179,7 @@ type SessionActivityChatMessage struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -3187,28 +3187,28 @@ type SessionActivityChatMessage struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -3219,7 +3219,7 @@ type SessionActivityChatMessage struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -3229,19 +3229,19 @@ type SessionActivityChatMessage struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -3251,25 +3251,25 @@ type SessionActivityChatMessage struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -3337,62 +3337,62 @@ type SessionActivitySharedFile struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -3402,7 +3402,7 @@ type SessionActivitySharedFile struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -3410,28 +3410,28 @@ type SessionActivitySharedFile struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -3442,7 +3442,7 @@ type SessionActivitySharedFile struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -3452,19 +3452,19 @@ type SessionActivitySharedFile struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -3474,25 +3474,25 @@ type SessionActivitySharedFile struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -3559,62 +3559,62 @@ type SessionActivitySharedScreen struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -3624,7 +3624,7 @@ type SessionActivitySharedScreen struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -3632,28 +3632,28 @@ type SessionActivitySharedScreen struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -3664,7 +3664,7 @@ type SessionActivitySharedScreen struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -3674,19 +3674,19 @@ type SessionActivitySharedScreen struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -3696,25 +3696,25 @@ type SessionActivitySharedScreen struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -3781,62 +3781,62 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -3846,7 +3846,7 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -3854,28 +3854,28 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -3886,7 +3886,7 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -3896,19 +3896,19 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -3918,25 +3918,25 @@ type SessionActivityCobrowsingStoppedByGuest struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -4003,62 +4003,62 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -4068,7 +4068,7 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -4076,28 +4076,28 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -4108,7 +4108,7 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -4118,19 +4118,19 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -4140,25 +4140,25 @@ type SessionActivityScreenSharingFailedByGuest struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -4225,62 +4225,62 @@ type SessionActivityFileUploadFailed struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -4290,7 +4290,7 @@ type SessionActivityFileUploadFailed struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -4298,28 +4298,28 @@ type SessionActivityFileUploadFailed struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -4330,7 +4330,7 @@ type SessionActivityFileUploadFailed struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -4340,19 +4340,19 @@ type SessionActivityFileUploadFailed struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -4362,25 +4362,25 @@ type SessionActivityFileUploadFailed struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -4448,62 +4448,62 @@ type SessionActivityChatbotMessage struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -4513,7 +4513,7 @@ type SessionActivityChatbotMessage struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -4521,28 +4521,28 @@ type SessionActivityChatbotMessage struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -4553,7 +4553,7 @@ type SessionActivityChatbotMessage struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -4563,19 +4563,19 @@ type SessionActivityChatbotMessage struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -4585,25 +4585,25 @@ type SessionActivityChatbotMessage struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -4670,62 +4670,62 @@ type SessionActivityWelcomeMessage struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -4735,7 +4735,7 @@ type SessionActivityWelcomeMessage struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -4743,28 +4743,28 @@ type SessionActivityWelcomeMessage struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -4775,7 +4775,7 @@ type SessionActivityWelcomeMessage struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -4785,19 +4785,19 @@ type SessionActivityWelcomeMessage struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -4807,25 +4807,25 @@ type SessionActivityWelcomeMessage struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -4893,62 +4893,62 @@ type SessionActivityResumeGuest struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -4958,7 +4958,7 @@ type SessionActivityResumeGuest struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -4966,28 +4966,28 @@ type SessionActivityResumeGuest struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -4998,7 +4998,7 @@ type SessionActivityResumeGuest struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -5008,19 +5008,19 @@ type SessionActivityResumeGuest struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -5030,25 +5030,25 @@ type SessionActivityResumeGuest struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -5116,62 +5116,62 @@ type SessionActivityAutoActivityAsOperator struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -5181,7 +5181,7 @@ type SessionActivityAutoActivityAsOperator struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -5189,28 +5189,28 @@ type SessionActivityAutoActivityAsOperator struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -5221,7 +5221,7 @@ type SessionActivityAutoActivityAsOperator struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -5231,19 +5231,19 @@ type SessionActivityAutoActivityAsOperator struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -5253,25 +5253,25 @@ type SessionActivityAutoActivityAsOperator struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -5339,62 +5339,62 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -5404,7 +5404,7 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -5412,28 +5412,28 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -5444,7 +5444,7 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -5454,19 +5454,19 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -5476,25 +5476,25 @@ type SessionActivityChatbotHeroCardSubmission struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -5563,62 +5563,62 @@ type SessionActivitySessionEnded struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -5628,7 +5628,7 @@ type SessionActivitySessionEnded struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -5636,28 +5636,28 @@ type SessionActivitySessionEnded struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -5668,7 +5668,7 @@ type SessionActivitySessionEnded struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -5678,19 +5678,19 @@ type SessionActivitySessionEnded struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -5700,25 +5700,25 @@ type SessionActivitySessionEnded struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -5789,62 +5789,62 @@ type SessionActivitySessionForwarded struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -5854,7 +5854,7 @@ type SessionActivitySessionForwarded struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -5862,28 +5862,28 @@ type SessionActivitySessionForwarded struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -5894,7 +5894,7 @@ type SessionActivitySessionForwarded struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -5904,19 +5904,19 @@ type SessionActivitySessionForwarded struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -5926,25 +5926,25 @@ type SessionActivitySessionForwarded struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -6011,62 +6011,62 @@ type SessionActivityOperatorInvited struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -6076,7 +6076,7 @@ type SessionActivityOperatorInvited struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -6084,28 +6084,28 @@ type SessionActivityOperatorInvited struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -6116,7 +6116,7 @@ type SessionActivityOperatorInvited struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -6126,19 +6126,19 @@ type SessionActivityOperatorInvited struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -6148,25 +6148,25 @@ type SessionActivityOperatorInvited struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -6233,62 +6233,62 @@ type SessionActivityOperatorInviteRejected struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -6298,7 +6298,7 @@ type SessionActivityOperatorInviteRejected struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -6306,28 +6306,28 @@ type SessionActivityOperatorInviteRejected struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -6338,7 +6338,7 @@ type SessionActivityOperatorInviteRejected struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -6348,19 +6348,19 @@ type SessionActivityOperatorInviteRejected struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -6370,25 +6370,25 @@ type SessionActivityOperatorInviteRejected struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -6455,62 +6455,62 @@ type SessionActivityOperatorKicked struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -6520,7 +6520,7 @@ type SessionActivityOperatorKicked struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -6528,28 +6528,28 @@ type SessionActivityOperatorKicked struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 	// HeroCard activities only: the HeroCard that was sent, as a form.
 	//
 	// JSON "heroCard", nullable.
@@ -6560,7 +6560,7 @@ type SessionActivityOperatorKicked struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -6570,19 +6570,19 @@ type SessionActivityOperatorKicked struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -6592,25 +6592,25 @@ type SessionActivityOperatorKicked struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -6868,13 +6868,13 @@ type EmailThreadForwarded struct {
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// OperatorGroupID: The operator group the thread was forwarded to, when the target is a group.
 	//
 	// JSON "operatorGroupId", nullable.
 	//
 	// Source: vendor document, models (int? OperatorGroupId)
-	OperatorGroupID Opt[int64] `json:"operatorGroupId"`
+	OperatorGroupID Opt[int64] `json:"operatorGroupId,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -6970,7 +6970,7 @@ type UserStatusChanged struct {
 	// JSON "availabilityStatusReason", nullable.
 	//
 	// Source: vendor document, models (string AvailabilityStatusReason)
-	AvailabilityStatusReason Opt[string] `json:"availabilityStatusReason"`
+	AvailabilityStatusReason Opt[string] `json:"availabilityStatusReason,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -7043,37 +7043,37 @@ type ApplicationSettingChanged struct {
 	// JSON "name", nullable.
 	//
 	// Source: vendor document, models (string Name)
-	Name Opt[string] `json:"name"`
+	Name Opt[string] `json:"name,omitzero"`
 	// CompanyID: The company whose setting changed.
 	//
 	// JSON "companyId", nullable.
 	//
 	// Source: vendor document, models (int? CompanyId)
-	CompanyID Opt[int64] `json:"companyId"`
+	CompanyID Opt[int64] `json:"companyId,omitzero"`
 	// DepartmentID: The department whose setting changed.
 	//
 	// JSON "departmentId", nullable.
 	//
 	// Source: vendor document, models (int? DepartmentId)
-	DepartmentID Opt[int64] `json:"departmentId"`
+	DepartmentID Opt[int64] `json:"departmentId,omitzero"`
 	// OperatorGroupID: The operator group whose setting changed.
 	//
 	// JSON "operatorGroupId", nullable.
 	//
 	// Source: vendor document, models (int? OperatorGroupId)
-	OperatorGroupID Opt[int64] `json:"operatorGroupId"`
+	OperatorGroupID Opt[int64] `json:"operatorGroupId,omitzero"`
 	// UserID: The user whose setting changed.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// RoutingRuleSetID: The routing rule set whose setting changed.
 	//
 	// JSON "routingRuleSetId", nullable.
 	//
 	// Source: vendor document, models (int? RoutingRuleSetId)
-	RoutingRuleSetID Opt[int64] `json:"routingRuleSetId"`
+	RoutingRuleSetID Opt[int64] `json:"routingRuleSetId,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
@@ -7115,19 +7115,19 @@ type StatRealTime struct {
 	// JSON "metricName", nullable.
 	//
 	// Source: vendor document, models (string MetricName)
-	MetricName Opt[string] `json:"metricName"`
+	MetricName Opt[string] `json:"metricName,omitzero"`
 	// Tags: The metric's tags, by name.
 	//
 	// JSON "tags", nullable.
 	//
 	// Source: vendor document, models (IDictionary<string, string> Tags)
-	Tags Opt[map[string]string] `json:"tags"`
+	Tags Opt[map[string]string] `json:"tags,omitzero"`
 	// Fields: The metric's field values, by name, as text.
 	//
 	// JSON "fields", nullable.
 	//
 	// Source: vendor document, models (IDictionary<string, string> Fields)
-	Fields Opt[map[string]string] `json:"fields"`
+	Fields Opt[map[string]string] `json:"fields,omitzero"`
 	// Time: When the metric was measured.
 	//
 	// JSON "time", required.
@@ -7170,11 +7170,6 @@ func (x *Unknown) EventType() EventType {
 // Validate returns nil: nothing is known about the payload of an unknown event.
 func (x *Unknown) Validate() error {
 	return nil
-}
-
-// MarshalJSON returns Raw.
-func (x *Unknown) MarshalJSON() ([]byte, error) {
-	return rawOrNull(x.Raw), nil
 }
 func (x *Unknown) decode(d *wire.Decoder) {
 	x.Raw = json.RawMessage(d.Skip())

@@ -12,6 +12,9 @@ import (
 // (after its samples), for the SessionActivity* events the Czech document does not describe: every one
 // is nullable and optional, as the models' types allow and no sample narrows.
 //
+// It is never decoded on its own: every struct that includes it answers ActivityDetails() with those
+// members and satisfies HasActivityDetails.
+//
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/SessionActivityGenericPayload.cs
 type ActivityDetails struct {
 	// HeroCard activities only: the HeroCard that was sent, as a form.
@@ -24,7 +27,7 @@ type ActivityDetails struct {
 	//     (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> HeroCard, [Obsolete])
-	HeroCard Opt[[]FormField] `json:"heroCard"`
+	HeroCard Opt[[]FormField] `json:"heroCard,omitzero"`
 	// CallScript activities only: the call script, as a form.
 	//
 	// JSON "callScript", nullable.
@@ -34,19 +37,19 @@ type ActivityDetails struct {
 	//     the Czech document's call-script samples (FormField).
 	//
 	// Source: vendor document, models (ICollection<object> CallScript, [Obsolete])
-	CallScript Opt[[]FormField] `json:"callScript"`
+	CallScript Opt[[]FormField] `json:"callScript,omitzero"`
 	// Client: The party the activity comes from (the sender of the activity).
 	//
 	// JSON "client", nullable.
 	//
 	// Source: vendor document, models (ClientType? Client)
-	Client Opt[Client] `json:"client"`
+	Client Opt[Client] `json:"client,omitzero"`
 	// Text: The text of the activity (e.g. a message).
 	//
 	// JSON "text", nullable.
 	//
 	// Source: vendor document, models (string Text)
-	Text Opt[string] `json:"text"`
+	Text Opt[string] `json:"text,omitzero"`
 	// PreviewURL: The preview of a link posted in the session.
 	//
 	// JSON "previewUrl", nullable.
@@ -56,27 +59,25 @@ type ActivityDetails struct {
 	//     document's SessionActivityPreviewUrl sample (PreviewURL).
 	//
 	// Source: vendor document, models (object PreviewUrl, [Obsolete])
-	PreviewURL Opt[PreviewURL] `json:"previewUrl"`
+	PreviewURL Opt[PreviewURL] `json:"previewUrl,omitzero"`
 	// UserID: The operator who initiated the activity.
 	//
 	// JSON "userId", nullable.
 	//
 	// Source: vendor document, models (int? UserId; described on SessionModel.Activity)
-	UserID Opt[int64] `json:"userId"`
+	UserID Opt[int64] `json:"userId,omitzero"`
 	// ChatbotID: The chatbot that initiated the activity.
 	//
 	// JSON "chatbotId", nullable.
 	//
 	// Source: vendor document, models (int? ChatbotId; described on SessionModel.Activity)
-	ChatbotID Opt[int64] `json:"chatbotId"`
+	ChatbotID Opt[int64] `json:"chatbotId,omitzero"`
 	// FormFieldSetUUID: The id of the activity's form (its field set), if it has one.
 	//
 	// JSON "formFieldSetUUID", nullable.
 	//
 	// Source: vendor document, models (Guid? FormFieldSetUUID)
-	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID"`
-	// extra keeps unknown, duplicate and undecodable members verbatim.
-	extra wire.Members
+	FormFieldSetUUID Opt[string] `json:"formFieldSetUUID,omitzero"`
 }
 
 // ActivityFile: A file of a session activity. Not in the Czech document (its samples send `file` as
@@ -91,20 +92,20 @@ type ActivityFile struct {
 	// OperatorOwner: Operator-owned files only: the operator's user id.
 	//
 	// JSON "operatorOwner", nullable.
-	OperatorOwner Opt[int64] `json:"operatorOwner"`
+	OperatorOwner Opt[int64] `json:"operatorOwner,omitzero"`
 	// DepartmentOwner: Department-owned files only: the department's id.
 	//
 	// JSON "departmentOwner", nullable.
-	DepartmentOwner Opt[int64] `json:"departmentOwner"`
+	DepartmentOwner Opt[int64] `json:"departmentOwner,omitzero"`
 	// Name: The name of the stored file.
 	//
 	// JSON "name", nullable.
-	Name Opt[string] `json:"name"`
+	Name Opt[string] `json:"name,omitzero"`
 	// DownloadURL: The file storage URL to download the file from. The models say it is generated after
 	// the structure is read from the statistics database, so it may be null when nothing generated it.
 	//
 	// JSON "downloadUrl", nullable.
-	DownloadURL Opt[string] `json:"downloadUrl"`
+	DownloadURL Opt[string] `json:"downloadUrl,omitzero"`
 	// IsUploading: Whether the file is still being uploaded.
 	//
 	// JSON "isUploading", required.
@@ -127,6 +128,9 @@ type ActivityFile struct {
 // payloads of their own; the members whose presence differs by event (heroCard, callScript, client,
 // text, previewUrl, userId, chatbotId, formFieldSetUUID) are declared on each event of the Czech
 // document, and come from ActivityDetails on the events the Czech document does not describe.
+//
+// It is never decoded on its own: every struct that includes it answers ActivityRecord() with those
+// members and satisfies HasActivityRecord.
 //
 // Discrepancies in the vendor document:
 //   - The document's samples send all 26 members, in the order of the models' class; the Czech document's
@@ -175,62 +179,62 @@ type ActivityRecord struct {
 	//     part of the payload, so it is not declared deprecated here.
 	//
 	// Source: vendor document, samples; models (ICollection<object> HeroCardParams)
-	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams"`
+	HeroCardParams Opt[[]json.RawMessage] `json:"heroCardParams,omitzero"`
 	// File: The file of the activity (e.g. a file shared in the session). Null in every sample of the
 	// document.
 	//
 	// JSON "file", nullable.
 	//
 	// Source: vendor document, samples; models (SessionModel.ActivityFile File)
-	File Opt[ActivityFile] `json:"file"`
+	File Opt[ActivityFile] `json:"file,omitzero"`
 	// AssociatedSharedFileURL: The URL of the shared file associated with the activity. Null in every
 	// sample of the document; the models give only its name and type.
 	//
 	// JSON "associatedSharedFileUrl", nullable.
 	//
 	// Source: vendor document, samples; models (string AssociatedSharedFileUrl)
-	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl"`
+	AssociatedSharedFileURL Opt[string] `json:"associatedSharedFileUrl,omitzero"`
 	// ToOperatorUserID: Forwarding to an operator only: the user id of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorUserId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToOperatorUserId; described on SessionModel.Activity)
-	ToOperatorUserID Opt[int64] `json:"toOperatorUserId"`
+	ToOperatorUserID Opt[int64] `json:"toOperatorUserId,omitzero"`
 	// ToOperatorFullName: Forwarding to an operator only: the full name of the operator the session was
 	// forwarded to. Null in every sample of the document.
 	//
 	// JSON "toOperatorFullName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToOperatorFullName; described on SessionModel.Activity)
-	ToOperatorFullName Opt[string] `json:"toOperatorFullName"`
+	ToOperatorFullName Opt[string] `json:"toOperatorFullName,omitzero"`
 	// ToGroupID: Forwarding to a group only: the id of the operator group the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toGroupId", nullable.
 	//
 	// Source: vendor document, samples; models (int? ToGroupId; described on SessionModel.Activity)
-	ToGroupID Opt[int64] `json:"toGroupId"`
+	ToGroupID Opt[int64] `json:"toGroupId,omitzero"`
 	// ToGroupName: Forwarding to a group only: the name of the operator group the session was forwarded
 	// to. Null in every sample of the document.
 	//
 	// JSON "toGroupName", nullable.
 	//
 	// Source: vendor document, samples; models (string ToGroupName; described on SessionModel.Activity)
-	ToGroupName Opt[string] `json:"toGroupName"`
+	ToGroupName Opt[string] `json:"toGroupName,omitzero"`
 	// ToPhoneNumber: Forwarding to an external phone only: the phone number the session was forwarded to.
 	// Null in every sample of the document.
 	//
 	// JSON "toPhoneNumber", nullable.
 	//
 	// Source: vendor document, samples; models (string ToPhoneNumber; described on SessionModel.Activity)
-	ToPhoneNumber Opt[string] `json:"toPhoneNumber"`
+	ToPhoneNumber Opt[string] `json:"toPhoneNumber,omitzero"`
 	// Note: Forwarding only: the note that came with the forwarding. Null in every sample of the document.
 	//
 	// JSON "note", nullable.
 	//
 	// Source: vendor document, samples; models (string Note; described on SessionModel.Activity)
-	Note Opt[string] `json:"note"`
+	Note Opt[string] `json:"note,omitzero"`
 	// ChatbotMessageContent: The content of a chatbot message. Null in every sample of the document.
 	//
 	// JSON "chatbotMessageContent", nullable.
@@ -240,7 +244,7 @@ type ActivityRecord struct {
 	//     (SessionModel.Activity) types the same member as an untyped object.
 	//
 	// Source: vendor document, samples; models (string ChatbotMessageContent)
-	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent"`
+	ChatbotMessageContent Opt[string] `json:"chatbotMessageContent,omitzero"`
 	// SubmissionIdentification: HeroCard submission only: the client's identification when an
 	// authentication form field was used, written "<provider-id>:<user_name>". Null in every sample of the
 	// document.
@@ -248,33 +252,28 @@ type ActivityRecord struct {
 	// JSON "submissionIdentification", nullable.
 	//
 	// Source: vendor document, samples; models (string SubmissionIdentification; described on SessionModel.Activity)
-	SubmissionIdentification Opt[string] `json:"submissionIdentification"`
+	SubmissionIdentification Opt[string] `json:"submissionIdentification,omitzero"`
 	// ChatbotHeroCardSubmissionKey: Chatbot HeroCard submission only: the key of the submitted value. Null
 	// in every sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionKey", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionKey)
-	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionKey Opt[string] `json:"chatbotHeroCardSubmissionKey,omitzero"`
 	// ChatbotHeroCardSubmissionValue: Chatbot HeroCard submission only: the submitted value. Null in every
 	// sample of the document.
 	//
 	// JSON "chatbotHeroCardSubmissionValue", nullable.
 	//
 	// Source: vendor document, samples; models (string ChatbotHeroCardSubmissionValue)
-	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue"`
+	ChatbotHeroCardSubmissionValue Opt[string] `json:"chatbotHeroCardSubmissionValue,omitzero"`
 	// TerminationReason: Session-ended activity only: why the session was terminated. Null in every sample
 	// of the document.
 	//
 	// JSON "terminationReason", nullable.
 	//
 	// Source: vendor document, samples; models (SessionTerminationReason? TerminationReason)
-	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason"`
-
-	// omit has a bit set for each plain field that was absent or not decodable.
-	omit [1]uint64
-	// extra keeps unknown, duplicate and undecodable members verbatim.
-	extra wire.Members
+	TerminationReason Opt[SessionTerminationReason] `json:"terminationReason,omitzero"`
 }
 
 // ActivityType: The type of a session activity (the models' SessionActivityType): in every sample of
@@ -663,6 +662,9 @@ func (v Client) Known() bool {
 // the Czech document (its English version lists an "E-mails" category, whose content is not available
 // here).
 //
+// It is never decoded on its own: every struct that includes it answers EmailThreadRecord() with those
+// members and satisfies HasEmailThreadRecord.
+//
 // Source: vendor document, mluvii.ApiModels Webhooks/Payloads/EmailThread*Payload.cs
 type EmailThreadRecord struct {
 	// ID: The id of the e-mail thread.
@@ -677,11 +679,6 @@ type EmailThreadRecord struct {
 	//
 	// Source: vendor document, models (int TenantId)
 	TenantID int64 `json:"tenantId"`
-
-	// omit has a bit set for each plain field that was absent or not decodable.
-	omit [1]uint64
-	// extra keeps unknown, duplicate and undecodable members verbatim.
-	extra wire.Members
 }
 
 // FormField: One item of a form: of a call script (`callScript`) or of a HeroCard (`heroCard`). The
@@ -722,11 +719,11 @@ type FormField struct {
 	// answer (RichText, Confirmation).
 	//
 	// JSON "key".
-	Key Opt[string] `json:"key"`
+	Key Opt[string] `json:"key,omitzero"`
 	// Required: Whether an answer is required; absent on items that take no answer.
 	//
 	// JSON "required".
-	Required Opt[bool] `json:"required"`
+	Required Opt[bool] `json:"required,omitzero"`
 	// Ordinal: The item's position in the form, from 1.
 	//
 	// JSON "ordinal", required.
@@ -734,7 +731,7 @@ type FormField struct {
 	// ChoiceOptions: The options to choose from; only on Radio items.
 	//
 	// JSON "choiceOptions".
-	ChoiceOptions Opt[[]ChoiceOption] `json:"choiceOptions"`
+	ChoiceOptions Opt[[]ChoiceOption] `json:"choiceOptions,omitzero"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -982,6 +979,9 @@ type PreviewURL struct {
 // SessionRecord: The members every session lifecycle event sends: the session, its tenant, its channel
 // and its source.
 //
+// It is never decoded on its own: every struct that includes it answers SessionRecord() with those
+// members and satisfies HasSessionRecord.
+//
 // Source: vendor document, Kategorie Eventů / Sezení (tables and samples of all seven events); mluvii.ApiModels Webhooks/Payloads/Session{Created,Started,OperatorJoined,Forwarded,Ended,OperatorLeft,OperatorConcluded}Payload.cs
 type SessionRecord struct {
 	// ID: The session's id.
@@ -1008,11 +1008,6 @@ type SessionRecord struct {
 	//
 	// Source: vendor document, tables and samples; models (SessionSource Source)
 	Source Source `json:"source"`
-
-	// omit has a bit set for each plain field that was absent or not decodable.
-	omit [1]uint64
-	// extra keeps unknown, duplicate and undecodable members verbatim.
-	extra wire.Members
 }
 
 // SessionTerminationReason: Why a session was terminated (the activity record's `terminationReason`).
@@ -1258,4 +1253,1014 @@ func (v UserSimplifiedStatus) Known() bool {
 		return true
 	}
 	return false
+}
+
+// HasActivityDetails is satisfied by every struct that includes the members of ActivityDetails:
+// type-assert an Event (or a union value) to it instead of switching on every type that includes them.
+type HasActivityDetails interface {
+	// ActivityDetails returns the members included from ActivityDetails.
+	ActivityDetails() ActivityDetails
+}
+
+// HasActivityRecord is satisfied by every struct that includes the members of ActivityRecord:
+// type-assert an Event (or a union value) to it instead of switching on every type that includes them.
+type HasActivityRecord interface {
+	// ActivityRecord returns the members included from ActivityRecord.
+	ActivityRecord() ActivityRecord
+}
+
+// HasEmailThreadRecord is satisfied by every struct that includes the members of EmailThreadRecord:
+// type-assert an Event (or a union value) to it instead of switching on every type that includes them.
+type HasEmailThreadRecord interface {
+	// EmailThreadRecord returns the members included from EmailThreadRecord.
+	EmailThreadRecord() EmailThreadRecord
+}
+
+// HasSessionRecord is satisfied by every struct that includes the members of SessionRecord:
+// type-assert an Event (or a union value) to it instead of switching on every type that includes them.
+type HasSessionRecord interface {
+	// SessionRecord returns the members included from SessionRecord.
+	SessionRecord() SessionRecord
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionCreated) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionStarted) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionOperatorJoined) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionForwarded) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionEnded) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionOperatorLeft) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// SessionRecord returns the members x includes from SessionRecord.
+func (x *SessionOperatorConcluded) SessionRecord() SessionRecord {
+	return SessionRecord{
+		Channel:  x.Channel,
+		ID:       x.ID,
+		Source:   x.Source,
+		TenantID: x.TenantID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityAutoActivity) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityCallScript) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityCallScriptSubmission) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityCobrowsingStarted) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityExternalMessage) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityHeroCard) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityChatToMail) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityLastFarewellMessage) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityPreviewURL) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityOnHold) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityOperatorInviteCanceled) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityChatMessage) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityChatMessage) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivitySharedFile) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivitySharedFile) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivitySharedScreen) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivitySharedScreen) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityCobrowsingStoppedByGuest) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityCobrowsingStoppedByGuest) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityScreenSharingFailedByGuest) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityScreenSharingFailedByGuest) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityFileUploadFailed) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityFileUploadFailed) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityChatbotMessage) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityChatbotMessage) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityWelcomeMessage) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityWelcomeMessage) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityResumeGuest) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityResumeGuest) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityAutoActivityAsOperator) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityAutoActivityAsOperator) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityChatbotHeroCardSubmission) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityChatbotHeroCardSubmission) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivitySessionEnded) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivitySessionEnded) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivitySessionForwarded) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivitySessionForwarded) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityOperatorInvited) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityOperatorInvited) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityOperatorInviteRejected) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityOperatorInviteRejected) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// ActivityRecord returns the members x includes from ActivityRecord.
+func (x *SessionActivityOperatorKicked) ActivityRecord() ActivityRecord {
+	return ActivityRecord{
+		ActivityID:                     x.ActivityID,
+		AssociatedSharedFileURL:        x.AssociatedSharedFileURL,
+		ChatbotHeroCardSubmissionKey:   x.ChatbotHeroCardSubmissionKey,
+		ChatbotHeroCardSubmissionValue: x.ChatbotHeroCardSubmissionValue,
+		ChatbotMessageContent:          x.ChatbotMessageContent,
+		File:                           x.File,
+		HeroCardParams:                 x.HeroCardParams,
+		Note:                           x.Note,
+		SessionID:                      x.SessionID,
+		SubmissionIdentification:       x.SubmissionIdentification,
+		TerminationReason:              x.TerminationReason,
+		Time:                           x.Time,
+		ToGroupID:                      x.ToGroupID,
+		ToGroupName:                    x.ToGroupName,
+		ToOperatorFullName:             x.ToOperatorFullName,
+		ToOperatorUserID:               x.ToOperatorUserID,
+		ToPhoneNumber:                  x.ToPhoneNumber,
+		Type:                           x.Type,
+	}
+}
+
+// ActivityDetails returns the members x includes from ActivityDetails.
+func (x *SessionActivityOperatorKicked) ActivityDetails() ActivityDetails {
+	return ActivityDetails{
+		CallScript:       x.CallScript,
+		ChatbotID:        x.ChatbotID,
+		Client:           x.Client,
+		FormFieldSetUUID: x.FormFieldSetUUID,
+		HeroCard:         x.HeroCard,
+		PreviewURL:       x.PreviewURL,
+		Text:             x.Text,
+		UserID:           x.UserID,
+	}
+}
+
+// EmailThreadRecord returns the members x includes from EmailThreadRecord.
+func (x *EmailThreadCreated) EmailThreadRecord() EmailThreadRecord {
+	return EmailThreadRecord{
+		ID:       x.ID,
+		TenantID: x.TenantID,
+	}
+}
+
+// EmailThreadRecord returns the members x includes from EmailThreadRecord.
+func (x *EmailThreadOperatorJoined) EmailThreadRecord() EmailThreadRecord {
+	return EmailThreadRecord{
+		ID:       x.ID,
+		TenantID: x.TenantID,
+	}
+}
+
+// EmailThreadRecord returns the members x includes from EmailThreadRecord.
+func (x *EmailThreadOperatorLeft) EmailThreadRecord() EmailThreadRecord {
+	return EmailThreadRecord{
+		ID:       x.ID,
+		TenantID: x.TenantID,
+	}
+}
+
+// EmailThreadRecord returns the members x includes from EmailThreadRecord.
+func (x *EmailThreadForwarded) EmailThreadRecord() EmailThreadRecord {
+	return EmailThreadRecord{
+		ID:       x.ID,
+		TenantID: x.TenantID,
+	}
+}
+
+// EmailThreadRecord returns the members x includes from EmailThreadRecord.
+func (x *EmailThreadParamsUpdated) EmailThreadRecord() EmailThreadRecord {
+	return EmailThreadRecord{
+		ID:       x.ID,
+		TenantID: x.TenantID,
+	}
 }

@@ -3381,34 +3381,6 @@ func (x *StatRealTime) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
-func (x *ActivityDetails) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("heroCard")
-		if v, ok := x.HeroCard.Get(); ok {
-			check_ListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p.Key("callScript")
-		if v, ok := x.CallScript.Get(); ok {
-			check_ListOfFormField(ps, &fp, v)
-		}
-	}
-	{
-		fp := p.Key("previewUrl")
-		if v, ok := x.PreviewURL.Get(); ok {
-			v.validate(ps, &fp)
-		}
-	}
-	ps.Members(p, x.extra)
-}
-
-// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
-func (x *ActivityDetails) Validate() error {
-	var ps wire.Problems
-	x.validate(&ps, nil)
-	return ps.Err()
-}
 func (x *ActivityFile) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("id")
@@ -3443,58 +3415,6 @@ func (x *ActivityFile) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
-func (x *ActivityRecord) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("sessionId")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("sessionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("activityId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("activityId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("time")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("time") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-			}
-		}
-	}
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("file")
-		if v, ok := x.File.Get(); ok {
-			v.validate(ps, &fp)
-		}
-	}
-	ps.Members(p, x.extra)
-}
-
-// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
-func (x *ActivityRecord) Validate() error {
-	var ps wire.Problems
-	x.validate(&ps, nil)
-	return ps.Err()
-}
 func (x *ChoiceOption) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("value")
@@ -3517,32 +3437,6 @@ func (x *ChoiceOption) validate(ps *wire.Problems, p *wire.Path) {
 
 // Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
 func (x *ChoiceOption) Validate() error {
-	var ps wire.Problems
-	x.validate(&ps, nil)
-	return ps.Err()
-}
-func (x *EmailThreadRecord) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	ps.Members(p, x.extra)
-}
-
-// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
-func (x *EmailThreadRecord) Validate() error {
 	var ps wire.Problems
 	x.validate(&ps, nil)
 	return ps.Err()
@@ -3647,48 +3541,6 @@ func (x *PreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 
 // Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
 func (x *PreviewURL) Validate() error {
-	var ps wire.Problems
-	x.validate(&ps, nil)
-	return ps.Err()
-}
-func (x *SessionRecord) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("tenantId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("tenantId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channel")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channel") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("source")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("source") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	ps.Members(p, x.extra)
-}
-
-// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
-func (x *SessionRecord) Validate() error {
 	var ps wire.Problems
 	x.validate(&ps, nil)
 	return ps.Err()

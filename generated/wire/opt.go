@@ -1,5 +1,10 @@
 package wire
 
+import (
+	"fmt"
+	"io"
+)
+
 // Opt is a member that may be absent, null, or hold a value of type T; it
 // keeps the three apart so that re-encoding writes back what came. Its
 // zero value is absent.
@@ -47,3 +52,64 @@ func (o *Opt[T]) SetNull() { *o = Opt[T]{state: optNull} }
 
 // Clear makes o absent.
 func (o *Opt[T]) Clear() { *o = Opt[T]{} }
+
+// IsZero reports whether o is absent. encoding/json calls it for a field
+// tagged `json:",omitzero"`, which is how generated structs tag their Opt
+// fields: an absent member is left out, a null one is written as null.
+func (o Opt[T]) IsZero() bool { return o.state == optAbsent }
+
+// MarshalJSON writes the value, or null when o is null or absent (an
+// absent member is left out only when its field is tagged omitzero).
+// Values of generated types are written by their own MarshalJSON; strings,
+// integers, numbers, booleans and raw JSON as the Encoder writes them;
+// anything else with encoding/json.
+func (o Opt[T]) MarshalJSON() ([]byte, error) {
+	if o.state != optSet {
+		return []byte("null"), nil
+	}
+	return marshalValue(o.v)
+}
+
+// UnmarshalJSON makes o null for the JSON null and holds the value
+// otherwise; encoding/json does not call it for an absent member, which
+// leaves o absent. Values of generated types are read by their own
+// UnmarshalJSON (the generated decoder), scalars and raw JSON by the
+// Decoder, anything else by encoding/json. On an error o is unchanged.
+func (o *Opt[T]) UnmarshalJSON(data []byte) error {
+	if string(trimSpace(data)) == "null" {
+		o.SetNull()
+		return nil
+	}
+	var v T
+	if err := unmarshalValue(data, &v); err != nil {
+		return err
+	}
+	o.Set(v)
+	return nil
+}
+
+// Format prints o for the fmt package: the value as the verb formats it
+// when there is one, null when it is null, and <absent> when it is absent.
+// With %#v it prints Go syntax: wire.Some(value), wire.Null[T]() or
+// wire.Opt[T]{}.
+func (o Opt[T]) Format(f fmt.State, verb rune) {
+	if verb == 'v' && f.Flag('#') {
+		switch o.state {
+		case optSet:
+			fmt.Fprintf(f, "wire.Some(%#v)", o.v)
+		case optNull:
+			fmt.Fprintf(f, "wire.Null[%T]()", o.v)
+		default:
+			fmt.Fprintf(f, "wire.Opt[%T]{}", o.v)
+		}
+		return
+	}
+	switch o.state {
+	case optSet:
+		fmt.Fprintf(f, fmt.FormatString(f, verb), o.v)
+	case optNull:
+		io.WriteString(f, "null")
+	default:
+		io.WriteString(f, "<absent>")
+	}
+}

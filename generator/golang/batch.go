@@ -67,7 +67,7 @@ func batchDecls(f *jen.File, env *ir.Envelope) {
 		jen.Return(jen.Id("b"), jen.Nil()),
 	)
 	f.Comment("MarshalJSON encodes the batch as it came: every item, and the body's other members.")
-	f.Func().Params(jen.Id("b").Op("*").Id("Batch")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+	f.Func().Params(jen.Id("b").Id("Batch")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Var().Id("e").Qual(wirePkg, "Encoder"),
 		jen.Id("e").Dot("ObjectStart").Call(),
 		jen.If(jen.Id("b").Dot("Events").Op("!=").Nil()).Block(

@@ -154,7 +154,7 @@ func oneofReader(t *ir.Type) []jen.Code {
 // objectDecoders emits the decode method of every object type.
 func objectDecoders(f *jen.File, p *ir.Platform) {
 	for _, t := range p.Types {
-		if t.Kind != ir.KindObject {
+		if t.Kind != ir.KindObject || t.IncludeOnly() {
 			continue
 		}
 		var body []jen.Code

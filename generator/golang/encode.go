@@ -102,19 +102,12 @@ func fieldWrites(fs []*ir.Field) []jen.Code {
 	return codes
 }
 
-// marshalJSON emits the public MarshalJSON of a type with an encode method.
-func marshalJSON(f *jen.File, name string) {
-	f.Comment("MarshalJSON encodes x as JSON, with every member kept from decoding.")
-	f.Func().Params(jen.Id("x").Op("*").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Var().Id("e").Qual(wirePkg, "Encoder"),
-		jen.Id("x").Dot("encode").Call(jen.Op("&").Id("e")),
-		jen.Return(jen.Id("e").Dot("Buf"), jen.Nil()),
-	)
-}
-
-// typeEncoders emits encode and MarshalJSON for objects and oneofs.
+// typeEncoders emits encode for objects and oneofs (MarshalJSON is in stdjson.go).
 func typeEncoders(f *jen.File, p *ir.Platform) {
 	for _, t := range p.Types {
+		if t.IncludeOnly() {
+			continue
+		}
 		switch t.Kind {
 		case ir.KindObject:
 			body := []jen.Code{e().Dot("ObjectStart").Call()}
@@ -124,7 +117,6 @@ func typeEncoders(f *jen.File, p *ir.Platform) {
 			body = append(body, fieldWrites(t.Fields)...)
 			body = append(body, e().Dot("Members").Call(jen.Id("x").Dot("extra")), e().Dot("ObjectEnd").Call())
 			f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("encode").Params(encoderParam).Block(body...)
-			marshalJSON(f, t.Name)
 		case ir.KindOneOf:
 			var chain *jen.Statement
 			for _, a := range t.Alternatives {
@@ -138,13 +130,12 @@ func typeEncoders(f *jen.File, p *ir.Platform) {
 			}
 			chain = chain.Else().Block(e().Dot("Null").Call())
 			f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("encode").Params(encoderParam).Block(chain)
-			marshalJSON(f, t.Name)
 		}
 	}
 }
 
-// eventEncoders emits encode, AppendJSON and MarshalJSON for every event: the envelope levels around
-// the payload.
+// eventEncoders emits encode and AppendJSON for every event: the envelope levels around the payload
+// (MarshalJSON is in stdjson.go).
 func eventEncoders(f *jen.File, p *ir.Platform) {
 	env := p.Envelope
 	for _, ev := range p.WireEvents() {
@@ -154,12 +145,6 @@ func eventEncoders(f *jen.File, p *ir.Platform) {
 			jen.Id("e").Op(":=").Qual(wirePkg, "Encoder").Values(jen.Dict{jen.Id("Buf"): jen.Id("b")}),
 			jen.Id("x").Dot("encode").Call(jen.Op("&").Id("e")),
 			jen.Return(jen.Id("e").Dot("Buf")),
-		)
-		f.Comment("MarshalJSON encodes the event as it came: unknown members, nulls and text kept.")
-		f.Func().Params(jen.Id("x").Op("*").Id(ev.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			// A decoded event re-encodes to about the size it came in: one allocation instead of a
-			// series of regrowths. Events built in code start at 512 bytes.
-			jen.Return(jen.Id("x").Dot("AppendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Max(jen.Id("x").Dot("size").Op("+").Id("x").Dot("size").Op("/").Lit(8), jen.Lit(512)))), jen.Nil()),
 		)
 	}
 }

@@ -97,9 +97,6 @@ func unknownDecl(f *jen.File, env *ir.Envelope) {
 	f.Func().Params(jen.Id("x").Op("*").Id("Unknown")).Id("EventType").Params().Id("EventType").Block(jen.Return(jen.Id("x").Dot("Type")))
 	f.Comment("Validate returns nil: nothing is known about the payload of an unknown event.")
 	f.Func().Params(jen.Id("x").Op("*").Id("Unknown")).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
-	f.Comment("MarshalJSON returns Raw.")
-	f.Func().Params(jen.Id("x").Op("*").Id("Unknown")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("rawOrNull").Call(jen.Id("x").Dot("Raw")), jen.Nil()))
 	f.Func().Params(jen.Id("x").Op("*").Id("Unknown")).Id("decode").Params(jen.Id("d").Op("*").Qual(wirePkg, "Decoder")).Block(
 		jen.Id("x").Dot("Raw").Op("=").Qual(jsonPkg, "RawMessage").Call(jen.Id("d").Dot("Skip").Call()))
 	f.Func().Params(jen.Id("x").Op("*").Id("Unknown")).Id("encode").Params(jen.Id("e").Op("*").Qual(wirePkg, "Encoder")).Block(
@@ -126,9 +123,6 @@ func invalidDecl(f *jen.File) {
 	f.Func().Params(jen.Id("x").Op("*").Id("Invalid")).Id("EventType").Params().Id("EventType").Block(jen.Return(jen.Lit("")))
 	f.Comment("Validate returns Err.")
 	f.Func().Params(jen.Id("x").Op("*").Id("Invalid")).Id("Validate").Params().Error().Block(jen.Return(jen.Id("x").Dot("Err")))
-	f.Comment("MarshalJSON returns Raw.")
-	f.Func().Params(jen.Id("x").Op("*").Id("Invalid")).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("rawOrNull").Call(jen.Id("x").Dot("Raw")), jen.Nil()))
 	f.Func().Params(jen.Id("x").Op("*").Id("Invalid")).Id("decode").Params(jen.Id("d").Op("*").Qual(wirePkg, "Decoder")).Block(
 		jen.Id("x").Dot("Raw").Op("=").Qual(jsonPkg, "RawMessage").Call(jen.Id("d").Dot("Skip").Call()))
 	f.Func().Params(jen.Id("x").Op("*").Id("Invalid")).Id("encode").Params(jen.Id("e").Op("*").Qual(wirePkg, "Encoder")).Block(

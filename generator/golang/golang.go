@@ -26,7 +26,10 @@ type file struct {
 // files is the table of Go files a platform package consists of.
 var files = []file{
 	{name: "catalog_gen.go", fill: func(f *jen.File, p *ir.Platform, _ *validator) { catalogDecls(f, p) }},
-	{name: "types_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { typeDecls(f, p) }},
+	{name: "types_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) {
+		typeDecls(f, p)
+		includeDecls(f, p)
+	}},
 	{name: "events_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) {
 		eventDecls(f, p)
 		if p.Envelope.Batch != "" {
@@ -53,6 +56,7 @@ var files = []file{
 		v.checkers(f, collectRefs(p))
 		v.patternDecls(f)
 	}},
+	{name: "json_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { stdjsonDecls(f, p) }},
 	{name: "runtime_gen.go", wire: true, fill: func(f *jen.File, _ *ir.Platform, _ *validator) { runtimeDecls(f) }},
 }
 
@@ -87,9 +91,31 @@ func Emit(p *ir.Platform) ([]output.File, error) {
 	return out, nil
 }
 
-// runtimeDecls re-exports the runtime types consumers name in their own code.
+// runtimeDecls re-exports the runtime types consumers name in their own code. They stay aliases, so
+// that they are the same types in every generated package (one errors.As(err, &problems) serves all
+// platforms) and carry the runtime's methods without a copy. go doc prints an alias's own comment but
+// not the methods of the type it stands for, so each comment lists that API.
 func runtimeDecls(f *jen.File) {
-	f.Comment("Opt is a member that may be absent, null, or a value. The zero Opt is absent.")
+	f.Add(lineComment(`Opt is a member that may be absent, null, or hold a value: re-encoding writes back
+what came. The zero Opt is absent. Fields that are not both required and
+non-nullable are Opts.
+
+It is the runtime's wire.Opt, whose methods are:
+
+	Get() (T, bool)   // the value, and whether there is one (neither null nor absent)
+	Value() T         // the value, or the zero T
+	IsSet() bool      // holds a value
+	IsNull() bool     // is JSON null
+	IsAbsent() bool   // the member was absent
+	IsZero() bool     // same as IsAbsent; encoding/json omits a field tagged omitzero
+	Set(v T)          // (on *Opt) hold v
+	SetNull()         // (on *Opt) become null
+	Clear()           // (on *Opt) become absent
+	MarshalJSON() ([]byte, error) // the value, or null
+	UnmarshalJSON([]byte) error   // (on *Opt) null or a value
+	Format(fmt.State, rune)       // fmt prints the value, null or <absent>
+
+Some and Null make Opts.`))
 	f.Type().Id("Opt").Types(jen.Id("T").Any()).Op("=").Qual(wirePkg, "Opt").Types(jen.Id("T"))
 	f.Comment("Some returns an Opt holding v.")
 	f.Func().Id("Some").Types(jen.Id("T").Any()).Params(jen.Id("v").Id("T")).Id("Opt").Types(jen.Id("T")).Block(
@@ -97,11 +123,41 @@ func runtimeDecls(f *jen.File) {
 	f.Comment("Null returns an Opt holding JSON null.")
 	f.Func().Id("Null").Types(jen.Id("T").Any()).Params().Id("Opt").Types(jen.Id("T")).Block(
 		jen.Return(jen.Qual(wirePkg, "Null").Types(jen.Id("T")).Call()))
-	f.Comment("Problem is one validation failure, with the JSON pointer of the value it concerns.")
+	f.Add(lineComment(`Problem is one validation failure, with the JSON pointer of the value it concerns.
+
+It is the runtime's wire.Problem:
+
+	type Problem struct {
+		Pointer string // JSON pointer of the value concerned; "" for the whole document
+		Message string // e.g. "must not be null"
+	}
+
+	func (p Problem) Error() string // "/data/id: must not be null"`))
 	f.Type().Id("Problem").Op("=").Qual(wirePkg, "Problem")
-	f.Comment("Problems is what Validate returns: every failure, in document order.")
+	f.Add(lineComment(`Problems is what Validate returns: every failure, in document order. It is an
+error, returned only when it is not empty; get it with errors.As.
+
+It is the runtime's wire.Problems:
+
+	type Problems []Problem
+	func (p Problems) Error() string // one problem per line
+	func (p Problems) Err() error    // p as an error, or nil when it is empty`))
 	f.Type().Id("Problems").Op("=").Qual(wirePkg, "Problems")
-	f.Comment("DecodeError is why input could not be decoded: where (JSON pointer, byte offset) and what.")
+	f.Add(lineComment(`DecodeError is why input could not be decoded: where (JSON pointer, byte offset)
+and what. Decode returns it for input that is not JSON or has no readable event
+type; UnmarshalJSON methods for values of the wrong JSON kind too.
+
+It is the runtime's wire.DecodeError:
+
+	type DecodeError struct {
+		EventType string // discriminator value when known, else ""
+		Pointer   string // JSON pointer of the failing value; "" when not known
+		Offset    int    // byte offset in the input, -1 if not applicable
+		Msg       string
+	}
+
+	// "decode SessionStarted event: /data/started: invalid character 'x' in string literal (offset 123)"
+	func (e *DecodeError) Error() string`))
 	f.Type().Id("DecodeError").Op("=").Qual(wirePkg, "DecodeError")
 }
 

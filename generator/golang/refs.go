@@ -121,7 +121,9 @@ func collectRefs(p *ir.Platform) []*ir.TypeRef {
 		for _, a := range t.Alternatives {
 			rs.add(a.Type)
 		}
-		rs.add(&ir.TypeRef{Kind: ir.RefNamed, Named: t})
+		if !t.IncludeOnly() { // an include-only type is never read or written on its own
+			rs.add(&ir.TypeRef{Kind: ir.RefNamed, Named: t})
+		}
 	}
 	for _, e := range p.WireEvents() {
 		for _, f := range e.Fields {

@@ -40,15 +40,26 @@ func source(s string) string {
 // fieldDecls declares a struct's fields followed by its bookkeeping: the presence bits of plain fields
 // and the members kept verbatim.
 func fieldDecls(fs []*ir.Field) []jen.Code {
-	var codes []jen.Code
-	for _, f := range fs {
-		codes = append(codes, fieldComment(f), jen.Id(f.GoName).Add(fieldType(f)).Tag(map[string]string{"json": f.JSONName}))
-	}
+	codes := publicFields(fs)
 	if n := omitWords(fs); n > 0 {
 		codes = append(codes, jen.Line(), jen.Comment("omit has a bit set for each plain field that was absent or not decodable."),
 			jen.Id("omit").Index(jen.Lit(n)).Uint64())
 	}
 	codes = append(codes, jen.Comment("extra keeps unknown, duplicate and undecodable members verbatim."), jen.Id("extra").Qual(wirePkg, "Members"))
+	return codes
+}
+
+// publicFields declares the exported fields of a struct. Their tags tell encoding/json the member names;
+// an Opt field is tagged omitzero, so that an absent member stays absent (Opt.IsZero).
+func publicFields(fs []*ir.Field) []jen.Code {
+	var codes []jen.Code
+	for _, f := range fs {
+		tag := f.JSONName
+		if !f.Plain() {
+			tag += ",omitzero"
+		}
+		codes = append(codes, fieldComment(f), jen.Id(f.GoName).Add(fieldType(f)).Tag(map[string]string{"json": tag}))
+	}
 	return codes
 }
 
@@ -94,6 +105,10 @@ func fieldComment(f *ir.Field) jen.Code {
 }
 
 func objectDecl(f *jen.File, t *ir.Type) {
+	if t.IncludeOnly() {
+		includedDecl(f, t)
+		return
+	}
 	f.Add(comment(sentence(t.Name, "is an object.", t.Description), nil, t.Discrepancies, source(t.Source)))
 	f.Type().Id(t.Name).Struct(fieldDecls(t.Fields)...)
 }

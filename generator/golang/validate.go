@@ -226,6 +226,9 @@ func allOrNoneChecks(sets [][]*ir.Field, path, members jen.Code) []jen.Code {
 // typeValidators emits validate (and the public Validate) for objects and oneofs.
 func (v *validator) typeValidators(f *jen.File, p *ir.Platform) {
 	for _, t := range p.Types {
+		if t.IncludeOnly() {
+			continue
+		}
 		switch t.Kind {
 		case ir.KindObject:
 			body := v.fieldChecks(t.Fields, "p", jen.Id("x").Dot("extra"))

@@ -44,9 +44,11 @@ func Build(f *spec.File) (*Platform, error) {
 	b.envelope()
 	b.badEnv = len(b.errs) > n
 	b.events()
+	b.usage()
 	b.checkGoIdents()
 	b.checkCycles()
 	b.checkNames()
+	b.checkIncludeNames()
 	b.checkExamples()
 	if err := b.errs.Err(); err != nil {
 		return nil, err

@@ -59,7 +59,7 @@ func (t *Type) UnionMethod() string { return "value_" + t.Name }
 
 // StructMethods are the methods of generated structs (events and object types); a field's Go name may
 // not be one of them.
-var StructMethods = []string{"AppendJSON", "EventType", "MarshalJSON", "UnmarshalJSON", "Validate"}
+var StructMethods = []string{"AppendJSON", "EventType", "Format", "MarshalJSON", "UnmarshalJSON", "Validate"}
 
 // checkGoIdents reports derived Go names that are not ASCII UpperCamelCase identifiers (a non-ASCII
 // spec name, say): the spec must then set go_name.

@@ -130,6 +130,9 @@ type Type struct {
 	// KindObject
 	Fields    []*Field
 	AllOrNone [][]*Field
+	Includes  []*Type // the object types named by include, in order (see usage.go)
+	// included and referenced say how the type is used (see usage.go).
+	included, referenced bool
 	// Implied is set on object types that are the variant of exactly one union value and do not
 	// declare the discriminator: the decoder accepts the member and the encoder writes it.
 	Implied *Implied
@@ -313,6 +316,7 @@ type Event struct {
 	Summary       string
 	Description   string
 	Fields        []*Field // envelope fields first, then included, then own
+	Includes      []*Type  // the object types named by include, in order
 	AllOrNone     [][]*Field
 	Subtype       *Field // a union-typed payload field that qualifies the event name, or nil
 	Channels      []*Channel

@@ -53,6 +53,9 @@ func (b *builder) checkNames() {
 			}
 		case KindObject:
 			b.checkFieldNames(fmt.Sprintf("type %q", t.Name), t.Fields)
+			if t.Included() {
+				claim(t.InterfaceName(), fmt.Sprintf("type %q (the interface of the structs that include it)", t.Name), t.Pos)
+			}
 		}
 	}
 }
