@@ -56,6 +56,7 @@ var files = []file{
 		v.checkers(f, collectRefs(p))
 		v.patternDecls(f)
 	}},
+	{name: "handler_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { handlerDecls(f, p) }},
 	{name: "runtime_gen.go", wire: true, fill: func(f *jen.File, _ *ir.Platform, _ *validator) { runtimeDecls(f) }},
 }
 
