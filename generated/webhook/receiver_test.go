@@ -180,14 +180,14 @@ func TestBodySecret(t *testing.T) {
 	spec.DeliveryID = []string{"webhook_id"}
 	r, got, _ := newTestReceiver(t, spec, Options{Secret: "s3cret"})
 	for body, status := range map[string]int{
-		`{"webhook_id":"w1","secret_key":"s3cret","type":"a"}`:  200,
+		`{"webhook_id":"w1","secret_key":"s3cret","type":"a"}`:      200,
 		`{"webhook_id":"w1","secret_key":"s3cre\u0074","type":"a"}`: 200,
-		`{"secret_key":"other","type":"a"}`:                     401,
-		`{"secret_key":"s3cret!","type":"a"}`:                   401,
-		`{"secret_key":1,"type":"a"}`:                           401,
-		`{"type":"a"}`:                                          401,
-		`{"type":"a","x":{"secret_key":"s3cret"}}`:              401,
-		`not json`:                                              401,
+		`{"secret_key":"other","type":"a"}`:                         401,
+		`{"secret_key":"s3cret!","type":"a"}`:                       401,
+		`{"secret_key":1,"type":"a"}`:                               401,
+		`{"type":"a"}`:                                              401,
+		`{"type":"a","x":{"secret_key":"s3cret"}}`:                  401,
+		`not json`: 401,
 	} {
 		if w := serve(r, post(body)); w.Code != status {
 			t.Errorf("%s: status %d, want %d", body, w.Code, status)
