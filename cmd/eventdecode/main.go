@@ -32,8 +32,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stdout)
 	name := fs.String("platform", "", "the platform whose events to decode: "+strings.Join(platformNames(), ", "))
 	encode := fs.Bool("encode", false, "print each payload re-encoded (lossless) instead of its events")
+	post := fs.String("post", "", "POST each file (a directory: its *.json files) to `URL` as the platform would, and print the status")
+	signing := fs.StringArray("signing-secret", nil, "with --post: sign the requests (Standard Webhooks) with this whsec_ secret")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [FILE...|-]\n\n"+
+		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [FILE...|-]\n"+
+			"       eventdecode --platform P --post URL [--signing-secret S] FILE|DIR...\n\n"+
 			"Decodes webhook payloads (from the files, or standard input) and prints one line per event: its\n"+
 			"type as on the wire (nested unions joined by \"/\", unknown types as Unknown(<type>)), then each\n"+
 			"validation problem as \"  /json/pointer: message\". With --encode it prints the re-encoded payload.\n\nFlags:\n%s",
@@ -54,6 +57,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "eventdecode: --platform must be one of %s\n", strings.Join(platformNames(), ", "))
 		return 2
+	}
+	if *post != "" {
+		return postFiles(*name, *post, *signing, fs.Args(), stdout, stderr)
 	}
 	inputs := fs.Args()
 	if len(inputs) == 0 {
