@@ -1,0 +1,262 @@
+package webhook_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eventgen/eventgen/generated/livechat"
+	"github.com/eventgen/eventgen/generated/mchat"
+	"github.com/eventgen/eventgen/generated/mluvii"
+	"github.com/eventgen/eventgen/generated/webhook"
+)
+
+// The benchmarks of this file measure a whole request through a generated handler (httptest style, no
+// network: a reused request whose body is rewound, a ResponseWriter that discards) against the handler
+// consumers write today, in the same run:
+//
+//   - Handler: mluvii.NewHandler with a function that sees every event (it does nothing);
+//   - StdHandler: the hand-written http.HandlerFunc of the old README: io.ReadAll of a LimitReader,
+//     encoding/json in two passes (the envelope with a json.RawMessage payload, a switch on the event
+//     type, the payload into a typed struct), 200;
+//   - Decode: the generated decoder alone, on the same bodies: Handler minus Decode is the handler's own
+//     overhead (request rules, body read, context, dispatch).
+//
+// Each runs over every vendor sample of mluvii in turn ("mixed"); HandlerOverhead does the same for
+// m-chat and LiveChat against their decoders.
+
+// body is a request body that can be rewound without allocating.
+type body struct{ strings.Reader }
+
+func (*body) Close() error { return nil }
+
+// sink is a ResponseWriter that keeps the status only.
+type sink struct {
+	h      http.Header
+	status int
+}
+
+func (s *sink) Header() http.Header         { return s.h }
+func (s *sink) Write(p []byte) (int, error) { return len(p), nil }
+func (s *sink) WriteHeader(status int)      { s.status = status }
+
+// samples reads the vendor samples of a platform's package.
+func samples(tb testing.TB, platform string) []string {
+	files, err := filepath.Glob(filepath.Join("..", platform, "testdata", "examples", "*", "*.json"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no samples for %s: %v", platform, err)
+	}
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
+
+// serveAll runs b.N requests through h, cycling over the samples.
+func serveAll(b *testing.B, h http.Handler, bodies []string) {
+	req, err := http.NewRequest(http.MethodPost, "/webhook", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	rb := new(body)
+	req.Body = rb
+	w := &sink{h: http.Header{}}
+	size := 0
+	for _, s := range bodies {
+		size += len(s)
+	}
+	b.SetBytes(int64(size / len(bodies)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		s := bodies[i%len(bodies)]
+		i++
+		rb.Reset(s)
+		req.ContentLength = int64(len(s))
+		h.ServeHTTP(w, req)
+		if w.status != http.StatusOK {
+			b.Fatalf("status %d", w.status)
+		}
+	}
+}
+
+func BenchmarkHandler(b *testing.B) {
+	h, err := mluvii.NewHandler(webhook.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h.OnEvent(func(context.Context, mluvii.Event) error { return nil })
+	serveAll(b, h, samples(b, "mluvii"))
+}
+
+func BenchmarkStdHandler(b *testing.B) {
+	serveAll(b, http.HandlerFunc(stdHandler), samples(b, "mluvii"))
+}
+
+func BenchmarkDecode(b *testing.B) {
+	bodies := samples(b, "mluvii")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := mluvii.Decode([]byte(bodies[i%len(bodies)])); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkHandlerOverhead compares, per platform, the handler with its decoder alone.
+func BenchmarkHandlerOverhead(b *testing.B) {
+	mc, err := mchat.NewHandler(webhook.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	lc, err := livechat.NewHandler(webhook.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("mchat/Handler", func(b *testing.B) { serveAll(b, mc, samples(b, "mchat")) })
+	b.Run("mchat/Decode", func(b *testing.B) {
+		decodeAll(b, samples(b, "mchat"), func(d []byte) error { _, err := mchat.DecodeBatch(d); return err })
+	})
+	b.Run("livechat/Handler", func(b *testing.B) { serveAll(b, lc, samples(b, "livechat")) })
+	b.Run("livechat/Decode", func(b *testing.B) {
+		decodeAll(b, samples(b, "livechat"), func(d []byte) error { _, err := livechat.Decode(d); return err })
+	})
+}
+
+func decodeAll(b *testing.B, bodies []string, decode func([]byte) error) {
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := decode([]byte(bodies[i%len(bodies)])); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// stdHandler is the receiver consumers write by hand today, with encoding/json.
+func stdHandler(w http.ResponseWriter, r *http.Request) {
+	data, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	var env struct {
+		EventType string          `json:"eventType"`
+		Data      json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(data, &env); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	var payload any
+	switch {
+	case strings.HasPrefix(env.EventType, "SessionActivity"):
+		payload = new(stdActivity)
+	case strings.HasPrefix(env.EventType, "Session"):
+		payload = new(stdSession)
+	default:
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if err := json.Unmarshal(env.Data, payload); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	if err := stdHandle(payload); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+var errNoPayload = errors.New("no payload")
+
+func stdHandle(p any) error {
+	if p == nil {
+		return errNoPayload
+	}
+	return nil
+}
+
+// stdSession is the payload of mluvii's session events, written by hand.
+type stdSession struct {
+	ID       int64   `json:"id"`
+	TenantID int64   `json:"tenantId"`
+	Channel  string  `json:"channel"`
+	Source   string  `json:"source"`
+	Started  *string `json:"started"`
+	Ended    *string `json:"ended"`
+	Guest    *struct {
+		ID int64 `json:"id"`
+	} `json:"guest"`
+}
+
+// stdActivity is the payload of mluvii's activity events, written by hand: the members every activity
+// may carry, pointers where they may be null.
+type stdActivity struct {
+	SessionID  int64  `json:"sessionId"`
+	ActivityID int64  `json:"activityId"`
+	Time       string `json:"time"`
+	Type       string `json:"type"`
+	HeroCard   []struct {
+		InputType string `json:"inputType"`
+		Label     string `json:"label"`
+		Key       string `json:"key"`
+		Required  *bool  `json:"required"`
+		Ordinal   int64  `json:"ordinal"`
+	} `json:"heroCard"`
+	HeroCardParams json.RawMessage `json:"heroCardParams"`
+	CallScript     json.RawMessage `json:"callScript"`
+	Client         string          `json:"client"`
+	Text           *string         `json:"text"`
+	PreviewURL     *struct {
+		Title              string `json:"title"`
+		ImageURL           string `json:"imageUrl"`
+		ContentType        int64  `json:"contentType"`
+		OriginalURL        string `json:"originalUrl"`
+		OriginalActivityID int64  `json:"originalActivityId"`
+	} `json:"previewUrl"`
+	File                           json.RawMessage `json:"file"`
+	AssociatedSharedFileURL        *string         `json:"associatedSharedFileUrl"`
+	ToOperatorUserID               *int64          `json:"toOperatorUserId"`
+	ToOperatorFullName             *string         `json:"toOperatorFullName"`
+	ToGroupID                      *int64          `json:"toGroupId"`
+	ToGroupName                    *string         `json:"toGroupName"`
+	ToPhoneNumber                  *string         `json:"toPhoneNumber"`
+	Note                           *string         `json:"note"`
+	ChatbotMessageContent          json.RawMessage `json:"chatbotMessageContent"`
+	SubmissionIdentification       json.RawMessage `json:"submissionIdentification"`
+	UserID                         *int64          `json:"userId"`
+	ChatbotID                      *int64          `json:"chatbotId"`
+	ChatbotHeroCardSubmissionKey   *string         `json:"chatbotHeroCardSubmissionKey"`
+	ChatbotHeroCardSubmissionValue *string         `json:"chatbotHeroCardSubmissionValue"`
+	FormFieldSetUUID               *string         `json:"formFieldSetUUID"`
+	TerminationReason              *string         `json:"terminationReason"`
+}
+
+// TestStdHandlerAgrees makes sure the baseline does the work: every sample decodes in both passes.
+func TestStdHandlerAgrees(t *testing.T) {
+	for _, s := range samples(t, "mluvii") {
+		req, _ := http.NewRequest(http.MethodPost, "/", strings.NewReader(s))
+		w := &sink{h: http.Header{}}
+		stdHandler(w, req)
+		if w.status != http.StatusOK {
+			t.Errorf("status %d for %.60s", w.status, s)
+		}
+	}
+}
