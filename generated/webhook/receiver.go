@@ -10,6 +10,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+
+	"github.com/eventgen/eventgen/generated/wire"
 )
 
 // Func handles the body of one verified request: the generated handler decodes d.Body and calls the
@@ -38,7 +40,8 @@ type Delivery struct {
 // allocation holds both.
 type deliveryContext struct {
 	context.Context
-	d Delivery
+	d   Delivery
+	dec wire.Decoder // for the look-ups of verification, so that they do not allocate one
 }
 
 type contextKey struct{}
@@ -126,8 +129,8 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	c := &deliveryContext{Context: req.Context(), d: Delivery{Platform: r.spec.Platform, Request: req, Body: body, Item: -1}}
-	token, handshake := r.findToken(req, body)
-	if err := r.verify(req, body, token, handshake, &c.d); err != nil {
+	token, handshake := r.findToken(req, body, c)
+	if err := r.verify(req, body, token, handshake, c); err != nil {
 		r.refuse(w, req, http.StatusUnauthorized, err.Error())
 		return
 	}

@@ -1,6 +1,7 @@
 package webhook
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -9,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/eventgen/eventgen/generated/wire"
 )
@@ -27,13 +29,13 @@ var (
 	errNoSigningSecret = errors.New("no signing secret is configured")
 )
 
-// verify runs the checks the spec declares on the raw request, and sets d.ID.
-func (r *Receiver) verify(req *http.Request, body []byte, token string, handshake bool, d *Delivery) error {
+// verify runs the checks the spec declares on the raw request, and sets the delivery's ID.
+func (r *Receiver) verify(req *http.Request, body []byte, token string, handshake bool, c *deliveryContext) error {
 	if handshake && r.opts.HandshakeToken != "" && !equal(token, r.opts.HandshakeToken) {
 		return errToken
 	}
 	if r.spec.BodySecret != nil && (r.opts.Secret != "" || !r.opts.Insecure) {
-		k, v, found := lookup(body, r.spec.BodySecret)
+		k, v, found := lookup(&c.dec, body, r.spec.BodySecret)
 		if !found || k != wire.KindString {
 			return errNoSecret
 		}
@@ -47,10 +49,10 @@ func (r *Receiver) verify(req *http.Request, body []byte, token string, handshak
 				return err
 			}
 		}
-		d.ID = req.Header.Get("webhook-id")
+		c.d.ID = req.Header.Get("webhook-id")
 	} else if r.spec.DeliveryID != nil {
-		if k, v, found := lookup(body, r.spec.DeliveryID); found && k == wire.KindString {
-			d.ID = v
+		if k, v, found := lookup(&c.dec, body, r.spec.DeliveryID); found && k == wire.KindString {
+			c.d.ID = v
 		}
 	}
 	return nil
@@ -59,11 +61,15 @@ func (r *Receiver) verify(req *http.Request, body []byte, token string, handshak
 // equal compares in constant time (for a given length).
 func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
 
-// lookup finds the member at path in the raw JSON body with a skip-scan, without decoding the body.
-func lookup(body []byte, path []string) (wire.Kind, string, bool) {
-	var d wire.Decoder
-	d.Reset(string(body))
-	return d.Lookup(path...)
+// lookup finds the member at path in the raw JSON body with a skip-scan, without decoding the body. The
+// body is read in place, not copied (it does not change during the scan); the value returned is a copy.
+func lookup(d *wire.Decoder, body []byte, path []string) (wire.Kind, string, bool) {
+	if len(body) == 0 {
+		return wire.KindInvalid, "", false
+	}
+	d.Reset(unsafe.String(&body[0], len(body)))
+	k, v, found := d.Lookup(path...)
+	return k, strings.Clone(v), found
 }
 
 // verifySignature checks Standard Webhooks headers: HMAC-SHA256 of "id.timestamp.body", base64, in one of
@@ -117,7 +123,7 @@ func sum(dst, key []byte, id, ts string, body []byte) []byte {
 }
 
 // findToken looks for the handshake token at the configured places, in order.
-func (r *Receiver) findToken(req *http.Request, body []byte) (string, bool) {
+func (r *Receiver) findToken(req *http.Request, body []byte, c *deliveryContext) (string, bool) {
 	for _, p := range r.opts.HandshakePlaces {
 		switch {
 		case p.Header != "":
@@ -125,23 +131,26 @@ func (r *Receiver) findToken(req *http.Request, body []byte) (string, bool) {
 				return v, true
 			}
 		case p.Query != "":
+			if req.URL.RawQuery == "" {
+				continue
+			}
 			if v := req.URL.Query().Get(p.Query); v != "" {
 				return v, true
 			}
 		case p.Member != nil:
-			if k, v, found := lookup(body, p.Member); found && k == wire.KindString && v != "" {
+			if k, v, found := lookup(&c.dec, body, p.Member); found && k == wire.KindString && v != "" {
 				return v, true
 			}
 		case p.Body:
-			v := strings.TrimSpace(string(body))
-			if v == "" || v[0] == '{' || v[0] == '[' {
+			v := bytes.TrimSpace(body)
+			if len(v) == 0 || v[0] == '{' || v[0] == '[' {
 				continue // a JSON object or array is an event body, not a bare token
 			}
 			if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
 				v = v[1 : len(v)-1]
 			}
-			if v != "" {
-				return v, true
+			if len(v) > 0 {
+				return string(v), true
 			}
 		}
 	}
