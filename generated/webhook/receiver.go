@@ -129,15 +129,28 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	c := &deliveryContext{Context: req.Context(), d: Delivery{Platform: r.spec.Platform, Request: req, Body: body, Item: -1}}
-	token, handshake := r.findToken(req, body, c)
+	// With a token configured, the token is verification: looked for before anything is decoded. Without
+	// one it only tells a handshake from an event, and is looked for only when the body held no event,
+	// which spares event requests a scan of their body.
+	var token string
+	var handshake, searched bool
+	if r.opts.HandshakeToken != "" {
+		token, handshake = r.findToken(req, body, c)
+		searched = true
+	}
 	if err := r.verify(req, body, token, handshake, c); err != nil {
 		r.refuse(w, req, http.StatusUnauthorized, err.Error())
 		return
 	}
 	err = r.deliver(c, &c.d)
-	if handshake && c.d.Events == 0 && (err == nil || isUndecodable(err)) {
-		r.answerHandshake(w, req, token)
-		return
+	if len(r.opts.HandshakePlaces) > 0 && c.d.Events == 0 && (err == nil || isUndecodable(err)) {
+		if !searched {
+			token, handshake = r.findToken(req, body, c)
+		}
+		if handshake {
+			r.answerHandshake(w, req, token)
+			return
+		}
 	}
 	if err != nil {
 		r.fail(w, req, err)
