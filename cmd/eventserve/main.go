@@ -60,6 +60,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
 	fs.StringVar(&c.platform, "platform", "", "the platform whose webhooks to receive: "+strings.Join(platformNames(), ", "))
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "the address to listen on; port 0 picks a free port")
 	fs.Int64Var(&c.maxBody, "max-body", webhook.DefaultMaxBody, "the largest body accepted, in bytes (413 above)")
+	fs.StringSliceVar(&c.opts.ContentTypes, "content-type", nil, "the media types accepted (415 for others; default: the spec's); */* accepts any")
 	fs.StringVar(&c.opts.Secret, "secret", "", "the shared secret a platform carries in the body, when its spec declares one")
 	fs.StringArrayVar(&c.opts.SigningSecrets, "signing-secret", nil, "a Standard Webhooks secret (whsec_...), when the spec declares signatures; repeat to rotate keys")
 	fs.StringVar(&c.opts.HandshakeToken, "handshake-token", "", "the subscription handshake token; empty answers a handshake with the token it carries")

@@ -258,6 +258,17 @@ func TestUnknownAndProblems(t *testing.T) {
 	}
 }
 
+func TestContentTypeFlag(t *testing.T) {
+	url, stdout, _, stop := startInProcess(t, "--platform", "mluvii", "--content-type", "*/*")
+	if status, body := send(t, "POST", url, "application/x-www-form-urlencoded", strings.NewReader(`{"eventType":"SessionPaused","data":{}}`)); status != 200 {
+		t.Errorf("--content-type */*: %d %s", status, body)
+	}
+	stop()
+	if want := `{"platform":"mluvii","type":"Unknown(SessionPaused)","problems":[]}` + "\n"; stdout.String() != want {
+		t.Errorf("printed %q, want %q", stdout.String(), want)
+	}
+}
+
 func TestHandshake(t *testing.T) {
 	url, stdout, stderr, stop := startInProcess(t, "--platform", "mchat", "--handshake-token", "t0k")
 	if status, body := send(t, "POST", url, "application/json", strings.NewReader(`{"token":"t0k"}`)); status != 200 || body != "t0k" {
