@@ -61,9 +61,6 @@ type TokenPlace struct {
 	Body          bool
 }
 
-// Verified reports whether the delivery declares a scheme that proves where a request comes from.
-func (d *Delivery) Verified() bool { return d.Secret != nil || d.Signature != "" }
-
 // Envelope is where the discriminator and payload sit. Levels are the objects from the body (or batch
 // item) down to the object that holds the discriminator; the payload is the member Payload of the last
 // level, or that level itself when Payload is "".
