@@ -14,7 +14,7 @@ func DeliverySpec() webhook.Spec {
 	return webhook.Spec{
 		ContentType: "application/json",
 		Handshake: &webhook.Handshake{
-			Places: []webhook.Place{{Member: []string{"token"}}, {Query: "token"}, {Header: "X-Token"}, {Body: true}},
+			Places: []webhook.Place{{Member: []string{"token"}}, {Form: "token"}, {Query: "token"}, {Header: "X-Token"}, {Body: true}},
 			Status: 200,
 		},
 		Method:   "POST",

@@ -14,7 +14,9 @@
 //     with an Allow header. Options.Methods changes the list.
 //  3. A Content-Type, when present, must be the declared one (parameters such as charset are ignored):
 //     else 415. A request without a Content-Type is accepted, because several vendor documents do not say
-//     which one they send. Options.ContentTypes changes the list; "*/*" accepts any.
+//     which one they send. Options.ContentTypes changes the list; "*/*" accepts any. For a platform with a
+//     subscription handshake, a request of another content type that carries the token (a form, plain
+//     text) is still answered as the handshake.
 //  4. The body is read up to Options.MaxBody bytes (1 MiB by default): a longer body is refused with 413,
 //     and never read further than one byte past the cap (a declared Content-Length above the cap is
 //     refused before anything is read).

@@ -116,7 +116,9 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		r.refuse(w, req, http.StatusMethodNotAllowed, "method "+req.Method+" is not accepted")
 		return
 	}
-	if ct := req.Header.Get("Content-Type"); ct != "" && !r.contentTypeAllowed(ct) {
+	ct := req.Header.Get("Content-Type")
+	ctOK := ct == "" || r.contentTypeAllowed(ct)
+	if !ctOK && len(r.opts.HandshakePlaces) == 0 {
 		r.refuse(w, req, http.StatusUnsupportedMediaType, "content type "+ct+" is not accepted")
 		return
 	}
@@ -129,6 +131,12 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	c := &deliveryContext{Context: req.Context(), d: Delivery{Platform: r.spec.Platform, Request: req, Body: body, Item: -1}}
+	if !ctOK {
+		// The vendor may send the handshake in another form than its events (a form, plain text): such a
+		// request is answered when it carries a token, and refused 415 otherwise.
+		r.handshakeOnly(w, req, body, c, ct)
+		return
+	}
 	// With a token configured, the token is verification: looked for before anything is decoded. Without
 	// one it only tells a handshake from an event, and is looked for only when the body held no event,
 	// which spares event requests a scan of their body.
@@ -157,6 +165,21 @@ func (r *Receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	w.WriteHeader(r.opts.SuccessStatus)
+}
+
+// handshakeOnly answers a request whose content type events never have: a handshake if it carries a
+// token (verified like any request), else 415.
+func (r *Receiver) handshakeOnly(w http.ResponseWriter, req *http.Request, body []byte, c *deliveryContext, ct string) {
+	token, found := r.findToken(req, body, c)
+	if !found {
+		r.refuse(w, req, http.StatusUnsupportedMediaType, "content type "+ct+" is not accepted")
+		return
+	}
+	if err := r.verify(req, body, token, true, c); err != nil {
+		r.refuse(w, req, http.StatusUnauthorized, err.Error())
+		return
+	}
+	r.answerHandshake(w, req, token)
 }
 
 func (r *Receiver) methodAllowed(m string) bool {

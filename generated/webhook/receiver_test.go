@@ -266,7 +266,7 @@ func TestStandardWebhooksVector(t *testing.T) {
 
 func TestHandshake(t *testing.T) {
 	spec := plain
-	spec.Handshake = &Handshake{Places: []Place{{Header: "X-Token"}, {Query: "token"}, {Member: []string{"token"}}, {Body: true}}}
+	spec.Handshake = &Handshake{Places: []Place{{Header: "X-Token"}, {Query: "token"}, {Member: []string{"token"}}, {Form: "token"}, {Body: true}}}
 	open, got, logs := newTestReceiver(t, spec, Options{})
 	locked, _, _ := newTestReceiver(t, spec, Options{HandshakeToken: "t0k"})
 	inQuery := post(`{}`)
@@ -277,6 +277,14 @@ func TestHandshake(t *testing.T) {
 	eventWithToken.Header.Set("X-Token", "t0k")
 	eventWrongToken := post(`{"type":"a"}`)
 	eventWrongToken.Header.Set("X-Token", "nope")
+	form := post(`token=t0k&x=1`)
+	form.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	text := post("t0k\n")
+	text.Header.Set("Content-Type", "text/plain")
+	formWrong := post(`token=t0ken`)
+	formWrong.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	textEvent := post(`{"type":"a"}`)
+	textEvent.Header.Set("Content-Type", "text/plain")
 	tests := []struct {
 		name   string
 		r      *Receiver
@@ -284,6 +292,10 @@ func TestHandshake(t *testing.T) {
 		status int
 		body   string
 	}{
+		{"form", open, form, 200, "t0k"},
+		{"plain text", open, text, 200, "t0k"},
+		{"locked: form, wrong token", locked, formWrong, 401, ""},
+		{"an event as text/plain", open, textEvent, 415, ""},
 		{"member", open, post(`{"token":"t0k"}`), 200, "t0k"},
 		{"bare body", open, post(`t0k`), 200, "t0k"},
 		{"quoted body", open, post(`"t0k"`), 200, "t0k"},

@@ -45,6 +45,7 @@ type Place struct {
 	Header string   // a request header, e.g. "X-Token"
 	Query  string   // a query parameter, e.g. "token"
 	Member []string // a member of the JSON body, by path, e.g. ["token"]
+	Form   string   // a field of an application/x-www-form-urlencoded body, e.g. "token"
 	Body   bool     // the whole body (surrounding white space and quotes trimmed)
 }
 
@@ -57,6 +58,8 @@ func (p Place) String() string {
 		return "query parameter " + quote(p.Query)
 	case p.Member != nil:
 		return "body member " + quote(joinPath(p.Member))
+	case p.Form != "":
+		return "form field " + quote(p.Form)
 	case p.Body:
 		return "body"
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -140,6 +141,13 @@ func (r *Receiver) findToken(req *http.Request, body []byte, c *deliveryContext)
 		case p.Member != nil:
 			if k, v, found := lookup(&c.dec, body, p.Member); found && k == wire.KindString && v != "" {
 				return v, true
+			}
+		case p.Form != "":
+			if mt, _, _ := strings.Cut(req.Header.Get("Content-Type"), ";"); !strings.EqualFold(strings.TrimSpace(mt), "application/x-www-form-urlencoded") {
+				continue
+			}
+			if q, err := url.ParseQuery(string(body)); err == nil && q.Get(p.Form) != "" {
+				return q.Get(p.Form), true
 			}
 		case p.Body:
 			v := bytes.TrimSpace(body)

@@ -75,6 +75,8 @@ func deliverySpecDecl(f *jen.File, p *ir.Platform) {
 				pv[jen.Id("Query")] = jen.Lit(tp.Query)
 			case tp.Member != nil:
 				pv[jen.Id("Member")] = stringSlice(tp.Member)
+			case tp.Form != "":
+				pv[jen.Id("Form")] = jen.Lit(tp.Form)
 			case tp.Body:
 				pv[jen.Id("Body")] = jen.True()
 			}

@@ -267,7 +267,7 @@ func (b *builder) verification(d *spec.Delivery) {
 	}
 	if d.Handshake != nil {
 		for _, p := range d.Handshake.Token {
-			out.TokenPlaces = append(out.TokenPlaces, TokenPlace{Header: p.Header, Query: p.Query, Member: memberPath(p.Member), Body: p.Body})
+			out.TokenPlaces = append(out.TokenPlaces, TokenPlace{Header: p.Header, Query: p.Query, Form: p.Form, Member: memberPath(p.Member), Body: p.Body})
 		}
 	}
 }

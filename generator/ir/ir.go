@@ -56,9 +56,9 @@ type Delivery struct {
 
 // TokenPlace is one place a handshake token may travel: exactly one field is set.
 type TokenPlace struct {
-	Header, Query string
-	Member        []string
-	Body          bool
+	Header, Query, Form string
+	Member              []string
+	Body                bool
 }
 
 // Envelope is where the discriminator and payload sit. Levels are the objects from the body (or batch

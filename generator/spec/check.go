@@ -200,13 +200,13 @@ func checkDelivery(d *Delivery, errs *ErrorList) {
 	if h := d.Handshake; h != nil {
 		for _, p := range h.Token {
 			n := 0
-			for _, set := range []bool{p.Header != "", p.Query != "", p.Member != "", p.Body} {
+			for _, set := range []bool{p.Header != "", p.Query != "", p.Member != "", p.Form != "", p.Body} {
 				if set {
 					n++
 				}
 			}
 			if n != 1 {
-				errs.Add(p.Pos, "handshake token place: set exactly one of header, query, member, body")
+				errs.Add(p.Pos, "handshake token place: set exactly one of header, query, member, form, body")
 			}
 			if p.Member != "" && slicesContains(strings.Split(p.Member, "."), "") {
 				errs.Add(p.Pos, "handshake token member %q: empty path segment", p.Member)

@@ -77,6 +77,7 @@ type TokenPlace struct {
 	Header string `yaml:"header"`
 	Query  string `yaml:"query"`
 	Member string `yaml:"member"`
+	Form   string `yaml:"form"`
 	Body   bool   `yaml:"body"`
 	Pos    Pos    `yaml:"-"`
 }
