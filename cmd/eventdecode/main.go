@@ -37,9 +37,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	report := fs.Bool("report", false, "print each finding (unknown type, undeclared member, unknown value, problem) once per event type and\nJSON-pointer pattern, with its count, an example and the spec edit it suggests; directories expand to\ntheir *.json, *.jsonl and *.ndjson files")
 	specPath := fs.String("spec", "", "with --report: the spec the package was generated from (default spec/<platform>.yaml)")
 	format := fs.String("format", "text", "with --report: text or json")
+	post := fs.String("post", "", "POST each file (a directory: its *.json files) to `URL` as the platform would, and print the status")
+	signing := fs.StringArray("signing-secret", nil, "with --post: sign the requests (Standard Webhooks) with this whsec_ secret")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [FILE...|-]\n"+
-			"       eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]\n\n"+
+			"       eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]\n"+
+			"       eventdecode --platform P --post URL [--signing-secret S] FILE|DIR...\n\n"+
 			"Decodes webhook payloads (from the files, or standard input) and prints one line per event: its\n"+
 			"type as on the wire (nested unions joined by \"/\", unknown types as Unknown(<type>)), then each\n"+
 			"validation problem as \"  /json/pointer: message\". With --encode it prints the re-encoded payload.\n\nFlags:\n%s",
@@ -60,6 +63,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "eventdecode: --platform must be one of %s\n", strings.Join(platformNames(), ", "))
 		return 2
+	}
+	if *post != "" {
+		return postFiles(*name, *post, *signing, fs.Args(), stdout, stderr)
 	}
 	inputs := fs.Args()
 	if len(inputs) == 0 {

@@ -62,8 +62,8 @@
 // filled form, message, rich message and system message. Every event is a single JSON object whose
 // `type` member names the event type.
 //
-// The page describes the structures only, not how they reach a consumer, so this spec has no
-// `delivery` section.
+// The page describes the structures only, not how they reach a consumer: the `delivery` section
+// records what that leaves unknown.
 //
 // Which members are required: the page's tables give "required" or "optional" for a few members
 // only. This spec follows a table wherever it speaks, unless the event's own sample contradicts it

@@ -57,6 +57,7 @@ var files = []file{
 		v.patternDecls(f)
 	}},
 	{name: "json_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { stdjsonDecls(f, p) }},
+	{name: "handler_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { handlerDecls(f, p) }},
 	{name: "runtime_gen.go", wire: true, fill: func(f *jen.File, _ *ir.Platform, _ *validator) { runtimeDecls(f) }},
 }
 

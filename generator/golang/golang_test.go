@@ -147,23 +147,26 @@ func TestGeneratedCodeRuns(t *testing.T) {
 	}
 }
 
-// copyRuntime copies the non-test Go files of generated/wire into the scratch module.
+// copyRuntime copies the non-test Go files of the runtime packages (generated/wire, and generated/webhook
+// under the handlers) into the scratch module.
 func copyRuntime(t *testing.T, root string) {
 	t.Helper()
-	const wire = "../../generated/wire"
-	files, err := filepath.Glob(filepath.Join(wire, "*.go"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no runtime files in %s: %v", wire, err)
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
+	for _, pkg := range []string{"wire", "webhook"} {
+		dir := filepath.Join("../../generated", pkg)
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no runtime files in %s: %v", dir, err)
 		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, filepath.Join(root, "generated", pkg, filepath.Base(f)), data)
 		}
-		write(t, filepath.Join(root, "generated", "wire", filepath.Base(f)), data)
 	}
 }
 

@@ -66,6 +66,7 @@ func (b *builder) platform() {
 	if d := b.f.Delivery; d != nil {
 		b.p.Delivery = Delivery{Method: cmpOr(d.Method, "POST"), ContentType: cmpOr(d.ContentType, "application/json"),
 			Description: d.Description, Source: d.Source, Discrepancies: d.Discrepancies, Handshake: d.Handshake}
+		b.verification(d)
 	}
 	for _, g := range b.f.Groups {
 		grp := &Group{Name: g.Key, Title: g.Value.Title, Description: g.Value.Description, Source: g.Value.Source,
@@ -275,4 +276,33 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// verification resolves what the delivery declares for receivers to verify requests. A declared delivery
+// id beside a Standard Webhooks signature is an error: the webhook-id header is the id then.
+func (b *builder) verification(d *spec.Delivery) {
+	out := &b.p.Delivery
+	out.Signature = d.Signature
+	if d.Secret != nil {
+		out.Secret, out.SecretDescription = memberPath(d.Secret.Member), d.Secret.Description
+	}
+	if d.ID != "" {
+		if d.Signature != "" {
+			b.errs.Add(d.At.Of("id", d.Pos), "delivery id %q: with signature %q the delivery id is the webhook-id header; remove id", d.ID, d.Signature)
+		}
+		out.ID = memberPath(d.ID)
+	}
+	if d.Handshake != nil {
+		for _, p := range d.Handshake.Token {
+			out.TokenPlaces = append(out.TokenPlaces, TokenPlace{Header: p.Header, Query: p.Query, Form: p.Form, Member: memberPath(p.Member), Body: p.Body})
+		}
+	}
+}
+
+// memberPath splits a dotted member path; "" is nil.
+func memberPath(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ".")
 }

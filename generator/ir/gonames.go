@@ -140,3 +140,9 @@ func (b *builder) checkCycles() {
 		}
 	}
 }
+
+// HandlerNames are the names the generated http.Handler gives an event of Go name goName: the method
+// that registers the consumer's function ("OnSessionStarted") and the unexported field holding it.
+// The method is unique because event Go names are; it cannot be one of the Handler's fixed methods
+// (OnEvent, OnUnknown, OnInvalid) because Event, Unknown and Invalid are reserved.
+func HandlerNames(goName string) (method, field string) { return "On" + goName, "on_" + goName }

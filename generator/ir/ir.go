@@ -45,11 +45,27 @@ func (p *Platform) WireEvents() []*Event {
 	return evs
 }
 
-// Delivery says how events reach the consumer.
+// Delivery says how events reach the consumer and how a receiver verifies them.
 type Delivery struct {
 	Method, ContentType, Description, Source string
 	Discrepancies                            []string
 	Handshake                                *spec.Handshake
+	// Secret is the path of a body member carrying a shared secret; nil when there is none.
+	Secret            []string
+	SecretDescription string
+	// Signature is the signature scheme ("standard-webhooks"), or "".
+	Signature string
+	// ID is the path of a body member carrying the delivery's id; nil when there is none.
+	ID []string
+	// TokenPlaces are where the handshake token may travel, in the order a receiver tries them.
+	TokenPlaces []TokenPlace
+}
+
+// TokenPlace is one place a handshake token may travel: exactly one field is set.
+type TokenPlace struct {
+	Header, Query, Form string
+	Member              []string
+	Body                bool
 }
 
 // Envelope is where the discriminator and payload sit. Levels are the objects from the body (or batch

@@ -12,6 +12,7 @@ var Reserved = []string{
 	"Batch", "ChannelInfo", "Channels", "Decode", "DecodeBatch", "DecodeError", "DecodeErrors", "Event", "EventInfo",
 	"EventType", "Events", "EventsInGroup", "EventsOnChannel", "GroupInfo", "Groups", "Invalid", "JSONKind", "Lookup", "Null",
 	"Opt", "Problem", "Problems", "Some", "SupportedOn", "TypePath", "Unknown",
+	"Handler", "NewHandler", "DeliverySpec",
 }
 
 // checkNames reports Go identifiers that two spec names map to, naming both sites.

@@ -71,6 +71,9 @@ func check(f *File, errs *ErrorList) {
 	if _, set := p.At["version"]; set && strings.TrimSpace(p.Version) == "" {
 		errs.Add(p.At.Of("version", p.Pos), "platform version is empty")
 	}
+	if d := f.Delivery; d != nil {
+		checkDelivery(d, errs)
+	}
 	if e := f.Envelope; e != nil {
 		for _, key := range []string{"discriminator", "payload", "batch"} {
 			path := map[string]string{"discriminator": e.Discriminator, "payload": e.Payload, "batch": e.Batch}[key]
@@ -220,4 +223,37 @@ func slicesContains(s []string, v string) bool {
 		}
 	}
 	return false
+}
+
+// signatures are the signature schemes a delivery may declare.
+var signatures = []string{"standard-webhooks"}
+
+// checkDelivery checks the verification a delivery declares: member paths, the signature scheme, and that
+// each handshake token place names exactly one place.
+func checkDelivery(d *Delivery, errs *ErrorList) {
+	if d.Signature != "" && !slicesContains(signatures, d.Signature) {
+		errs.Add(d.At.Of("signature", d.Pos), "delivery signature %q: want one of %s", d.Signature, strings.Join(signatures, ", "))
+	}
+	if d.ID != "" && slicesContains(strings.Split(d.ID, "."), "") {
+		errs.Add(d.At.Of("id", d.Pos), "delivery id %q: empty path segment", d.ID)
+	}
+	if s := d.Secret; s != nil && slicesContains(strings.Split(s.Member, "."), "") {
+		errs.Add(s.At.Of("member", s.Pos), "delivery secret member %q: empty path segment", s.Member)
+	}
+	if h := d.Handshake; h != nil {
+		for _, p := range h.Token {
+			n := 0
+			for _, set := range []bool{p.Header != "", p.Query != "", p.Member != "", p.Form != "", p.Body} {
+				if set {
+					n++
+				}
+			}
+			if n != 1 {
+				errs.Add(p.Pos, "handshake token place: set exactly one of header, query, member, form, body")
+			}
+			if p.Member != "" && slicesContains(strings.Split(p.Member, "."), "") {
+				errs.Add(p.Pos, "handshake token member %q: empty path segment", p.Member)
+			}
+		}
+	}
 }

@@ -39,24 +39,47 @@ type Source struct {
 	Pos      Pos    `yaml:"-"`
 }
 
-// Delivery says how the platform delivers events.
+// Delivery says how the platform delivers events and how a receiver verifies them.
 type Delivery struct {
-	Method        string     `yaml:"method"`
-	ContentType   string     `yaml:"content_type"`
-	Description   string     `yaml:"description"`
-	Handshake     *Handshake `yaml:"handshake"`
-	Source        string     `yaml:"source"`
-	Discrepancies []string   `yaml:"discrepancies"`
-	Pos           Pos        `yaml:"-"`
+	Method        string      `yaml:"method"`
+	ContentType   string      `yaml:"content_type"`
+	Description   string      `yaml:"description"`
+	Secret        *BodySecret `yaml:"secret"`
+	Signature     string      `yaml:"signature"`
+	ID            string      `yaml:"id"`
+	Handshake     *Handshake  `yaml:"handshake"`
+	Source        string      `yaml:"source"`
+	Discrepancies []string    `yaml:"discrepancies"`
+	Pos           Pos         `yaml:"-"`
+	At            Positions
+}
+
+// BodySecret is a shared secret the platform carries in every request body, at a member path.
+type BodySecret struct {
+	Member      string `yaml:"member,required"`
+	Description string `yaml:"description"`
+	Pos         Pos    `yaml:"-"`
+	At          Positions
 }
 
 // Handshake is what the platform does when a subscription is saved.
 type Handshake struct {
-	Description    string `yaml:"description,required"`
-	Request        string `yaml:"request"`
-	ResponseStatus int    `yaml:"response_status"`
-	Response       string `yaml:"response"`
-	Pos            Pos    `yaml:"-"`
+	Description    string       `yaml:"description,required"`
+	Request        string       `yaml:"request"`
+	ResponseStatus int          `yaml:"response_status"`
+	Response       string       `yaml:"response"`
+	Token          []TokenPlace `yaml:"token"`
+	Pos            Pos          `yaml:"-"`
+}
+
+// TokenPlace is one place the handshake token may travel in a request: exactly one key is set.
+type TokenPlace struct {
+	Header string `yaml:"header"`
+	Query  string `yaml:"query"`
+	Member string `yaml:"member"`
+	Form   string `yaml:"form"`
+	Body   bool   `yaml:"body"`
+	Pos    Pos    `yaml:"-"`
 }
 
 // Envelope says where the discriminator, the payload and the common members sit on the wire.

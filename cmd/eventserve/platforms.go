@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/eventgen/eventgen/generated/livechat"
+	"github.com/eventgen/eventgen/generated/mchat"
+	"github.com/eventgen/eventgen/generated/mluvii"
+	"github.com/eventgen/eventgen/generated/webhook"
+)
+
+// platforms builds the handler of each platform that has events to receive, with a hook that prints
+// every event.
+var platforms = map[string]func(webhook.Options, *printer) (http.Handler, error){
+	"livechat": func(o webhook.Options, p *printer) (http.Handler, error) {
+		h, err := livechat.NewHandler(o)
+		if err != nil {
+			return nil, err
+		}
+		h.OnEvent(func(ctx context.Context, ev livechat.Event) error {
+			if u, ok := ev.(*livechat.Unknown); ok {
+				return p.event(ctx, "Unknown("+string(u.Type)+")", nil)
+			}
+			return p.event(ctx, livechat.TypePath(ev), ev.Validate())
+		})
+		return h, nil
+	},
+	"mluvii": func(o webhook.Options, p *printer) (http.Handler, error) {
+		h, err := mluvii.NewHandler(o)
+		if err != nil {
+			return nil, err
+		}
+		h.OnEvent(func(ctx context.Context, ev mluvii.Event) error {
+			if u, ok := ev.(*mluvii.Unknown); ok {
+				return p.event(ctx, "Unknown("+string(u.Type)+")", nil)
+			}
+			return p.event(ctx, mluvii.TypePath(ev), ev.Validate())
+		})
+		return h, nil
+	},
+	"mchat": func(o webhook.Options, p *printer) (http.Handler, error) {
+		h, err := mchat.NewHandler(o)
+		if err != nil {
+			return nil, err
+		}
+		h.OnEvent(func(ctx context.Context, ev mchat.Event) error {
+			switch ev := ev.(type) {
+			case *mchat.Unknown:
+				return p.event(ctx, "Unknown("+string(ev.Type)+")", nil)
+			case *mchat.Invalid:
+				return p.print("Invalid", []string{ev.Err.Error()})
+			}
+			return p.event(ctx, mchat.TypePath(ev), ev.Validate())
+		})
+		return h, nil
+	},
+}
+
+// catalogueOnly names the platforms that have a catalogue but nothing to receive.
+var catalogueOnly = map[string]string{"jaicp": "the JAICP document lists event names without payloads"}
