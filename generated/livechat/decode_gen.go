@@ -68,11 +68,11 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		}
 		return ev, nil
 	}
-	k, typ, found := d.Lookup("type")
+	typ, found := d.LookupString("type")
 	if d.Failed() {
 		return nil, d.Error("")
 	}
-	if !found || k != wire.KindString {
+	if !found {
 		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "event type is missing or not a string",
@@ -165,6 +165,10 @@ func (x *Custom) decodeFrom(d *wire.Decoder, resumed bool) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -317,6 +321,10 @@ func (x *File) decodeFrom(d *wire.Decoder, resumed bool) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -599,6 +607,10 @@ func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "id":
@@ -767,6 +779,10 @@ func (x *Message) decodeFrom(d *wire.Decoder, resumed bool) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -940,6 +956,10 @@ func (x *SystemMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "id":
@@ -1094,6 +1114,10 @@ func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1257,6 +1281,10 @@ func (x *CheckboxFormField) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1620,6 +1648,10 @@ func (x *GroupChooserFormField) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2266,8 +2298,8 @@ func readFormField(d *wire.Decoder) (FormField, string) {
 	if d.Peek() != wire.KindObject {
 		return nil, d.Mismatch("object")
 	}
-	k, disc, found := d.Lookup("type")
-	if !found || k != wire.KindString {
+	disc, found := d.LookupString("type")
+	if !found {
 		d.Skip()
 		return nil, "discriminator \"type\" is missing or not a string"
 	}

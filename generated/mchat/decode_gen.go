@@ -23,11 +23,11 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		}
 	}
 	start := d.Offset()
-	k, typ, found := d.Lookup("event", "type")
+	typ, found := d.LookupString("event", "type")
 	if d.Failed() {
 		return nil, d.Error("")
 	}
-	if !found || k != wire.KindString {
+	if !found {
 		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "event type is missing or not a string",
@@ -107,14 +107,13 @@ func DecodeBatch(data []byte) (*Batch, error) {
 	}
 	b := new(Batch)
 	var errs DecodeErrors
-	seen, found := false, false
+	found := false
 	for d.MoreMembers() {
 		name, raw := d.Key()
-		if name != "events" || seen {
-			b.extra.Keep(&d, name, raw, wire.DuplicateIf(seen && name == "events"))
+		if name != "events" || found {
+			b.extra.Keep(&d, name, raw, wire.DuplicateIf(found && name == "events"))
 			continue
 		}
-		seen = true
 		if d.Peek() != wire.KindArray {
 			b.extra.Keep(&d, name, raw, wire.Mismatch(d.Peek(), "array"))
 			continue
@@ -200,7 +199,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 		}
 		switch name {
 		case "event":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -222,10 +221,14 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 							x.env[1].Keep(d, name, raw, "duplicate member")
 							break
 						}
+						if d.Peek() != wire.KindString {
+							x.env[1].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+							break
+						}
 						seenDiscriminator = true
 						d.Skip()
 					case "payload":
-						if x.envOmit&2 == 0 || x.env[1].Has(name) {
+						if x.envOmit&2 == 0 {
 							x.env[1].Keep(d, name, raw, "duplicate member")
 							break
 						}
@@ -483,7 +486,7 @@ func (x *Message) decode(d *wire.Decoder) {
 		}
 		switch name {
 		case "event":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -505,10 +508,14 @@ func (x *Message) decode(d *wire.Decoder) {
 							x.env[1].Keep(d, name, raw, "duplicate member")
 							break
 						}
+						if d.Peek() != wire.KindString {
+							x.env[1].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+							break
+						}
 						seenDiscriminator = true
 						d.Skip()
 					case "payload":
-						if x.envOmit&2 == 0 || x.env[1].Has(name) {
+						if x.envOmit&2 == 0 {
 							x.env[1].Keep(d, name, raw, "duplicate member")
 							break
 						}
@@ -727,6 +734,10 @@ func (x *AppointmentBookingMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -826,6 +837,10 @@ func (x *AppointmentBookingResponseMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1025,6 +1040,10 @@ func (x *AudioMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -1137,6 +1156,10 @@ func (x *ButtonMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1288,6 +1311,10 @@ func (x *ButtonResponseMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -1371,6 +1398,10 @@ func (x *CalendarMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1618,6 +1649,10 @@ func (x *CalendlyResponseMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -1733,6 +1768,10 @@ func (x *CarouselMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1915,6 +1954,10 @@ func (x *DocumentMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -2014,6 +2057,10 @@ func (x *FileUploadMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2149,6 +2196,10 @@ func (x *FileUploadResponseMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -2264,6 +2315,10 @@ func (x *FormMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2475,6 +2530,10 @@ func (x *FormResponseMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -2544,6 +2603,10 @@ func (x *ImageMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -2579,6 +2642,10 @@ func (x *JavascriptMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2664,6 +2731,10 @@ func (x *JavascriptResponseMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2891,6 +2962,10 @@ func (x *ListMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -3183,6 +3258,10 @@ func (x *SliderMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -3314,6 +3393,10 @@ func (x *SliderResponseMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -3465,6 +3548,10 @@ func (x *TextMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "text":
@@ -3503,6 +3590,10 @@ func (x *UploadedImage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -3602,6 +3693,10 @@ func (x *VideoMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -4031,8 +4126,8 @@ func readUploadedFile(d *wire.Decoder) (UploadedFile, string) {
 	if d.Peek() != wire.KindObject {
 		return nil, d.Mismatch("object")
 	}
-	k, disc, found := d.Lookup("type")
-	if !found || k != wire.KindString {
+	disc, found := d.LookupString("type")
+	if !found {
 		d.Skip()
 		return nil, "discriminator \"type\" is missing or not a string"
 	}
@@ -4315,8 +4410,8 @@ func readMessageContent(d *wire.Decoder) (MessageContent, string) {
 	if d.Peek() != wire.KindObject {
 		return nil, d.Mismatch("object")
 	}
-	k, disc, found := d.Lookup("type")
-	if !found || k != wire.KindString {
+	disc, found := d.LookupString("type")
+	if !found {
 		d.Skip()
 		return nil, "discriminator \"type\" is missing or not a string"
 	}

@@ -148,11 +148,11 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		}
 		return ev, nil
 	}
-	k, typ, found := d.Lookup("eventType")
+	typ, found := d.LookupString("eventType")
 	if d.Failed() {
 		return nil, d.Error("")
 	}
-	if !found || k != wire.KindString {
+	if !found {
 		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "event type is missing or not a string",
@@ -328,10 +328,14 @@ func (x *SessionCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -445,10 +449,14 @@ func (x *SessionStarted) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -577,10 +585,14 @@ func (x *SessionOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -724,10 +736,14 @@ func (x *SessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -904,10 +920,14 @@ func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1051,10 +1071,14 @@ func (x *SessionOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1198,10 +1222,14 @@ func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1345,10 +1373,14 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1813,10 +1845,14 @@ func (x *SessionActivityAvResponse) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1930,10 +1966,14 @@ func (x *SessionActivityAvRequest) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -2032,10 +2072,14 @@ func (x *SessionActivityAvTerminated) decodeFrom(d *wire.Decoder, resumed bool) 
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -2134,10 +2178,14 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -2601,10 +2649,14 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -3069,10 +3121,14 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -3537,10 +3593,14 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -4005,10 +4065,14 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -4471,10 +4535,14 @@ func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed 
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -4618,10 +4686,14 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -5086,10 +5158,14 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -5554,10 +5630,14 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -6018,10 +6098,14 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -6485,10 +6569,14 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
