@@ -328,3 +328,42 @@ func BenchmarkAdversarial(b *testing.B) {
 		}
 	}
 }
+
+// Errors and problems stay short whatever the input: a syntax error under 10,000 levels of nesting, a
+// 16 MB value that is not a time, a long event type.
+func TestBoundedErrors(t *testing.T) {
+	const maxLine = 1024
+	deep := `{"eventType":"SessionStarted","data":{"x":` + strings.Repeat("[", 9990) + `x`
+	_, err := mluvii.Decode([]byte(deep))
+	var de *mluvii.DecodeError
+	if !errors.As(err, &de) || len(de.Pointer) < 19980 {
+		t.Fatalf("Decode(deep) = %v, want a DecodeError with the whole pointer", err)
+	}
+	if msg := err.Error(); len(msg) > maxLine {
+		t.Errorf("Decode(deep) error is %d bytes: %.300s", len(msg), msg)
+	}
+
+	long := `{"eventType":"` + strings.Repeat("T", 1<<20) + `","data":x}`
+	if _, err := mluvii.Decode([]byte(long)); err == nil || len(err.Error()) > maxLine {
+		t.Errorf("Decode(long type) error: %.300v", err)
+	}
+
+	big := strings.Repeat(`\u0001`, 16<<20/6)
+	body := `{"eventType":"SessionEnded","data":{"sessionId":1,"started":"` + big + `","ended":"` + big + `"}}`
+	ev, err := mluvii.Decode([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verr := ev.Validate()
+	if verr == nil {
+		t.Fatal("Validate accepted a 16 MB time")
+	}
+	for _, line := range strings.Split(verr.Error(), "\n") {
+		if len(line) > maxLine {
+			t.Errorf("problem of %d bytes: %.300s", len(line), line)
+		}
+	}
+	if !strings.Contains(verr.Error(), "/data/started: \"\\x01") {
+		t.Errorf("Validate() = %.500s, want the time problem at /data/started", verr)
+	}
+}

@@ -2,10 +2,7 @@
 
 package mluvii
 
-import (
-	"github.com/eventgen/eventgen/generated/wire"
-	"strconv"
-)
+import "github.com/eventgen/eventgen/generated/wire"
 
 func (x *SessionCreated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
@@ -103,7 +100,7 @@ func (x *SessionStarted) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Started.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -172,7 +169,7 @@ func (x *SessionOperatorJoined) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -233,7 +230,7 @@ func (x *SessionForwarded) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -310,7 +307,7 @@ func (x *SessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Started.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -322,7 +319,7 @@ func (x *SessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Ended.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Ended))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Ended))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -391,7 +388,7 @@ func (x *SessionOperatorLeft) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -460,7 +457,7 @@ func (x *SessionOperatorConcluded) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -505,7 +502,7 @@ func (x *SessionActivityAutoActivity) validate(ps *wire.Problems, p *wire.Path) 
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -592,7 +589,7 @@ func (x *SessionActivityAvResponse) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -637,7 +634,7 @@ func (x *SessionActivityAvRequest) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -682,7 +679,7 @@ func (x *SessionActivityAvTerminated) validate(ps *wire.Problems, p *wire.Path) 
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -727,7 +724,7 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -810,7 +807,7 @@ func (x *SessionActivityCallScriptSubmission) validate(ps *wire.Problems, p *wir
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -889,7 +886,7 @@ func (x *SessionActivityCobrowsingStarted) validate(ps *wire.Problems, p *wire.P
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -968,7 +965,7 @@ func (x *SessionActivityExternalMessage) validate(ps *wire.Problems, p *wire.Pat
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1047,7 +1044,7 @@ func (x *SessionActivityHeroCard) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1170,7 +1167,7 @@ func (x *SessionActivityHeroCardSubmission) validate(ps *wire.Problems, p *wire.
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1215,7 +1212,7 @@ func (x *SessionActivityChatToMail) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1302,7 +1299,7 @@ func (x *SessionActivityLastFarewellMessage) validate(ps *wire.Problems, p *wire
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1381,7 +1378,7 @@ func (x *SessionActivityPreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1472,7 +1469,7 @@ func (x *SessionActivityOnHold) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1559,7 +1556,7 @@ func (x *SessionActivityOperatorInviteCanceled) validate(ps *wire.Problems, p *w
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1604,7 +1601,7 @@ func (x *ActivityRecord) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		} else {
 			if _, err := x.Time.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+				ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 			}
 		}
 	}
