@@ -30,6 +30,14 @@
 // null versus absent and the text of timestamps are kept, so MarshalJSON reproduces what was received.
 // Validate reports what does not match the vendor's documentation, each problem with a JSON pointer.
 //
+// A member that occurs more than once in an object is read once. For a payload member the first
+// occurrence counts. For the event type (type) and the objects that lead to it, the first occurrence
+// of the right JSON kind counts (a string for the type, an object on the way), so that a readable
+// event type is never missed: {"type": 1, "type": "T"} decodes as T. encoding/json would take the last
+// occurrence instead; the others are kept verbatim, and Validate reports each of them ("duplicate
+// member", or its wrong kind), so a consumer that must agree with another JSON reader rejects such
+// bodies by checking Validate.
+//
 // # Catalogue
 //
 // Events lists every event the vendor documents, Lookup finds one by type, and Groups and

@@ -31,7 +31,7 @@ func newPackageDoc(p *ir.Platform) packageDoc {
 	}
 	paras = append(paras, wrap(fmt.Sprintf("It is generated from %s, a transcription of the vendor document %s.", p.SpecPath, src)))
 	if p.Wire() {
-		paras = append(paras, "# Decoding", wrap(decodingDoc(p)))
+		paras = append(paras, "# Decoding", wrap(decodingDoc(p)), wrap(repeatedDoc(p)))
 	}
 	catalogue := "Events lists every event the vendor documents, Lookup finds one by type, and Groups and EventsInGroup follow the document's headings."
 	if len(p.Channels) > 0 {
@@ -63,4 +63,26 @@ func decodingDoc(p *ir.Platform) string {
 		"Decoding is lossless: unknown members, unknown enum values, null versus absent and the text of timestamps are kept, " +
 		"so MarshalJSON reproduces what was received. Validate reports what does not match the vendor's documentation, " +
 		"each problem with a JSON pointer."
+}
+
+// repeatedDoc says which of several members of the same name decoding reads, for the package doc.
+func repeatedDoc(p *ir.Platform) string {
+	env := p.Envelope
+	disc := joinPath(env.DiscriminatorPath())
+	path := env.DiscriminatorPath()
+	last := jsonLiteral(path[len(path)-1])
+	example := "{" + last + ": 1, " + last + ": \"T\"}"
+	for i := len(path) - 2; i >= 0; i-- {
+		example = "{" + jsonLiteral(path[i]) + ": " + example + "}"
+	}
+	batch := ""
+	if env.Batch != "" {
+		batch = " (and for the " + jsonLiteral(env.Batch) + " array of a batch)"
+	}
+	return "A member that occurs more than once in an object is read once. For a payload member the first occurrence counts. " +
+		"For the event type (" + disc + ") and the objects that lead to it" + batch + ", the first occurrence of the right JSON kind counts " +
+		"(a string for the type, an object on the way), so that a readable event type is never missed: " +
+		example + " decodes as T. " +
+		"encoding/json would take the last occurrence instead; the others are kept verbatim, and Validate reports each of them " +
+		"(\"duplicate member\", or its wrong kind), so a consumer that must agree with another JSON reader rejects such bodies by checking Validate."
 }
