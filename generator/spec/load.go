@@ -4,7 +4,9 @@
 package spec
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"fmt"
 	"os"
 	"reflect"
@@ -23,21 +25,46 @@ func Load(path string) (*File, error) {
 
 // Parse parses spec source. name is used in positions. The error, if any, is an ErrorList.
 func Parse(name string, data []byte) (*File, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, ErrorList{yamlError(name, err)}
-	}
-	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
-		return nil, ErrorList{{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: "empty spec"}}
+	root, perr := parseYAML(name, data)
+	if perr != nil {
+		return nil, ErrorList{perr}
 	}
 	d := &decoder{file: name}
 	f := &File{Path: name}
-	d.decode(root.Content[0], reflect.ValueOf(f).Elem(), "")
+	d.decode(root, reflect.ValueOf(f).Elem(), "")
 	check(f, &d.errs)
 	if err := d.errs.Err(); err != nil {
 		return f, err
 	}
 	return f, nil
+}
+
+// parseYAML parses the one YAML document of a spec and checks it against the loader's budgets.
+func parseYAML(name string, data []byte) (*yaml.Node, *Error) {
+	if err := checkUTF8(name, data); err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
+		return nil, yamlError(name, err)
+	}
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return nil, &Error{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: "empty spec"}
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		return nil, yamlError(name, err)
+	default:
+		return nil, &Error{Pos: Pos{File: name, Line: max(next.Line, 1), Col: max(next.Column, 1)},
+			Msg: "a second YAML document: a spec is one document (remove the \"---\" before it)"}
+	}
+	if err := checkBudget(name, root.Content[0]); err != nil {
+		return nil, err
+	}
+	return root.Content[0], nil
 }
 
 // yamlError positions a YAML syntax error where the parser stopped, and says what it was reading and
