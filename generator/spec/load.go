@@ -6,8 +6,8 @@ package spec
 import (
 	"bytes"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 
