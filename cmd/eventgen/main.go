@@ -2,7 +2,7 @@
 //
 //	eventgen generate [--out DIR] [--check] SPEC...
 //	eventgen lint SPEC...
-//	eventgen events SPEC
+//	eventgen events SPEC...
 //
 // Exit status: 0 success, 1 failure (spec problems, stale output), 2 usage.
 package main
@@ -27,7 +27,8 @@ const usage = `Usage: eventgen <command> [flags] SPEC...
 Commands:
   generate  generate code from specs (--out DIR, --check); a directory stands for its *.yaml
   lint      check specs and report every problem
-  events    list the events of one spec: name, group, summary (tab-separated)
+  events    list the events of specs: name, group, summary (tab-separated); with several
+            specs each line starts with the platform
 
 Run 'eventgen <command> --help' for a command's flags.
 `
@@ -109,9 +110,11 @@ func generate(args []string, stdout, stderr io.Writer) error {
 	fs := flags("generate", "generate [--out DIR] [--check] SPEC...", stdout, stderr)
 	out := fs.String("out", "generated", "the output root; each platform is written to DIR/<platform>")
 	check := fs.Bool("check", false, "write nothing; fail if the output root differs from what would be generated")
+	maxInput := maxInputFlag(fs)
 	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
+	maxInput()
 	specs, err := expand(fs.Args())
 	if err != nil {
 		return err
@@ -135,9 +138,11 @@ func generate(args []string, stdout, stderr io.Writer) error {
 
 func lint(args []string, stdout, stderr io.Writer) error {
 	fs := flags("lint", "lint SPEC...", stdout, stderr)
+	maxInput := maxInputFlag(fs)
 	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
+	maxInput()
 	specs, err := expand(fs.Args())
 	if err != nil {
 		return err
@@ -147,20 +152,32 @@ func lint(args []string, stdout, stderr io.Writer) error {
 }
 
 func events(args []string, stdout, stderr io.Writer) error {
-	fs := flags("events", "events SPEC", stdout, stderr)
-	if err := parse(fs, args, stdout, 1, 1); err != nil {
+	fs := flags("events", "events SPEC...", stdout, stderr)
+	maxInput := maxInputFlag(fs)
+	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
-	ps, err := generator.Load(fs.Args())
+	maxInput()
+	specs, err := expand(fs.Args())
 	if err != nil {
 		return err
 	}
-	for _, e := range ps[0].Events {
-		group := ""
-		if e.Group != nil {
-			group = e.Group.Name
+	ps, err := generator.Load(specs)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		platform := ""
+		if len(ps) > 1 {
+			platform = p.Name + "\t"
 		}
-		fmt.Fprintf(stdout, "%s\t%s\t%s\n", e.Name, group, oneLine(e.Summary))
+		for _, e := range p.Events {
+			group := ""
+			if e.Group != nil {
+				group = e.Group.Name
+			}
+			fmt.Fprintf(stdout, "%s%s\t%s\t%s\n", platform, e.Name, group, oneLine(e.Summary))
+		}
 	}
 	return nil
 }

@@ -12,13 +12,14 @@ import (
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 	if k := d.Peek(); k != wire.KindObject {
+		at := d.Offset()
+		d.Skip()
 		if d.Failed() {
 			return nil, d.Error("")
 		}
-		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "expected an object, got " + k.String(),
-			Offset:  -1,
+			Offset:  at,
 			Pointer: prefix,
 		}
 	}

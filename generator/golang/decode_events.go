@@ -165,9 +165,11 @@ func dispatch(f *jen.File, p *ir.Platform) {
 	}
 	body := []jen.Code{
 		jen.If(jen.Id("k").Op(":=").Add(d()).Dot("Peek").Call(), jen.Id("k").Op("!=").Qual(wirePkg, "KindObject")).Block(
-			jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
+			jen.Id("at").Op(":=").Add(d()).Dot("Offset").Call(),
+			// Skip records why there is no value at all (the end of the input, a byte that starts none).
 			d().Dot("Skip").Call(),
-			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix"), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("expected an object, got ").Op("+").Id("k").Dot("String").Call()})),
+			jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
+			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix"), jen.Id("Offset"): jen.Id("at"), jen.Id("Msg"): jen.Lit("expected an object, got ").Op("+").Id("k").Dot("String").Call()})),
 		),
 		jen.Id("start").Op(":=").Add(d()).Dot("Offset").Call(),
 	}

@@ -14,13 +14,50 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// Load reads and parses the spec file at path; positions in diagnostics use path as given.
+// DefaultMaxSize is the default of MaxSize: 16 MiB, a hundred times the largest spec of this repository.
+const DefaultMaxSize = 16 << 20
+
+// MaxSize is the most bytes Load reads from a spec file; a larger file (or /dev/zero) is an error
+// that says so, without reading on. `eventgen --max-input` sets it for one run.
+var MaxSize int64 = DefaultMaxSize
+
+// Load reads and parses the spec file at path; positions in diagnostics use path as given. It reads at
+// most MaxSize bytes.
 func Load(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path, MaxSize)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(path, data)
+}
+
+// ReadFile reads the file at path, or fails with an ErrorList naming the file and the limit when it
+// holds more than limit bytes. Only limit+1 bytes are ever read.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, ErrorList{{Pos: Pos{File: path}, Msg: fmt.Sprintf("larger than %s, the limit on a spec (raise it with --max-input)", FormatSize(limit))}}
+	}
+	return data, nil
+}
+
+// FormatSize writes a byte count the way limits are given: "16 MiB", "512 KiB", or bytes.
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // Parse parses spec source. name is used in positions. The error, if any, is an ErrorList.
