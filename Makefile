@@ -14,7 +14,7 @@ FUZZTIME    ?= 10s
 BENCHTIME   ?= 0.2s
 COUNT       ?= 6
 
-.PHONY: all generate docs check test test-deps lint lint-openapi fuzz bench tools clean
+.PHONY: all generate docs check test test-deps lint lint-openapi fuzz bench bench-adversarial tools clean
 
 all: generate test
 
@@ -80,8 +80,13 @@ fuzz:
 ## of BENCHMARKS.md (medians of COUNT runs and their ratios). One core (-cpu 1), so that the garbage collector
 ## of the allocating baselines does not get a second core to itself.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count $(COUNT) -cpu 1 ./generated/... | tee bench.out
+	$(GO) test -run '^$$' -bench . -skip Adversarial -benchmem -benchtime $(BENCHTIME) -count $(COUNT) -cpu 1 ./generated/... | tee bench.out
 	$(GO) run ./cmd/benchtab < bench.out
+
+## bench-adversarial: the decoders on adversarial shapes (many or repeated members, escapes, deep
+## nesting, long strings, many batch items) at three sizes, against json.Unmarshal on the same bytes
+bench-adversarial:
+	$(GO) test -run '^$$' -bench Adversarial -benchmem -benchtime $(BENCHTIME) -count 3 -cpu 1 ./generated/ | tee bench-adversarial.out
 
 $(STATICCHECK):
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
