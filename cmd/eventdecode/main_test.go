@@ -217,10 +217,10 @@ func TestEndlessStdin(t *testing.T) {
 func TestEscape(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain text, é and ✓": "plain text, é and ✓",
-		"\x1b[31mred\a":        `\x1b[31mred\a`,
-		"tab\there\nnl":        `tab\there\nnl`,
-		"bad \xff byte":        `bad \xff byte`,
-		"line\u2028sep":        `line\u2028sep`,
+		"\x1b[31mred\a":       `\x1b[31mred\a`,
+		"tab\there\nnl":       `tab\there\nnl`,
+		"bad \xff byte":       `bad \xff byte`,
+		"line\u2028sep":       `line\u2028sep`,
 	} {
 		if got := escape(in); got != want {
 			t.Errorf("escape(%q) = %s, want %s", in, got, want)
