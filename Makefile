@@ -14,7 +14,7 @@ FUZZTIME    ?= 10s
 BENCHTIME   ?= 0.2s
 COUNT       ?= 6
 
-.PHONY: all generate docs check test test-deps lint lint-openapi fuzz bench tools clean
+.PHONY: all generate docs check test test-deps lint lint-openapi fuzz bench bench-adversarial tools clean
 
 all: generate test
 
@@ -31,21 +31,30 @@ check:
 	$(GO) run ./cmd/eventgen generate --check --out generated spec
 
 ## test: the whole test suite: go test (including the browser test of the docs, in headless Chromium)
-## and the independent OpenAPI linter. It installs Chromium (Debian package) and Redocly CLI (npm) first.
+## and the independent OpenAPI linter. It installs Chromium (Debian package) and Redocly CLI (npm) first,
+## and makes the browser test mandatory (plain `go test ./...` skips it where Chromium is missing).
 test: test-deps
-	$(GO) test ./...
+	EVENTGEN_REQUIRE_BROWSER=1 $(GO) test ./...
 	$(MAKE) --no-print-directory lint-openapi
 
 ## test-deps: what the tests need beyond Go: Debian's chromium for the browser test, Redocly for lint-openapi
 test-deps: $(CHROMIUM) $(REDOCLY)
 
+# The installs are quiet: their output goes to a log under artifacts/, printed only when they fail.
+INSTALL_LOG := $(CURDIR)/artifacts/install.log
+
 $(CHROMIUM):
 	@command -v apt-get >/dev/null || { echo "make: the browser test needs Debian's chromium at $(CHROMIUM)"; exit 1; }
-	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	@mkdir -p $(dir $(INSTALL_LOG))
+	@echo "installing chromium (apt-get, log in $(INSTALL_LOG))"
+	@{ $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; } \
+	  >$(INSTALL_LOG) 2>&1 || { cat $(INSTALL_LOG); echo "make: installing chromium failed"; exit 1; }
 
 $(REDOCLY):
-	npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error @redocly/cli@$(REDOCLY_VERSION)
+	@mkdir -p $(dir $(INSTALL_LOG))
+	@echo "installing @redocly/cli@$(REDOCLY_VERSION) (npm, log in $(INSTALL_LOG))"
+	@npm install --prefix $(TOOLS) --no-audit --no-fund @redocly/cli@$(REDOCLY_VERSION) \
+	  >$(INSTALL_LOG) 2>&1 || { cat $(INSTALL_LOG); echo "make: installing Redocly CLI failed"; exit 1; }
 
 ## lint-openapi: the generated OpenAPI documents pass Redocly CLI's lint (rules in redocly.yaml) with 0 errors
 lint-openapi: $(REDOCLY)
@@ -71,8 +80,13 @@ fuzz:
 ## of BENCHMARKS.md (medians of COUNT runs and their ratios). One core (-cpu 1), so that the garbage collector
 ## of the allocating baselines does not get a second core to itself.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count $(COUNT) -cpu 1 ./generated/... | tee bench.out
+	$(GO) test -run '^$$' -bench . -skip Adversarial -benchmem -benchtime $(BENCHTIME) -count $(COUNT) -cpu 1 ./generated/... | tee bench.out
 	$(GO) run ./cmd/benchtab < bench.out
+
+## bench-adversarial: the decoders on adversarial shapes (many or repeated members, escapes, deep
+## nesting, long strings, many batch items) at three sizes, against json.Unmarshal on the same bytes
+bench-adversarial:
+	$(GO) test -run '^$$' -bench Adversarial -benchmem -benchtime $(BENCHTIME) -count 3 -cpu 1 ./generated/ | tee bench-adversarial.out
 
 $(STATICCHECK):
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)

@@ -532,17 +532,24 @@ func (d *differential) legitimateDecodeError(data []byte, v decoded, err error) 
 	return ""
 }
 
-// envelopeBroken reports whether an envelope has no readable event type: not an object, or the
-// discriminator's path (first members of each name, as the decoder looks) missing or not a string.
+// envelopeBroken reports whether an envelope has no readable event type: not an object, or no
+// discriminator on its path (the first object of each name on the way, then the first string, as the
+// decoder looks).
 func (d *differential) envelopeBroken(env *node) bool {
+	if env.kind != '{' {
+		return true
+	}
 	n := env
-	for _, name := range d.disc {
-		if n == nil || n.kind != '{' {
+	for i, name := range d.disc {
+		kind := byte('{')
+		if i == len(d.disc)-1 {
+			kind = 's'
+		}
+		if n = n.getKind(name, kind); n == nil {
 			return true
 		}
-		n = n.get(name)
 	}
-	return n == nil || n.kind != 's' || !strings.HasPrefix(n.raw, `"`)
+	return false
 }
 
 // intentional returns the kind of an intended difference that explains the disagreement, or nil.
@@ -978,13 +985,17 @@ func (n *node) get(name string) *node {
 
 // batchItems returns the batch array as DecodeBatch finds it: the first member of its name that is an
 // array.
-func (n *node) batchItems(name string) *node {
+func (n *node) batchItems(name string) *node { return n.getKind(name, '[') }
+
+// getKind returns the first member called name whose value is of the given kind ('{', '[' or 's' for a
+// string), or nil: envelope members are read that way, members of another kind are passed over.
+func (n *node) getKind(name string, kind byte) *node {
 	for _, m := range n.members {
-		if m.name == name { // the first member of that name is the batch, as the decoder reads it
-			if m.value.kind == '[' {
-				return m.value
-			}
-			return nil
+		if m.name != name {
+			continue
+		}
+		if v := m.value; v.kind == kind && (kind != 's' || strings.HasPrefix(v.raw, `"`)) {
+			return v
 		}
 	}
 	return nil

@@ -1,10 +1,14 @@
 // Command eventdecode decodes webhook payloads with the generated packages, for debugging: it prints
 // each event's type as on the wire and every validation problem, or with --encode the re-encoded JSON.
 //
-//	eventdecode --platform P [--encode] [FILE...|-]
+//	eventdecode --platform P [--encode] [--max-input SIZE] [FILE...|-]
 //	eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]
+//	eventdecode --platform P --post URL [--signing-secret S] FILE|DIR...
 //
-// Each input may hold several JSON documents one after another (e.g. one sample per line). Exit status:
+// Each input may hold several JSON documents one after another (e.g. one sample per line), and at most
+// --max-input bytes (64 MiB unless raised). Event types, pointers and messages come from the input, so
+// the tool prints them with control characters escaped (strconv.Quote's escapes): a payload cannot
+// drive the terminal. Exit status:
 // 0 when every document decodes (problems are printed, not fatal), 1 when some document cannot be
 // decoded at all (not JSON, no readable event type), 2 for usage errors. With --report it prints an
 // aggregate over all inputs instead (see report.go); an unreadable input also exits with 1.
@@ -18,10 +22,13 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
+	"github.com/eventgen/eventgen/cmd/internal/maxinput"
 	"github.com/eventgen/eventgen/generated/mluvii"
 )
 
@@ -39,8 +46,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "with --report: text or json")
 	post := fs.String("post", "", "POST each file (a directory: its *.json files) to `URL` as the platform would, and print the status")
 	signing := fs.StringArray("signing-secret", nil, "with --post: sign the requests (Standard Webhooks) with this whsec_ secret")
+	maxInput := maxinput.Size(defaultMaxInput)
+	fs.Var(&maxInput, "max-input", "the most bytes to read from one input, e.g. 64MiB or 1G")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [FILE...|-]\n"+
+		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [--max-input SIZE] [FILE...|-]\n"+
 			"       eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]\n"+
 			"       eventdecode --platform P --post URL [--signing-secret S] FILE|DIR...\n\n"+
 			"Decodes webhook payloads (from the files, or standard input) and prints one line per event: its\n"+
@@ -80,8 +89,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, in := range inputs {
-		if err := decodeInput(p, in, *encode, stdin, stdout); err != nil {
-			fmt.Fprintf(stderr, "eventdecode: %s: %v\n", displayName(in), err)
+		if err := decodeInput(p, in, *encode, int64(maxInput), stdin, stdout); err != nil {
+			fmt.Fprintln(stderr, escape(fmt.Sprintf("eventdecode: %s: %v", displayName(in), err)))
 			status = 1
 		}
 	}
@@ -104,17 +113,27 @@ func displayName(in string) string {
 	return in
 }
 
+// defaultMaxInput is the default of --max-input: 64 MiB, far beyond any webhook body.
+const defaultMaxInput = 64 << 20
+
 // decodeInput decodes every JSON document of one input, printing as it goes; it returns the first
-// document that could not be decoded.
-func decodeInput(p platform, in string, encode bool, stdin io.Reader, stdout io.Writer) error {
+// document that could not be decoded. It reads at most limit bytes.
+func decodeInput(p platform, in string, encode bool, limit int64, stdin io.Reader, stdout io.Writer) error {
 	var data []byte
 	var err error
 	if in == "-" {
-		data, err = io.ReadAll(stdin)
+		data, err = maxinput.ReadAll(stdin, displayName(in), limit)
 	} else {
-		data, err = os.ReadFile(in)
+		data, err = maxinput.ReadFile(in, limit)
+	}
+	var tooLarge *maxinput.TooLargeError
+	if errors.As(err, &tooLarge) {
+		return fmt.Errorf("larger than %s, the limit on an input (raise it with --max-input)", maxinput.Format(limit))
 	}
 	if err != nil {
+		return err
+	}
+	if err := checkStart(data); err != nil {
 		return err
 	}
 	docs, err := splitDocuments(p, data)
@@ -126,13 +145,13 @@ func decodeInput(p platform, in string, encode bool, stdin io.Reader, stdout io.
 			continue
 		}
 		if encode {
-			fmt.Fprintf(stdout, "%s\n", out)
+			fmt.Fprintf(stdout, "%s\n", out) // JSON as encoded: control characters are escaped in it
 			continue
 		}
 		for _, ev := range evs {
-			fmt.Fprintln(stdout, ev.label)
+			fmt.Fprintln(stdout, escape(ev.label)) // quoted already where needed (see describe)
 			for _, pr := range ev.problems {
-				fmt.Fprintln(stdout, pr)
+				fmt.Fprintln(stdout, escape(pr))
 			}
 		}
 	}
@@ -147,6 +166,60 @@ func cmpErr(a, b error) error {
 		return a
 	}
 	return b
+}
+
+// checkStart explains inputs that hold no JSON document at all, with the offset where the reading
+// stopped: an empty input, one of whitespace only, and one that starts with a byte order mark (which
+// JSON does not allow; editors on Windows add it).
+func checkStart(data []byte) error {
+	switch rest := bytes.TrimLeft(data, " \t\r\n"); {
+	case len(data) == 0:
+		return errors.New("empty input (offset 0): no JSON document")
+	case bytes.HasPrefix(rest, []byte("\uFEFF")):
+		return fmt.Errorf("byte order mark (U+FEFF) at offset %d: JSON text must not start with one; remove it", len(data)-len(rest))
+	case len(rest) == 0:
+		return fmt.Errorf("only whitespace up to offset %d: no JSON document", len(data))
+	}
+	return nil
+}
+
+// quoteIfNeeded returns s, or s quoted with strconv.Quote's escapes when it holds a character that is
+// not printable (a control character such as ESC, or invalid UTF-8).
+func quoteIfNeeded(s string) string {
+	if printable(s) {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+// escape returns s with every character that is not printable written as strconv.Quote writes it
+// (\x1b, \u2028, \n ...), and the rest unchanged.
+func escape(s string) string {
+	if printable(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 || !strconv.IsPrint(r) {
+			q := strconv.Quote(s[i : i+size])
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// printable reports whether s is valid UTF-8 made of printable characters only (spaces included).
+func printable(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // splitDocuments cuts data into its top-level JSON documents. A document that is not JSON ends the

@@ -201,3 +201,41 @@ func jsonDocs(text string) ([]any, error) {
 		docs = append(docs, v)
 	}
 }
+
+// zeros is an endless input, as /dev/zero or a runaway pipe on standard input.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// An endless standard input stops at --max-input with an error naming the input and the limit.
+func TestEndlessStdin(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"--platform", "mluvii", "--max-input", "1MiB"}, zeros{}, &stdout, &stderr)
+	want := "eventdecode: standard input: larger than 1 MiB, the limit on an input (raise it with --max-input)\n"
+	if code != 1 || stderr.String() != want || stdout.Len() != 0 {
+		t.Errorf("run on endless stdin = %d, stderr %q, stdout %q; want 1, %q", code, stderr.String(), stdout.String(), want)
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain text, é and ✓": "plain text, é and ✓",
+		"\x1b[31mred\a":       `\x1b[31mred\a`,
+		"tab\there\nnl":       `tab\there\nnl`,
+		"bad \xff byte":       `bad \xff byte`,
+		"line\u2028sep":       `line\u2028sep`,
+	} {
+		if got := escape(in); got != want {
+			t.Errorf("escape(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if got := quoteIfNeeded("message/text"); got != "message/text" {
+		t.Errorf("quoteIfNeeded(plain) = %s", got)
+	}
+	if got := quoteIfNeeded("a\x1bb"); got != `"a\x1bb"` {
+		t.Errorf("quoteIfNeeded(control) = %s", got)
+	}
+}

@@ -93,9 +93,9 @@ func mchatBatch(data []byte) ([]decoded, []byte, error) {
 
 // describe builds the printed form of an event: its label and its problems, pointers prefixed.
 func describe(typePath, unknown string, err error, prefix string) decoded {
-	d := decoded{label: typePath, unknown: unknown}
+	d := decoded{label: quoteIfNeeded(typePath), unknown: unknown}
 	if unknown != "" {
-		d.label = "Unknown(" + unknown + ")"
+		d.label = "Unknown(" + quoteIfNeeded(unknown) + ")"
 	}
 	var ps interface{ Unwrap() []error }
 	_ = ps

@@ -272,9 +272,9 @@ func (r *report) addDocument(p platform, sp *reportSpec, doc []byte, at string) 
 		list, _ := obj.first(env.Batch).([]any)
 		items, prefixes = list, nil
 		for i := range list {
-			prefixes = append(prefixes, "/"+escape(env.Batch)+"/"+strconv.Itoa(i))
+			prefixes = append(prefixes, "/"+pointerToken(env.Batch)+"/"+strconv.Itoa(i))
 		}
-		w.patterns["/"+escape(env.Batch)] = "/" + escape(env.Batch)
+		w.patterns["/"+pointerToken(env.Batch)] = "/" + pointerToken(env.Batch)
 		w.batchRoot(obj)
 	}
 	for i, item := range items {
@@ -294,7 +294,7 @@ func (r *report) addDocument(p platform, sp *reportSpec, doc []byte, at string) 
 		w.label = ev.label
 		pat := ""
 		if env.Batch != "" {
-			pat = "/" + escape(env.Batch) + "/*"
+			pat = "/" + pointerToken(env.Batch) + "/*"
 		}
 		w.envelope(item, prefixes[i], pat, ev)
 		for _, pr := range ev.found {
@@ -343,21 +343,21 @@ func (r *report) writeText(w io.Writer) {
 	fmt.Fprintf(w, "%d documents in %d files: %d events, %d of unknown types; %d undecodable; %d findings\n",
 		r.Documents, r.Files, r.Events, r.Unknown, r.Undecodable, len(r.Findings))
 	for _, f := range r.Findings {
-		fmt.Fprintf(w, "\n%s %s %s", f.Kind, printable(cmp.Or(f.Event, "-")), printable(cmp.Or(f.Pointer, "/")))
+		fmt.Fprintf(w, "\n%s %s %s", f.Kind, termSafe(cmp.Or(f.Event, "-")), termSafe(cmp.Or(f.Pointer, "/")))
 		if f.Value != "" {
-			fmt.Fprintf(w, " %s", printable(f.Value))
+			fmt.Fprintf(w, " %s", termSafe(f.Value))
 		}
-		fmt.Fprintf(w, ": %d× (e.g. %s)\n", f.Count, printable(f.Example))
+		fmt.Fprintf(w, ": %d× (e.g. %s)\n", f.Count, termSafe(f.Example))
 		if f.Message != "" {
-			fmt.Fprintf(w, "  %s\n", printable(f.Message))
+			fmt.Fprintf(w, "  %s\n", termSafe(f.Message))
 		}
-		fmt.Fprintf(w, "  suggest: %s\n", printable(f.Suggestion))
+		fmt.Fprintf(w, "  suggest: %s\n", termSafe(f.Suggestion))
 	}
 }
 
-// printable escapes what payloads may smuggle into a terminal: control characters, invalid UTF-8 and
+// termSafe escapes what payloads may smuggle into a terminal: control characters, invalid UTF-8 and
 // other runes that do not print are written as Go escapes; everything else is kept as it is.
-func printable(s string) string {
+func termSafe(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -375,8 +375,8 @@ func printable(s string) string {
 	return b.String()
 }
 
-// escape escapes a member name as a JSON-pointer token.
-func escape(name string) string {
+// pointerToken escapes a member name as a JSON-pointer token.
+func pointerToken(name string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
 }
 

@@ -254,8 +254,8 @@ func TestPrintable(t *testing.T) {
 		"/data/plain": "/data/plain", "/data/naïve": "/data/naïve", "a\x1b[31mb": `a\x1b[31mb`,
 		"a\nb": `a\nb`, "bad\xffbyte": `bad\xffbyte`, "tab\there": `tab\there`,
 	} {
-		if got := printable(in); got != want {
-			t.Errorf("printable(%q) = %q, want %q", in, got, want)
+		if got := termSafe(in); got != want {
+			t.Errorf("termSafe(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -100,7 +100,7 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 		if last {
 			if env.Payload != "" && event != nil {
 				payload, ok := obj.first(env.Payload).(jobject)
-				pp, ppat := ptr+"/"+escape(env.Payload), pat+"/"+escape(env.Payload)
+				pp, ppat := ptr+"/"+pointerToken(env.Payload), pat+"/"+pointerToken(env.Payload)
 				w.patterns[pp] = ppat
 				if ok {
 					w.object(w.eventOwner(event, event.PayloadFields(env)), payload, pp, ppat, nil, false)
@@ -112,7 +112,7 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 		if !ok {
 			return
 		}
-		obj, ptr, pat = next, ptr+"/"+escape(env.Levels[k]), pat+"/"+escape(env.Levels[k])
+		obj, ptr, pat = next, ptr+"/"+pointerToken(env.Levels[k]), pat+"/"+pointerToken(env.Levels[k])
 	}
 }
 
@@ -164,7 +164,7 @@ func (w *walker) object(o *owner, obj jobject, ptr, pat string, extra []string, 
 	for _, m := range obj {
 		k := m.name
 		f := fieldNamed(o.fields, k)
-		mp, mpat := ptr+"/"+escape(k), pat+"/"+escape(k)
+		mp, mpat := ptr+"/"+pointerToken(k), pat+"/"+pointerToken(k)
 		first := !seen[k]
 		seen[k] = true
 		switch {
@@ -183,7 +183,7 @@ func (w *walker) object(o *owner, obj jobject, ptr, pat string, extra []string, 
 
 // undeclared counts a member the spec does not declare.
 func (w *walker) undeclared(o *owner, ptr, pat, name string, v any) {
-	mp, mpat := ptr+"/"+escape(name), pat+"/"+escape(name)
+	mp, mpat := ptr+"/"+pointerToken(name), pat+"/"+pointerToken(name)
 	w.patterns[mp] = mpat
 	f := w.r.add("undeclared-member", w.label, mpat, "", w.at, "", func(f *finding) (string, spec.Pos) {
 		if o.fixed {
@@ -209,7 +209,7 @@ func (w *walker) value(r *ir.TypeRef, v any, ptr, pat string) {
 	case ir.RefMap:
 		obj, _ := v.(jobject)
 		for _, m := range obj {
-			w.value(r.Elem, m.value, ptr+"/"+escape(m.name), pat+"/*")
+			w.value(r.Elem, m.value, ptr+"/"+pointerToken(m.name), pat+"/*")
 		}
 	case ir.RefNamed:
 		w.named(r.Named, v, ptr, pat)
@@ -244,7 +244,7 @@ func (w *walker) named(t *ir.Type, v any, ptr, pat string) {
 		}
 		w.objects[ptr] = w.typeOwner(t)
 		if _, ok := obj.first(t.Discriminator).(string); ok {
-			w.r.add("unknown-variant", w.label, pat+"/"+escape(t.Discriminator), strconv.Quote(disc), w.at, "",
+			w.r.add("unknown-variant", w.label, pat+"/"+pointerToken(t.Discriminator), strconv.Quote(disc), w.at, "",
 				func(*finding) (string, spec.Pos) {
 					return fmt.Sprintf("add variant %q (an object type) to union %s", disc, t.Name), t.Pos
 				})
@@ -479,7 +479,7 @@ func fieldNamed(fs []*ir.Field, name string) *ir.Field {
 func escapeAll(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
-		out[i] = escape(n)
+		out[i] = pointerToken(n)
 	}
 	return out
 }

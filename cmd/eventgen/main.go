@@ -2,7 +2,7 @@
 //
 //	eventgen generate [--out DIR] [--import-path PATH] [--check] SPEC...
 //	eventgen lint SPEC...
-//	eventgen events SPEC
+//	eventgen events SPEC...
 //	eventgen diff [--format text|json] [--fail-on breaking|warning|any] OLD NEW
 //	eventgen --version
 //
@@ -31,7 +31,8 @@ const usage = `Usage: eventgen <command> [flags] SPEC...
 Commands:
   generate  generate code from specs (--out DIR, --check); a directory stands for its *.yaml
   lint      check specs and report every problem
-  events    list the events of one spec: name, group, summary (tab-separated)
+  events    list the events of specs: name, group, summary (tab-separated); with several
+            specs each line starts with the platform
   diff      list the changes between two versions of a spec, by severity (OLD NEW; REF:path reads git)
 
 Flags:
@@ -144,9 +145,11 @@ Exit status: 0 done (or, with --check, current); 1 spec problems, a failed write
 	out := fs.String("out", "generated", "the output root; each platform is written to DIR/<platform>")
 	importPath := fs.String("import-path", "", "the import path of the output root (default: derived from the go.mod enclosing --out)")
 	check := fs.Bool("check", false, "write nothing; fail, listing the differences, if the output root is not what would be generated")
+	maxInput := maxInputFlag(fs)
 	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
+	maxInput()
 	specs, err := expand(fs.Args())
 	if err != nil {
 		return err
@@ -175,9 +178,11 @@ writing nothing, and prints every problem of every spec at once, sorted, in comp
 
 Exit status: 0 no problems; 1 problems.
 `, stdout, stderr)
+	maxInput := maxInputFlag(fs)
 	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
+	maxInput()
 	specs, err := expand(fs.Args())
 	if err != nil {
 		return err
@@ -188,24 +193,37 @@ Exit status: 0 no problems; 1 problems.
 }
 
 func events(args []string, stdout, stderr io.Writer) error {
-	fs := flags("events", "events SPEC", `Lists the catalogue of one spec in document order, one event a line: its name (the discriminator
-value on the wire), its group and its summary, separated by tabs.
+	fs := flags("events", "events SPEC...", `Lists the catalogue of each SPEC (a spec file; a directory stands for the *.yaml files in it) in
+document order, one event a line: its name (the discriminator value on the wire), its group and its
+summary, separated by tabs. With several specs each line starts with the platform's name.
 
 Exit status: 0 listed; 1 spec problems.
 `, stdout, stderr)
-	if err := parse(fs, args, stdout, 1, 1); err != nil {
+	maxInput := maxInputFlag(fs)
+	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
-	ps, err := generator.Load(fs.Args())
+	maxInput()
+	specs, err := expand(fs.Args())
 	if err != nil {
 		return err
 	}
-	for _, e := range ps[0].Events {
-		group := ""
-		if e.Group != nil {
-			group = e.Group.Name
+	ps, err := generator.Load(specs)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		platform := ""
+		if len(ps) > 1 {
+			platform = p.Name + "\t"
 		}
-		fmt.Fprintf(stdout, "%s\t%s\t%s\n", e.Name, group, oneLine(e.Summary))
+		for _, e := range p.Events {
+			group := ""
+			if e.Group != nil {
+				group = e.Group.Name
+			}
+			fmt.Fprintf(stdout, "%s%s\t%s\t%s\n", platform, e.Name, group, oneLine(e.Summary))
+		}
 	}
 	return nil
 }

@@ -11,13 +11,14 @@ import (
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 	if k := d.Peek(); k != wire.KindObject {
+		at := d.Offset()
+		d.Skip()
 		if d.Failed() {
 			return nil, d.Error("")
 		}
-		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "expected an object, got " + k.String(),
-			Offset:  -1,
+			Offset:  at,
 			Pointer: prefix,
 		}
 	}
@@ -68,11 +69,11 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		}
 		return ev, nil
 	}
-	k, typ, found := d.Lookup("type")
+	typ, found := d.LookupString("type")
 	if d.Failed() {
 		return nil, d.Error("")
 	}
-	if !found || k != wire.KindString {
+	if !found {
 		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "event type is missing or not a string",
@@ -165,6 +166,10 @@ func (x *Custom) decodeFrom(d *wire.Decoder, resumed bool) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -317,6 +322,10 @@ func (x *File) decodeFrom(d *wire.Decoder, resumed bool) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -599,6 +608,10 @@ func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "id":
@@ -767,6 +780,10 @@ func (x *Message) decodeFrom(d *wire.Decoder, resumed bool) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -940,6 +957,10 @@ func (x *SystemMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "id":
@@ -1094,6 +1115,10 @@ func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1257,6 +1282,10 @@ func (x *CheckboxFormField) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1495,6 +1524,10 @@ func (x *GroupChooserFormField) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2070,8 +2103,8 @@ func readFormField(d *wire.Decoder) (FormField, string) {
 	if d.Peek() != wire.KindObject {
 		return nil, d.Mismatch("object")
 	}
-	k, disc, found := d.Lookup("type")
-	if !found || k != wire.KindString {
+	disc, found := d.LookupString("type")
+	if !found {
 		d.Skip()
 		return nil, "discriminator \"type\" is missing or not a string"
 	}

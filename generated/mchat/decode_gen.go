@@ -12,22 +12,23 @@ import (
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 	if k := d.Peek(); k != wire.KindObject {
+		at := d.Offset()
+		d.Skip()
 		if d.Failed() {
 			return nil, d.Error("")
 		}
-		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "expected an object, got " + k.String(),
-			Offset:  -1,
+			Offset:  at,
 			Pointer: prefix,
 		}
 	}
 	start := d.Offset()
-	k, typ, found := d.Lookup("event", "type")
+	typ, found := d.LookupString("event", "type")
 	if d.Failed() {
 		return nil, d.Error("")
 	}
-	if !found || k != wire.KindString {
+	if !found {
 		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "event type is missing or not a string",
@@ -107,14 +108,13 @@ func DecodeBatch(data []byte) (*Batch, error) {
 	}
 	b := new(Batch)
 	var errs DecodeErrors
-	seen, found := false, false
+	found := false
 	for d.MoreMembers() {
 		name, raw := d.Key()
-		if name != "events" || seen {
-			b.extra.Keep(&d, name, raw, wire.DuplicateIf(seen && name == "events"))
+		if name != "events" || found {
+			b.extra.Keep(&d, name, raw, wire.DuplicateIf(found && name == "events"))
 			continue
 		}
-		seen = true
 		if d.Peek() != wire.KindArray {
 			b.extra.Keep(&d, name, raw, wire.Mismatch(d.Peek(), "array"))
 			continue
@@ -200,7 +200,7 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 		}
 		switch name {
 		case "event":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -222,10 +222,14 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 							x.env[1].Keep(d, name, raw, "duplicate member")
 							break
 						}
+						if d.Peek() != wire.KindString {
+							x.env[1].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+							break
+						}
 						seenDiscriminator = true
 						d.Skip()
 					case "payload":
-						if x.envOmit&2 == 0 || x.env[1].Has(name) {
+						if x.envOmit&2 == 0 {
 							x.env[1].Keep(d, name, raw, "duplicate member")
 							break
 						}
@@ -483,7 +487,7 @@ func (x *Message) decode(d *wire.Decoder) {
 		}
 		switch name {
 		case "event":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -505,10 +509,14 @@ func (x *Message) decode(d *wire.Decoder) {
 							x.env[1].Keep(d, name, raw, "duplicate member")
 							break
 						}
+						if d.Peek() != wire.KindString {
+							x.env[1].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+							break
+						}
 						seenDiscriminator = true
 						d.Skip()
 					case "payload":
-						if x.envOmit&2 == 0 || x.env[1].Has(name) {
+						if x.envOmit&2 == 0 {
 							x.env[1].Keep(d, name, raw, "duplicate member")
 							break
 						}
@@ -727,6 +735,10 @@ func (x *AppointmentBookingMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -826,6 +838,10 @@ func (x *AppointmentBookingResponseMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1025,6 +1041,10 @@ func (x *AudioMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -1137,6 +1157,10 @@ func (x *ButtonMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1288,6 +1312,10 @@ func (x *ButtonResponseMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -1371,6 +1399,10 @@ func (x *CalendarMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1618,6 +1650,10 @@ func (x *CalendlyResponseMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -1733,6 +1769,10 @@ func (x *CarouselMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -1915,6 +1955,10 @@ func (x *DocumentMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -2014,6 +2058,10 @@ func (x *FileUploadMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2149,6 +2197,10 @@ func (x *FileUploadResponseMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -2264,6 +2316,10 @@ func (x *FormMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2475,6 +2531,10 @@ func (x *FormResponseMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -2544,6 +2604,10 @@ func (x *ImageMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -2579,6 +2643,10 @@ func (x *JavascriptMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2664,6 +2732,10 @@ func (x *JavascriptResponseMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -2891,6 +2963,10 @@ func (x *ListMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -3183,6 +3259,10 @@ func (x *SliderMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "payload":
@@ -3314,6 +3394,10 @@ func (x *SliderResponseMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -3465,6 +3549,10 @@ func (x *TextMessage) decode(d *wire.Decoder) {
 				x.extra.Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "text":
@@ -3503,6 +3591,10 @@ func (x *UploadedImage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -3602,6 +3694,10 @@ func (x *VideoMessage) decode(d *wire.Decoder) {
 		case "type":
 			if seenDiscriminator {
 				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			if d.Peek() != wire.KindString {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
 				break
 			}
 			seenDiscriminator = true
@@ -4031,8 +4127,8 @@ func readUploadedFile(d *wire.Decoder) (UploadedFile, string) {
 	if d.Peek() != wire.KindObject {
 		return nil, d.Mismatch("object")
 	}
-	k, disc, found := d.Lookup("type")
-	if !found || k != wire.KindString {
+	disc, found := d.LookupString("type")
+	if !found {
 		d.Skip()
 		return nil, "discriminator \"type\" is missing or not a string"
 	}
@@ -4315,8 +4411,8 @@ func readMessageContent(d *wire.Decoder) (MessageContent, string) {
 	if d.Peek() != wire.KindObject {
 		return nil, d.Mismatch("object")
 	}
-	k, disc, found := d.Lookup("type")
-	if !found || k != wire.KindString {
+	disc, found := d.LookupString("type")
+	if !found {
 		d.Skip()
 		return nil, "discriminator \"type\" is missing or not a string"
 	}

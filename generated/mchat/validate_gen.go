@@ -2,10 +2,7 @@
 
 package mchat
 
-import (
-	"github.com/eventgen/eventgen/generated/wire"
-	"strconv"
-)
+import "github.com/eventgen/eventgen/generated/wire"
 
 func (x *ConversationCreate) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("event")
@@ -56,7 +53,7 @@ func (x *ConversationCreate) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		} else {
 			if _, err := x.Timestamp.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Timestamp))+" is not a time in the layout 2006-01-02 15:04:05.999999")
+				ps.Add(&fp, wire.Quote(string(x.Timestamp))+" is not a time in the layout 2006-01-02 15:04:05.999999")
 			}
 		}
 	}
@@ -73,7 +70,7 @@ func (x *ConversationCreate) validate(ps *wire.Problems, p *wire.Path) {
 			fp := p2.Key("created_at")
 			if v, ok := x.CreatedAt.Get(); ok {
 				if _, err := v.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(v))+" is not a time in the layout 2006-01-02 15:04:05.999999")
+					ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02 15:04:05.999999")
 				}
 			} else if x.CreatedAt.IsNull() {
 				ps.Add(&fp, "must not be null")
@@ -190,7 +187,7 @@ func (x *Message) validate(ps *wire.Problems, p *wire.Path) {
 			}
 		} else {
 			if _, err := x.Timestamp.Time(); err != nil {
-				ps.Add(&fp, strconv.Quote(string(x.Timestamp))+" is not a time in the layout 2006-01-02 15:04:05.999999")
+				ps.Add(&fp, wire.Quote(string(x.Timestamp))+" is not a time in the layout 2006-01-02 15:04:05.999999")
 			}
 		}
 	}

@@ -11,13 +11,14 @@ import (
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 	if k := d.Peek(); k != wire.KindObject {
+		at := d.Offset()
+		d.Skip()
 		if d.Failed() {
 			return nil, d.Error("")
 		}
-		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "expected an object, got " + k.String(),
-			Offset:  -1,
+			Offset:  at,
 			Pointer: prefix,
 		}
 	}
@@ -288,11 +289,11 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		}
 		return ev, nil
 	}
-	k, typ, found := d.Lookup("eventType")
+	typ, found := d.LookupString("eventType")
 	if d.Failed() {
 		return nil, d.Error("")
 	}
-	if !found || k != wire.KindString {
+	if !found {
 		d.Skip()
 		return nil, &DecodeError{
 			Msg:     "event type is missing or not a string",
@@ -608,10 +609,14 @@ func (x *SessionCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -725,10 +730,14 @@ func (x *SessionStarted) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -857,10 +866,14 @@ func (x *SessionOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1004,10 +1017,14 @@ func (x *SessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1184,10 +1201,14 @@ func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1332,10 +1353,14 @@ func (x *SessionOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1479,10 +1504,14 @@ func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1626,10 +1655,14 @@ func (x *SessionCallParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1713,10 +1746,14 @@ func (x *SessionRecordingPostProcessingCompleted) decodeFrom(d *wire.Decoder, re
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -1800,10 +1837,14 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -2268,10 +2309,14 @@ func (x *SessionActivityAvResponse) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -2385,10 +2430,14 @@ func (x *SessionActivityAvRequest) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -2487,10 +2536,14 @@ func (x *SessionActivityAvTerminated) decodeFrom(d *wire.Decoder, resumed bool) 
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -2589,10 +2642,14 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -3056,10 +3113,14 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -3524,10 +3585,14 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -3992,10 +4057,14 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -4460,10 +4529,14 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -4926,10 +4999,14 @@ func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed 
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -5074,10 +5151,14 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -5542,10 +5623,14 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -6010,10 +6095,14 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -6474,10 +6563,14 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -6941,10 +7034,14 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -7410,10 +7507,14 @@ func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -7879,10 +7980,14 @@ func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -8348,10 +8453,14 @@ func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) 
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -8817,10 +8926,14 @@ func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, re
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -9286,10 +9399,14 @@ func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, 
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -9755,10 +9872,14 @@ func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bo
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -10224,10 +10345,14 @@ func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -10693,10 +10818,14 @@ func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -11162,10 +11291,14 @@ func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -11631,10 +11764,14 @@ func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resu
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -12100,10 +12237,14 @@ func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, r
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -12569,10 +12710,14 @@ func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) 
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -13038,10 +13183,14 @@ func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bo
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -13507,10 +13656,14 @@ func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed boo
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -13976,10 +14129,14 @@ func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resu
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -14445,10 +14602,14 @@ func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -14914,10 +15075,14 @@ func (x *SessionActivityAvMediaResult) decodeFrom(d *wire.Decoder, resumed bool)
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -15046,10 +15211,14 @@ func (x *EmailThreadCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -15148,10 +15317,14 @@ func (x *EmailThreadOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -15265,10 +15438,14 @@ func (x *EmailThreadOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -15382,10 +15559,14 @@ func (x *EmailThreadForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -15516,10 +15697,14 @@ func (x *EmailThreadParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -15603,10 +15788,14 @@ func (x *UserStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -15721,10 +15910,14 @@ func (x *GuestIdentityUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -15807,10 +16000,14 @@ func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
@@ -15960,10 +16157,14 @@ func (x *StatRealTime) decodeFrom(d *wire.Decoder, resumed bool) {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}
+			if d.Peek() != wire.KindString {
+				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
+				break
+			}
 			seenDiscriminator = true
 			d.Skip()
 		case "data":
-			if x.envOmit&1 == 0 || x.env[0].Has(name) {
+			if x.envOmit&1 == 0 {
 				x.env[0].Keep(d, name, raw, "duplicate member")
 				break
 			}

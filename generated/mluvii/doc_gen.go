@@ -32,6 +32,14 @@
 // documentation, each problem with a JSON pointer; Decode fails only on input that is not JSON or has
 // no readable event type.
 //
+// A member that occurs more than once in an object is read once. For a payload member the first
+// occurrence counts. For the event type (eventType) and the objects that lead to it, the first
+// occurrence of the right JSON kind counts (a string for the type, an object on the way), so that a
+// readable event type is never missed: {"eventType": 1, "eventType": "T"} decodes as T. encoding/json
+// would take the last occurrence instead; the others are kept verbatim, and Validate reports each of
+// them ("duplicate member", or its wrong kind), so a consumer that must agree with another JSON reader
+// rejects such bodies by checking Validate.
+//
 // # Shared members
 //
 // Members that several events share through the spec's include are reachable without a type switch:

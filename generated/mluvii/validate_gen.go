@@ -2,10 +2,7 @@
 
 package mluvii
 
-import (
-	"github.com/eventgen/eventgen/generated/wire"
-	"strconv"
-)
+import "github.com/eventgen/eventgen/generated/wire"
 
 func (x *SessionCreated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
@@ -103,7 +100,7 @@ func (x *SessionStarted) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Started.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -172,7 +169,7 @@ func (x *SessionOperatorJoined) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -233,7 +230,7 @@ func (x *SessionForwarded) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -306,7 +303,7 @@ func (x *SessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 			fp := p1.Key("started")
 			if v, ok := x.Started.Get(); ok {
 				if _, err := v.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			} else if x.Started.IsAbsent() {
 				if !x.extra.Has("started") {
@@ -322,7 +319,7 @@ func (x *SessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Ended.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Ended))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Ended))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -391,7 +388,7 @@ func (x *SessionOperatorLeft) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -460,7 +457,7 @@ func (x *SessionOperatorConcluded) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -571,7 +568,7 @@ func (x *SessionActivityAutoActivity) validate(ps *wire.Problems, p *wire.Path) 
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -664,7 +661,7 @@ func (x *SessionActivityAvResponse) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -709,7 +706,7 @@ func (x *SessionActivityAvRequest) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -754,7 +751,7 @@ func (x *SessionActivityAvTerminated) validate(ps *wire.Problems, p *wire.Path) 
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -799,7 +796,7 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -888,7 +885,7 @@ func (x *SessionActivityCallScriptSubmission) validate(ps *wire.Problems, p *wir
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -973,7 +970,7 @@ func (x *SessionActivityCobrowsingStarted) validate(ps *wire.Problems, p *wire.P
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1058,7 +1055,7 @@ func (x *SessionActivityExternalMessage) validate(ps *wire.Problems, p *wire.Pat
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1143,7 +1140,7 @@ func (x *SessionActivityHeroCard) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1272,7 +1269,7 @@ func (x *SessionActivityHeroCardSubmission) validate(ps *wire.Problems, p *wire.
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1317,7 +1314,7 @@ func (x *SessionActivityChatToMail) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1410,7 +1407,7 @@ func (x *SessionActivityLastFarewellMessage) validate(ps *wire.Problems, p *wire
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1495,7 +1492,7 @@ func (x *SessionActivityPreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1592,7 +1589,7 @@ func (x *SessionActivityOnHold) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1685,7 +1682,7 @@ func (x *SessionActivityOperatorInviteCanceled) validate(ps *wire.Problems, p *w
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1762,7 +1759,7 @@ func (x *SessionActivityChatMessage) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1839,7 +1836,7 @@ func (x *SessionActivitySharedFile) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1916,7 +1913,7 @@ func (x *SessionActivitySharedScreen) validate(ps *wire.Problems, p *wire.Path) 
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -1993,7 +1990,7 @@ func (x *SessionActivityCobrowsingStoppedByGuest) validate(ps *wire.Problems, p 
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2070,7 +2067,7 @@ func (x *SessionActivityScreenSharingFailedByGuest) validate(ps *wire.Problems, 
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2147,7 +2144,7 @@ func (x *SessionActivityFileUploadFailed) validate(ps *wire.Problems, p *wire.Pa
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2224,7 +2221,7 @@ func (x *SessionActivityChatbotMessage) validate(ps *wire.Problems, p *wire.Path
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2301,7 +2298,7 @@ func (x *SessionActivityWelcomeMessage) validate(ps *wire.Problems, p *wire.Path
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2378,7 +2375,7 @@ func (x *SessionActivityResumeGuest) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2455,7 +2452,7 @@ func (x *SessionActivityAutoActivityAsOperator) validate(ps *wire.Problems, p *w
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2532,7 +2529,7 @@ func (x *SessionActivityChatbotHeroCardSubmission) validate(ps *wire.Problems, p
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2609,7 +2606,7 @@ func (x *SessionActivitySessionEnded) validate(ps *wire.Problems, p *wire.Path) 
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2686,7 +2683,7 @@ func (x *SessionActivitySessionForwarded) validate(ps *wire.Problems, p *wire.Pa
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2763,7 +2760,7 @@ func (x *SessionActivityOperatorInvited) validate(ps *wire.Problems, p *wire.Pat
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2840,7 +2837,7 @@ func (x *SessionActivityOperatorInviteRejected) validate(ps *wire.Problems, p *w
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -2917,7 +2914,7 @@ func (x *SessionActivityOperatorKicked) validate(ps *wire.Problems, p *wire.Path
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -3010,7 +3007,7 @@ func (x *SessionActivityAvMediaResult) validate(ps *wire.Problems, p *wire.Path)
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -3055,7 +3052,7 @@ func (x *EmailThreadCreated) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Created.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Created))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Created))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -3108,7 +3105,7 @@ func (x *EmailThreadOperatorJoined) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -3161,7 +3158,7 @@ func (x *EmailThreadOperatorLeft) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -3206,7 +3203,7 @@ func (x *EmailThreadForwarded) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}
@@ -3367,7 +3364,7 @@ func (x *StatRealTime) validate(ps *wire.Problems, p *wire.Path) {
 				}
 			} else {
 				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, strconv.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
+					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
 				}
 			}
 		}

@@ -42,7 +42,13 @@
 // they consume nothing, record nothing and report false, so the caller can
 // try another reader or keep the value with Skip. Skip consumes any value
 // and returns its raw text. Lookup finds a member (such as a discriminator)
-// ahead of decoding without moving the read offset.
+// ahead of decoding without moving the read offset; LookupString finds an
+// event type the way generated decoders read it (the first member of that
+// name that holds a string, through the first objects on the way).
+//
+// Messages are bounded whatever the input: Quote and JSONText render at
+// most MaxQuoted bytes of a value, BoundPointer elides the middle of long
+// pointers, and lists of errors show MaxErrorLines lines.
 //
 // The first syntax error is recorded and sticks: every later call does
 // nothing and reports failure, so a decoder checks Err once, at the end.

@@ -14,17 +14,20 @@ type DecodeError struct {
 // Error returns the message in the form
 // `decode SessionStarted event: /data/started: invalid character 'x' in string literal (offset 123)`;
 // without an event type it starts "decode event: ", and the pointer and
-// the offset are left out when there are none.
+// the offset are left out when there are none. The message stays short
+// whatever the input: a long event type is cut, and the middle of a long
+// pointer elided (see BoundPointer); the fields keep them whole.
 func (e *DecodeError) Error() string {
-	b := make([]byte, 0, 32+len(e.EventType)+len(e.Pointer)+len(e.Msg))
+	typ, ptr := boundType(e.EventType), BoundPointer(e.Pointer)
+	b := make([]byte, 0, 32+len(typ)+len(ptr)+len(e.Msg))
 	b = append(b, "decode "...)
-	if e.EventType != "" {
-		b = append(b, e.EventType...)
+	if typ != "" {
+		b = append(b, typ...)
 		b = append(b, ' ')
 	}
 	b = append(b, "event: "...)
-	if e.Pointer != "" {
-		b = append(b, e.Pointer...)
+	if ptr != "" {
+		b = append(b, ptr...)
 		b = append(b, ": "...)
 	}
 	b = append(b, e.Msg...)

@@ -277,6 +277,25 @@ func checkLookup(t *testing.T, in string, toks []any) {
 		if !found || kind != tokenKind(toks[i+1]) || value != wantValue || d.Failed() {
 			t.Fatalf("Lookup(%q) = %v, %q, %v (err %v); want %v", name, kind, value, found, d.Err(), toks[i+1])
 		}
+		checkLookupString(t, in, toks, name)
+	}
+}
+
+// checkLookupString checks LookupString(name) against the first string
+// among the values of the top-level members called name.
+func checkLookupString(t *testing.T, in string, toks []any, name string) {
+	want, wantFound := "", false
+	for i := 1; i+1 < len(toks) && toks[i] != json.Delim('}'); i = skipTokenValue(toks, i+1) {
+		if s, ok := toks[i+1].(string); ok && toks[i] == name {
+			want, wantFound = s, true
+			break
+		}
+	}
+	var d Decoder
+	d.Reset(in)
+	value, found := d.LookupString(name)
+	if value != want || found != wantFound || d.Offset() != 0 {
+		t.Fatalf("LookupString(%q) = %q, %v; want %q, %v", name, value, found, want, wantFound)
 	}
 }
 

@@ -16,12 +16,13 @@ type Problem struct {
 }
 
 // Error returns the pointer and the message, e.g.
-// "/data/id: must not be null", or the message alone for the root.
+// "/data/id: must not be null", or the message alone for the root. The
+// middle of a long pointer is elided (see BoundPointer).
 func (p Problem) Error() string {
 	if p.Pointer == "" {
 		return p.Message
 	}
-	return p.Pointer + ": " + p.Message
+	return BoundPointer(p.Pointer) + ": " + p.Message
 }
 
 // Problems lists the validation failures of a value in document order.
@@ -29,16 +30,10 @@ func (p Problem) Error() string {
 // not empty.
 type Problems []Problem
 
-// Error returns the problems one per line.
+// Error returns the problems one per line, the first MaxErrorLines of
+// them; a last line counts the others.
 func (p Problems) Error() string {
-	var b strings.Builder
-	for i, pr := range p {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(pr.Error())
-	}
-	return b.String()
+	return joinLines(len(p), func(i int) string { return p[i].Error() })
 }
 
 // Add appends a problem with message msg at path.
@@ -158,7 +153,13 @@ func formatFloat(v float64) string {
 // seps lists characters a vendor writes instead of the decimal point
 // before the fraction of seconds (time.Parse accepts '.' and ','): one of
 // them found right after the seconds field is read as '.'.
+//
+// Text longer than MaxTimeText is no time in any layout; it is refused
+// without parsing, and the error quotes a prefix of it.
 func ParseTime(s string, layouts []string, seps string) (time.Time, error) {
+	if len(s) > MaxTimeText {
+		return time.Time{}, errors.New("parsing time " + Quote(s) + ": too long for a time")
+	}
 	var first error
 	for _, layout := range layouts {
 		in := s
@@ -175,13 +176,17 @@ func ParseTime(s string, layouts []string, seps string) (time.Time, error) {
 	}
 	switch len(layouts) {
 	case 0:
-		return time.Time{}, errors.New("parsing time " + strconv.Quote(s) + ": no layout given")
+		return time.Time{}, errors.New("parsing time " + Quote(s) + ": no layout given")
 	case 1:
 		return time.Time{}, first
 	}
-	return time.Time{}, errors.New("parsing time " + strconv.Quote(s) +
+	return time.Time{}, errors.New("parsing time " + Quote(s) +
 		": does not match any of the layouts " + quoteAll(layouts))
 }
+
+// MaxTimeText is the longest text ParseTime tries to parse: longer than any
+// layout with a fraction of nanoseconds and a zone name.
+const MaxTimeText = 256
 
 // quoteAll quotes each of list and joins them with ", ".
 func quoteAll(list []string) string {

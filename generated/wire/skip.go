@@ -182,3 +182,41 @@ func (d *Decoder) findMember(name string) bool {
 	}
 	return false
 }
+
+// LookupString finds an event's type the way generated decoders read it,
+// without moving the read offset: path names one member per nesting level,
+// and at each level the first member of that name whose value is of the
+// kind needed counts (an object on the way, a string at the end); members
+// of the same name but another kind are passed over, as the decoders keep
+// them verbatim with a problem. So {"type":1,"type":"a"} has the type "a".
+// It returns the unescaped string and whether there is one. The scan stops
+// at the member found, so the rest of the input is not validated. Syntax
+// errors met on the way are recorded as by any other method.
+func (d *Decoder) LookupString(path ...string) (value string, found bool) {
+	i, depth, first := d.i, d.depth, d.first
+	value, found = d.lookupString(path)
+	d.i, d.depth, d.first = i, depth, first
+	return value, found && d.err == nil
+}
+
+// lookupString does the work of LookupString, moving the read offset.
+func (d *Decoder) lookupString(path []string) (string, bool) {
+	if len(path) == 0 || !d.Object() {
+		return "", false
+	}
+	want, last := KindObject, len(path)-1
+	if last == 0 {
+		want = KindString
+	}
+	for d.MoreMembers() {
+		if n, _ := d.Key(); n != path[0] || d.Peek() != want {
+			d.Skip()
+			continue
+		}
+		if last == 0 {
+			return d.String()
+		}
+		return d.lookupString(path[1:])
+	}
+	return "", false
+}

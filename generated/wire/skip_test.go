@@ -243,3 +243,34 @@ func TestPointerAt(t *testing.T) {
 		t.Errorf("PointerAt too deep = %.20q...", got)
 	}
 }
+
+func TestLookupString(t *testing.T) {
+	cases := []struct {
+		in    string
+		path  []string
+		value string
+		found bool
+	}{
+		{`{"type":"a"}`, []string{"type"}, "a", true},
+		{`{"type":1,"type":"a","type":"b"}`, []string{"type"}, "a", true},
+		{`{"type":null,"x":{"type":"no"},"type":"\u0061"}`, []string{"type"}, "a", true},
+		{`{"type":1,"type":[]}`, []string{"type"}, "", false},
+		{`{"event":"x","event":{"type":2,"type":"a"}}`, []string{"event", "type"}, "a", true},
+		// The first object on the way counts, as the decoders read it.
+		{`{"event":{"x":1},"event":{"type":"a"}}`, []string{"event", "type"}, "", false},
+		{`[{"type":"a"}]`, []string{"type"}, "", false},
+		{`{"type":1,"type":"a"`, []string{"type"}, "a", true}, // the rest is not validated
+		{`{"type":1,}`, []string{"type"}, "", false},
+	}
+	for _, c := range cases {
+		var d Decoder
+		d.Reset(c.in)
+		value, found := d.LookupString(c.path...)
+		if value != c.value || found != c.found {
+			t.Errorf("LookupString(%s, %q) = %q, %v; want %q, %v", c.in, c.path, value, found, c.value, c.found)
+		}
+		if d.Offset() != 0 {
+			t.Errorf("LookupString(%s) moved the offset to %d", c.in, d.Offset())
+		}
+	}
+}

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/json"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -33,7 +34,33 @@ func Mismatch(got Kind, want string) string {
 	case KindInvalid:
 		return "expected " + want
 	}
+	if w := wantIndex(want); w >= 0 && int(got) < len(mismatches[w]) {
+		return mismatches[w][got] // no allocation per member of the wrong kind
+	}
 	return "expected " + want + ", got " + got.String()
+}
+
+// mismatchWants are the kinds generated decoders usually expect; Mismatch words them from a table.
+var mismatchWants = [...]string{"string", "integer", "number", "boolean", "object", "array"}
+
+// mismatches holds Mismatch's message for each of mismatchWants and each kind.
+var mismatches = func() (t [len(mismatchWants)][KindObject + 1]string) {
+	for w, want := range mismatchWants {
+		for k := KindNull; k <= KindObject; k++ {
+			t[w][k] = "expected " + want + ", got " + k.String()
+		}
+	}
+	return t
+}()
+
+// wantIndex returns the index of want in mismatchWants, or -1.
+func wantIndex(want string) int {
+	for i, w := range mismatchWants {
+		if w == want {
+			return i
+		}
+	}
+	return -1
 }
 
 // Mismatch skips the next value, which is not of the kind want, and words the problem.
@@ -99,11 +126,11 @@ func ItemProblem(i int, problem string) string { return "item " + strconv.Itoa(i
 
 // MemberProblem words a problem of the member name of a map.
 func MemberProblem(name, problem string) string {
-	return "member " + strconv.Quote(name) + ": " + problem
+	return "member " + Quote(name) + ": " + problem
 }
 
 // DuplicateKey words a member name that occurs twice in a map.
-func DuplicateKey(name string) string { return "duplicate member " + strconv.Quote(name) }
+func DuplicateKey(name string) string { return "duplicate member " + Quote(name) }
 
 // DuplicateIf returns "duplicate member" when dup is true and "" (an unknown member, not a problem)
 // otherwise.
@@ -165,22 +192,24 @@ func (d *Decoder) Error(eventType string) *DecodeError {
 // DecodeErrors lists the items of a batch that could not be decoded.
 type DecodeErrors []*DecodeError
 
-// Error returns one line per item.
+// Error returns one line per item, for the first MaxErrorLines items; a last line counts the others.
 func (e DecodeErrors) Error() string {
-	lines := make([]string, len(e))
-	for i, err := range e {
-		lines[i] = err.Error()
-	}
-	return strings.Join(lines, "\n")
+	return joinLines(len(e), func(i int) string { return e[i].Error() })
 }
 
-// JSONText renders a value as JSON, for messages.
+// JSONText renders a value as JSON, for messages: at most MaxQuoted bytes of it, then its length. A
+// long string is cut before it is rendered, so the work is bounded too.
 func JSONText(v any) string {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.String && rv.Len() > MaxQuoted {
+		s := rv.String()
+		b, _ := json.Marshal(prefix(s, MaxQuoted))
+		return string(b) + "... (" + strconv.Itoa(len(s)) + " bytes)"
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return "?"
 	}
-	return string(b)
+	return boundText(string(b))
 }
 
 // Bound returns a pointer to f, for CheckRange.
@@ -298,9 +327,9 @@ func CheckNumberRange(ps *Problems, path *Path, n json.Number, min, max *float64
 	v := NumberFloat(n)
 	switch {
 	case min != nil && v < *min:
-		ps.Add(path, "value "+string(n)+" is below "+formatFloat(*min))
+		ps.Add(path, "value "+boundText(string(n))+" is below "+formatFloat(*min))
 	case max != nil && v > *max:
-		ps.Add(path, "value "+string(n)+" exceeds "+formatFloat(*max))
+		ps.Add(path, "value "+boundText(string(n))+" exceeds "+formatFloat(*max))
 	}
 }
 

@@ -3,6 +3,7 @@ package docs_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
 	"os"
 	"os/exec"
@@ -19,6 +20,10 @@ import (
 // chromium is Debian's Chromium, which `make test` installs.
 const chromium = "/usr/bin/chromium"
 
+// requireBrowser names the environment variable that makes a missing Chromium fail the test instead
+// of skipping it. `make test` sets it, so that CI never passes without the browser test.
+const requireBrowser = "EVENTGEN_REQUIRE_BROWSER"
+
 // screenshotPlatform is the platform whose page the browser test photographs.
 const screenshotPlatform = "mluvii"
 
@@ -29,7 +34,11 @@ const screenshotPlatform = "mluvii"
 // screenshot of one page as artifacts/docs-<platform>.png.
 func TestSiteInBrowser(t *testing.T) {
 	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("headless Chromium is needed to test the docs site and %s is missing (%v): run `make test`, which installs it (apt-get install chromium)", chromium, err)
+		msg := fmt.Sprintf("headless Chromium is needed to test the docs site and %s is missing (%v): run `make test`, which installs it (apt-get install chromium)", chromium, err)
+		if os.Getenv(requireBrowser) != "" {
+			t.Fatal(msg) // make test sets it: there, a missing browser is a failure
+		}
+		t.Skip(msg)
 	}
 	dir := t.TempDir()
 	writeSite(t, dir, site(t))

@@ -32,14 +32,15 @@ func batchDecls(f *jen.File, env *ir.Envelope) {
 		),
 		jen.Id("b").Op(":=").New(jen.Id("Batch")),
 		jen.Var().Id("errs").Id("DecodeErrors"),
-		jen.List(jen.Id("seen"), jen.Id("found")).Op(":=").List(jen.False(), jen.False()),
+		jen.Id("found").Op(":=").False(),
 		jen.For(jen.Id("d").Dot("MoreMembers").Call()).Block(
 			jen.List(jen.Id("name"), jen.Id("raw")).Op(":=").Id("d").Dot("Key").Call(),
-			jen.If(jen.Id("name").Op("!=").Lit(member).Op("||").Id("seen")).Block(
-				jen.Id("b").Dot("extra").Dot("Keep").Call(jen.Op("&").Id("d"), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "DuplicateIf").Call(jen.Id("seen").Op("&&").Id("name").Op("==").Lit(member))),
+			jen.If(jen.Id("name").Op("!=").Lit(member).Op("||").Id("found")).Block(
+				jen.Id("b").Dot("extra").Dot("Keep").Call(jen.Op("&").Id("d"), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "DuplicateIf").Call(jen.Id("found").Op("&&").Id("name").Op("==").Lit(member))),
 				jen.Continue(),
 			),
-			jen.Id("seen").Op("=").True(), // the first member of that name is the batch, as for every member
+			// The first array of that name is the batch, as for every envelope member; one of another
+			// kind is kept with a problem.
 			jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindArray")).Block(
 				jen.Id("b").Dot("extra").Dot("Keep").Call(jen.Op("&").Id("d"), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(jen.Id("d").Dot("Peek").Call(), jen.Lit("array"))),
 				jen.Continue(),

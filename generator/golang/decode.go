@@ -122,8 +122,8 @@ func unionReader(t *ir.Type) []jen.Code {
 	))
 	return []jen.Code{
 		jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindObject")).Block(jen.Return(jen.Nil(), d().Dot("Mismatch").Call(jen.Lit("object")))),
-		jen.List(jen.Id("k"), jen.Id("disc"), jen.Id("found")).Op(":=").Add(d()).Dot("Lookup").Call(jen.Lit(t.Discriminator)),
-		jen.If(jen.Op("!").Id("found").Op("||").Id("k").Op("!=").Qual(wirePkg, "KindString")).Block(
+		jen.List(jen.Id("disc"), jen.Id("found")).Op(":=").Add(d()).Dot("LookupString").Call(jen.Lit(t.Discriminator)),
+		jen.If(jen.Op("!").Id("found")).Block(
 			d().Dot("Skip").Call(),
 			jen.Return(jen.Nil(), jen.Lit(fmt.Sprintf("discriminator %s is missing or not a string", jsonLiteral(t.Discriminator)))),
 		),
@@ -207,17 +207,10 @@ func memberLoop(cases []jen.Code, extra jen.Code) []jen.Code {
 	}
 }
 
-// impliedCase accepts the discriminator member of a union variant that does not declare it; a second
-// occurrence is kept as a duplicate.
+// impliedCase accepts the discriminator member of a union variant that does not declare it, as
+// discriminatorCase does for events.
 func impliedCase(member, extraField string) jen.Code {
-	return jen.Case(jen.Lit(member)).Block(
-		jen.If(jen.Id("seenDiscriminator")).Block(
-			jen.Id("x").Dot(extraField).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
-			jen.Break(),
-		),
-		jen.Id("seenDiscriminator").Op("=").True(),
-		d().Dot("Skip").Call(),
-	)
+	return jen.Case(jen.Lit(member)).Block(discriminatorRead(jen.Id("x").Dot(extraField))...)
 }
 
 // fieldCases emits one switch case per field; extra is where undecodable members go.

@@ -59,7 +59,9 @@ func levelLoop(env *ir.Envelope, e *ir.Event, k int) []jen.Code {
 	down := env.Down(k)
 	if down != "" {
 		cases = append(cases, jen.Case(jen.Lit(down)).Block(
-			jen.If(jen.Id("x").Dot("envOmit").Op("&").Lit(1<<k).Op("==").Lit(0).Op("||").Add(members).Dot("Has").Call(jen.Id("name"))).Block(
+			// The first object of that name is the level (envOmit has its bit cleared then); members of
+			// another kind are kept with a problem, as LookupString passes over them.
+			jen.If(jen.Id("x").Dot("envOmit").Op("&").Lit(1<<k).Op("==").Lit(0)).Block(
 				jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
 				jen.Break(),
 			),
@@ -80,15 +82,26 @@ func levelLoop(env *ir.Envelope, e *ir.Event, k int) []jen.Code {
 	return memberLoop(cases, members)
 }
 
+// discriminatorCase reads the discriminator member: the first one holding a string is the event's type
+// (the one LookupString found); the others are kept verbatim, as duplicates or with their wrong kind.
 func discriminatorCase(member string, members jen.Code) jen.Code {
-	return jen.Case(jen.Lit(member)).Block(
+	return jen.Case(jen.Lit(member)).Block(discriminatorRead(members)...)
+}
+
+// discriminatorRead is the body of discriminatorCase and impliedCase.
+func discriminatorRead(members jen.Code) []jen.Code {
+	return []jen.Code{
 		jen.If(jen.Id("seenDiscriminator")).Block(
 			jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
 			jen.Break(),
 		),
+		jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindString")).Block(
+			jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("string"))),
+			jen.Break(),
+		),
 		jen.Id("seenDiscriminator").Op("=").True(),
 		d().Dot("Skip").Call(),
-	)
+	}
 }
 
 // dispatch emits decodeEvent (find the discriminator, pick the struct, decode in the same pass), and
@@ -152,17 +165,19 @@ func dispatch(f *jen.File, p *ir.Platform) {
 	}
 	body := []jen.Code{
 		jen.If(jen.Id("k").Op(":=").Add(d()).Dot("Peek").Call(), jen.Id("k").Op("!=").Qual(wirePkg, "KindObject")).Block(
-			jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
+			jen.Id("at").Op(":=").Add(d()).Dot("Offset").Call(),
+			// Skip records why there is no value at all (the end of the input, a byte that starts none).
 			d().Dot("Skip").Call(),
-			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix"), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("expected an object, got ").Op("+").Id("k").Dot("String").Call()})),
+			jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
+			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix"), jen.Id("Offset"): jen.Id("at"), jen.Id("Msg"): jen.Lit("expected an object, got ").Op("+").Id("k").Dot("String").Call()})),
 		),
 		jen.Id("start").Op(":=").Add(d()).Dot("Offset").Call(),
 	}
 	body = append(body, fast...)
 	body = append(body,
-		jen.List(jen.Id("k"), jen.Id("typ"), jen.Id("found")).Op(":=").Add(d()).Dot("Lookup").Call(pathLits...),
+		jen.List(jen.Id("typ"), jen.Id("found")).Op(":=").Add(d()).Dot("LookupString").Call(pathLits...),
 		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
-		jen.If(jen.Op("!").Id("found").Op("||").Id("k").Op("!=").Qual(wirePkg, "KindString")).Block(
+		jen.If(jen.Op("!").Id("found")).Block(
 			d().Dot("Skip").Call(),
 			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix").Op("+").Lit(ptr), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("event type is missing or not a string")})),
 		),

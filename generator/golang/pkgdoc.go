@@ -24,7 +24,7 @@ func newPackageDoc(p *ir.Platform) packageDoc {
 	var paras []string
 	if p.Wire() {
 		paras = append(paras, wrap(fmt.Sprintf("Package %s decodes, validates and re-encodes the webhook events of %s%s.", p.Package, p.Title, version)),
-			usageCode(p), "# Decoding", wrap(decodingDoc(p)))
+			usageCode(p), "# Decoding", wrap(decodingDoc(p)), wrap(repeatedDoc(p)))
 		if shared := sharedDoc(p); shared != "" {
 			paras = append(paras, "# Shared members", wrap(shared))
 		}
@@ -148,4 +148,26 @@ func decodingDoc(p *ir.Platform) string {
 		"Decoding is lossless: unknown members, unknown enum values, null versus absent and the text of timestamps are kept, " +
 		"so MarshalJSON reproduces what was received. Validate reports what does not match the vendor's documentation, " +
 		"each problem with a JSON pointer; Decode fails only on input that is not JSON or has no readable event type."
+}
+
+// repeatedDoc says which of several members of the same name decoding reads, for the package doc.
+func repeatedDoc(p *ir.Platform) string {
+	env := p.Envelope
+	disc := joinPath(env.DiscriminatorPath())
+	path := env.DiscriminatorPath()
+	last := jsonLiteral(path[len(path)-1])
+	example := "{" + last + ": 1, " + last + ": \"T\"}"
+	for i := len(path) - 2; i >= 0; i-- {
+		example = "{" + jsonLiteral(path[i]) + ": " + example + "}"
+	}
+	batch := ""
+	if env.Batch != "" {
+		batch = " (and for the " + jsonLiteral(env.Batch) + " array of a batch)"
+	}
+	return "A member that occurs more than once in an object is read once. For a payload member the first occurrence counts. " +
+		"For the event type (" + disc + ") and the objects that lead to it" + batch + ", the first occurrence of the right JSON kind counts " +
+		"(a string for the type, an object on the way), so that a readable event type is never missed: " +
+		example + " decodes as T. " +
+		"encoding/json would take the last occurrence instead; the others are kept verbatim, and Validate reports each of them " +
+		"(\"duplicate member\", or its wrong kind), so a consumer that must agree with another JSON reader rejects such bodies by checking Validate."
 }

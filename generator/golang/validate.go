@@ -130,7 +130,7 @@ func (v *validator) refCheck(r *ir.TypeRef, expr, path jen.Code) jen.Code {
 			add(path, jen.Lit("value ").Op("+").Qual(wirePkg, "JSONText").Call(expr).Op("+").Lit(" is not one of "+strings.Join(texts, ", "))))
 	case ir.KindTime:
 		return jen.If(jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(expr).Dot("Time").Call(), jen.Id("err").Op("!=").Nil()).Block(
-			add(path, jen.Qual("strconv", "Quote").Call(jen.String().Parens(expr)).Op("+").Lit(" is not a time in the layout "+t.Layouts[0])))
+			add(path, jen.Qual(wirePkg, "Quote").Call(jen.String().Parens(expr)).Op("+").Lit(" is not a time in the layout "+t.Layouts[0])))
 	}
 	return jen.Block(v.constraintChecks(t.Constraints, t.Scalar, expr, path)...)
 }

@@ -307,8 +307,12 @@ func TestValidateJSON(t *testing.T) {
 			problems: []string{"/type: duplicate member"}},
 		{name: "duplicate payload", json: `{"type":"ping","data":{"n":1},"data":{}}`, events: []string{"ping"},
 			problems: []string{"/data: duplicate member"}},
-		{name: "duplicate payload after a wrong kind", json: `{"type":"ping","data":1,"data":{"n":1}}`, events: []string{"ping"},
-			problems: []string{"/data: duplicate member", "/data: expected object, got number"}},
+		// The first object is the payload (as the first string is the event type); members of that name
+		// and another kind before it are reported with their kind, every one after it as a duplicate.
+		{name: "payload after a wrong kind", json: `{"type":"ping","data":1,"data":{"n":1},"data":2}`, events: []string{"ping"},
+			problems: []string{"/data: expected object, got number", "/data: duplicate member"}},
+		{name: "payload of a wrong kind only", json: `{"type":"ping","data":1}`, events: []string{"ping"},
+			problems: []string{"/data: expected object, got number"}},
 		{name: "duplicate map key", json: `{"type":"ping","data":{"n":1,"raws":{"a":[],"b":[],"a":[1]}}}`, events: []string{"ping"},
 			problems: []string{`/data/raws: duplicate member "a"`}},
 		{name: "duplicate union discriminator", json: `{"type":"ping","data":{"n":1,"shape":{"kind":"circle","kind":"star","r":1}}}`, events: []string{"ping"},
@@ -321,7 +325,9 @@ func TestValidateJSON(t *testing.T) {
 			problems: []string{"/data: required member is missing"}},
 		{name: "not JSON", json: `{"type":`, err: "unexpected EOF"},
 		{name: "no discriminator", json: `{"data":{}}`, err: "/type: event type is missing or not a string"},
-		{name: "discriminator not a string", json: `{"type":1,"type":"ping","data":{}}`, err: "/type: event type is missing or not a string"},
+		{name: "discriminator after a wrong kind", json: `{"type":1,"type":"ping","type":"pong","data":{"n":1}}`, events: []string{"ping"},
+			problems: []string{"/type: expected string, got number", "/type: duplicate member"}},
+		{name: "discriminator not a string", json: `{"type":1,"type":null,"data":{}}`, err: "/type: event type is missing or not a string"},
 		{name: "not an object", json: `[]`, err: "/: expected an object, got array"},
 		{name: "trailing data", json: `{"type":"ping","data":{"n":1}} {}`, err: "unexpected data after the top-level value"},
 	} {
@@ -439,8 +445,9 @@ events:
 		{name: "valid", json: `{"events":[{"event":{"type":"ping","payload":{"n":1}}}]}`, events: 1},
 		{name: "duplicate batch", json: `{"events":[],"events":[{"event":{"type":"ping","payload":{}}}]}`,
 			problems: []string{"/events: duplicate member"}},
-		{name: "first batch member of a wrong kind", json: `{"events":1,"events":[{"event":{"type":"ping","payload":{"n":1}}}]}`,
-			err: "/events: missing array of events"}, // the first member of a name is the one read, as for every member
+		{name: "first batch member of a wrong kind", json: `{"events":1,"events":[{"event":{"type":"ping","payload":{"n":1}}}]}`, events: 1,
+			problems: []string{"/events: expected array, got number"}}, // the first array is the batch
+		{name: "no batch array", json: `{"events":1}`, err: "/events: missing array of events"},
 		{name: "no batch", json: `{"events":{}}`, err: "/events: missing array of events"},
 		{name: "unreadable items", json: `{"events":[1,{"event":{}},{"event":{"type":"ping","payload":{"n":"x"}}},{"event":{"type":"pong"}}]}`, events: 4,
 			problems: []string{"/events/0: expected an object, got number", "/events/1: event type is missing or not a string",

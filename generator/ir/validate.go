@@ -53,21 +53,19 @@ func (p *Platform) ValidateJSON(data []byte) ([]*Event, []Problem, error) {
 	if root.Kind != jsontree.Object {
 		return nil, nil, fmt.Errorf("/: expected an object, got %s", gotKind(root))
 	}
-	// The batch array is the first member of its name, as for every member; later ones are duplicates.
-	// When the first is not an array, the body has no batch.
+	// The batch array is the first array of its name; members of that name before it are kept with
+	// their wrong kind, and the ones after it are duplicates. Without an array the body has no batch.
 	bptr := "/" + ptrEscape(env.Batch)
 	var items *jsontree.Node
-	seen := false
 	for _, m := range root.Members {
 		switch {
 		case m.Name != env.Batch:
-		case seen:
+		case items != nil:
 			v.add(bptr, "duplicate member")
+		case m.Value.Kind == jsontree.Array:
+			items = m.Value
 		default:
-			seen = true
-			if m.Value.Kind == jsontree.Array {
-				items = m.Value
-			}
+			v.add(bptr, "%s", mismatch(m.Value, "array"))
 		}
 	}
 	if items == nil {
@@ -144,16 +142,17 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 		return nil, &DecodeError{Pointer: ptr, Msg: "expected an object, got " + gotKind(item)}
 	}
 	noType := &DecodeError{Pointer: ptr + "/" + joinPointer(env.DiscriminatorPath()), Msg: "event type is missing or not a string"}
-	// The event type is found through the first member of each name, as the decoder's lookup does.
+	// The event type is found through the first object of each name, then the first string, as the
+	// decoder's lookup does.
 	levels := []*jsontree.Node{item}
 	for _, name := range env.Levels {
-		next := levels[len(levels)-1].Get(name)
-		if next == nil || next.Kind != jsontree.Object {
+		next := firstOfKind(levels[len(levels)-1], name, "object")
+		if next == nil {
 			return nil, noType
 		}
 		levels = append(levels, next)
 	}
-	disc, ok := levels[len(levels)-1].Get(env.Discriminator).Str()
+	disc, ok := firstOfKind(levels[len(levels)-1], env.Discriminator, "string").Str()
 	if !ok {
 		return nil, noType
 	}
@@ -182,13 +181,14 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 		if !last {
 			down = env.Levels[k]
 		}
+		kinds := map[string]string{}
 		if down != "" {
-			names[down] = true
+			names[down], kinds[down] = true, "object"
 		}
 		if last {
-			names[env.Discriminator] = true
+			names[env.Discriminator], kinds[env.Discriminator] = true, "string"
 		}
-		first := v.firsts(obj, lptr, names)
+		first, occurs := v.firstsOfKinds(obj, lptr, names, kinds)
 		v.fields(first, lptr, fs)
 		switch {
 		case !last:
@@ -200,11 +200,9 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 			// reported one by one.
 			pptr = lptr + "/" + ptrEscape(down)
 			switch pl, present := first[down]; {
-			case !present:
+			case !present && !occurs[down]:
 				v.add(pptr, "required member is missing")
-			case pl.Kind != jsontree.Object:
-				v.add(pptr, "%s", mismatch(pl, "object"))
-			default:
+			case present:
 				payload = pl
 			}
 		}
@@ -229,27 +227,42 @@ func fieldNames(fs []*Field) map[string]bool {
 // firsts returns the first member of obj of each declared name, and reports the later ones as
 // duplicates. Members the object does not declare are kept by the decoder without a problem.
 func (v *validator) firsts(obj *jsontree.Node, ptr string, declared map[string]bool) map[string]*jsontree.Node {
-	first := map[string]*jsontree.Node{}
+	first, _ := v.firstsOfKinds(obj, ptr, declared, nil)
+	return first
+}
+
+// firstsOfKinds is firsts where kinds names, for some members (the envelope's), the JSON kind that
+// counts: the first member of that kind is read, those of another kind before it are reported with
+// their kind, and every one after it is a duplicate. occurs tells the names that occur at all.
+func (v *validator) firstsOfKinds(obj *jsontree.Node, ptr string, declared map[string]bool, kinds map[string]string) (first map[string]*jsontree.Node, occurs map[string]bool) {
+	first, occurs = map[string]*jsontree.Node{}, map[string]bool{}
 	for _, m := range obj.Members {
 		if !declared[m.Name] {
 			continue
 		}
+		occurs[m.Name] = true
+		mptr := ptr + "/" + ptrEscape(m.Name)
 		if _, dup := first[m.Name]; dup {
-			v.add(ptr+"/"+ptrEscape(m.Name), "duplicate member")
+			v.add(mptr, "duplicate member")
+			continue
+		}
+		if want, ok := kinds[m.Name]; ok && m.Value.JSONKind() != want {
+			v.add(mptr, "%s", mismatch(m.Value, want))
 			continue
 		}
 		first[m.Name] = m.Value
 	}
-	return first
+	return first, occurs
 }
 
 // object checks an object of the object type t.
 func (v *validator) object(obj *jsontree.Node, ptr string, t *Type) {
 	names := fieldNames(t.Fields)
+	kinds := map[string]string{}
 	if t.Implied != nil {
-		names[t.Implied.Member] = true
+		names[t.Implied.Member], kinds[t.Implied.Member] = true, "string"
 	}
-	first := v.firsts(obj, ptr, names)
+	first, _ := v.firstsOfKinds(obj, ptr, names, kinds)
 	v.fields(first, ptr, t.Fields)
 	v.allOrNone(first, ptr, t.AllOrNone)
 }
@@ -335,10 +348,10 @@ func readProblem(val *jsontree.Node, r *TypeRef) string {
 		seen := map[string]bool{}
 		for _, m := range val.Members {
 			if p := readProblem(m.Value, r.Elem); p != "" {
-				return "member " + strconv.Quote(m.Name) + ": " + p
+				return "member " + quoteBounded(m.Name) + ": " + p
 			}
 			if seen[m.Name] {
-				return "duplicate member " + strconv.Quote(m.Name)
+				return "duplicate member " + quoteBounded(m.Name)
 			}
 			seen[m.Name] = true
 		}
@@ -355,7 +368,7 @@ func readProblem(val *jsontree.Node, r *TypeRef) string {
 			if val.Kind != jsontree.Object {
 				return mismatch(val, "object")
 			}
-			if _, ok := val.Get(t.Discriminator).Str(); !ok {
+			if _, ok := firstOfKind(val, t.Discriminator, "string").Str(); !ok {
 				return "discriminator " + jsonLiteral(t.Discriminator) + " is missing or not a string"
 			}
 			return ""
@@ -437,7 +450,7 @@ func (v *validator) named(val *jsontree.Node, ptr string, t *Type) {
 			v.add(ptr, "value %s is not one of %s", valueText(val, t.Base), enumList(t))
 		}
 	case KindUnion:
-		disc, _ := val.Get(t.Discriminator).Str()
+		disc, _ := firstOfKind(val, t.Discriminator, "string").Str()
 		for _, vr := range t.Variants {
 			if vr.Value == disc {
 				v.object(val, ptr, vr.Type)
@@ -455,7 +468,7 @@ func (v *validator) named(val *jsontree.Node, ptr string, t *Type) {
 		if t.Unix == "" {
 			s, _ := val.Str()
 			if _, err := parseTime(s, t.Layouts, t.FractionSeparators); err != nil {
-				v.add(ptr, "%s is not a time in the layout %s", strconv.Quote(s), t.Layouts[0])
+				v.add(ptr, "%s is not a time in the layout %s", quoteBounded(s), t.Layouts[0])
 			}
 		}
 	case KindScalar:
@@ -491,7 +504,7 @@ func (v *validator) constraints(val *jsontree.Node, ptr, kind string, c Constrai
 		}
 	case "integer", "number":
 		f, _ := floatValue(val)
-		text := val.Raw // a number is kept as written, and worded so
+		text := textBounded(val.Raw) // a number is kept as written, and worded so (a prefix of a long one)
 		if i, ok := intValue(val); ok && kind == "integer" {
 			f, text = float64(i), fmtNum(float64(i)) // as the generated code converts an int64
 		}
@@ -579,8 +592,14 @@ func goValue(val *jsontree.Node, kind string) any {
 	return nil
 }
 
-// valueText renders a value as the generated Validate does in messages (wire.JSONText of the Go value).
-func valueText(val *jsontree.Node, kind string) string { return jsonLiteral(goValue(val, kind)) }
+// valueText renders a value as the generated Validate does in messages (wire.JSONText of the Go value,
+// which renders at most a prefix of a long one).
+func valueText(val *jsontree.Node, kind string) string {
+	if s, ok := goValue(val, kind).(string); ok && len(s) > maxQuoted {
+		return jsonLiteral(cutPrefix(s, maxQuoted)) + "... (" + strconv.Itoa(len(s)) + " bytes)"
+	}
+	return textBounded(jsonLiteral(goValue(val, kind)))
+}
 
 func enumHas(t *Type, val *jsontree.Node) bool {
 	got := goValue(val, t.Base)

@@ -178,6 +178,12 @@ func TestParseTypeExpr(t *testing.T) {
 		{in: "datetime", err: `invalid type expression "datetime" (want string, integer, number, boolean, raw, a TypeName, []T or map[T])`},
 		{in: "[]item", err: `type expression "[]item": invalid element type "item" (want string, integer, number, boolean, raw, a TypeName, []T or map[T])`},
 		{in: "Item[]", err: `invalid type expression "Item[]" (want string, integer, number, boolean, raw, a TypeName, []T or map[T])`},
+		{in: strings.Repeat("[]", MaxTypeNesting) + "Item", want: strings.Repeat("[]", MaxTypeNesting) + "Item"},
+		{in: strings.Repeat("[]", MaxTypeNesting+1) + "Item", err: `type expression "` + strings.Repeat("[]", MaxTypeNesting+1) + `Item" nests 17 levels, more than 16`},
+		{in: strings.Repeat("map[", 10000) + "Item" + strings.Repeat("]", 10000),
+			err: `type expression "` + strings.Repeat("map[", 16) + `"... (50004 bytes) nests 10000 levels, more than 16`},
+		{in: "[]" + strings.Repeat("x", 1000), err: `type expression "[]` + strings.Repeat("x", 62) + `"... (1002 bytes): invalid element type "` +
+			strings.Repeat("x", 64) + `"... (1000 bytes) (want string, integer, number, boolean, raw, a TypeName, []T or map[T])`},
 	} {
 		te, err := ParseTypeExpr(tc.in)
 		got := ""

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ExprKind says what a type expression denotes.
@@ -42,22 +44,58 @@ func (t *TypeExpr) String() string {
 // typeExprWant lists what a type expression may be, for diagnostics.
 const typeExprWant = "(want string, integer, number, boolean, raw, a TypeName, []T or map[T])"
 
-// ParseTypeExpr parses a type expression. An error names the whole expression and, when the problem is
-// inside it, the element that is wrong.
+// MaxTypeNesting is the most []/map[] levels a type expression may nest: every level becomes a Go type,
+// a reader, a writer and a schema, and no vendor nests more than a few.
+const MaxTypeNesting = 16
+
+// ParseTypeExpr parses a type expression. An error names the whole expression (its first characters,
+// when it is long) and, when the problem is inside it, the element that is wrong.
 func ParseTypeExpr(s string) (*TypeExpr, error) {
 	if s == "" {
 		return nil, errors.New("empty type expression")
+	}
+	if n := typeNesting(s); n > MaxTypeNesting {
+		return nil, fmt.Errorf("type expression %s nests %d levels, more than %d", quoteExpr(s), n, MaxTypeNesting)
 	}
 	te, bad, why := parseTypeExpr(s)
 	switch {
 	case te != nil:
 		return te, nil
 	case why != "":
-		return nil, fmt.Errorf("type expression %q: %s", s, why)
+		return nil, fmt.Errorf("type expression %s: %s", quoteExpr(s), why)
 	case bad == s:
-		return nil, fmt.Errorf("invalid type expression %q %s", s, typeExprWant)
+		return nil, fmt.Errorf("invalid type expression %s %s", quoteExpr(s), typeExprWant)
 	}
-	return nil, fmt.Errorf("type expression %q: invalid element type %q %s", s, bad, typeExprWant)
+	return nil, fmt.Errorf("type expression %s: invalid element type %s %s", quoteExpr(s), quoteExpr(bad), typeExprWant)
+}
+
+// typeNesting counts the []/map[ prefixes of s, in one pass.
+func typeNesting(s string) int {
+	n := 0
+	for {
+		switch {
+		case strings.HasPrefix(s, "[]"):
+			s = s[2:]
+		case strings.HasPrefix(s, "map["):
+			s = s[4:]
+		default:
+			return n
+		}
+		n++
+	}
+}
+
+// quoteExpr quotes a type expression for a diagnostic, cut to its first 64 bytes when longer.
+func quoteExpr(s string) string {
+	const max = 64
+	if len(s) <= max {
+		return strconv.Quote(s)
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + fmt.Sprintf("... (%d bytes)", len(s))
 }
 
 // parseTypeExpr parses s; when it cannot, it returns the part of s that is not a type (bad) or why not.
