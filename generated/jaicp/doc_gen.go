@@ -9,11 +9,28 @@
 //
 // The page names and describes events only. It gives no payloads and no wire format; the only
 // hints about how an event reaches the bot are that it "is sent to the script" (Vonage) and that
-// event data is available in `$request.data.eventData` (stickerEvent, Vonage). This catalogue
-// therefore lists names, descriptions, groups and channel support, and decodes nothing.
+// event data is available in `$request.data.eventData` (stickerEvent, Vonage).
+//
+// What reaches the bot is the request, `$request`, which the vendor documents elsewhere: its
+// `$request` reference (help.cloud.just-ai.com, JS API / variables / $request), the fileEvent page
+// (help.cloud.just-ai.com, Script development / Events / fileEvent; an older edition on
+// help.just-ai.com 1.11.17) and the request DTO of its JAICF framework (github.com/just-ai/jaicf-kotlin,
+// channels/jaicp, `dto/JaicpBotRequest.kt`, with test requests under `src/test/resources`). A
+// request carries either a text query or an event named as in this catalogue; the decoder types
+// both. Event data is typed where the documentation gives its shape (fileEvent) and kept verbatim
+// elsewhere, as is the channel-specific `rawRequest`.
 //
 // It is generated from spec/jaicp.yaml, a transcription of the vendor document
 // 000_115b3dee5376e055.txt (Events).
+//
+// # Decoding
+//
+// Decode reads a request body; each event comes back as a pointer to its struct (see Event). The event
+// type is the member event. An event type the vendor does not document decodes as *Unknown with its
+// raw bytes: new types never break a consumer. Decoding is lossless: unknown members, unknown enum
+// values, null versus absent and the text of timestamps are kept, so MarshalJSON reproduces what was
+// received. Validate reports what does not match the vendor's documentation, each problem with a JSON
+// pointer.
 //
 // # Catalogue
 //
