@@ -156,6 +156,9 @@ func events(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	for _, e := range ps[0].Events {
+		if e.Absent {
+			continue // a label for bodies without an event type, not an event of the catalogue
+		}
 		group := ""
 		if e.Group != nil {
 			group = e.Group.Name

@@ -95,6 +95,25 @@ type stdUserFrom struct {
 	LastName  *string `json:"lastName,omitempty"`
 }
 
+// stdQuery is the payload of "query" as a hand-written encoding/json struct.
+type stdQuery struct {
+	Event         string          `json:"event"`
+	Version       *int64          `json:"version,omitempty"`
+	BotID         string          `json:"botId"`
+	ChannelBotID  string          `json:"channelBotId"`
+	AccountID     *string         `json:"accountId,omitempty"`
+	ChannelType   string          `json:"channelType"`
+	ChannelUserID string          `json:"channelUserId"`
+	QuestionID    string          `json:"questionId"`
+	RequestType   *string         `json:"requestType,omitempty"`
+	RawRequest    json.RawMessage `json:"rawRequest"`
+	UserFrom      stdUserFrom     `json:"userFrom"`
+	Timestamp     json.RawMessage `json:"timestamp,omitempty"`
+	ChannelData   json.RawMessage `json:"channelData,omitempty"`
+	Data          *stdRequestData `json:"data"`
+	Query         string          `json:"query"`
+}
+
 // stdTariffBlocked is the payload of "tariffBlocked" as a hand-written encoding/json struct.
 type stdTariffBlocked struct {
 	Event         string          `json:"event"`
@@ -979,6 +998,8 @@ func baselineDecodeEvent(data []byte) (*baselineEvent, error) {
 	}
 	typ := ev.envelope.Event
 	switch typ {
+	case "":
+		ev.payload = new(stdQuery)
 	case "tariffBlocked":
 		ev.payload = new(stdTariffBlocked)
 	case "sessionDataSoftLimitExceeded":

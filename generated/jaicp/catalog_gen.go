@@ -9,6 +9,10 @@ import "slices"
 type EventType string
 
 const (
+	// EventTypeQuery is "query": A text request (no event); it labels the bodies whose event type is
+	// absent, null or "". It is never sent as an event type, so Known reports false and the catalogue does
+	// not list it.
+	EventTypeQuery EventType = "query"
 	// EventTypeTariffBlocked is "tariffBlocked": The account is blocked
 	EventTypeTariffBlocked EventType = "tariffBlocked"
 	// EventTypeSessionDataSoftLimitExceeded is "sessionDataSoftLimitExceeded": The soft limit of saving

@@ -22,8 +22,12 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		}
 	}
 	start := d.Offset()
-	// Fast path: the event type is the first member, as vendors send it; it is read once.
-	if typ, ok := d.FirstMember("event"); ok {
+	// Fast path: the event type is the first member, as vendors send it; it is read once. An
+	// empty one is read again below, as the event whose type is absent.
+	saved := *d
+	if typ, ok := d.FirstMember("event"); ok && typ == "" {
+		*d = saved
+	} else if ok {
 		var ev Event
 		switch EventType(typ) {
 		case EventTypeTariffBlocked:
@@ -281,6 +285,15 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 	k, typ, found := d.Lookup("event")
 	if d.Failed() {
 		return nil, d.Error("")
+	}
+	if !found || k == wire.KindNull || k == wire.KindString && typ == "" {
+		v := new(Query)
+		v.decode(d)
+		v.size = d.Offset() - start
+		if d.Failed() {
+			return nil, d.Error("query")
+		}
+		return v, nil
 	}
 	if !found || k != wire.KindString {
 		d.Skip()
@@ -560,6 +573,241 @@ func Decode(data []byte) (Event, error) {
 		return nil, d.Error(string(ev.EventType()))
 	}
 	return ev, nil
+}
+
+// decode reads the event at d's position, which the caller has checked is an object.
+func (x *Query) decode(d *wire.Decoder) {
+	var seen [1]uint64
+	x.omit = [1]uint64{0x2376}
+	var seenDiscriminator bool
+	d.Object()
+	for {
+		name, raw, ok := d.NextMember()
+		if !ok {
+			break
+		}
+		switch name {
+		case "event":
+			if seenDiscriminator {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seenDiscriminator = true
+			x.extra.Keep(d, name, raw, "")
+		case "version":
+			if seen[0]&(1<<0) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 0)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.Version.SetNull()
+				} else if v, p := d.ReadInt(); p == "" {
+					x.Version.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "botId":
+			if seen[0]&(1<<1) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 1)
+			{
+				start := d.Offset()
+				if v, p := d.ReadString(); p == "" {
+					x.BotID = v
+					x.omit[0] &^= (1 << 1)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "channelBotId":
+			if seen[0]&(1<<2) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 2)
+			{
+				start := d.Offset()
+				if v, p := d.ReadString(); p == "" {
+					x.ChannelBotID = v
+					x.omit[0] &^= (1 << 2)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "accountId":
+			if seen[0]&(1<<3) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 3)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.AccountID.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.AccountID.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "channelType":
+			if seen[0]&(1<<4) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 4)
+			{
+				start := d.Offset()
+				if v, p := readChannelType(d); p == "" {
+					x.ChannelType = v
+					x.omit[0] &^= (1 << 4)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "channelUserId":
+			if seen[0]&(1<<5) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 5)
+			{
+				start := d.Offset()
+				if v, p := d.ReadString(); p == "" {
+					x.ChannelUserID = v
+					x.omit[0] &^= (1 << 5)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "questionId":
+			if seen[0]&(1<<6) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 6)
+			{
+				start := d.Offset()
+				if v, p := d.ReadString(); p == "" {
+					x.QuestionID = v
+					x.omit[0] &^= (1 << 6)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "requestType":
+			if seen[0]&(1<<7) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 7)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.RequestType.SetNull()
+				} else if v, p := d.ReadString(); p == "" {
+					x.RequestType.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "rawRequest":
+			if seen[0]&(1<<8) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 8)
+			if d.Null() {
+				x.extra.Add(name, raw, "null", "must not be null")
+			} else {
+				x.RawRequest = json.RawMessage(d.Skip())
+				x.omit[0] &^= (1 << 8)
+			}
+		case "userFrom":
+			if seen[0]&(1<<9) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 9)
+			if d.Peek() == wire.KindObject {
+				x.UserFrom.decode(d)
+				x.omit[0] &^= (1 << 9)
+			} else {
+				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
+			}
+		case "timestamp":
+			if seen[0]&(1<<10) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 10)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.Timestamp.SetNull()
+				} else if v, p := readRequestTimestamp(d); p == "" {
+					x.Timestamp.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "channelData":
+			if seen[0]&(1<<11) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 11)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.ChannelData.SetNull()
+				} else if v, p := readRaw(d); p == "" {
+					x.ChannelData.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "data":
+			if seen[0]&(1<<12) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 12)
+			{
+				start := d.Offset()
+				if d.Null() {
+					x.Data.SetNull()
+				} else if v, p := readRequestData(d); p == "" {
+					x.Data.Set(v)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		case "query":
+			if seen[0]&(1<<13) != 0 {
+				x.extra.Keep(d, name, raw, "duplicate member")
+				break
+			}
+			seen[0] |= (1 << 13)
+			{
+				start := d.Offset()
+				if v, p := d.ReadString(); p == "" {
+					x.Query = v
+					x.omit[0] &^= (1 << 13)
+				} else {
+					x.extra.Add(name, raw, d.Since(start), p)
+				}
+			}
+		default:
+			x.extra.Keep(d, name, raw, "")
+		}
+	}
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.

@@ -4,6 +4,97 @@ package jaicp
 
 import "github.com/eventgen/eventgen/generated/wire"
 
+func (x *Query) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := x.Version.Get(); ok {
+		e.Key("\"version\"")
+		e.Int(v)
+	} else if x.Version.IsNull() {
+		e.Key("\"version\"")
+		e.Null()
+	}
+	if x.omit[0]&(1<<1) == 0 {
+		e.Key("\"botId\"")
+		e.String(x.BotID)
+	}
+	if x.omit[0]&(1<<2) == 0 {
+		e.Key("\"channelBotId\"")
+		e.String(x.ChannelBotID)
+	}
+	if v, ok := x.AccountID.Get(); ok {
+		e.Key("\"accountId\"")
+		e.String(v)
+	} else if x.AccountID.IsNull() {
+		e.Key("\"accountId\"")
+		e.Null()
+	}
+	if x.omit[0]&(1<<4) == 0 {
+		e.Key("\"channelType\"")
+		e.String(string(x.ChannelType))
+	}
+	if x.omit[0]&(1<<5) == 0 {
+		e.Key("\"channelUserId\"")
+		e.String(x.ChannelUserID)
+	}
+	if x.omit[0]&(1<<6) == 0 {
+		e.Key("\"questionId\"")
+		e.String(x.QuestionID)
+	}
+	if v, ok := x.RequestType.Get(); ok {
+		e.Key("\"requestType\"")
+		e.String(v)
+	} else if x.RequestType.IsNull() {
+		e.Key("\"requestType\"")
+		e.Null()
+	}
+	if x.omit[0]&(1<<8) == 0 {
+		e.Key("\"rawRequest\"")
+		e.RawBytes(x.RawRequest)
+	}
+	if x.omit[0]&(1<<9) == 0 {
+		e.Key("\"userFrom\"")
+		x.UserFrom.encode(e)
+	}
+	if v, ok := x.Timestamp.Get(); ok {
+		e.Key("\"timestamp\"")
+		v.encode(e)
+	} else if x.Timestamp.IsNull() {
+		e.Key("\"timestamp\"")
+		e.Null()
+	}
+	if v, ok := x.ChannelData.Get(); ok {
+		e.Key("\"channelData\"")
+		e.RawBytes(v)
+	} else if x.ChannelData.IsNull() {
+		e.Key("\"channelData\"")
+		e.Null()
+	}
+	if v, ok := x.Data.Get(); ok {
+		e.Key("\"data\"")
+		v.encode(e)
+	} else if x.Data.IsNull() {
+		e.Key("\"data\"")
+		e.Null()
+	}
+	if x.omit[0]&(1<<13) == 0 {
+		e.Key("\"query\"")
+		e.String(x.Query)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+
+// AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.
+func (x *Query) AppendJSON(b []byte) []byte {
+	e := wire.Encoder{Buf: b}
+	x.encode(&e)
+	return e.Buf
+}
+
+// MarshalJSON encodes the event as it came: unknown members, nulls and text kept.
+func (x *Query) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(make([]byte, 0, max(x.size+x.size/8, 512))), nil
+}
 func (x *TariffBlocked) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")

@@ -25,6 +25,188 @@ type Event interface {
 	validate(*wire.Problems, *wire.Path)
 }
 
+// Query: A text request (no event)
+//
+// On the wire its "event" is absent, null or ""; "query" is a label, never sent as the event type.
+//
+// The user sent text. The request carries `query`, the request text, and no `event`: the reference
+// says that query and event are mutually exclusive.
+//
+// Source: vendor document, $request reference (Object format: query, event); JaicpBotRequest.kt (type)
+type Query struct {
+	// Version: Protocol version. Has the default value of 1.
+	//
+	// JSON "version", default 1.
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference says the member "has the default value of 1", as if it could be absent;
+	//     JaicpBotRequest declares it without a default, so the framework rejects a request without it. Every
+	//     jaicf test request sends 1. It is optional here, after the reference.
+	//   - The reference types it Number; the framework reads an Int. Typed integer.
+	//
+	// Source: vendor document, $request reference (Object format: version); JaicpBotRequest.kt (version: Int)
+	Version Opt[int64] `json:"version"`
+	// BotID: Bot ID.
+	//
+	// JSON "botId", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference warns that "the exact set of properties may vary depending on the channel" and marks
+	//     nothing as required. JaicpBotRequest declares this member without a default, so the vendor's
+	//     framework fails on a request without it: required here, after the framework.
+	//
+	// Source: vendor document, $request reference (Object format: botId, channelBotId); JaicpBotRequest.kt
+	BotID string `json:"botId"`
+	// ChannelBotID: Bot ID. The reference describes `botId` and `channelBotId` in one row ("Bot ID"); the
+	// jaicf framework routes a request to its channel by `channelBotId`.
+	//
+	// JSON "channelBotId", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference warns that "the exact set of properties may vary depending on the channel" and marks
+	//     nothing as required. JaicpBotRequest declares this member without a default, so the vendor's
+	//     framework fails on a request without it: required here, after the framework.
+	//
+	// Source: vendor document, $request reference (Object format: botId, channelBotId); JaicpBotRequest.kt; JaicpWebhookConnector.kt
+	ChannelBotID string `json:"channelBotId"`
+	// AccountID: Account ID.
+	//
+	// JSON "accountId".
+	//
+	// Discrepancies in the vendor document:
+	//   - Listed by the reference only; JaicpBotRequest does not declare it and none of the jaicf test
+	//     requests carries it at the top level. (The telephony `rawRequest` of one test request has an
+	//     `accountId` of its own, a number.)
+	//
+	// Source: vendor document, $request reference (Object format: accountId)
+	AccountID Opt[string] `json:"accountId"`
+	// ChannelType: Channel type.
+	//
+	// JSON "channelType", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference warns that "the exact set of properties may vary depending on the channel" and marks
+	//     nothing as required. JaicpBotRequest declares this member without a default, so the vendor's
+	//     framework fails on a request without it: required here, after the framework.
+	//
+	// Source: vendor document, $request reference (Object format: channelType; How to use: $request.channelType); JaicpBotRequest.kt
+	ChannelType ChannelType `json:"channelType"`
+	// ChannelUserID: User ID specific to the channel.
+	//
+	// JSON "channelUserId", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference warns that "the exact set of properties may vary depending on the channel" and marks
+	//     nothing as required. JaicpBotRequest declares this member without a default, so the vendor's
+	//     framework fails on a request without it: required here, after the framework.
+	//
+	// Source: vendor document, $request reference (Object format: channelUserId); JaicpBotRequest.kt
+	ChannelUserID string `json:"channelUserId"`
+	// QuestionID: Request ID.
+	//
+	// JSON "questionId", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference warns that "the exact set of properties may vary depending on the channel" and marks
+	//     nothing as required. JaicpBotRequest declares this member without a default, so the vendor's
+	//     framework fails on a request without it: required here, after the framework.
+	//
+	// Source: vendor document, $request reference (Object format: questionId); JaicpBotRequest.kt
+	QuestionID string `json:"questionId"`
+	// RequestType: Request type.
+	//
+	// JSON "requestType".
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference says only "Request type" and gives no values. JaicpBotRequest does not declare it; the
+	//     jaicf webhook connector reads it from a separate ping request, `{"requestType": "ping", "botId":
+	//     ...}`, which carries neither `event` nor `query` and therefore decodes here as a text query request
+	//     missing its required members.
+	//
+	// Source: vendor document, $request reference (Object format: requestType)
+	RequestType Opt[string] `json:"requestType"`
+	// RawRequest: Request dump as it was originally received by the channel: a JSON object whose shape is
+	// the channel's own (a Chat API request, a telephony event, an incoming Vonage WhatsApp request...).
+	// Kept verbatim.
+	//
+	// JSON "rawRequest", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference warns that "the exact set of properties may vary depending on the channel" and marks
+	//     nothing as required. JaicpBotRequest declares this member without a default, so the vendor's
+	//     framework fails on a request without it: required here, after the framework.
+	//
+	// Source: vendor document, $request reference (Object format: rawRequest); JaicpBotRequest.kt (rawRequest: JsonObject)
+	RawRequest json.RawMessage `json:"rawRequest"`
+	// UserFrom: User data: id, firstName, lastName.
+	//
+	// JSON "userFrom", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference warns that "the exact set of properties may vary depending on the channel" and marks
+	//     nothing as required. JaicpBotRequest declares this member without a default, so the vendor's
+	//     framework fails on a request without it: required here, after the framework.
+	//
+	// Source: vendor document, $request reference (Object format: userFrom); JaicpBotRequest.kt (userFrom: JsonElement)
+	UserFrom UserFrom `json:"userFrom"`
+	// Timestamp: When the request was made.
+	//
+	// JSON "timestamp".
+	//
+	// Discrepancies in the vendor document:
+	//   - Not in the reference. JaicpBotRequest declares it as a string defaulting to "", but every jaicf test
+	//     request sends a JSON number of seconds with a fraction (`1583767519.497000000`), which the
+	//     framework's lenient parser accepts as a string.
+	//
+	// Source: vendor document, JaicpBotRequest.kt (timestamp); jaicf test requests
+	Timestamp Opt[RequestTimestamp] `json:"timestamp"`
+	// ChannelData: Channel-specific data as a JSON object, e.g. for telephony `{"@type": "resterisk",
+	// "callRecording": ..., "isCallIncoming": ..., "utterances": [...]}`. Kept verbatim.
+	//
+	// JSON "channelData".
+	//
+	// Discrepancies in the vendor document:
+	//   - Not in the reference; known from the jaicf framework and one of its test requests only.
+	//
+	// Source: vendor document, JaicpBotRequest.kt (channelData: JsonObject?); jaicf test request logging/006
+	ChannelData Opt[json.RawMessage] `json:"channelData"`
+	// Data: Various request data.
+	//
+	// JSON "data", required and nullable.
+	//
+	// Discrepancies in the vendor document:
+	//   - The reference does not say whether `data` can be absent or null. JaicpBotRequest declares it
+	//     nullable without a default, so the framework requires the member and accepts null: required and
+	//     nullable here.
+	//
+	// Source: vendor document, $request reference (Object format: data); JaicpBotRequest.kt (data: JsonElement?)
+	Data Opt[RequestData] `json:"data"`
+	// Query: The request text. Mutually exclusive with event.
+	//
+	// JSON "query", required.
+	//
+	// Discrepancies in the vendor document:
+	//   - The jaicf framework does not decide by `event`: it treats every request with a non-null `query` as a
+	//     text request and every other one as an event (an event request without `event` has the empty name).
+	//     The decoder follows the reference: `event` decides, and a request without it is a text request,
+	//     whose `query` is then required.
+	//
+	// Source: vendor document, $request reference (Object format: query; How to use: $request.query); JaicpBotRequest.kt (query: String? = null)
+	Query string `json:"query"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
+	size int
+}
+
+// EventType returns EventTypeQuery.
+func (x *Query) EventType() EventType {
+	return EventTypeQuery
+}
+
 // TariffBlocked: The account is blocked
 //
 // On the wire its "event" is "tariffBlocked".
@@ -8216,6 +8398,7 @@ func TypePath(ev Event) string {
 }
 
 var (
+	_ Event = (*Query)(nil)
 	_ Event = (*TariffBlocked)(nil)
 	_ Event = (*SessionDataSoftLimitExceeded)(nil)
 	_ Event = (*ClientDataSoftLimitExceeded)(nil)

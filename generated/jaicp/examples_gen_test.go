@@ -41,6 +41,241 @@ type fixture struct {
 // fixtures are all the files under testdata, sorted by path.
 var fixtures = []fixture{
 	{
+		name:  "compat/query/chat-api-start.null-absent",
+		file:  "testdata/compat/query/chat-api-start.null-absent.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/accountId", Message: "must not be null"},
+			{Pointer: "/channelData", Message: "must not be null"},
+			{Pointer: "/data/JustWidgetRawParams", Message: "must not be null"},
+			{Pointer: "/data/chatId", Message: "must not be null"},
+			{Pointer: "/data/eventData", Message: "must not be null"},
+			{Pointer: "/data/isTestChannel", Message: "must not be null"},
+			{Pointer: "/data/requestHeaders", Message: "must not be null"},
+			{Pointer: "/data/resterisk", Message: "must not be null"},
+			{Pointer: "/requestType", Message: "must not be null"},
+			{Pointer: "/userFrom/lastName", Message: "must not be null"},
+		},
+	},
+	{
+		name:  "compat/query/chat-api-start.null-value",
+		file:  "testdata/compat/query/chat-api-start.null-value.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/chat-api-start.open-enum",
+		file:  "testdata/compat/query/chat-api-start.open-enum.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/chat-api-start.unknown-event",
+		file:  "testdata/compat/query/chat-api-start.unknown-event.json",
+		types: []string{"Unknown(x-eventgen-unknown-event)"},
+	},
+	{
+		name:  "compat/query/chat-api-start.unknown-members",
+		file:  "testdata/compat/query/chat-api-start.unknown-members.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/chat-widget-start.null-absent",
+		file:  "testdata/compat/query/chat-widget-start.null-absent.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/accountId", Message: "must not be null"},
+			{Pointer: "/channelData", Message: "must not be null"},
+			{Pointer: "/data/JustWidgetRawParams", Message: "must not be null"},
+			{Pointer: "/data/chatId", Message: "must not be null"},
+			{Pointer: "/data/eventData", Message: "must not be null"},
+			{Pointer: "/data/isTestChannel", Message: "must not be null"},
+			{Pointer: "/data/requestHeaders", Message: "must not be null"},
+			{Pointer: "/data/resterisk", Message: "must not be null"},
+			{Pointer: "/requestType", Message: "must not be null"},
+			{Pointer: "/userFrom/lastName", Message: "must not be null"},
+		},
+	},
+	{
+		name:  "compat/query/chat-widget-start.null-value",
+		file:  "testdata/compat/query/chat-widget-start.null-value.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/chat-widget-start.open-enum",
+		file:  "testdata/compat/query/chat-widget-start.open-enum.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/chat-widget-start.unknown-members",
+		file:  "testdata/compat/query/chat-widget-start.unknown-members.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-asr-tts-config.null-absent",
+		file:  "testdata/compat/query/phone-asr-tts-config.null-absent.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/accountId", Message: "must not be null"},
+			{Pointer: "/channelData", Message: "must not be null"},
+			{Pointer: "/data/JustWidgetRawParams", Message: "must not be null"},
+			{Pointer: "/data/chatId", Message: "must not be null"},
+			{Pointer: "/data/eventData", Message: "must not be null"},
+			{Pointer: "/data/isTestChannel", Message: "must not be null"},
+			{Pointer: "/data/requestHeaders", Message: "must not be null"},
+			{Pointer: "/data/resterisk", Message: "must not be null"},
+			{Pointer: "/requestType", Message: "must not be null"},
+			{Pointer: "/userFrom/lastName", Message: "must not be null"},
+		},
+	},
+	{
+		name:  "compat/query/phone-asr-tts-config.null-value",
+		file:  "testdata/compat/query/phone-asr-tts-config.null-value.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-asr-tts-config.open-enum",
+		file:  "testdata/compat/query/phone-asr-tts-config.open-enum.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-asr-tts-config.unknown-members",
+		file:  "testdata/compat/query/phone-asr-tts-config.unknown-members.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-empty-data.null-absent",
+		file:  "testdata/compat/query/phone-empty-data.null-absent.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/accountId", Message: "must not be null"},
+			{Pointer: "/channelData", Message: "must not be null"},
+			{Pointer: "/data/JustWidgetRawParams", Message: "must not be null"},
+			{Pointer: "/data/chatId", Message: "must not be null"},
+			{Pointer: "/data/eventData", Message: "must not be null"},
+			{Pointer: "/data/isTestChannel", Message: "must not be null"},
+			{Pointer: "/data/livechatStatus", Message: "must not be null"},
+			{Pointer: "/data/requestHeaders", Message: "must not be null"},
+			{Pointer: "/data/resterisk", Message: "must not be null"},
+			{Pointer: "/requestType", Message: "must not be null"},
+			{Pointer: "/userFrom/lastName", Message: "must not be null"},
+		},
+	},
+	{
+		name:  "compat/query/phone-empty-data.null-value",
+		file:  "testdata/compat/query/phone-empty-data.null-value.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-empty-data.open-enum",
+		file:  "testdata/compat/query/phone-empty-data.open-enum.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-empty-data.unknown-members",
+		file:  "testdata/compat/query/phone-empty-data.unknown-members.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-recognized-speech.null-absent",
+		file:  "testdata/compat/query/phone-recognized-speech.null-absent.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/accountId", Message: "must not be null"},
+			{Pointer: "/data/JustWidgetRawParams", Message: "must not be null"},
+			{Pointer: "/data/chatId", Message: "must not be null"},
+			{Pointer: "/data/eventData", Message: "must not be null"},
+			{Pointer: "/data/isTestChannel", Message: "must not be null"},
+			{Pointer: "/data/livechatStatus", Message: "must not be null"},
+			{Pointer: "/data/requestHeaders", Message: "must not be null"},
+			{Pointer: "/data/resterisk/callNotConnectedData", Message: "must not be null"},
+			{Pointer: "/data/resterisk/callRecordsDownloadData", Message: "must not be null"},
+			{Pointer: "/requestType", Message: "must not be null"},
+			{Pointer: "/userFrom/lastName", Message: "must not be null"},
+		},
+	},
+	{
+		name:  "compat/query/phone-recognized-speech.null-value",
+		file:  "testdata/compat/query/phone-recognized-speech.null-value.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-recognized-speech.open-enum",
+		file:  "testdata/compat/query/phone-recognized-speech.open-enum.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-recognized-speech.unknown-members",
+		file:  "testdata/compat/query/phone-recognized-speech.unknown-members.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-start.null-absent",
+		file:  "testdata/compat/query/phone-start.null-absent.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/accountId", Message: "must not be null"},
+			{Pointer: "/channelData", Message: "must not be null"},
+			{Pointer: "/data/JustWidgetRawParams", Message: "must not be null"},
+			{Pointer: "/data/chatId", Message: "must not be null"},
+			{Pointer: "/data/eventData", Message: "must not be null"},
+			{Pointer: "/data/isTestChannel", Message: "must not be null"},
+			{Pointer: "/data/requestHeaders", Message: "must not be null"},
+			{Pointer: "/data/resterisk", Message: "must not be null"},
+			{Pointer: "/requestType", Message: "must not be null"},
+			{Pointer: "/userFrom/lastName", Message: "must not be null"},
+		},
+	},
+	{
+		name:  "compat/query/phone-start.null-value",
+		file:  "testdata/compat/query/phone-start.null-value.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-start.open-enum",
+		file:  "testdata/compat/query/phone-start.open-enum.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "compat/query/phone-start.unknown-members",
+		file:  "testdata/compat/query/phone-start.unknown-members.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "examples/query/chat-api-start",
+		file:  "testdata/examples/query/chat-api-start.json",
+		bench: "query/chat-api-start",
+		types: []string{"query"},
+	},
+	{
+		name:  "examples/query/chat-widget-start",
+		file:  "testdata/examples/query/chat-widget-start.json",
+		bench: "query/chat-widget-start",
+		types: []string{"query"},
+	},
+	{
+		name:  "examples/query/phone-asr-tts-config",
+		file:  "testdata/examples/query/phone-asr-tts-config.json",
+		bench: "query/phone-asr-tts-config",
+		types: []string{"query"},
+	},
+	{
+		name:  "examples/query/phone-empty-data",
+		file:  "testdata/examples/query/phone-empty-data.json",
+		bench: "query/phone-empty-data",
+		types: []string{"query"},
+	},
+	{
+		name:  "examples/query/phone-recognized-speech",
+		file:  "testdata/examples/query/phone-recognized-speech.json",
+		bench: "query/phone-recognized-speech",
+		types: []string{"query"},
+	},
+	{
+		name:  "examples/query/phone-start",
+		file:  "testdata/examples/query/phone-start.json",
+		bench: "query/phone-start",
+		types: []string{"query"},
+	},
+	{
 		name:  "synth/CRM_FAILED_EVENT/maximal",
 		file:  "testdata/synth/CRM_FAILED_EVENT/maximal.json",
 		types: []string{"CRM_FAILED_EVENT"},
@@ -421,6 +656,323 @@ var fixtures = []fixture{
 		types: []string{"onCallNotConnected"},
 	},
 	{
+		name:  "synth/query/duplicate.first-wins",
+		file:  "testdata/synth/query/duplicate.first-wins.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/botId", Message: "duplicate member"},
+			{Pointer: "/botId", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/duplicate.member",
+		file:  "testdata/synth/query/duplicate.member.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/botId", Message: "duplicate member"},
+		},
+	},
+	{
+		name:  "synth/query/duplicate.unknown",
+		file:  "testdata/synth/query/duplicate.unknown.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "synth/query/invalid.fraction.version",
+		file:  "testdata/synth/query/invalid.fraction.version.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/version", Message: "expected integer, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.missing.botId",
+		file:  "testdata/synth/query/invalid.missing.botId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/botId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.missing.channelBotId",
+		file:  "testdata/synth/query/invalid.missing.channelBotId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/channelBotId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.missing.channelType",
+		file:  "testdata/synth/query/invalid.missing.channelType.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/channelType", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.missing.channelUserId",
+		file:  "testdata/synth/query/invalid.missing.channelUserId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/channelUserId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.missing.data",
+		file:  "testdata/synth/query/invalid.missing.data.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.missing.query",
+		file:  "testdata/synth/query/invalid.missing.query.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/query", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.missing.questionId",
+		file:  "testdata/synth/query/invalid.missing.questionId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/questionId", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.missing.rawRequest",
+		file:  "testdata/synth/query/invalid.missing.rawRequest.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/rawRequest", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.missing.userFrom",
+		file:  "testdata/synth/query/invalid.missing.userFrom.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/userFrom", Message: "required member is missing"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.accountId",
+		file:  "testdata/synth/query/invalid.type.accountId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/accountId", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.botId",
+		file:  "testdata/synth/query/invalid.type.botId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/botId", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.channelBotId",
+		file:  "testdata/synth/query/invalid.type.channelBotId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/channelBotId", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.channelType",
+		file:  "testdata/synth/query/invalid.type.channelType.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/channelType", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.channelUserId",
+		file:  "testdata/synth/query/invalid.type.channelUserId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/channelUserId", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.chatId",
+		file:  "testdata/synth/query/invalid.type.data.chatId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/chatId", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.isTestChannel",
+		file:  "testdata/synth/query/invalid.type.data.isTestChannel.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/isTestChannel", Message: "expected boolean, got string"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data",
+		file:  "testdata/synth/query/invalid.type.data.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.livechatStatus.enabled",
+		file:  "testdata/synth/query/invalid.type.data.livechatStatus.enabled.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/livechatStatus/enabled", Message: "expected boolean, got string"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.livechatStatus",
+		file:  "testdata/synth/query/invalid.type.data.livechatStatus.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/livechatStatus", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.resterisk.callNotConnectedData",
+		file:  "testdata/synth/query/invalid.type.data.resterisk.callNotConnectedData.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/resterisk/callNotConnectedData", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.resterisk.callNotConnectedData.reason",
+		file:  "testdata/synth/query/invalid.type.data.resterisk.callNotConnectedData.reason.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/resterisk/callNotConnectedData/reason", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.resterisk.callRecordingFile",
+		file:  "testdata/synth/query/invalid.type.data.resterisk.callRecordingFile.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/resterisk/callRecordingFile", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.resterisk.channel",
+		file:  "testdata/synth/query/invalid.type.data.resterisk.channel.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/resterisk/channel", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.resterisk.isIncoming",
+		file:  "testdata/synth/query/invalid.type.data.resterisk.isIncoming.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/resterisk/isIncoming", Message: "expected boolean, got string"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.data.resterisk",
+		file:  "testdata/synth/query/invalid.type.data.resterisk.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/data/resterisk", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.query",
+		file:  "testdata/synth/query/invalid.type.query.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/query", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.questionId",
+		file:  "testdata/synth/query/invalid.type.questionId.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/questionId", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.requestType",
+		file:  "testdata/synth/query/invalid.type.requestType.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/requestType", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.timestamp",
+		file:  "testdata/synth/query/invalid.type.timestamp.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/timestamp", Message: "expected string or number, got boolean"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.userFrom.firstName",
+		file:  "testdata/synth/query/invalid.type.userFrom.firstName.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/userFrom/firstName", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.userFrom.id",
+		file:  "testdata/synth/query/invalid.type.userFrom.id.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/userFrom/id", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.userFrom",
+		file:  "testdata/synth/query/invalid.type.userFrom.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/userFrom", Message: "expected object, got string"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.userFrom.lastName",
+		file:  "testdata/synth/query/invalid.type.userFrom.lastName.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/userFrom/lastName", Message: "expected string, got number"},
+		},
+	},
+	{
+		name:  "synth/query/invalid.type.version",
+		file:  "testdata/synth/query/invalid.type.version.json",
+		types: []string{"query"},
+		problems: jaicp.Problems{
+			{Pointer: "/version", Message: "expected integer, got string"},
+		},
+	},
+	{
+		name:  "synth/query/maximal.RequestTimestamp-number",
+		file:  "testdata/synth/query/maximal.RequestTimestamp-number.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "synth/query/maximal",
+		file:  "testdata/synth/query/maximal.json",
+		types: []string{"query"},
+	},
+	{
+		name:  "synth/query/minimal",
+		file:  "testdata/synth/query/minimal.json",
+		types: []string{"query"},
+	},
+	{
 		name:  "synth/sessionDataHardLimitExceeded/maximal",
 		file:  "testdata/synth/sessionDataHardLimitExceeded/maximal.json",
 		types: []string{"sessionDataHardLimitExceeded"},
@@ -479,305 +1031,6 @@ var fixtures = []fixture{
 		name:  "synth/stickerEvent/minimal",
 		file:  "testdata/synth/stickerEvent/minimal.json",
 		types: []string{"stickerEvent"},
-	},
-	{
-		name:  "synth/tariffBlocked/duplicate.discriminator",
-		file:  "testdata/synth/tariffBlocked/duplicate.discriminator.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/event", Message: "duplicate member"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/duplicate.first-wins",
-		file:  "testdata/synth/tariffBlocked/duplicate.first-wins.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/botId", Message: "duplicate member"},
-			{Pointer: "/botId", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/duplicate.member",
-		file:  "testdata/synth/tariffBlocked/duplicate.member.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/botId", Message: "duplicate member"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/duplicate.unknown",
-		file:  "testdata/synth/tariffBlocked/duplicate.unknown.json",
-		types: []string{"tariffBlocked"},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.fraction.version",
-		file:  "testdata/synth/tariffBlocked/invalid.fraction.version.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/version", Message: "expected integer, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.missing.botId",
-		file:  "testdata/synth/tariffBlocked/invalid.missing.botId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/botId", Message: "required member is missing"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.missing.channelBotId",
-		file:  "testdata/synth/tariffBlocked/invalid.missing.channelBotId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/channelBotId", Message: "required member is missing"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.missing.channelType",
-		file:  "testdata/synth/tariffBlocked/invalid.missing.channelType.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/channelType", Message: "required member is missing"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.missing.channelUserId",
-		file:  "testdata/synth/tariffBlocked/invalid.missing.channelUserId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/channelUserId", Message: "required member is missing"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.missing.data",
-		file:  "testdata/synth/tariffBlocked/invalid.missing.data.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data", Message: "required member is missing"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.missing.questionId",
-		file:  "testdata/synth/tariffBlocked/invalid.missing.questionId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/questionId", Message: "required member is missing"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.missing.rawRequest",
-		file:  "testdata/synth/tariffBlocked/invalid.missing.rawRequest.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/rawRequest", Message: "required member is missing"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.missing.userFrom",
-		file:  "testdata/synth/tariffBlocked/invalid.missing.userFrom.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/userFrom", Message: "required member is missing"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.accountId",
-		file:  "testdata/synth/tariffBlocked/invalid.type.accountId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/accountId", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.botId",
-		file:  "testdata/synth/tariffBlocked/invalid.type.botId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/botId", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.channelBotId",
-		file:  "testdata/synth/tariffBlocked/invalid.type.channelBotId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/channelBotId", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.channelType",
-		file:  "testdata/synth/tariffBlocked/invalid.type.channelType.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/channelType", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.channelUserId",
-		file:  "testdata/synth/tariffBlocked/invalid.type.channelUserId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/channelUserId", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.chatId",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.chatId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/chatId", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.isTestChannel",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.isTestChannel.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/isTestChannel", Message: "expected boolean, got string"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data", Message: "expected object, got string"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.livechatStatus.enabled",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.livechatStatus.enabled.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/livechatStatus/enabled", Message: "expected boolean, got string"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.livechatStatus",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.livechatStatus.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/livechatStatus", Message: "expected object, got string"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.resterisk.callNotConnectedData",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.resterisk.callNotConnectedData.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/resterisk/callNotConnectedData", Message: "expected object, got string"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.resterisk.callNotConnectedData.reason",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.resterisk.callNotConnectedData.reason.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/resterisk/callNotConnectedData/reason", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.resterisk.callRecordingFile",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.resterisk.callRecordingFile.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/resterisk/callRecordingFile", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.resterisk.channel",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.resterisk.channel.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/resterisk/channel", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.resterisk.isIncoming",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.resterisk.isIncoming.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/resterisk/isIncoming", Message: "expected boolean, got string"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.data.resterisk",
-		file:  "testdata/synth/tariffBlocked/invalid.type.data.resterisk.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/data/resterisk", Message: "expected object, got string"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.questionId",
-		file:  "testdata/synth/tariffBlocked/invalid.type.questionId.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/questionId", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.requestType",
-		file:  "testdata/synth/tariffBlocked/invalid.type.requestType.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/requestType", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.timestamp",
-		file:  "testdata/synth/tariffBlocked/invalid.type.timestamp.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/timestamp", Message: "expected string or number, got boolean"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.userFrom.firstName",
-		file:  "testdata/synth/tariffBlocked/invalid.type.userFrom.firstName.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/userFrom/firstName", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.userFrom.id",
-		file:  "testdata/synth/tariffBlocked/invalid.type.userFrom.id.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/userFrom/id", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.userFrom",
-		file:  "testdata/synth/tariffBlocked/invalid.type.userFrom.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/userFrom", Message: "expected object, got string"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.userFrom.lastName",
-		file:  "testdata/synth/tariffBlocked/invalid.type.userFrom.lastName.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/userFrom/lastName", Message: "expected string, got number"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/invalid.type.version",
-		file:  "testdata/synth/tariffBlocked/invalid.type.version.json",
-		types: []string{"tariffBlocked"},
-		problems: jaicp.Problems{
-			{Pointer: "/version", Message: "expected integer, got string"},
-		},
-	},
-	{
-		name:  "synth/tariffBlocked/maximal.RequestTimestamp-number",
-		file:  "testdata/synth/tariffBlocked/maximal.RequestTimestamp-number.json",
-		types: []string{"tariffBlocked"},
 	},
 	{
 		name:  "synth/tariffBlocked/maximal",

@@ -4,6 +4,124 @@ package jaicp
 
 import "github.com/eventgen/eventgen/generated/wire"
 
+func (x *Query) validate(ps *wire.Problems, p *wire.Path) {
+	{
+		fp := p.Key("version")
+		if x.Version.IsNull() {
+			ps.Add(&fp, "must not be null")
+		}
+	}
+	{
+		fp := p.Key("botId")
+		if x.omit[0]&(1<<1) != 0 {
+			if !x.extra.Has("botId") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("channelBotId")
+		if x.omit[0]&(1<<2) != 0 {
+			if !x.extra.Has("channelBotId") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("accountId")
+		if x.AccountID.IsNull() {
+			ps.Add(&fp, "must not be null")
+		}
+	}
+	{
+		fp := p.Key("channelType")
+		if x.omit[0]&(1<<4) != 0 {
+			if !x.extra.Has("channelType") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("channelUserId")
+		if x.omit[0]&(1<<5) != 0 {
+			if !x.extra.Has("channelUserId") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("questionId")
+		if x.omit[0]&(1<<6) != 0 {
+			if !x.extra.Has("questionId") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("requestType")
+		if x.RequestType.IsNull() {
+			ps.Add(&fp, "must not be null")
+		}
+	}
+	{
+		fp := p.Key("rawRequest")
+		if x.omit[0]&(1<<8) != 0 {
+			if !x.extra.Has("rawRequest") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("userFrom")
+		if x.omit[0]&(1<<9) != 0 {
+			if !x.extra.Has("userFrom") {
+				ps.Add(&fp, "required member is missing")
+			}
+		} else {
+			x.UserFrom.validate(ps, &fp)
+		}
+	}
+	{
+		fp := p.Key("timestamp")
+		if v, ok := x.Timestamp.Get(); ok {
+			v.validate(ps, &fp)
+		} else if x.Timestamp.IsNull() {
+			ps.Add(&fp, "must not be null")
+		}
+	}
+	{
+		fp := p.Key("channelData")
+		if x.ChannelData.IsNull() {
+			ps.Add(&fp, "must not be null")
+		}
+	}
+	{
+		fp := p.Key("data")
+		if v, ok := x.Data.Get(); ok {
+			v.validate(ps, &fp)
+		} else if x.Data.IsAbsent() {
+			if !x.extra.Has("data") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	{
+		fp := p.Key("query")
+		if x.omit[0]&(1<<13) != 0 {
+			if !x.extra.Has("query") {
+				ps.Add(&fp, "required member is missing")
+			}
+		}
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
+func (x *Query) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
 func (x *TariffBlocked) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("version")

@@ -34,6 +34,7 @@ func Build(f *spec.File) (*Platform, error) {
 	b.defineTypes()
 	b.envelope()
 	b.events()
+	b.absentEvent()
 	b.checkNames()
 	b.checkExamples()
 	if err := b.errs.Err(); err != nil {

@@ -55,6 +55,9 @@ type Envelope struct {
 	Payload       string   // member name of the payload in the last level; "" = the last level itself
 	Fields        []*Field // members common to every event, in the root object
 	Description   string
+	// Absent is the event a body stands for when its discriminator member is absent, null or "", or
+	// nil. Its name is a label, never matched as a discriminator value (see Event.Absent).
+	Absent *Event
 }
 
 // DiscriminatorPath returns the member names from the root to the discriminator.
@@ -299,22 +302,37 @@ func (f *Field) Plain() bool { return f.Required && !f.Nullable }
 
 // Event is one event of the catalogue.
 type Event struct {
-	Name          string // discriminator value on the wire (or a label when Undocumented)
-	GoName        string // struct name
-	ConstName     string // EventType constant, e.g. EventTypeSessionStarted
-	Group         *Group
-	Summary       string
-	Description   string
-	Fields        []*Field // envelope fields first, then included, then own
-	AllOrNone     [][]*Field
-	Subtype       *Field // a union-typed payload field that qualifies the event name, or nil
-	Channels      []*Channel
-	Support       string
-	Undocumented  bool
+	Name         string // discriminator value on the wire (or a label when Undocumented)
+	GoName       string // struct name
+	ConstName    string // EventType constant, e.g. EventTypeSessionStarted
+	Group        *Group
+	Summary      string
+	Description  string
+	Fields       []*Field // envelope fields first, then included, then own
+	AllOrNone    [][]*Field
+	Subtype      *Field // a union-typed payload field that qualifies the event name, or nil
+	Channels     []*Channel
+	Support      string
+	Undocumented bool
+	// Absent marks the envelope's Absent event: on the wire its discriminator is absent, null or "",
+	// and Name is a label.
+	Absent        bool
 	Source        string
 	Discrepancies []string
 	Examples      []*Example
 	Pos           spec.Pos
+}
+
+// Typed returns the events that are decoded by their discriminator value: the wire events but the
+// envelope's Absent event.
+func (p *Platform) Typed() []*Event {
+	var evs []*Event
+	for _, e := range p.WireEvents() {
+		if !e.Absent {
+			evs = append(evs, e)
+		}
+	}
+	return evs
 }
 
 // PayloadFields returns the fields that sit in the payload object (not the envelope's common ones).

@@ -153,13 +153,17 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 		}
 		levels = append(levels, next)
 	}
-	disc, ok := levels[len(levels)-1].Get(env.Discriminator).Str()
-	if !ok {
+	dn := levels[len(levels)-1].Get(env.Discriminator)
+	disc, ok := dn.Str()
+	var ev *Event
+	switch {
+	case env.Absent != nil && (dn == nil || dn.IsNull() || ok && disc == ""):
+		ev = env.Absent
+	case !ok:
 		return nil, noType
 	}
-	var ev *Event
-	for _, e := range v.p.WireEvents() {
-		if e.Name == disc {
+	for _, e := range v.p.Typed() {
+		if ev == nil && e.Name == disc {
 			ev = e
 		}
 	}

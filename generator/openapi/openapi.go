@@ -267,8 +267,8 @@ func (b *builder) catalogue() {
 	var names []any
 	descs := map[string]any{}
 	for _, ev := range p.Events {
-		if ev.Undocumented {
-			continue
+		if ev.Undocumented || ev.Absent {
+			continue // the absent event's name is a label, never sent
 		}
 		names = append(names, ev.Name)
 		descs[ev.Name] = eventProse(p, ev).String()
