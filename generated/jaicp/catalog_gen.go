@@ -221,7 +221,7 @@ var events = []EventInfo{{
 	Type:       EventTypeLengthLimit,
 }, {
 	Channels:    []string{"bitrix24", "edna_whatsapp", "telegram", "viber", "vonage", "webim", "wechat", "chat_widget"},
-	Description: "The page names fileEvent only in the \"Channel events\" introductory paragraph and does not describe it: it does not say when it is sent or what data it carries.",
+	Description: "The page names fileEvent only in the \"Channel events\" introductory paragraph and does not describe it: it does not say when it is sent or what data it carries. The fileEvent page does: the event is triggered when the user sends a file to the bot, and the file data is in `$request.data.eventData`, an array of files (url, type, mimeType). The jaicf framework (JaicpEvents.kt) says it is sent when the user sends a file or an image, which is uploaded to storage and linked in the request's data.",
 	Documented:  true,
 	Group:       "channel_events",
 	Name:        "fileEvent",
@@ -485,12 +485,13 @@ var events = []EventInfo{{
 	Summary:    "The bot could not reach the client.",
 	Type:       EventTypeOnCallNotConnected,
 }, {
-	Channels:   []string{"telephony"},
-	Documented: true,
-	Group:      "telephony",
-	Name:       "bargeInIntent",
-	Summary:    "The bot made a conditional barge-in attempt.",
-	Type:       EventTypeBargeInIntent,
+	Channels:    []string{"telephony"},
+	Description: "The bot made a conditional barge-in attempt. The jaicf framework reads what the client said from `rawRequest.bargeInIntentStatus` (`recognitionResult.text`, and the transition `barginTrans.trans`); `rawRequest` is kept verbatim here.",
+	Documented:  true,
+	Group:       "telephony",
+	Name:        "bargeInIntent",
+	Summary:     "The bot made a conditional barge-in attempt.",
+	Type:        EventTypeBargeInIntent,
 }}
 
 // Events returns the catalogue in the vendor document's order. The slice is a copy.

@@ -2067,21 +2067,27 @@ func (x *LengthLimit) EventType() EventType {
 // On the wire its "event" is "fileEvent".
 //
 // The page names fileEvent only in the "Channel events" introductory paragraph and does not describe
-// it: it does not say when it is sent or what data it carries.
+// it: it does not say when it is sent or what data it carries. The fileEvent page does: the event is
+// triggered when the user sends a file to the bot, and the file data is in `$request.data.eventData`,
+// an array of files (url, type, mimeType). The jaicf framework (JaicpEvents.kt) says it is sent when
+// the user sends a file or an image, which is uploaded to storage and linked in the request's data.
 //
 // Support: Supported by all inbound channels, except JivoChat, Zendesk, and Zendesk Chat. The chat
 // widget supports it (the chat widget supports fileEvent only, not fileTooBigEvent).
 //
 // Discrepancies in the vendor document:
-//   - The page gives no description; the name suggests the client sent a file, but the page does not say
-//     so.
+//   - The events page gives no description; the name suggests the client sent a file, but the page does
+//     not say so. The fileEvent page says it (the user sent a file), and its older edition says "the
+//     client sends a message with an attachment".
+//   - The fileEvent page repeats the exclusion of JivoChat, Zendesk and Zendesk Chat but does not mention
+//     the chat widget; only the events page says the chat widget supports it.
 //   - "All inbound channels": the page does not list the inbound channels, so the channel list here covers
 //     only the inbound channels the page names.
 //   - Vonage is an inbound channel not excluded here, yet the Vonage subsection says any non-text message
 //     there produces an event named after its reply type; the page does not say which event a file
 //     received over Vonage WhatsApp produces.
 //
-// Source: vendor document, Events / Channel events (introductory paragraph)
+// Source: vendor document, Events / Channel events (introductory paragraph); fileEvent page (help.cloud.just-ai.com, and its older edition on help.just-ai.com 1.11.17); JaicpEvents.kt (FILE_EVENT)
 type FileEvent struct {
 	// Version: Protocol version. Has the default value of 1.
 	//
@@ -8185,10 +8191,14 @@ func (x *OnCallNotConnected) EventType() EventType {
 //
 // On the wire its "event" is "bargeInIntent".
 //
+// The bot made a conditional barge-in attempt. The jaicf framework reads what the client said from
+// `rawRequest.bargeInIntentStatus` (`recognitionResult.text`, and the transition `barginTrans.trans`);
+// `rawRequest` is kept verbatim here.
+//
 // Discrepancies in the vendor document:
 //   - The page does not say what makes a barge-in attempt conditional.
 //
-// Source: vendor document, Events / Telephony (table)
+// Source: vendor document, Events / Telephony (table); TelephonyEvents.kt (BARGE_IN_EVENT); dto/bargein/BargeInRequest.kt
 type BargeInIntent struct {
 	// Version: Protocol version. Has the default value of 1.
 	//

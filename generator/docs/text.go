@@ -19,6 +19,7 @@ const (
 	extDiscriminator    = "x-eventgen-discriminator-path"
 	extDefaultMapping   = "x-eventgen-default-mapping"
 	extSubtype          = "x-eventgen-subtype"
+	extAbsent           = "x-eventgen-absent-event"
 	extSpec             = "x-eventgen-spec"
 	extMaxBytes         = "x-eventgen-max-bytes"
 	extServerGenerated  = "x-eventgen-server-generated"

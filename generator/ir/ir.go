@@ -302,21 +302,19 @@ func (f *Field) Plain() bool { return f.Required && !f.Nullable }
 
 // Event is one event of the catalogue.
 type Event struct {
-	Name         string // discriminator value on the wire (or a label when Undocumented)
-	GoName       string // struct name
-	ConstName    string // EventType constant, e.g. EventTypeSessionStarted
-	Group        *Group
-	Summary      string
-	Description  string
-	Fields       []*Field // envelope fields first, then included, then own
-	AllOrNone    [][]*Field
-	Subtype      *Field // a union-typed payload field that qualifies the event name, or nil
-	Channels     []*Channel
-	Support      string
-	Undocumented bool
-	// Absent marks the envelope's Absent event: on the wire its discriminator is absent, null or "",
-	// and Name is a label.
-	Absent        bool
+	Name          string // discriminator value on the wire (or a label when Undocumented)
+	GoName        string // struct name
+	ConstName     string // EventType constant, e.g. EventTypeSessionStarted
+	Group         *Group
+	Summary       string
+	Description   string
+	Fields        []*Field // envelope fields first, then included, then own
+	AllOrNone     [][]*Field
+	Subtype       *Field // a union-typed payload field that qualifies the event name, or nil
+	Channels      []*Channel
+	Support       string
+	Undocumented  bool
+	Absent        bool // the envelope's Absent event: its discriminator is absent, null or "", and Name is a label
 	Source        string
 	Discrepancies []string
 	Examples      []*Example

@@ -197,6 +197,10 @@ func (b *builder) eventUnion() {
 		known = append(known, "")
 	}
 	s.Extensions = map[string]any{extDiscriminator: path, extDefaultMapping: schemaRef(unknownSchema)}
+	if a := env.Absent; a != nil {
+		s.Extensions[extAbsent] = map[string]any{"name": a.Name, "schema": schemaRef(a.GoName)}
+		d.note("%s names that event and its label.", code(extAbsent))
+	}
 	s.Description = d.String()
 	*b.schemas[eventSchema].Value = *s
 	b.unknownEvent(known)
