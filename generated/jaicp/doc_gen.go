@@ -73,4 +73,8 @@
 //     is sent") overlaps with fileEvent and fileTooBigEvent, which the page says are supported by all
 //     inbound channels but JivoChat, Zendesk and Zendesk Chat, so also by Vonage. The page does not say
 //     which event a file received over Vonage WhatsApp produces.
+//   - The jaicf framework's list of telephony events (TelephonyEvents.kt) has the seven events of the
+//     page's Telephony table and one more, `ringing` ("is sent when we have received incoming call or
+//     started outgoing call, but client hadn't yet answered"), which the page does not list. It is not
+//     catalogued here; a request carrying it decodes as an unknown event, kept verbatim.
 package jaicp
