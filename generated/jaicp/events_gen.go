@@ -6828,10 +6828,13 @@ func (x *WeChatAnyMessage) EventType() EventType {
 //
 // On the wire its "event" is "livechatFinished".
 //
+// The agent ended the conversation. The jaicf framework (JaicpEvents.kt) says the event is sent when
+// the live chat is finished and the conversation returns to the bot.
+//
 // Support: The livechatFinished is not supported in the Webim customer engagement platform. The page
 // does not list the customer engagement platforms that do support it.
 //
-// Source: vendor document, Events / Customer engagement platforms (table and the note below it)
+// Source: vendor document, Events / Customer engagement platforms (table and the note below it); JaicpEvents.kt (LIVE_CHAT_FINISHED)
 type LivechatFinished struct {
 	// Version: Protocol version. Has the default value of 1.
 	//
@@ -7000,7 +7003,8 @@ func (x *LivechatFinished) EventType() EventType {
 //
 // No agents are online. The Webim (External Bot API 2.0) channel supports the
 // noLivechatOperatorsOnline event, which is triggered when no agents are online. The event is also
-// listed among the customer engagement platform events.
+// listed among the customer engagement platform events. The jaicf framework (JaicpEvents.kt) says it
+// is sent when the script attempted to switch to a live chat but no agents were online.
 //
 // Support: Supported by the Webim (External Bot API 2.0) channel. Also listed in the Customer
 // engagement platforms table; the page does not say which customer engagement platforms send it.
@@ -7014,7 +7018,7 @@ func (x *LivechatFinished) EventType() EventType {
 //     therefore not listed in channels. The page also does not say whether the two mentions describe the
 //     same situation (agents of the Webim channel versus agents of a customer engagement platform).
 //
-// Source: vendor document, Events / Channel events / Webim (External Bot API 2.0) (prose); Events / Customer engagement platforms (table)
+// Source: vendor document, Events / Channel events / Webim (External Bot API 2.0) (prose); Events / Customer engagement platforms (table); JaicpEvents.kt (NO_LIVE_CHAT_OPERATORS_ONLINE)
 type NoLivechatOperatorsOnline struct {
 	// Version: Protocol version. Has the default value of 1.
 	//
@@ -8024,7 +8028,11 @@ func (x *SpeechNotRecognized) EventType() EventType {
 //
 // On the wire its "event" is "onCallNotConnected".
 //
-// Source: vendor document, Events / Telephony (table)
+// The bot could not reach the client. The jaicf framework reads the reason from
+// `data.resterisk.callNotConnectedData.reason`, `BUSY` or `NO_ANSWER` (typed by
+// CallNotConnectedReason).
+//
+// Source: vendor document, Events / Telephony (table); JaicpNativeBotRequest.kt (callNotConnectedReason)
 type OnCallNotConnected struct {
 	// Version: Protocol version. Has the default value of 1.
 	//
