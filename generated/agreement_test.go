@@ -20,6 +20,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/eventgen/eventgen/generated/jaicp"
 	"github.com/eventgen/eventgen/generated/livechat"
 	"github.com/eventgen/eventgen/generated/mchat"
 	"github.com/eventgen/eventgen/generated/mluvii"
@@ -59,6 +60,13 @@ type platformUnderTest struct {
 }
 
 var platformsUnderTest = []platformUnderTest{
+	{name: "jaicp", decode: func(data []byte) (decoded, error) {
+		ev, err := jaicp.Decode(data)
+		if ev == nil {
+			return nil, err
+		}
+		return ev, err
+	}},
 	{name: "livechat", decode: func(data []byte) (decoded, error) {
 		ev, err := livechat.Decode(data)
 		if ev == nil {

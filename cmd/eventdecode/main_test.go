@@ -30,7 +30,7 @@ func TestMain(m *testing.M) {
 }
 
 // decodedPlatforms are the platforms eventdecode decodes; their specs' examples are the samples.
-var decodedPlatforms = []string{"livechat", "mchat", "mluvii"}
+var decodedPlatforms = []string{"jaicp", "livechat", "mchat", "mluvii"}
 
 // TestScripts runs testdata/script/*.txtar. Before each script, every example of the decoded
 // platforms' specs is extracted into $SAMPLES/<platform>.jsonl (one compact JSON document per line) with

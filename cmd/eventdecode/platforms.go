@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/eventgen/eventgen/generated/jaicp"
 	"github.com/eventgen/eventgen/generated/livechat"
 	"github.com/eventgen/eventgen/generated/mchat"
 	"github.com/eventgen/eventgen/generated/mluvii"
@@ -24,16 +25,16 @@ type platform struct {
 	decode func(data []byte) ([]decoded, []byte, error)
 }
 
-// platforms lists the generated packages that decode events. JAICP is absent on purpose: its document
-// gives no payloads, so its package is a catalogue only.
+// platforms lists the generated packages that decode events.
 var platforms = map[string]platform{
+	"jaicp":    {decode: single(jaicp.Decode, jaicp.TypePath)},
 	"livechat": {decode: single(livechat.Decode, livechat.TypePath)},
 	"mluvii":   {decode: single(mluvii.Decode, mluvii.TypePath)},
 	"mchat":    {decode: mchatBatch},
 }
 
-// catalogueOnly names the platforms that have a catalogue but nothing to decode.
-var catalogueOnly = map[string]string{"jaicp": "the JAICP document lists event names without payloads"}
+// catalogueOnly names the platforms that have a catalogue but nothing to decode (none at present).
+var catalogueOnly = map[string]string{}
 
 // event is what every generated Event offers.
 type event interface {
@@ -59,6 +60,8 @@ func single[E event](decode func([]byte) (E, error), typePath func(E) string) fu
 func isUnknown(ev any) string {
 	switch u := ev.(type) {
 	case *mluvii.Unknown:
+		return string(u.Type)
+	case *jaicp.Unknown:
 		return string(u.Type)
 	case *livechat.Unknown:
 		return string(u.Type)

@@ -59,9 +59,12 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 			})
 	} else {
 		for _, e := range p.WireEvents() {
-			if e.Name == disc {
+			if e.Name == disc && !e.Absent {
 				event = e
 			}
+		}
+		if event == nil && disc == "" && env.Absent != nil {
+			event = env.Absent // no string event type, or an empty one: the event whose type is absent
 		}
 	}
 	if w.label == "" {
@@ -99,7 +102,7 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 		w.object(o, obj, ptr, pat, declared, skipUndeclared)
 		if last {
 			if env.Payload != "" && event != nil {
-				payload, ok := obj.first(env.Payload).(jobject)
+				payload, ok := obj.firstObject(env.Payload)
 				pp, ppat := ptr+"/"+pointerToken(env.Payload), pat+"/"+pointerToken(env.Payload)
 				w.patterns[pp] = ppat
 				if ok {
@@ -108,7 +111,7 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 			}
 			return
 		}
-		next, ok := obj.first(env.Levels[k]).(jobject)
+		next, ok := obj.firstObject(env.Levels[k])
 		if !ok {
 			return
 		}
@@ -116,15 +119,28 @@ func (w *walker) envelope(item any, ptr, pat string, ev decoded) {
 	}
 }
 
-// discriminator reads the event type of an envelope, or "".
+// discriminator reads the event type of an envelope as the decoder does (the first member of the right
+// kind at every step: objects on the way, a string at the end), or "".
 func (w *walker) discriminator(item any) string {
 	v := item
-	for _, m := range w.sp.p.Envelope.DiscriminatorPath() {
+	path := w.sp.p.Envelope.DiscriminatorPath()
+	for i, m := range path {
 		obj, ok := v.(jobject)
 		if !ok {
 			return ""
 		}
-		v = obj.first(m)
+		v = nil
+		for _, mem := range obj {
+			if mem.name != m {
+				continue
+			}
+			_, isObj := mem.value.(jobject)
+			_, isStr := mem.value.(string)
+			if i < len(path)-1 && isObj || i == len(path)-1 && isStr {
+				v = mem.value
+				break
+			}
+		}
 	}
 	s, _ := v.(string)
 	return s
@@ -554,6 +570,17 @@ func (o jobject) first(name string) any {
 		}
 	}
 	return nil
+}
+
+// firstObject returns the first member of that name that is an object: the one the decoder reads as an
+// envelope level or payload (members of another kind are kept with a problem).
+func (o jobject) firstObject(name string) (jobject, bool) {
+	for _, m := range o {
+		if v, ok := m.value.(jobject); ok && m.name == name {
+			return v, true
+		}
+	}
+	return nil, false
 }
 
 // parseJSON reads one JSON value: objects as jobject, arrays as []any, numbers as json.Number,

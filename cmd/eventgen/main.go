@@ -218,6 +218,9 @@ Exit status: 0 listed; 1 spec problems.
 			platform = p.Name + "\t"
 		}
 		for _, e := range p.Events {
+			if e.Absent {
+				continue // a label for bodies without an event type, not an event of the catalogue
+			}
 			group := ""
 			if e.Group != nil {
 				group = e.Group.Name

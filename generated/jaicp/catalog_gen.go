@@ -9,6 +9,10 @@ import "slices"
 type EventType string
 
 const (
+	// EventTypeQuery is "query": A text request (no event); it labels the bodies whose event type is
+	// absent, null or "". It is never sent as an event type, so Known reports false and the catalogue does
+	// not list it.
+	EventTypeQuery EventType = "query"
 	// EventTypeTariffBlocked is "tariffBlocked": The account is blocked
 	EventTypeTariffBlocked EventType = "tariffBlocked"
 	// EventTypeSessionDataSoftLimitExceeded is "sessionDataSoftLimitExceeded": The soft limit of saving
@@ -217,7 +221,7 @@ var events = []EventInfo{{
 	Type:       EventTypeLengthLimit,
 }, {
 	Channels:    []string{"bitrix24", "edna_whatsapp", "telegram", "viber", "vonage", "webim", "wechat", "chat_widget"},
-	Description: "The page names fileEvent only in the \"Channel events\" introductory paragraph and does not describe it: it does not say when it is sent or what data it carries.",
+	Description: "The page names fileEvent only in the \"Channel events\" introductory paragraph and does not describe it: it does not say when it is sent or what data it carries. The fileEvent page does: the event is triggered when the user sends a file to the bot, and the file data is in `$request.data.eventData`, an array of files (url, type, mimeType). The jaicf framework (JaicpEvents.kt) says it is sent when the user sends a file or an image, which is uploaded to storage and linked in the request's data.",
 	Documented:  true,
 	Group:       "channel_events",
 	Name:        "fileEvent",
@@ -423,15 +427,16 @@ var events = []EventInfo{{
 	Summary:    "Could not identify the message type",
 	Type:       EventTypeWeChatAnyMessage,
 }, {
-	Documented: true,
-	Group:      "customer_engagement",
-	Name:       "livechatFinished",
-	Summary:    "The agent ended the conversation",
-	Support:    "The livechatFinished is not supported in the Webim customer engagement platform. The page does not list the customer engagement platforms that do support it.",
-	Type:       EventTypeLivechatFinished,
+	Description: "The agent ended the conversation. The jaicf framework (JaicpEvents.kt) says the event is sent when the live chat is finished and the conversation returns to the bot.",
+	Documented:  true,
+	Group:       "customer_engagement",
+	Name:        "livechatFinished",
+	Summary:     "The agent ended the conversation",
+	Support:     "The livechatFinished is not supported in the Webim customer engagement platform. The page does not list the customer engagement platforms that do support it.",
+	Type:        EventTypeLivechatFinished,
 }, {
 	Channels:    []string{"webim"},
-	Description: "No agents are online. The Webim (External Bot API 2.0) channel supports the noLivechatOperatorsOnline event, which is triggered when no agents are online. The event is also listed among the customer engagement platform events.",
+	Description: "No agents are online. The Webim (External Bot API 2.0) channel supports the noLivechatOperatorsOnline event, which is triggered when no agents are online. The event is also listed among the customer engagement platform events. The jaicf framework (JaicpEvents.kt) says it is sent when the script attempted to switch to a live chat but no agents were online.",
 	Documented:  true,
 	Group:       "customer_engagement",
 	Name:        "noLivechatOperatorsOnline",
@@ -474,19 +479,21 @@ var events = []EventInfo{{
 	Summary:    "The client request could not be recognized within 5 seconds or nothing has come up to recognition",
 	Type:       EventTypeSpeechNotRecognized,
 }, {
-	Channels:   []string{"telephony"},
-	Documented: true,
-	Group:      "telephony",
-	Name:       "onCallNotConnected",
-	Summary:    "The bot could not reach the client.",
-	Type:       EventTypeOnCallNotConnected,
+	Channels:    []string{"telephony"},
+	Description: "The bot could not reach the client. The jaicf framework reads the reason from `data.resterisk.callNotConnectedData.reason`, `BUSY` or `NO_ANSWER` (typed by CallNotConnectedReason).",
+	Documented:  true,
+	Group:       "telephony",
+	Name:        "onCallNotConnected",
+	Summary:     "The bot could not reach the client.",
+	Type:        EventTypeOnCallNotConnected,
 }, {
-	Channels:   []string{"telephony"},
-	Documented: true,
-	Group:      "telephony",
-	Name:       "bargeInIntent",
-	Summary:    "The bot made a conditional barge-in attempt.",
-	Type:       EventTypeBargeInIntent,
+	Channels:    []string{"telephony"},
+	Description: "The bot made a conditional barge-in attempt. The jaicf framework reads what the client said from `rawRequest.bargeInIntentStatus` (`recognitionResult.text`, and the transition `barginTrans.trans`); `rawRequest` is kept verbatim here.",
+	Documented:  true,
+	Group:       "telephony",
+	Name:        "bargeInIntent",
+	Summary:     "The bot made a conditional barge-in attempt.",
+	Type:        EventTypeBargeInIntent,
 }}
 
 // Events returns the catalogue in the vendor document's order. The slice is a copy.

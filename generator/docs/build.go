@@ -59,6 +59,7 @@ func BuildPlatform(name string, doc *openapi3.T) (*Platform, error) {
 	}
 	p := b.header()
 	mapping := b.eventMapping()
+	b.absentEvent(cat, mapping)
 	p.Catalogue = mapping == nil
 	b.claim(namesSchema, "events")
 	for _, ev := range sortedKeys(mapping) {
@@ -148,6 +149,17 @@ func (b *builder) eventMapping() map[string]string {
 		}
 	}
 	return nil
+}
+
+// absentEvent adds the event of bodies without an event type (x-eventgen-absent-event), which neither
+// the catalogue nor the discriminator's mapping lists, in front of the catalogue's events.
+func (b *builder) absentEvent(c *catalogue, mapping map[string]string) {
+	var absent struct{ Name, Schema string }
+	if s := b.schema(eventSchema); s == nil || mapping == nil || !ext(s.Extensions, extAbsent, &absent) || absent.Name == "" {
+		return
+	}
+	c.names = append([]string{absent.Name}, c.names...)
+	mapping[absent.Name] = refName(absent.Schema)
 }
 
 // mappingOf returns the discriminator mapping of a schema, value → component name.

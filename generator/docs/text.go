@@ -19,6 +19,7 @@ const (
 	extDiscriminator    = "x-eventgen-discriminator-path"
 	extDefaultMapping   = "x-eventgen-default-mapping"
 	extSubtype          = "x-eventgen-subtype"
+	extAbsent           = "x-eventgen-absent-event"
 	extSpec             = "x-eventgen-spec"
 	extMaxBytes         = "x-eventgen-max-bytes"
 	extServerGenerated  = "x-eventgen-server-generated"
@@ -93,10 +94,35 @@ func prettyJSON(v any) (string, error) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	if err := enc.Encode(asRead(v)); err != nil {
 		return "", err
 	}
 	return strings.TrimRight(buf.String(), "\n"), nil
+}
+
+// asRead returns v as a reader of the published document sees it: every number a float64, as the
+// document loader decodes it. A document built in memory keeps the literals (1583767519.497000000 in a
+// JAICP example); reading them the same way keeps the site a function of the published document.
+func asRead(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if f, err := x.Float64(); err == nil {
+			return f
+		}
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = asRead(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = asRead(e)
+		}
+		return out
+	}
+	return v
 }
 
 // compactJSON renders a value as one line of JSON.
@@ -104,7 +130,7 @@ func compactJSON(v any) string {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := enc.Encode(asRead(v)); err != nil {
 		return fmt.Sprint(v)
 	}
 	return strings.TrimRight(buf.String(), "\n")

@@ -26,6 +26,13 @@ func eventTypeDecl(f *jen.File, p *ir.Platform) {
 		if e.Undocumented {
 			continue
 		}
+		if e.Absent {
+			consts = append(consts, comment(e.ConstName+" is "+jsonLiteral(e.Name)+": "+firstLine(e.Summary, "a body without an event type")+
+				"; it labels the bodies whose event type is absent, null or \"\". It is never sent as an event type, so "+
+				"Known reports false and the catalogue does not list it.", nil, nil, ""),
+				jen.Id(e.ConstName).Id("EventType").Op("=").Lit(e.Name))
+			continue
+		}
 		consts = append(consts, comment(e.ConstName+" is "+jsonLiteral(e.Name)+": "+firstLine(e.Summary, "an event of the catalogue."), nil, nil, ""),
 			jen.Id(e.ConstName).Id("EventType").Op("=").Lit(e.Name))
 		cases = append(cases, jen.Id(e.ConstName))
@@ -69,6 +76,9 @@ func eventInfoDecl(f *jen.File, p *ir.Platform) {
 	f.Type().Id("EventInfo").Struct(fields...)
 	f.Var().Id("events").Op("=").Index().Id("EventInfo").ValuesFunc(func(g *jen.Group) {
 		for _, e := range p.Events {
+			if e.Absent {
+				continue // not an event of the catalogue: see its EventType constant
+			}
 			d := jen.Dict{
 				jen.Id("Name"): jen.Lit(e.Name), jen.Id("Summary"): jen.Lit(e.Summary),
 				jen.Id("Documented"): jen.Lit(!e.Undocumented),

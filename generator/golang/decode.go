@@ -210,7 +210,7 @@ func memberLoop(cases []jen.Code, extra jen.Code) []jen.Code {
 // impliedCase accepts the discriminator member of a union variant that does not declare it, as
 // discriminatorCase does for events.
 func impliedCase(member, extraField string) jen.Code {
-	return jen.Case(jen.Lit(member)).Block(discriminatorRead(jen.Id("x").Dot(extraField))...)
+	return jen.Case(jen.Lit(member)).Block(discriminatorRead(jen.Id("x").Dot(extraField), false)...)
 }
 
 // fieldCases emits one switch case per field; extra is where undecodable members go.

@@ -15,7 +15,7 @@ func eventDecoders(f *jen.File, p *ir.Platform) {
 		if n := envLevels(env); n > 0 {
 			body = append(body, jen.Id("x").Dot("envOmit").Op("=").Lit(1<<n-1))
 		}
-		if !resumable(env) {
+		if !resumable(env) || e.Absent {
 			body = append(body, jen.Var().Id("seenDiscriminator").Bool())
 			body = append(body, levelLoop(env, e, 0)...)
 			f.Comment("decode reads the event at d's position, which the caller has checked is an object.")
@@ -54,7 +54,7 @@ func levelLoop(env *ir.Envelope, e *ir.Event, k int) []jen.Code {
 	last := len(env.Levels)
 	var cases []jen.Code
 	if k == last {
-		cases = append(cases, discriminatorCase(env.Discriminator, members))
+		cases = append(cases, discriminatorCase(env.Discriminator, members, e.Absent))
 	}
 	down := env.Down(k)
 	if down != "" {
@@ -84,23 +84,36 @@ func levelLoop(env *ir.Envelope, e *ir.Event, k int) []jen.Code {
 
 // discriminatorCase reads the discriminator member: the first one holding a string is the event's type
 // (the one LookupString found); the others are kept verbatim, as duplicates or with their wrong kind.
-func discriminatorCase(member string, members jen.Code) jen.Code {
-	return jen.Case(jen.Lit(member)).Block(discriminatorRead(members)...)
+// The absent event keeps the member ("") among its members, so that it is encoded again as it came.
+func discriminatorCase(member string, members jen.Code, absent bool) jen.Code {
+	return jen.Case(jen.Lit(member)).Block(discriminatorRead(members, absent)...)
 }
 
 // discriminatorRead is the body of discriminatorCase and impliedCase.
-func discriminatorRead(members jen.Code) []jen.Code {
+func discriminatorRead(members jen.Code, absent bool) []jen.Code {
+	first := d().Dot("Skip").Call()
+	var null jen.Code = jen.Null()
+	if absent {
+		// Absent, null or "": all three say "no event type"; null and "" are kept as they came.
+		first = jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit(""))
+		null = jen.If(d().Dot("Peek").Call().Op("==").Qual(wirePkg, "KindNull")).Block(
+			jen.Id("seenDiscriminator").Op("=").True(),
+			first,
+			jen.Break(),
+		)
+	}
 	return []jen.Code{
 		jen.If(jen.Id("seenDiscriminator")).Block(
 			jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
 			jen.Break(),
 		),
+		null,
 		jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindString")).Block(
 			jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("string"))),
 			jen.Break(),
 		),
 		jen.Id("seenDiscriminator").Op("=").True(),
-		d().Dot("Skip").Call(),
+		first,
 	}
 }
 
@@ -111,7 +124,7 @@ func dispatch(f *jen.File, p *ir.Platform) {
 	var cases []jen.Code
 	// Each case calls decode on the concrete type: a call through the Event interface would make the
 	// Decoder escape to the heap, one allocation per event.
-	for _, e := range p.WireEvents() {
+	for _, e := range p.Typed() {
 		cases = append(cases, jen.Case(jen.Id(e.ConstName)).Block(
 			jen.Id("v").Op(":=").New(jen.Id(e.GoName)),
 			jen.Id("v").Dot("decode").Call(d()),
@@ -138,7 +151,7 @@ func dispatch(f *jen.File, p *ir.Platform) {
 	var fast []jen.Code
 	if resumable(env) {
 		var fastCases []jen.Code
-		for _, e := range p.WireEvents() {
+		for _, e := range p.Typed() {
 			fastCases = append(fastCases, jen.Case(jen.Id(e.ConstName)).Block(
 				jen.Id("v").Op(":=").New(jen.Id(e.GoName)),
 				jen.Id("v").Dot("decodeFrom").Call(d(), jen.True()),
@@ -153,14 +166,26 @@ func dispatch(f *jen.File, p *ir.Platform) {
 				jen.Id("Raw"):  jen.Qual(jsonPkg, "RawMessage").Call(d().Dot("Since").Call(jen.Id("start"))),
 			}),
 		))
+		typed := []jen.Code{
+			jen.Var().Id("ev").Id("Event"),
+			jen.Switch(jen.Id("EventType").Call(jen.Id("typ"))).Block(fastCases...),
+			jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Id("typ")))),
+			jen.Return(jen.Id("ev"), jen.Nil()),
+		}
+		first := jen.List(jen.Id("typ"), jen.Id("ok")).Op(":=").Add(d()).Dot("FirstMember").Call(jen.Lit(env.Discriminator))
 		fast = []jen.Code{
 			jen.Comment("Fast path: the event type is the first member, as vendors send it; it is read once."),
-			jen.If(jen.List(jen.Id("typ"), jen.Id("ok")).Op(":=").Add(d()).Dot("FirstMember").Call(jen.Lit(env.Discriminator)), jen.Id("ok")).Block(
-				jen.Var().Id("ev").Id("Event"),
-				jen.Switch(jen.Id("EventType").Call(jen.Id("typ"))).Block(fastCases...),
-				jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Id("typ")))),
-				jen.Return(jen.Id("ev"), jen.Nil()),
-			),
+			jen.If(first, jen.Id("ok")).Block(typed...),
+		}
+		if env.Absent != nil {
+			fast = []jen.Code{
+				jen.Comment("Fast path: the event type is the first member, as vendors send it; it is read once. An"),
+				jen.Comment("empty one is read again below, as the event whose type is absent."),
+				jen.Id("saved").Op(":=").Op("*").Add(d()),
+				jen.If(first, jen.Id("ok").Op("&&").Id("typ").Op("==").Lit("")).Block(
+					jen.Op("*").Add(d()).Op("=").Id("saved"),
+				).Else().If(jen.Id("ok")).Block(typed...),
+			}
 		}
 	}
 	body := []jen.Code{
@@ -177,6 +202,7 @@ func dispatch(f *jen.File, p *ir.Platform) {
 	body = append(body,
 		jen.List(jen.Id("typ"), jen.Id("found")).Op(":=").Add(d()).Dot("LookupString").Call(pathLits...),
 		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
+		absentCase(env),
 		jen.If(jen.Op("!").Id("found")).Block(
 			d().Dot("Skip").Call(),
 			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix").Op("+").Lit(ptr), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("event type is missing or not a string")})),
@@ -191,6 +217,22 @@ func dispatch(f *jen.File, p *ir.Platform) {
 	if env.Batch != "" {
 		batchDecls(f, env)
 	}
+}
+
+// absentCase decodes the envelope's absent event when the discriminator member is absent, null or "".
+func absentCase(env *ir.Envelope) jen.Code {
+	a := env.Absent
+	if a == nil {
+		return jen.Null()
+	}
+	// No string event type (absent, null, another kind: kept with a problem) or an empty one.
+	return jen.If(jen.Op("!").Id("found").Op("||").Id("typ").Op("==").Lit("")).Block(
+		jen.Id("v").Op(":=").New(jen.Id(a.GoName)),
+		jen.Id("v").Dot("decode").Call(d()),
+		jen.Id("v").Dot("size").Op("=").Add(d()).Dot("Offset").Call().Op("-").Id("start"),
+		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit(a.Name)))),
+		jen.Return(jen.Id("v"), jen.Nil()),
+	)
 }
 
 func decodeFunc(f *jen.File, env *ir.Envelope) {

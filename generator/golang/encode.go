@@ -152,7 +152,7 @@ func eventEncoders(f *jen.File, p *ir.Platform) {
 func levelWrites(env *ir.Envelope, ev *ir.Event, k int) []jen.Code {
 	codes := []jen.Code{e().Dot("ObjectStart").Call()}
 	last := len(env.Levels)
-	if k == last {
+	if k == last && !ev.Absent { // the absent event keeps the member, if it came, among its members
 		codes = append(codes, e().Dot("Key").Call(quoted(env.Discriminator)), e().Dot("String").Call(jen.Lit(ev.Name)))
 	}
 	down := env.Down(k)

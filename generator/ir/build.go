@@ -44,6 +44,7 @@ func Build(f *spec.File) (*Platform, error) {
 	b.envelope()
 	b.badEnv = len(b.errs) > n
 	b.events()
+	b.absentEvent()
 	b.usage()
 	b.checkGoIdents()
 	b.checkCycles()

@@ -45,6 +45,33 @@ func (b *builder) envelope() {
 
 func firstOf(p []string) string { return p[0] }
 
+// absentEvent resolves envelope.absent: the event a body stands for when its discriminator member is
+// absent, null or "".
+func (b *builder) absentEvent() {
+	se := b.f.Envelope
+	if se == nil || se.Absent == "" || b.p.Envelope == nil {
+		return
+	}
+	at := se.At.Of("absent", se.Pos)
+	if len(b.p.Envelope.Levels) > 0 {
+		b.errs.Add(at, "envelope: absent needs the discriminator %q in the top-level object", se.Discriminator)
+		return
+	}
+	for _, e := range b.p.Events {
+		if e.Name != se.Absent {
+			continue
+		}
+		if e.Undocumented {
+			b.errs.Add(at, "envelope: absent event %q is undocumented", e.Name)
+			return
+		}
+		e.Absent = true
+		b.p.Envelope.Absent = e
+		return
+	}
+	b.errs.Add(at, "envelope: absent names no event: %q", se.Absent)
+}
+
 func (b *builder) events() {
 	var envFields []*Field
 	if b.p.Envelope != nil {

@@ -78,6 +78,9 @@ type Envelope struct {
 	Payload       string   // member name of the payload in the last level; "" = the last level itself
 	Fields        []*Field // members common to every event, in the root object
 	Description   string
+	// Absent is the event a body stands for when its discriminator member is absent, null or "", or
+	// nil. Its name is a label, never matched as a discriminator value (see Event.Absent).
+	Absent *Event
 }
 
 // DiscriminatorPath returns the member names from the root to the discriminator.
@@ -338,10 +341,23 @@ type Event struct {
 	Channels      []*Channel
 	Support       string
 	Undocumented  bool
+	Absent        bool // the envelope's Absent event: its discriminator is absent, null or "", and Name is a label
 	Source        string
 	Discrepancies []string
 	Examples      []*Example
 	Pos           spec.Pos
+}
+
+// Typed returns the events that are decoded by their discriminator value: the wire events but the
+// envelope's Absent event.
+func (p *Platform) Typed() []*Event {
+	var evs []*Event
+	for _, e := range p.WireEvents() {
+		if !e.Absent {
+			evs = append(evs, e)
+		}
+	}
+	return evs
 }
 
 // PayloadFields returns the fields that sit in the payload object (not the envelope's common ones).

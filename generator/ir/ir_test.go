@@ -58,6 +58,9 @@ func dump(p *ir.Platform) string {
 	if e := p.Envelope; e != nil {
 		w(0, "envelope batch=%q levels=%q discriminator=%q payload=%q", e.Batch, e.Levels, e.Discriminator, e.Payload)
 		w(1, "discriminator path %s, payload path %s", strings.Join(e.DiscriminatorPath(), "."), strings.Join(e.PayloadPath(), "."))
+		if e.Absent != nil {
+			w(1, "absent %s (typed: %s)", e.Absent.Name, eventNames(p.Typed()))
+		}
 		for _, f := range e.Fields {
 			w(1, "%s", field(f))
 		}

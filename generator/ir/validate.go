@@ -152,13 +152,18 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 		}
 		levels = append(levels, next)
 	}
+	// The first member of the right kind is the event type (as the decoder reads it); with no string
+	// event type, or an empty one, the body is the absent event where the envelope names one.
 	disc, ok := firstOfKind(levels[len(levels)-1], env.Discriminator, "string").Str()
-	if !ok {
+	var ev *Event
+	switch {
+	case env.Absent != nil && (!ok || disc == ""):
+		ev = env.Absent
+	case !ok:
 		return nil, noType
 	}
-	var ev *Event
-	for _, e := range v.p.WireEvents() {
-		if e.Name == disc {
+	for _, e := range v.p.Typed() {
+		if ev == nil && e.Name == disc {
 			ev = e
 		}
 	}
@@ -187,6 +192,9 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 		}
 		if last {
 			names[env.Discriminator], kinds[env.Discriminator] = true, "string"
+			if ev.Absent {
+				kinds[env.Discriminator] = "string?" // null says "no event type" too
+			}
 		}
 		first, occurs := v.firstsOfKinds(obj, lptr, names, kinds)
 		v.fields(first, lptr, fs)
@@ -246,8 +254,10 @@ func (v *validator) firstsOfKinds(obj *jsontree.Node, ptr string, declared map[s
 			v.add(mptr, "duplicate member")
 			continue
 		}
-		if want, ok := kinds[m.Name]; ok && m.Value.JSONKind() != want {
-			v.add(mptr, "%s", mismatch(m.Value, want))
+		// A kind ending in "?" admits null too.
+		if want, ok := kinds[m.Name]; ok && m.Value.JSONKind() != strings.TrimSuffix(want, "?") &&
+			!(strings.HasSuffix(want, "?") && m.Value.IsNull()) {
+			v.add(mptr, "%s", mismatch(m.Value, strings.TrimSuffix(want, "?")))
 			continue
 		}
 		first[m.Name] = m.Value

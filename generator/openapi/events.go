@@ -32,6 +32,9 @@ func (b *builder) event(ev *ir.Event) {
 	env := b.p.Envelope
 	disc := openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("string"), Const: ev.Name,
 		Description: fmt.Sprintf("The event type: always %s for this event.", code(ev.Name))})
+	if ev.Absent {
+		disc = absentDiscriminator(ev)
+	}
 	last := &openapi3.Schema{}
 	examples := b.examples(ev)
 	if hasPayloadSchema(env) {
@@ -43,10 +46,15 @@ func (b *builder) event(ev *ir.Event) {
 		last = &openapi3.Schema{Type: typ("object"), Required: []string{env.Discriminator, env.Payload},
 			Properties:           openapi3.Schemas{env.Discriminator: disc, env.Payload: ref},
 			AdditionalProperties: openapi3.AdditionalProperties{Has: yes()}}
+		if ev.Absent {
+			last.Required = []string{env.Payload}
+		}
 	} else {
 		b.object(last, ev.PayloadFields(env), ev.AllOrNone)
 		last.Properties[env.Discriminator] = disc
-		last.Required = append([]string{env.Discriminator}, last.Required...)
+		if !ev.Absent {
+			last.Required = append([]string{env.Discriminator}, last.Required...)
+		}
 	}
 	root := b.levels(last, "The object holding the event type and its payload.")
 	for _, f := range env.Fields {
@@ -63,6 +71,13 @@ func (b *builder) event(ev *ir.Event) {
 		root.Extensions = map[string]any{extSubtype: subtypePointer(env, ev)}
 	}
 	*b.schemas[ev.GoName].Value = *root
+}
+
+// absentDiscriminator is the discriminator member of the envelope's absent event: absent, null or "".
+func absentDiscriminator(ev *ir.Event) *openapi3.SchemaRef {
+	return openapi3.NewSchemaRef("", &openapi3.Schema{Enum: []any{"", nil},
+		Description: fmt.Sprintf("Absent, null or empty: a body without an event type is this one (%s is a label, "+
+			"never sent as the event type).", code(ev.Name))})
 }
 
 // levels wraps the object holding the discriminator in the envelope levels above it and returns the
@@ -117,6 +132,10 @@ func envelopeNote(env *ir.Envelope, ev *ir.Event) string {
 		where = "one item of the request body's " + code(env.Batch) + " array"
 	}
 	note := fmt.Sprintf("This schema is the event's whole envelope, %s; its type is at %s.", where, code(pointer(env.DiscriminatorPath())))
+	if ev.Absent {
+		note = fmt.Sprintf("This schema is the event's whole envelope, %s; it has no event type: %s is absent, null or empty.",
+			where, code(pointer(env.DiscriminatorPath())))
+	}
 	if hasPayloadSchema(env) {
 		note += fmt.Sprintf(" The payload alone is %s.", payloadName(ev))
 	}
@@ -141,7 +160,7 @@ func (b *builder) eventUnion() {
 	mapping := map[string]openapi3.MappingRef{}
 	var known []any
 	var envelopes openapi3.SchemaRefs
-	for _, ev := range b.p.WireEvents() {
+	for _, ev := range b.p.Typed() {
 		envelopes = append(envelopes, b.ref(ev.GoName))
 		mapping[ev.Name] = openapi3.MappingRef{Ref: schemaRef(ev.GoName)}
 		known = append(known, ev.Name)
@@ -164,8 +183,24 @@ func (b *builder) eventUnion() {
 			"events; the second, %s, any other event type (%s), which is valid too.",
 			code(path), code(extDiscriminator), code(extMapping), unknownSchema, code(extDefaultMapping))
 	}
-	s := b.discriminated(openapi3.SchemaRefs{openapi3.NewSchemaRef("", documented), b.ref(unknownSchema)}, b.ref(namesSchema))
+	branches := openapi3.SchemaRefs{openapi3.NewSchemaRef("", documented), b.ref(unknownSchema)}
+	s := b.discriminated(branches, b.ref(namesSchema))
+	if a := env.Absent; a != nil {
+		// A body without an event type is the absent event: a third branch, outside the discriminator's
+		// mapping, and the member is no longer required.
+		s.OneOf = openapi3.SchemaRefs{branches[0], b.ref(a.GoName), branches[1]}
+		s.Required = nil
+		s.Properties[env.Discriminator] = openapi3.NewSchemaRef("", &openapi3.Schema{
+			AnyOf: openapi3.SchemaRefs{b.ref(namesSchema), openapi3.NewSchemaRef("", &openapi3.Schema{Enum: []any{nil}})}})
+		d.note("A body whose %s is absent, null or empty is %s (the second branch of oneOf); %s is a label, "+
+			"never sent as the event type.", code(path), a.GoName, code(a.Name))
+		known = append(known, "")
+	}
 	s.Extensions = map[string]any{extDiscriminator: path, extDefaultMapping: schemaRef(unknownSchema)}
+	if a := env.Absent; a != nil {
+		s.Extensions[extAbsent] = map[string]any{"name": a.Name, "schema": schemaRef(a.GoName)}
+		d.note("%s names that event and its label.", code(extAbsent))
+	}
 	s.Description = d.String()
 	*b.schemas[eventSchema].Value = *s
 	b.unknownEvent(known)

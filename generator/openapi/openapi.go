@@ -175,11 +175,19 @@ func readingNotes(p *ir.Platform) string {
 		openEnum + " The decoder keeps unknown values and Validate accepts them.",
 		"A discriminated union is `oneOf` its documented variants (dispatched by `discriminator`) and an Unknown variant for the values the mapping does not name (`" + extDefaultMapping + "`).",
 		"An event type the catalogue does not document is not an error either: the request body's `oneOf` ends with the `Unknown` envelope, which takes any other event type.",
-		"Facts JSON Schema has no keyword for are extensions, each explained where it is used: `" + extMaxBytes + "` (a length in bytes of UTF-8), `" + extTimeLayouts + "` (the Go layouts of a timestamp), `" + extUnix + "` (Unix time), `" + extServerGenerated + "` (filled in by the platform), `" + extDiscriminator + "` (where the event type is).",
+		"Facts JSON Schema has no keyword for are extensions, each explained where it is used: `" + extMaxBytes + "` (a length in bytes of UTF-8), `" + extTimeLayouts + "` (the Go layouts of a timestamp), `" + extUnix + "` (Unix time), `" + extServerGenerated + "` (filled in by the platform), `" + extDiscriminator + "` (where the event type is)" + absentNote(p) + ".",
 		"A member name repeated in one object is read once: the decoder reads the first and keeps the rest verbatim, and Validate reports repeated declared members and repeated map keys as duplicate members. JSON Schema cannot see repeated member names, so a body with them may pass the schema and still get a problem from Validate.",
 		"Integers (`format: int64`) are written without fraction or exponent and fit int64: the decoder reads 1.0, 1e2 and 9223372036854775808 as numbers of the wrong kind, which JSON Schema's `integer` admits. Numbers (`type: number`) are kept as written, whatever their size.",
 		"Timestamps are checked against their layouts by parsing: a `pattern` admits the shape, while Validate also rejects dates that do not exist (February 30).",
 	})
+}
+
+// absentNote names the extension of the event of bodies without an event type, on platforms that have one.
+func absentNote(p *ir.Platform) string {
+	if p.Envelope.Absent == nil {
+		return ""
+	}
+	return ", `" + extAbsent + "` (the event of bodies without an event type)"
 }
 
 // webhook describes the request the platform sends.
@@ -267,8 +275,8 @@ func (b *builder) catalogue() {
 	var names []any
 	descs := map[string]any{}
 	for _, ev := range p.Events {
-		if ev.Undocumented {
-			continue
+		if ev.Undocumented || ev.Absent {
+			continue // the absent event's name is a label, never sent
 		}
 		names = append(names, ev.Name)
 		descs[ev.Name] = eventProse(p, ev).String()

@@ -23,6 +23,7 @@ const (
 	extTemplates        = "x-eventgen-templates"        // enum value → text template with %name% placeholders
 	extZone             = "x-eventgen-time-zone"        // the zone of timestamps written without an offset
 	extSubtype          = "x-eventgen-subtype"          // JSON pointer of the member that qualifies an event
+	extAbsent           = "x-eventgen-absent-event"     // {name, schema}: the event of bodies without an event type
 	extServerGenerated  = "x-eventgen-server-generated" // filled in by the platform; OpenAPI's readOnly would forbid it in the delivery
 )
 

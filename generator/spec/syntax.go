@@ -87,6 +87,7 @@ type Envelope struct {
 	Discriminator string     `yaml:"discriminator,required"`
 	Payload       string     `yaml:"payload"`
 	Batch         string     `yaml:"batch"`
+	Absent        string     `yaml:"absent"` // the event a body stands for when the discriminator is absent, null or ""
 	Description   string     `yaml:"description"`
 	Fields        Map[Field] `yaml:"fields"`
 	Pos           Pos        `yaml:"-"`
