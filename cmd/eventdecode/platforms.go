@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/eventgen/eventgen/generated/livechat"
+	"github.com/eventgen/eventgen/generated/livechatwebhooks"
 	"github.com/eventgen/eventgen/generated/mchat"
 	"github.com/eventgen/eventgen/generated/mluvii"
 )
@@ -24,9 +25,10 @@ type platform struct {
 // platforms lists the generated packages that decode events. JAICP is absent on purpose: its document
 // gives no payloads, so its package is a catalogue only.
 var platforms = map[string]platform{
-	"livechat": {decode: single(livechat.Decode, livechat.TypePath)},
-	"mluvii":   {decode: single(mluvii.Decode, mluvii.TypePath)},
-	"mchat":    {decode: mchatBatch},
+	"livechat":         {decode: single(livechat.Decode, livechat.TypePath)},
+	"livechatwebhooks": {decode: single(livechatwebhooks.Decode, livechatwebhooks.TypePath)},
+	"mluvii":           {decode: single(mluvii.Decode, mluvii.TypePath)},
+	"mchat":            {decode: mchatBatch},
 }
 
 // catalogueOnly names the platforms that have a catalogue but nothing to decode.
@@ -58,6 +60,8 @@ func isUnknown(ev any) string {
 	case *mluvii.Unknown:
 		return string(u.Type)
 	case *livechat.Unknown:
+		return string(u.Type)
+	case *livechatwebhooks.Unknown:
 		return string(u.Type)
 	case *mchat.Unknown:
 		return string(u.Type)
