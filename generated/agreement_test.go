@@ -21,6 +21,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/eventgen/eventgen/generated/livechat"
+	"github.com/eventgen/eventgen/generated/livechatwebhooks"
 	"github.com/eventgen/eventgen/generated/mchat"
 	"github.com/eventgen/eventgen/generated/mluvii"
 )
@@ -61,6 +62,13 @@ type platformUnderTest struct {
 var platformsUnderTest = []platformUnderTest{
 	{name: "livechat", decode: func(data []byte) (decoded, error) {
 		ev, err := livechat.Decode(data)
+		if ev == nil {
+			return nil, err
+		}
+		return ev, err
+	}},
+	{name: "livechatwebhooks", decode: func(data []byte) (decoded, error) {
+		ev, err := livechatwebhooks.Decode(data)
 		if ev == nil {
 			return nil, err
 		}

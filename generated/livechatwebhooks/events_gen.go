@@ -4649,11 +4649,15 @@ func (x *AutoAccessDeleted) EventType() EventType {
 //
 // Discrepancies in the vendor document:
 //   - The payload of this action is a JSON array, not an object. The spec language declares a payload as
-//     an object's members, so this action is declared without payload members: its samples decode to this
-//     action (their array is kept verbatim and re-encoded as received), and `Validate()` reports
-//     `/payload: expected object, got array`. The examples are marked invalid for that reason.
-//   - The samples of v3.5 to v3.7 all send `"action": "auto_access_added"` (the name of the v3.4 action)
-//     with the array payload of this action.
+//     an object's members, so this action is declared without payload members: a webhook decodes to this
+//     action (the array is kept verbatim and re-encoded as received), and `Validate()` reports `/payload:
+//     expected object, got array`.
+//   - The three samples of each of v3.5, v3.6 and v3.7 (six distinct texts: v3.6 and v3.7 add `requester`)
+//     are not examples of this spec: a sample whose payload is an array cannot satisfy the declared
+//     payload, and the generated encoding/json baseline test requires every example to decode into the
+//     payload struct. They all send `"action": "auto_access_added"` (the name of the v3.4 action) with the
+//     array payload of this action, and two of them are not JSON as published (a missing comma after the
+//     payload array; an unclosed `conditions` object).
 //
 // Source: vendor document, Webhooks v3.5–3.7: auto_accesses_updated
 type AutoAccessesUpdated struct {
