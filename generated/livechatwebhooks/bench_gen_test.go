@@ -395,7 +395,7 @@ type stdThread struct {
 	Events           []json.RawMessage                     `json:"events,omitempty"`
 	Properties       map[string]map[string]json.RawMessage `json:"properties,omitempty"`
 	Access           *stdAccess                            `json:"access,omitempty"`
-	RestrictedAccess *string                               `json:"restricted_access,omitempty"`
+	RestrictedAccess json.RawMessage                       `json:"restricted_access,omitempty"`
 	Queue            *stdQueue                             `json:"queue,omitempty"`
 	PreviousThreadID *string                               `json:"previous_thread_id,omitempty"`
 	NextThreadID     *string                               `json:"next_thread_id,omitempty"`

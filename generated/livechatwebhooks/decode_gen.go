@@ -15650,7 +15650,7 @@ func (x *SystemEvent) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Source.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
+				} else if v, p := readSystemEventSource(d); p == "" {
 					x.Source.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -15666,7 +15666,7 @@ func (x *SystemEvent) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.Subtype.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
+				} else if v, p := readSystemEventSubtype(d); p == "" {
 					x.Subtype.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -15865,7 +15865,7 @@ func (x *SystemMessageEvent) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.SystemMessageType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
+				} else if v, p := readSystemMessageType(d); p == "" {
 					x.SystemMessageType.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -16087,7 +16087,7 @@ func (x *Thread) decode(d *wire.Decoder) {
 				start := d.Offset()
 				if d.Null() {
 					x.RestrictedAccess.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
+				} else if v, p := readRestrictedAccess(d); p == "" {
 					x.RestrictedAccess.Set(v)
 				} else {
 					x.extra.Add(name, raw, d.Since(start), p)
@@ -17326,6 +17326,25 @@ func readRequester(d *wire.Decoder) (Requester, string) {
 	v.decode(d)
 	return v, ""
 }
+func readRestrictedAccess(d *wire.Decoder) (RestrictedAccess, string) {
+	var v RestrictedAccess
+	switch d.Peek() {
+	case wire.KindString:
+		a, p := d.ReadString()
+		if p == "" {
+			v.String.Set(a)
+		}
+		return v, p
+	case wire.KindBool:
+		a, p := d.ReadBool()
+		if p == "" {
+			v.Boolean.Set(a)
+		}
+		return v, p
+	default:
+		return v, d.Mismatch("string or boolean")
+	}
+}
 func readWebviewHeight(d *wire.Decoder) (WebviewHeight, string) {
 	v, p := d.ReadString()
 	return WebviewHeight(v), p
@@ -17408,6 +17427,14 @@ func readRoutingStatus(d *wire.Decoder) (RoutingStatus, string) {
 	v, p := d.ReadString()
 	return RoutingStatus(v), p
 }
+func readSystemEventSource(d *wire.Decoder) (SystemEventSource, string) {
+	v, p := d.ReadString()
+	return SystemEventSource(v), p
+}
+func readSystemEventSubtype(d *wire.Decoder) (SystemEventSubtype, string) {
+	v, p := d.ReadString()
+	return SystemEventSubtype(v), p
+}
 func readSystemEvent(d *wire.Decoder) (SystemEvent, string) {
 	var v SystemEvent
 	if d.Peek() != wire.KindObject {
@@ -17415,6 +17442,10 @@ func readSystemEvent(d *wire.Decoder) (SystemEvent, string) {
 	}
 	v.decode(d)
 	return v, ""
+}
+func readSystemMessageType(d *wire.Decoder) (SystemMessageType, string) {
+	v, p := d.ReadString()
+	return SystemMessageType(v), p
 }
 func readMapOfString(d *wire.Decoder) (map[string]string, string) {
 	if !d.Object() {

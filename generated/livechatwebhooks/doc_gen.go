@@ -59,8 +59,10 @@
 //   - The webhooks pages have no "required" column and the envelope members are not described in a table
 //     on any version's page: `webhook_id`, `secret_key`, `action`, `payload` and `additional_data` are
 //     known from the samples only.
-//   - The payload files of v3.4 already use `visibility`, while the v3.4 data structures page still lists
-//     `recipients` for some events; the data structures of v3.5+ use `visibility` only.
+//   - The data structures change from version to version without a changelog on the pages themselves:
+//     `alternative_text`, button `target`, the `form` event and the `subject` field type appear in v3.3;
+//     `visibility` replaces `recipients` and `form_type` appears in v3.4; `deleted`, the `system` event
+//     and the `ecommerce` template appear in v3.6. Each member says from which version it is documented.
 //   - The webhooks page of v3.3 has an empty `apiVersion` in its front matter; the v3.2 page has none;
 //     v3.4, v3.5, v3.6 (the unversioned page) and v3.7 name their version.
 package livechatwebhooks

@@ -5710,6 +5710,22 @@ func (x *Requester) MarshalJSON() ([]byte, error) {
 	x.encode(&e)
 	return e.Buf, nil
 }
+func (x *RestrictedAccess) encode(e *wire.Encoder) {
+	if v, ok := x.String.Get(); ok {
+		e.String(v)
+	} else if v, ok := x.Boolean.Get(); ok {
+		e.Bool(v)
+	} else {
+		e.Null()
+	}
+}
+
+// MarshalJSON encodes x as JSON, with every member kept from decoding.
+func (x *RestrictedAccess) MarshalJSON() ([]byte, error) {
+	var e wire.Encoder
+	x.encode(&e)
+	return e.Buf, nil
+}
 func (x *RichMessageButton) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -6038,14 +6054,14 @@ func (x *SystemEvent) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.Source.Get(); ok {
 		e.Key("\"source\"")
-		e.String(v)
+		e.String(string(v))
 	} else if x.Source.IsNull() {
 		e.Key("\"source\"")
 		e.Null()
 	}
 	if v, ok := x.Subtype.Get(); ok {
 		e.Key("\"subtype\"")
-		e.String(v)
+		e.String(string(v))
 	} else if x.Subtype.IsNull() {
 		e.Key("\"subtype\"")
 		e.Null()
@@ -6130,7 +6146,7 @@ func (x *SystemMessageEvent) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.SystemMessageType.Get(); ok {
 		e.Key("\"system_message_type\"")
-		e.String(v)
+		e.String(string(v))
 	} else if x.SystemMessageType.IsNull() {
 		e.Key("\"system_message_type\"")
 		e.Null()
@@ -6229,7 +6245,7 @@ func (x *Thread) encode(e *wire.Encoder) {
 	}
 	if v, ok := x.RestrictedAccess.Get(); ok {
 		e.Key("\"restricted_access\"")
-		e.String(v)
+		v.encode(e)
 	} else if x.RestrictedAccess.IsNull() {
 		e.Key("\"restricted_access\"")
 		e.Null()

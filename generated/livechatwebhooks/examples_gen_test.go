@@ -2320,6 +2320,51 @@ var fixtures = []fixture{
 		types: []string{"incoming_event/message"},
 	},
 	{
+		name:  "compat/incoming_event/reference-system-event-body.null-absent",
+		file:  "testdata/compat/incoming_event/reference-system-event-body.null-absent.json",
+		types: []string{"incoming_event/system"},
+		problems: livechatwebhooks.Problems{
+			{Pointer: "/license_id", Message: "must not be null"},
+			{Pointer: "/payload/event/deleted", Message: "must not be null"},
+			{Pointer: "/payload/event/properties", Message: "must not be null"},
+			{Pointer: "/payload/event/recipients", Message: "must not be null"},
+			{Pointer: "/requester", Message: "must not be null"},
+		},
+	},
+	{
+		name:  "compat/incoming_event/reference-system-event-body.open-enum",
+		file:  "testdata/compat/incoming_event/reference-system-event-body.open-enum.json",
+		types: []string{"incoming_event/system"},
+	},
+	{
+		name:  "compat/incoming_event/reference-system-event-body.unknown-members",
+		file:  "testdata/compat/incoming_event/reference-system-event-body.unknown-members.json",
+		types: []string{"incoming_event/system"},
+	},
+	{
+		name:  "compat/incoming_event/reference-system-message-body.null-absent",
+		file:  "testdata/compat/incoming_event/reference-system-message-body.null-absent.json",
+		types: []string{"incoming_event/system_message"},
+		problems: livechatwebhooks.Problems{
+			{Pointer: "/license_id", Message: "must not be null"},
+			{Pointer: "/payload/event/custom_id", Message: "must not be null"},
+			{Pointer: "/payload/event/deleted", Message: "must not be null"},
+			{Pointer: "/payload/event/properties", Message: "must not be null"},
+			{Pointer: "/payload/event/recipients", Message: "must not be null"},
+			{Pointer: "/requester", Message: "must not be null"},
+		},
+	},
+	{
+		name:  "compat/incoming_event/reference-system-message-body.open-enum",
+		file:  "testdata/compat/incoming_event/reference-system-message-body.open-enum.json",
+		types: []string{"incoming_event/system_message"},
+	},
+	{
+		name:  "compat/incoming_event/reference-system-message-body.unknown-members",
+		file:  "testdata/compat/incoming_event/reference-system-message-body.unknown-members.json",
+		types: []string{"incoming_event/system_message"},
+	},
+	{
 		name:  "compat/incoming_event/rich-message-agent-v3.1.null-absent",
 		file:  "testdata/compat/incoming_event/rich-message-agent-v3.1.null-absent.json",
 		types: []string{"incoming_event/rich_message"},
@@ -2547,6 +2592,11 @@ var fixtures = []fixture{
 		},
 	},
 	{
+		name:  "compat/incoming_event/system-customer-v3.6-v3.7.open-enum",
+		file:  "testdata/compat/incoming_event/system-customer-v3.6-v3.7.open-enum.json",
+		types: []string{"incoming_event/system"},
+	},
+	{
 		name:  "compat/incoming_event/system-customer-v3.6-v3.7.unknown-members",
 		file:  "testdata/compat/incoming_event/system-customer-v3.6-v3.7.unknown-members.json",
 		types: []string{"incoming_event/system"},
@@ -2565,6 +2615,11 @@ var fixtures = []fixture{
 			{Pointer: "/payload/event/visibility", Message: "must not be null"},
 			{Pointer: "/requester", Message: "must not be null"},
 		},
+	},
+	{
+		name:  "compat/incoming_event/system-message-agent-v3.1-v3.3.open-enum",
+		file:  "testdata/compat/incoming_event/system-message-agent-v3.1-v3.3.open-enum.json",
+		types: []string{"incoming_event/system_message"},
 	},
 	{
 		name:  "compat/incoming_event/system-message-agent-v3.1-v3.3.unknown-members",
@@ -2606,6 +2661,11 @@ var fixtures = []fixture{
 			{Pointer: "/payload/event/visibility", Message: "must not be null"},
 			{Pointer: "/requester", Message: "must not be null"},
 		},
+	},
+	{
+		name:  "compat/incoming_event/system-message-customer-v3.2-v3.7.open-enum",
+		file:  "testdata/compat/incoming_event/system-message-customer-v3.2-v3.7.open-enum.json",
+		types: []string{"incoming_event/system_message"},
 	},
 	{
 		name:  "compat/incoming_event/system-message-customer-v3.2-v3.7.unknown-members",
@@ -3910,6 +3970,18 @@ var fixtures = []fixture{
 		file:  "testdata/examples/incoming_event/message-customer-v3.2-v3.7.json",
 		bench: "incoming_event/message-customer-v3.2-v3.7",
 		types: []string{"incoming_event/message"},
+	},
+	{
+		name:  "examples/incoming_event/reference-system-event-body",
+		file:  "testdata/examples/incoming_event/reference-system-event-body.json",
+		bench: "incoming_event/reference-system-event-body",
+		types: []string{"incoming_event/system"},
+	},
+	{
+		name:  "examples/incoming_event/reference-system-message-body",
+		file:  "testdata/examples/incoming_event/reference-system-message-body.json",
+		bench: "incoming_event/reference-system-message-body",
+		types: []string{"incoming_event/system_message"},
 	},
 	{
 		name:  "examples/incoming_event/rich-message-agent-v3.1",
@@ -8150,7 +8222,7 @@ var fixtures = []fixture{
 		file:  "testdata/synth/incoming_chat_thread/invalid.type.payload.chat.thread.restricted_access.json",
 		types: []string{"incoming_chat_thread"},
 		problems: livechatwebhooks.Problems{
-			{Pointer: "/payload/chat/thread/restricted_access", Message: "expected string, got number"},
+			{Pointer: "/payload/chat/thread/restricted_access", Message: "expected string or boolean, got number"},
 		},
 	},
 	{
@@ -8288,6 +8360,11 @@ var fixtures = []fixture{
 		problems: livechatwebhooks.Problems{
 			{Pointer: "/webhook_id", Message: "expected string, got number"},
 		},
+	},
+	{
+		name:  "synth/incoming_chat_thread/maximal.RestrictedAccess-boolean",
+		file:  "testdata/synth/incoming_chat_thread/maximal.RestrictedAccess-boolean.json",
+		types: []string{"incoming_chat_thread"},
 	},
 	{
 		name:  "synth/incoming_chat_thread/maximal",

@@ -6223,6 +6223,7 @@ func (x *Requester) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+func (x *RestrictedAccess) validate(ps *wire.Problems, p *wire.Path) {}
 func (x *RichMessageButton) validate(ps *wire.Problems, p *wire.Path) {
 	{
 		fp := p.Key("text")
@@ -6752,7 +6753,9 @@ func (x *Thread) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	{
 		fp := p.Key("restricted_access")
-		if x.RestrictedAccess.IsNull() {
+		if v, ok := x.RestrictedAccess.Get(); ok {
+			v.validate(ps, &fp)
+		} else if x.RestrictedAccess.IsNull() {
 			ps.Add(&fp, "must not be null")
 		}
 	}
