@@ -1494,15 +1494,15 @@ type RichMessagePostback struct {
 	//
 	// JSON "toggled", required.
 	Toggled bool `json:"toggled"`
-	// ButtonType: The type of the clicked button (v3.7 samples).
+	// ButtonType: The type of the clicked button (v3.6+ samples).
 	//
 	// JSON "button_type".
 	ButtonType Opt[ButtonType] `json:"button_type"`
-	// ButtonValue: The value of the clicked button (v3.7 samples).
+	// ButtonValue: The value of the clicked button (v3.6+ samples).
 	//
 	// JSON "button_value".
 	ButtonValue Opt[string] `json:"button_value"`
-	// Ecommerce: The product, for `ecommerce` rich messages (v3.7 samples).
+	// Ecommerce: The product, for `ecommerce` rich messages (v3.6+ samples).
 	//
 	// JSON "ecommerce".
 	Ecommerce Opt[EcommercePostback] `json:"ecommerce"`
