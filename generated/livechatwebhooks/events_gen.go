@@ -40,15 +40,16 @@ type IncomingChatThread struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -73,9 +74,10 @@ type IncomingChatThread struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -83,7 +85,7 @@ type IncomingChatThread struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -133,15 +135,16 @@ type IncomingChat struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -166,9 +169,10 @@ type IncomingChat struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -176,7 +180,7 @@ type IncomingChat struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -227,15 +231,16 @@ type ThreadClosed struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -260,9 +265,10 @@ type ThreadClosed struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -270,7 +276,7 @@ type ThreadClosed struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -328,15 +334,16 @@ type ChatDeactivated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -361,9 +368,10 @@ type ChatDeactivated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -371,7 +379,7 @@ type ChatDeactivated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -429,15 +437,16 @@ type AccessGranted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -462,9 +471,10 @@ type AccessGranted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -472,7 +482,7 @@ type AccessGranted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -530,15 +540,16 @@ type AccessRevoked struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -563,9 +574,10 @@ type AccessRevoked struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -573,7 +585,7 @@ type AccessRevoked struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -631,15 +643,16 @@ type AccessSet struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -664,9 +677,10 @@ type AccessSet struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -674,7 +688,7 @@ type AccessSet struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -733,15 +747,16 @@ type ChatAccessGranted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -766,9 +781,10 @@ type ChatAccessGranted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -776,7 +792,7 @@ type ChatAccessGranted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -831,15 +847,16 @@ type ChatAccessRevoked struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -864,9 +881,10 @@ type ChatAccessRevoked struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -874,7 +892,7 @@ type ChatAccessRevoked struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -929,15 +947,16 @@ type ChatAccessUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -962,9 +981,10 @@ type ChatAccessUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -972,7 +992,7 @@ type ChatAccessUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1026,15 +1046,16 @@ type ChatTransferred struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -1059,9 +1080,10 @@ type ChatTransferred struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -1069,7 +1091,7 @@ type ChatTransferred struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1139,15 +1161,16 @@ type ChatUserAdded struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -1172,9 +1195,10 @@ type ChatUserAdded struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -1182,7 +1206,7 @@ type ChatUserAdded struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1244,15 +1268,16 @@ type UserAddedToChat struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -1277,9 +1302,10 @@ type UserAddedToChat struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -1287,7 +1313,7 @@ type UserAddedToChat struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1362,15 +1388,16 @@ type ChatUserRemoved struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -1395,9 +1422,10 @@ type ChatUserRemoved struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -1405,7 +1433,7 @@ type ChatUserRemoved struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1467,15 +1495,16 @@ type UserRemovedFromChat struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -1500,9 +1529,10 @@ type UserRemovedFromChat struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -1510,7 +1540,7 @@ type UserRemovedFromChat struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1583,15 +1613,16 @@ type IncomingEvent struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -1616,9 +1647,10 @@ type IncomingEvent struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -1626,7 +1658,7 @@ type IncomingEvent struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1684,15 +1716,16 @@ type EventUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -1717,9 +1750,10 @@ type EventUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -1727,7 +1761,7 @@ type EventUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1785,15 +1819,16 @@ type EventDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -1818,9 +1853,10 @@ type EventDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -1828,7 +1864,7 @@ type EventDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1886,15 +1922,16 @@ type IncomingRichMessagePostback struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -1919,9 +1956,10 @@ type IncomingRichMessagePostback struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -1929,7 +1967,7 @@ type IncomingRichMessagePostback struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -1995,15 +2033,16 @@ type ChatPropertiesUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2028,9 +2067,10 @@ type ChatPropertiesUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2038,7 +2078,7 @@ type ChatPropertiesUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -2092,15 +2132,16 @@ type ChatPropertiesDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2125,9 +2166,10 @@ type ChatPropertiesDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2135,7 +2177,7 @@ type ChatPropertiesDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -2190,15 +2232,16 @@ type ChatThreadPropertiesUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2223,9 +2266,10 @@ type ChatThreadPropertiesUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2233,7 +2277,7 @@ type ChatThreadPropertiesUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -2292,15 +2336,16 @@ type ChatThreadPropertiesDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2325,9 +2370,10 @@ type ChatThreadPropertiesDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2335,7 +2381,7 @@ type ChatThreadPropertiesDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -2393,15 +2439,16 @@ type ThreadPropertiesUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2426,9 +2473,10 @@ type ThreadPropertiesUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2436,7 +2484,7 @@ type ThreadPropertiesUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -2494,15 +2542,16 @@ type ThreadPropertiesDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2527,9 +2576,10 @@ type ThreadPropertiesDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2537,7 +2587,7 @@ type ThreadPropertiesDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -2595,15 +2645,16 @@ type EventPropertiesUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2628,9 +2679,10 @@ type EventPropertiesUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2638,7 +2690,7 @@ type EventPropertiesUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -2700,15 +2752,16 @@ type EventPropertiesDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2733,9 +2786,10 @@ type EventPropertiesDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2743,7 +2797,7 @@ type EventPropertiesDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -2805,15 +2859,16 @@ type ChatThreadTagged struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2838,9 +2893,10 @@ type ChatThreadTagged struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2848,7 +2904,7 @@ type ChatThreadTagged struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -2906,15 +2962,16 @@ type ChatThreadUntagged struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -2939,9 +2996,10 @@ type ChatThreadUntagged struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -2949,7 +3007,7 @@ type ChatThreadUntagged struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3007,15 +3065,16 @@ type ThreadTagged struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3040,9 +3099,10 @@ type ThreadTagged struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3050,7 +3110,7 @@ type ThreadTagged struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3108,15 +3168,16 @@ type ThreadUntagged struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3141,9 +3202,10 @@ type ThreadUntagged struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3151,7 +3213,7 @@ type ThreadUntagged struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3200,6 +3262,10 @@ func (x *ThreadUntagged) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. Renamed `routing_status_set` in v3.2.
 //
+// Discrepancies in the vendor document:
+//   - The Configuration API v3.6 excludes `agent_status_changed` (a v3.1 name) from `additional_data`, but
+//     the v3.1 sample carries `additional_data` with `chat_properties`.
+//
 // Source: vendor document, Webhooks v3.1: agent_status_changed
 type AgentStatusChanged struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
@@ -3209,15 +3275,16 @@ type AgentStatusChanged struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3242,9 +3309,10 @@ type AgentStatusChanged struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3252,7 +3320,7 @@ type AgentStatusChanged struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3297,6 +3365,11 @@ func (x *AgentStatusChanged) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.2–3.7. Called `agent_status_changed` in v3.1.
 //
+// Discrepancies in the vendor document:
+//   - The samples of v3.2 to v3.7 carry `additional_data` with `chat_properties` and
+//     `chat_presence_user_ids`; the Configuration API v3.6 excludes from `additional_data` only
+//     `agent_status_changed`, this action's v3.1 name, which v3.6 no longer has.
+//
 // Source: vendor document, Webhooks v3.2–3.7: routing_status_set
 type RoutingStatusSet struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
@@ -3306,15 +3379,16 @@ type RoutingStatusSet struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3339,9 +3413,10 @@ type RoutingStatusSet struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3349,7 +3424,7 @@ type RoutingStatusSet struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3398,6 +3473,9 @@ func (x *RoutingStatusSet) EventType() EventType {
 //   - Filed under "Status" in v3.1 to v3.3 and under "Configuration" from v3.4. Its payload is
 //     `{"agent_id"}` in v3.1 to v3.3 and `{"id"}` from v3.4; both are declared optional, and `all_or_none`
 //     cannot say "exactly one of".
+//   - `register_webhook` offers `additional_data` for "all actions except for `agent_status_changed`,
+//     `agent_deleted`", but the v3.1 to v3.3 samples of `agent_deleted` carry `additional_data` with
+//     `chat_properties` (and `chat_presence_user_ids` from v3.2).
 //
 // Source: vendor document, Webhooks v3.1–3.7: agent_deleted
 type AgentDeleted struct {
@@ -3408,15 +3486,16 @@ type AgentDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3441,9 +3520,10 @@ type AgentDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3451,7 +3531,7 @@ type AgentDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3509,15 +3589,16 @@ type CustomerCreated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3542,9 +3623,10 @@ type CustomerCreated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3552,7 +3634,7 @@ type CustomerCreated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3623,15 +3705,16 @@ type IncomingCustomer struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3656,9 +3739,10 @@ type IncomingCustomer struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3666,7 +3750,7 @@ type IncomingCustomer struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3717,15 +3801,16 @@ type CustomerSessionFieldsUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3750,9 +3835,10 @@ type CustomerSessionFieldsUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3760,7 +3846,7 @@ type CustomerSessionFieldsUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3819,15 +3905,16 @@ type AgentCreated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3852,9 +3939,10 @@ type AgentCreated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3862,7 +3950,7 @@ type AgentCreated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -3940,15 +4028,16 @@ type AgentApproved struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -3973,9 +4062,10 @@ type AgentApproved struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -3983,7 +4073,7 @@ type AgentApproved struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4033,15 +4123,16 @@ type AgentSuspended struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -4066,9 +4157,10 @@ type AgentSuspended struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -4076,7 +4168,7 @@ type AgentSuspended struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4126,15 +4218,16 @@ type AgentUnsuspended struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -4159,9 +4252,10 @@ type AgentUnsuspended struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -4169,7 +4263,7 @@ type AgentUnsuspended struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4219,15 +4313,16 @@ type AgentUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -4252,9 +4347,10 @@ type AgentUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -4262,7 +4358,7 @@ type AgentUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4340,15 +4436,16 @@ type AutoAccessAdded struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -4373,9 +4470,10 @@ type AutoAccessAdded struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -4383,7 +4481,7 @@ type AutoAccessAdded struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4449,15 +4547,16 @@ type AutoAccessUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -4482,9 +4581,10 @@ type AutoAccessUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -4492,7 +4592,7 @@ type AutoAccessUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4558,15 +4658,16 @@ type AutoAccessDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -4591,9 +4692,10 @@ type AutoAccessDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -4601,7 +4703,7 @@ type AutoAccessDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4668,15 +4770,16 @@ type AutoAccessesUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -4701,9 +4804,10 @@ type AutoAccessesUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -4711,7 +4815,7 @@ type AutoAccessesUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4757,15 +4861,16 @@ type BotCreated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -4790,9 +4895,10 @@ type BotCreated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -4800,7 +4906,7 @@ type BotCreated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4866,15 +4972,16 @@ type BotUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -4899,9 +5006,10 @@ type BotUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -4909,7 +5017,7 @@ type BotUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -4975,15 +5083,16 @@ type BotDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -5008,9 +5117,10 @@ type BotDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -5018,7 +5128,7 @@ type BotDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -5069,15 +5179,16 @@ type GroupCreated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -5102,9 +5213,10 @@ type GroupCreated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -5112,7 +5224,7 @@ type GroupCreated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -5174,15 +5286,16 @@ type GroupUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -5207,9 +5320,10 @@ type GroupUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -5217,7 +5331,7 @@ type GroupUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -5279,15 +5393,16 @@ type GroupDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -5312,9 +5427,10 @@ type GroupDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -5322,7 +5438,7 @@ type GroupDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -5372,15 +5488,16 @@ type TagCreated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -5405,9 +5522,10 @@ type TagCreated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -5415,7 +5533,7 @@ type TagCreated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -5477,15 +5595,16 @@ type TagUpdated struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -5510,9 +5629,10 @@ type TagUpdated struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -5520,7 +5640,7 @@ type TagUpdated struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -5586,15 +5706,16 @@ type TagDeleted struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -5619,9 +5740,10 @@ type TagDeleted struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -5629,7 +5751,7 @@ type TagDeleted struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -5679,15 +5801,16 @@ type EventsMarkedAsSeen struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -5712,9 +5835,10 @@ type EventsMarkedAsSeen struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -5722,7 +5846,7 @@ type EventsMarkedAsSeen struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
@@ -5780,15 +5904,16 @@ type ThreadSummarySet struct {
 	//
 	// Source: vendor document, samples of every version
 	WebhookID string `json:"webhook_id"`
-	// SecretKey: The secret key given when the webhook was registered (Configuration API
-	// `register_webhook`), sent back verbatim in every webhook so that the receiver can tell that the
-	// request comes from LiveChat: a request whose `secret_key` is not the registered one is not from
-	// LiveChat. The samples send the placeholder `<secret_key>`. It travels in the body, not in a header,
-	// and is compared as a whole (there is no signature of the body).
+	// SecretKey: The secret key of the webhook's registration, included in every webhook "so that your
+	// application can verify the webhooks came from us": the receiver compares it with the key it
+	// registered (`secret_key` of `register_webhook`, required there: "the secret key sent in webhooks to
+	// verify the source of a webhook"; in the Developer Console generated, custom, or regenerated). It
+	// travels in the JSON body, not in a header, and nothing signs the body. The samples send the
+	// placeholder `<secret_key>`.
 	//
 	// JSON "secret_key", required.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`secret_key`); Console guides: Chat webhooks, Secret key
 	SecretKey string `json:"secret_key"`
 	// OrganizationID: ID of the organization the webhook is about (v3.4+). The samples send
 	// `390e44e6-f1e6-0368c-z6ddb-74g14508c2ex`.
@@ -5813,9 +5938,10 @@ type ThreadSummarySet struct {
 	//
 	// Source: vendor document, samples of v3.2 and v3.3
 	LicenseID Opt[int64] `json:"license_id"`
-	// AdditionalData: Data added to the webhook when it was registered with `additional_data` options. The
-	// samples show the chat's properties and the IDs of the users present in the chat, both optional;
-	// configuration webhooks send an empty object.
+	// AdditionalData: The additional data the webhook was registered with (`additional_data` of
+	// `register_webhook`: `chat_properties`, `chat_presence_user_ids`, "all actions except for
+	// `agent_status_changed`, `agent_deleted`"). The samples mark both members optional; configuration
+	// webhooks send an empty object.
 	//
 	// JSON "additional_data".
 	//
@@ -5823,7 +5949,7 @@ type ThreadSummarySet struct {
 	//   - The `chat_transferred` (v3.3 to v3.7) and `thread_summary_set` (v3.6, v3.7) samples carry no
 	//     `additional_data` at all.
 	//
-	// Source: vendor document, samples of every version
+	// Source: vendor document, samples of every version; Configuration API v3.6: Register Webhook (`additional_data`)
 	AdditionalData Opt[AdditionalData] `json:"additional_data"`
 	// Requester: Who made the change, in configuration webhooks (`agent_*`, `bot_*`, `group_*`, `tag_*`,
 	// `auto_accesses_updated`) of v3.6 and v3.7.
