@@ -221,7 +221,7 @@ var events = []EventInfo{{
 	Summary:     "Access to a resource was revoked.",
 	Type:        EventTypeAccessRevoked,
 }, {
-	Description: "Sent by the webhooks of API version 3.1. No successor; v3.4 has `chat_access_updated`.",
+	Description: "Sent by the webhooks of API version 3.1. Removed in v3.2.",
 	Documented:  true,
 	Group:       "chat_access",
 	Name:        "access_set",

@@ -31,7 +31,7 @@
 //
 // It is generated from spec/livechatwebhooks.yaml, a transcription of the vendor document
 // github.com/livechat/livechat-public-docs@628955e80245804c2cf8cccb6f15898ba49002f9 (LiveChat webhooks
-// v3.1–v3.7, Agent Chat API data structures v3.1–v3.7).
+// v3.1–v3.7, Agent Chat API data structures v3.1–v3.7, Management changelog).
 //
 // # Decoding
 //
@@ -63,6 +63,15 @@
 //     `alternative_text`, button `target`, the `form` event and the `subject` field type appear in v3.3;
 //     `visibility` replaces `recipients` and `form_type` appears in v3.4; `deleted`, the `system` event
 //     and the `ecommerce` template appear in v3.6. Each member says from which version it is documented.
-//   - The webhooks page of v3.3 has an empty `apiVersion` in its front matter; the v3.2 page has none;
-//     v3.4, v3.5, v3.6 (the unversioned page) and v3.7 name their version.
+//   - The webhooks page of v3.3 has an empty `apiVersion` in its front matter and the v3.2 page none (it
+//     is `hidden`); v3.1, v3.4, v3.5, v3.6 (the unversioned page) and v3.7 name their version. The v3.1
+//     and v3.2 pages call v3.3 "the current stable version".
+//   - The Management changelog of v3.2 says both that `agent_status_changed` "was replaced with
+//     `routing_status_set`" and that it "was removed"; this spec reads it as a rename, as for the other
+//     renamed actions of v3.2. Renames and replacements are taken from the changelog (v3.2: eight renames,
+//     `access_set` removed; v3.3: `customer_created` → `incoming_customer`; v3.4:
+//     `chat_access_granted`/`chat_access_revoked` → `chat_access_updated`, `license_id` →
+//     `organization_id`; v3.5: `auto_access_*` → `auto_accesses_updated`; v3.6: `incoming_customer`
+//     removed, `requester` added). Before v3.1, `payload` was called `data`; those versions are not
+//     described.
 package livechatwebhooks

@@ -31,7 +31,7 @@ type Event interface {
 //
 // Sent by the webhooks of API version 3.1. Renamed `incoming_chat` in v3.2.
 //
-// Source: vendor document, Webhooks v3.1: incoming_chat_thread
+// Source: vendor document, Webhooks v3.1: incoming_chat_thread; Management changelog
 type IncomingChatThread struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -126,7 +126,7 @@ func (x *IncomingChatThread) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.2–3.7. Called `incoming_chat_thread` in v3.1.
 //
-// Source: vendor document, Webhooks v3.2–3.7: incoming_chat
+// Source: vendor document, Webhooks v3.2–3.7: incoming_chat; Management changelog
 type IncomingChat struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -222,7 +222,7 @@ func (x *IncomingChat) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. Renamed `chat_deactivated` in v3.2.
 //
-// Source: vendor document, Webhooks v3.1: thread_closed
+// Source: vendor document, Webhooks v3.1: thread_closed; Management changelog
 type ThreadClosed struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -325,7 +325,7 @@ func (x *ThreadClosed) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.2–3.7. Called `thread_closed` in v3.1.
 //
-// Source: vendor document, Webhooks v3.2–3.7: chat_deactivated
+// Source: vendor document, Webhooks v3.2–3.7: chat_deactivated; Management changelog
 type ChatDeactivated struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -428,7 +428,7 @@ func (x *ChatDeactivated) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. `chat_access_granted` in v3.2 and v3.3.
 //
-// Source: vendor document, Webhooks v3.1: access_granted
+// Source: vendor document, Webhooks v3.1: access_granted; Management changelog
 type AccessGranted struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -531,7 +531,7 @@ func (x *AccessGranted) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. `chat_access_revoked` in v3.2 and v3.3.
 //
-// Source: vendor document, Webhooks v3.1: access_revoked
+// Source: vendor document, Webhooks v3.1: access_revoked; Management changelog
 type AccessRevoked struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -632,9 +632,9 @@ func (x *AccessRevoked) EventType() EventType {
 //
 // On the wire its "action" is "access_set".
 //
-// Sent by the webhooks of API version 3.1. No successor; v3.4 has `chat_access_updated`.
+// Sent by the webhooks of API version 3.1. Removed in v3.2.
 //
-// Source: vendor document, Webhooks v3.1: access_set
+// Source: vendor document, Webhooks v3.1: access_set; Management changelog
 type AccessSet struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -738,7 +738,7 @@ func (x *AccessSet) EventType() EventType {
 // Sent by the webhooks of API versions 3.2–3.3. Called `access_granted` in v3.1 (for any resource);
 // replaced by `chat_access_updated` in v3.4.
 //
-// Source: vendor document, Webhooks v3.2–3.3: chat_access_granted
+// Source: vendor document, Webhooks v3.2–3.3: chat_access_granted; Management changelog
 type ChatAccessGranted struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -838,7 +838,7 @@ func (x *ChatAccessGranted) EventType() EventType {
 // Sent by the webhooks of API versions 3.2–3.3. Called `access_revoked` in v3.1; replaced by
 // `chat_access_updated` in v3.4.
 //
-// Source: vendor document, Webhooks v3.2–3.3: chat_access_revoked
+// Source: vendor document, Webhooks v3.2–3.3: chat_access_revoked; Management changelog
 type ChatAccessRevoked struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -938,7 +938,7 @@ func (x *ChatAccessRevoked) EventType() EventType {
 // Sent by the webhooks of API versions 3.4–3.7. Replaces `chat_access_granted` and
 // `chat_access_revoked` of v3.2 and v3.3.
 //
-// Source: vendor document, Webhooks v3.4–3.7: chat_access_updated
+// Source: vendor document, Webhooks v3.4–3.7: chat_access_updated; Management changelog
 type ChatAccessUpdated struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -1152,7 +1152,7 @@ func (x *ChatTransferred) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. Renamed `user_added_to_chat` in v3.2.
 //
-// Source: vendor document, Webhooks v3.1: chat_user_added
+// Source: vendor document, Webhooks v3.1: chat_user_added; Management changelog
 type ChatUserAdded struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -1259,7 +1259,7 @@ func (x *ChatUserAdded) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.2–3.7. Called `chat_user_added` in v3.1.
 //
-// Source: vendor document, Webhooks v3.2–3.7: user_added_to_chat
+// Source: vendor document, Webhooks v3.2–3.7: user_added_to_chat; Management changelog
 type UserAddedToChat struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -1379,7 +1379,7 @@ func (x *UserAddedToChat) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. Renamed `user_removed_from_chat` in v3.2.
 //
-// Source: vendor document, Webhooks v3.1: chat_user_removed
+// Source: vendor document, Webhooks v3.1: chat_user_removed; Management changelog
 type ChatUserRemoved struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -1486,7 +1486,7 @@ func (x *ChatUserRemoved) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.2–3.7. Called `chat_user_removed` in v3.1.
 //
-// Source: vendor document, Webhooks v3.2–3.7: user_removed_from_chat
+// Source: vendor document, Webhooks v3.2–3.7: user_removed_from_chat; Management changelog
 type UserRemovedFromChat struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -2223,7 +2223,7 @@ func (x *ChatPropertiesDeleted) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. Renamed `thread_properties_updated` in v3.2.
 //
-// Source: vendor document, Webhooks v3.1: chat_thread_properties_updated
+// Source: vendor document, Webhooks v3.1: chat_thread_properties_updated; Management changelog
 type ChatThreadPropertiesUpdated struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -2327,7 +2327,7 @@ func (x *ChatThreadPropertiesUpdated) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. Renamed `thread_properties_deleted` in v3.2.
 //
-// Source: vendor document, Webhooks v3.1: chat_thread_properties_deleted
+// Source: vendor document, Webhooks v3.1: chat_thread_properties_deleted; Management changelog
 type ChatThreadPropertiesDeleted struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -2430,7 +2430,7 @@ func (x *ChatThreadPropertiesDeleted) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.2–3.7. Called `chat_thread_properties_updated` in v3.1.
 //
-// Source: vendor document, Webhooks v3.2–3.7: thread_properties_updated
+// Source: vendor document, Webhooks v3.2–3.7: thread_properties_updated; Management changelog
 type ThreadPropertiesUpdated struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -2533,7 +2533,7 @@ func (x *ThreadPropertiesUpdated) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.2–3.7. Called `chat_thread_properties_deleted` in v3.1.
 //
-// Source: vendor document, Webhooks v3.2–3.7: thread_properties_deleted
+// Source: vendor document, Webhooks v3.2–3.7: thread_properties_deleted; Management changelog
 type ThreadPropertiesDeleted struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -2850,7 +2850,7 @@ func (x *EventPropertiesDeleted) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. Renamed `thread_tagged` in v3.2.
 //
-// Source: vendor document, Webhooks v3.1: chat_thread_tagged
+// Source: vendor document, Webhooks v3.1: chat_thread_tagged; Management changelog
 type ChatThreadTagged struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -2953,7 +2953,7 @@ func (x *ChatThreadTagged) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.1. Renamed `thread_untagged` in v3.2.
 //
-// Source: vendor document, Webhooks v3.1: chat_thread_untagged
+// Source: vendor document, Webhooks v3.1: chat_thread_untagged; Management changelog
 type ChatThreadUntagged struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -3056,7 +3056,7 @@ func (x *ChatThreadUntagged) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.2–3.7. Called `chat_thread_tagged` in v3.1.
 //
-// Source: vendor document, Webhooks v3.2–3.7: thread_tagged
+// Source: vendor document, Webhooks v3.2–3.7: thread_tagged; Management changelog
 type ThreadTagged struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -3159,7 +3159,7 @@ func (x *ThreadTagged) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.2–3.7. Called `chat_thread_untagged` in v3.1.
 //
-// Source: vendor document, Webhooks v3.2–3.7: thread_untagged
+// Source: vendor document, Webhooks v3.2–3.7: thread_untagged; Management changelog
 type ThreadUntagged struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -3266,7 +3266,7 @@ func (x *ThreadUntagged) EventType() EventType {
 //   - The Configuration API v3.6 excludes `agent_status_changed` (a v3.1 name) from `additional_data`, but
 //     the v3.1 sample carries `additional_data` with `chat_properties`.
 //
-// Source: vendor document, Webhooks v3.1: agent_status_changed
+// Source: vendor document, Webhooks v3.1: agent_status_changed; Management changelog
 type AgentStatusChanged struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -3370,7 +3370,7 @@ func (x *AgentStatusChanged) EventType() EventType {
 //     `chat_presence_user_ids`; the Configuration API v3.6 excludes from `additional_data` only
 //     `agent_status_changed`, this action's v3.1 name, which v3.6 no longer has.
 //
-// Source: vendor document, Webhooks v3.2–3.7: routing_status_set
+// Source: vendor document, Webhooks v3.2–3.7: routing_status_set; Management changelog
 type RoutingStatusSet struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -3580,7 +3580,7 @@ func (x *AgentDeleted) EventType() EventType {
 //   - The v3.1 sample sends the customer's members directly in the payload (`id`, `email`, `avatar`,
 //     `created_at`, `fields`); the v3.2 sample wraps them in `customer`.
 //
-// Source: vendor document, Webhooks v3.1–3.2: customer_created
+// Source: vendor document, Webhooks v3.1–3.2: customer_created; Management changelog
 type CustomerCreated struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -3696,7 +3696,7 @@ func (x *CustomerCreated) EventType() EventType {
 // Sent by the webhooks of API versions 3.3–3.5. Called `customer_created` in v3.1 and v3.2; not on
 // the pages of v3.6 and v3.7.
 //
-// Source: vendor document, Webhooks v3.3–3.5: incoming_customer
+// Source: vendor document, Webhooks v3.3–3.5: incoming_customer; Management changelog
 type IncomingCustomer struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -4427,7 +4427,7 @@ func (x *AgentUpdated) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.4. Replaced by `auto_accesses_updated` in v3.5.
 //
-// Source: vendor document, Webhooks v3.4: auto_access_added
+// Source: vendor document, Webhooks v3.4: auto_access_added; Management changelog
 type AutoAccessAdded struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -4538,7 +4538,7 @@ func (x *AutoAccessAdded) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.4. Replaced by `auto_accesses_updated` in v3.5.
 //
-// Source: vendor document, Webhooks v3.4: auto_access_updated
+// Source: vendor document, Webhooks v3.4: auto_access_updated; Management changelog
 type AutoAccessUpdated struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -4649,7 +4649,7 @@ func (x *AutoAccessUpdated) EventType() EventType {
 //
 // Sent by the webhooks of API version 3.4. Replaced by `auto_accesses_updated` in v3.5.
 //
-// Source: vendor document, Webhooks v3.4: auto_access_deleted
+// Source: vendor document, Webhooks v3.4: auto_access_deleted; Management changelog
 type AutoAccessDeleted struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -4761,7 +4761,7 @@ func (x *AutoAccessDeleted) EventType() EventType {
 //     array payload of this action, and two of them are not JSON as published (a missing comma after the
 //     payload array; an unclosed `conditions` object).
 //
-// Source: vendor document, Webhooks v3.5–3.7: auto_accesses_updated
+// Source: vendor document, Webhooks v3.5–3.7: auto_accesses_updated; Management changelog
 type AutoAccessesUpdated struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).

@@ -2448,7 +2448,7 @@ func (v WebviewHeight) Known() bool {
 	return false
 }
 
-// WorkHours: Working hours of one day (v3.4, v3.5).
+// WorkHours: Working hours of one day (v3.4).
 type WorkHours struct {
 	// Start: Start, `HH:MM`.
 	//
@@ -2465,7 +2465,7 @@ type WorkHours struct {
 	extra wire.Members
 }
 
-// WorkSchedule: One span of working hours (v3.6+).
+// WorkSchedule: One span of working hours (v3.5+).
 type WorkSchedule struct {
 	// Day: The day of the week, e.g. `monday`.
 	//
@@ -2490,47 +2490,51 @@ type WorkSchedule struct {
 	extra wire.Members
 }
 
-// WorkScheduler: Members of both documented shapes: `timezone` and `schedule` (v3.6+), or one member
-// per day of the week (v3.4, v3.5).
+// WorkScheduler: An agent's or bot's work schedule, in one of two documented shapes, both objects: one
+// member per day of the week (v3.4 samples), or `timezone` and a `schedule` list (v3.5+: "the
+// `work_scheduler` field ... has a new format"). The members of both are declared.
 //
 // Discrepancies in the vendor document:
-//   - The v3.4 and v3.5 samples of `agent_created`/`agent_updated` key the schedule by day (`"monday":
-//     {"start": "08:30", "end": "12:30"}`); v3.6+ send a `schedule` list of `{day, enabled, start, end}`
-//     with a `timezone`.
+//   - The v3.4 samples key the schedule by day (`"monday": {"start": "08:30", "end": "12:30"}`); the v3.5
+//     to v3.7 samples send `{"timezone", "schedule": [{"day", "enabled", "start", "end"}]}`. The changelog
+//     of v3.5 names the new format for `agent_created`, `agent_updated`, `bot_created` and `bot_updated`,
+//     but no bot sample shows a schedule.
+//
+// Source: vendor document, Webhooks v3.4–v3.7: agent_created, agent_updated; Management changelog v3.5, Webhooks
 type WorkScheduler struct {
-	// Timezone: IANA time zone of the schedule (v3.6+).
+	// Timezone: IANA time zone of the schedule (v3.5+).
 	//
 	// JSON "timezone".
 	Timezone Opt[string] `json:"timezone"`
-	// Schedule: The working hours (v3.6+).
+	// Schedule: The working hours (v3.5+).
 	//
 	// JSON "schedule".
 	Schedule Opt[[]WorkSchedule] `json:"schedule"`
-	// Monday: Monday's hours (v3.4, v3.5).
+	// Monday: Monday's hours (v3.4).
 	//
 	// JSON "monday".
 	Monday Opt[WorkHours] `json:"monday"`
-	// Tuesday: Tuesday's hours (v3.4, v3.5).
+	// Tuesday: Tuesday's hours (v3.4).
 	//
 	// JSON "tuesday".
 	Tuesday Opt[WorkHours] `json:"tuesday"`
-	// Wednesday: Wednesday's hours (v3.4, v3.5).
+	// Wednesday: Wednesday's hours (v3.4).
 	//
 	// JSON "wednesday".
 	Wednesday Opt[WorkHours] `json:"wednesday"`
-	// Thursday: Thursday's hours (v3.4, v3.5).
+	// Thursday: Thursday's hours (v3.4).
 	//
 	// JSON "thursday".
 	Thursday Opt[WorkHours] `json:"thursday"`
-	// Friday: Friday's hours (v3.4, v3.5).
+	// Friday: Friday's hours (v3.4).
 	//
 	// JSON "friday".
 	Friday Opt[WorkHours] `json:"friday"`
-	// Saturday: Saturday's hours (v3.4, v3.5).
+	// Saturday: Saturday's hours (v3.4).
 	//
 	// JSON "saturday".
 	Saturday Opt[WorkHours] `json:"saturday"`
-	// Sunday: Sunday's hours (v3.4, v3.5).
+	// Sunday: Sunday's hours (v3.4).
 	//
 	// JSON "sunday".
 	Sunday Opt[WorkHours] `json:"sunday"`
