@@ -1037,6 +1037,10 @@ func (x *ChatAccessUpdated) EventType() EventType {
 //
 // Sent by the webhooks of API versions 3.3–3.7.
 //
+// Discrepancies in the vendor document:
+//   - The v3.3 page's sample for this action names the action `chat_access_revoked`; it is kept verbatim
+//     as an (invalid) example of `chat_access_revoked`.
+//
 // Source: vendor document, Webhooks v3.3–3.7: chat_transferred
 type ChatTransferred struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder

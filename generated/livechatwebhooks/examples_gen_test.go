@@ -751,6 +751,27 @@ var fixtures = []fixture{
 		types: []string{"chat_access_revoked"},
 	},
 	{
+		name:  "compat/chat_access_revoked/v3.3-chat-transferred-section.null-absent",
+		file:  "testdata/compat/chat_access_revoked/v3.3-chat-transferred-section.null-absent.json",
+		types: []string{"chat_access_revoked"},
+		problems: livechatwebhooks.Problems{
+			{Pointer: "/additional_data", Message: "must not be null"},
+			{Pointer: "/organization_id", Message: "must not be null"},
+			{Pointer: "/payload/access", Message: "required member is missing"},
+			{Pointer: "/payload/id", Message: "required member is missing"},
+			{Pointer: "/requester", Message: "must not be null"},
+		},
+	},
+	{
+		name:  "compat/chat_access_revoked/v3.3-chat-transferred-section.unknown-members",
+		file:  "testdata/compat/chat_access_revoked/v3.3-chat-transferred-section.unknown-members.json",
+		types: []string{"chat_access_revoked"},
+		problems: livechatwebhooks.Problems{
+			{Pointer: "/payload/access", Message: "required member is missing"},
+			{Pointer: "/payload/id", Message: "required member is missing"},
+		},
+	},
+	{
 		name:  "compat/chat_access_revoked/v3.3.null-absent",
 		file:  "testdata/compat/chat_access_revoked/v3.3.null-absent.json",
 		types: []string{"chat_access_revoked"},
@@ -1044,32 +1065,6 @@ var fixtures = []fixture{
 		types: []string{"chat_thread_untagged"},
 	},
 	{
-		name:  "compat/chat_transferred/v3.3.null-absent",
-		file:  "testdata/compat/chat_transferred/v3.3.null-absent.json",
-		types: []string{"chat_transferred"},
-		problems: livechatwebhooks.Problems{
-			{Pointer: "/additional_data", Message: "must not be null"},
-			{Pointer: "/organization_id", Message: "must not be null"},
-			{Pointer: "/payload/queue/queued_at", Message: "must not be null"},
-			{Pointer: "/requester", Message: "must not be null"},
-		},
-	},
-	{
-		name:  "compat/chat_transferred/v3.3.open-enum",
-		file:  "testdata/compat/chat_transferred/v3.3.open-enum.json",
-		types: []string{"chat_transferred"},
-	},
-	{
-		name:  "compat/chat_transferred/v3.3.unknown-event",
-		file:  "testdata/compat/chat_transferred/v3.3.unknown-event.json",
-		types: []string{"Unknown(x-eventgen-unknown-event)"},
-	},
-	{
-		name:  "compat/chat_transferred/v3.3.unknown-members",
-		file:  "testdata/compat/chat_transferred/v3.3.unknown-members.json",
-		types: []string{"chat_transferred"},
-	},
-	{
 		name:  "compat/chat_transferred/v3.4-v3.5.null-absent",
 		file:  "testdata/compat/chat_transferred/v3.4-v3.5.null-absent.json",
 		types: []string{"chat_transferred"},
@@ -1084,6 +1079,11 @@ var fixtures = []fixture{
 		name:  "compat/chat_transferred/v3.4-v3.5.open-enum",
 		file:  "testdata/compat/chat_transferred/v3.4-v3.5.open-enum.json",
 		types: []string{"chat_transferred"},
+	},
+	{
+		name:  "compat/chat_transferred/v3.4-v3.5.unknown-event",
+		file:  "testdata/compat/chat_transferred/v3.4-v3.5.unknown-event.json",
+		types: []string{"Unknown(x-eventgen-unknown-event)"},
 	},
 	{
 		name:  "compat/chat_transferred/v3.4-v3.5.unknown-members",
@@ -3516,6 +3516,16 @@ var fixtures = []fixture{
 		types: []string{"chat_access_revoked"},
 	},
 	{
+		name:  "examples/chat_access_revoked/v3.3-chat-transferred-section",
+		file:  "testdata/examples/chat_access_revoked/v3.3-chat-transferred-section.json",
+		bench: "chat_access_revoked/v3.3-chat-transferred-section",
+		types: []string{"chat_access_revoked"},
+		problems: livechatwebhooks.Problems{
+			{Pointer: "/payload/access", Message: "required member is missing"},
+			{Pointer: "/payload/id", Message: "required member is missing"},
+		},
+	},
+	{
 		name:  "examples/chat_access_revoked/v3.3",
 		file:  "testdata/examples/chat_access_revoked/v3.3.json",
 		bench: "chat_access_revoked/v3.3",
@@ -3616,12 +3626,6 @@ var fixtures = []fixture{
 		file:  "testdata/examples/chat_thread_untagged/v3.1.json",
 		bench: "chat_thread_untagged/v3.1",
 		types: []string{"chat_thread_untagged"},
-	},
-	{
-		name:  "examples/chat_transferred/v3.3",
-		file:  "testdata/examples/chat_transferred/v3.3.json",
-		bench: "chat_transferred/v3.3",
-		types: []string{"chat_transferred"},
 	},
 	{
 		name:  "examples/chat_transferred/v3.4-v3.5",
