@@ -22,6 +22,7 @@ import (
 
 	"github.com/eventgen/eventgen/generated/jaicp"
 	"github.com/eventgen/eventgen/generated/livechat"
+	"github.com/eventgen/eventgen/generated/livechatwebhooks"
 	"github.com/eventgen/eventgen/generated/mchat"
 	"github.com/eventgen/eventgen/generated/mluvii"
 )
@@ -69,6 +70,13 @@ var platformsUnderTest = []platformUnderTest{
 	}},
 	{name: "livechat", decode: func(data []byte) (decoded, error) {
 		ev, err := livechat.Decode(data)
+		if ev == nil {
+			return nil, err
+		}
+		return ev, err
+	}},
+	{name: "livechatwebhooks", decode: func(data []byte) (decoded, error) {
+		ev, err := livechatwebhooks.Decode(data)
 		if ev == nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/eventgen/eventgen/generated/jaicp"
 	"github.com/eventgen/eventgen/generated/livechat"
+	"github.com/eventgen/eventgen/generated/livechatwebhooks"
 	"github.com/eventgen/eventgen/generated/mchat"
 	"github.com/eventgen/eventgen/generated/mluvii"
 	"github.com/eventgen/eventgen/generated/wire"
@@ -27,10 +28,11 @@ type platform struct {
 
 // platforms lists the generated packages that decode events.
 var platforms = map[string]platform{
-	"jaicp":    {decode: single(jaicp.Decode, jaicp.TypePath)},
-	"livechat": {decode: single(livechat.Decode, livechat.TypePath)},
-	"mluvii":   {decode: single(mluvii.Decode, mluvii.TypePath)},
-	"mchat":    {decode: mchatBatch},
+	"jaicp":            {decode: single(jaicp.Decode, jaicp.TypePath)},
+	"livechat":         {decode: single(livechat.Decode, livechat.TypePath)},
+	"livechatwebhooks": {decode: single(livechatwebhooks.Decode, livechatwebhooks.TypePath)},
+	"mluvii":           {decode: single(mluvii.Decode, mluvii.TypePath)},
+	"mchat":            {decode: mchatBatch},
 }
 
 // catalogueOnly names the platforms that have a catalogue but nothing to decode (none at present).
@@ -64,6 +66,8 @@ func isUnknown(ev any) string {
 	case *jaicp.Unknown:
 		return string(u.Type)
 	case *livechat.Unknown:
+		return string(u.Type)
+	case *livechatwebhooks.Unknown:
 		return string(u.Type)
 	case *mchat.Unknown:
 		return string(u.Type)
