@@ -35,6 +35,7 @@ type builder struct {
 	schemas openapi3.Schemas
 	owner   map[string]string // component name → what it describes, for clash errors
 	direct  map[*ir.Type]bool // types referred to other than as union variants
+	names   map[string]string // a type's own name → its component name, where the two differ (names.go)
 	errs    []error
 }
 
@@ -54,9 +55,33 @@ func Emit(p *ir.Platform) ([]output.File, error) {
 	}, nil
 }
 
-// Build returns the platform's document, validated with kin-openapi.
+// Build returns the platform's document, validated with kin-openapi. Its component names are the
+// types' own unless code generators derive the same name from the document (names.go).
 func Build(p *ir.Platform) (*openapi3.T, error) {
-	b := &builder{p: p, schemas: openapi3.Schemas{}, owner: map[string]string{}, direct: directRefs(p)}
+	doc, err := build(p, nil)
+	if err != nil {
+		return nil, err
+	}
+	c := clashes(doc)
+	if len(c) == 0 {
+		return doc, nil
+	}
+	b := &builder{p: p}
+	names, err := b.renamed(c, doc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: openapi: %w", p.Name, err)
+	}
+	if doc, err = build(p, names); err != nil {
+		return nil, err
+	}
+	if c := clashes(doc); len(c) > 0 {
+		return nil, fmt.Errorf("%s: openapi: code generators derive the names of these schemas from others: %s", p.Name, strings.Join(c, ", "))
+	}
+	return doc, nil
+}
+
+func build(p *ir.Platform, names map[string]string) (*openapi3.T, error) {
+	b := &builder{p: p, schemas: openapi3.Schemas{}, owner: map[string]string{}, direct: directRefs(p), names: names}
 	b.declare()
 	if err := b.err(); err != nil {
 		return nil, err
@@ -85,6 +110,13 @@ func Build(p *ir.Platform) (*openapi3.T, error) {
 	}
 	if p.Wire() {
 		doc.Webhooks = map[string]*openapi3.PathItem{p.Name: b.webhook()}
+		for _, ev := range p.WireEvents() {
+			if _, dup := doc.Webhooks[ev.Name]; dup {
+				b.errs = append(b.errs, fmt.Errorf("webhook name %s of event %q is the platform's", ev.Name, ev.Name))
+				continue
+			}
+			doc.Webhooks[ev.Name] = b.eventWebhook(ev)
+		}
 	}
 	if err := b.err(); err != nil {
 		return nil, err
@@ -123,23 +155,31 @@ func (b *builder) declare() {
 		b.schemas[name] = openapi3.NewSchemaRef("", &openapi3.Schema{})
 	}
 	for _, t := range b.p.Types {
-		claim(t.Name, fmt.Sprintf("type %q", t.Name))
+		claim(b.name(t.Name), fmt.Sprintf("type %q", t.Name))
 		if t.Kind == ir.KindUnion {
-			claim(t.UnknownName(), fmt.Sprintf("the unknown variant of union %q", t.Name))
+			claim(b.name(t.UnknownName()), fmt.Sprintf("the unknown variant of union %q", t.Name))
 		}
 	}
 	claim(namesSchema, "the catalogue of event names")
 	if !b.p.Wire() {
 		return
 	}
+	env := b.p.Envelope
 	for _, ev := range b.p.WireEvents() {
 		claim(ev.GoName, fmt.Sprintf("event %q", ev.Name))
-		if hasPayloadSchema(b.p.Envelope) {
+		if hasPayloadSchema(env) {
 			claim(payloadName(ev), fmt.Sprintf("the payload of event %q", ev.Name))
+		}
+		if nested(env) {
+			claim(innerName(env, ev.GoName), fmt.Sprintf("the object holding the type of event %q", ev.Name))
 		}
 	}
 	claim(eventSchema, "the union of the event envelopes")
 	claim(unknownSchema, "the envelope of an unknown event")
+	if nested(env) {
+		claim(innerName(env, eventSchema), "the union of the objects holding the event type")
+		claim(innerName(env, unknownSchema), "the object holding the type of an unknown event")
+	}
 	if b.p.Envelope.Batch != "" {
 		claim(batchSchema, "the batch request body")
 	}
@@ -231,6 +271,53 @@ func (b *builder) webhook() *openapi3.PathItem {
 	return item
 }
 
+// eventWebhook describes the request of one event. The platform sends every event to the same URL,
+// which the webhook named after the platform describes; these webhooks, one per event, describe the
+// same requests once more, so that documentation renderers list every event as an entry of its own.
+func (b *builder) eventWebhook(ev *ir.Event) *openapi3.PathItem {
+	p, env := b.p, b.p.Envelope
+	body := b.ref(ev.GoName)
+	what := "The request body is the event's envelope, " + ev.GoName + "."
+	if env.Batch != "" {
+		body = openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("object"), Required: []string{env.Batch},
+			Properties: openapi3.Schemas{env.Batch: openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("array"),
+				Items: b.ref(ev.GoName), Description: "The events of the batch."})},
+			AdditionalProperties: openapi3.AdditionalProperties{Has: yes()},
+			Description: fmt.Sprintf("A batch whose %s are %s events (%s); a batch may mix events of every type (%s).",
+				code(env.Batch), code(ev.Name), ev.GoName, batchSchema)})
+		what = fmt.Sprintf("The request body is a batch: its %s array holds envelopes (%s); one of a %s event is %s.",
+			code(env.Batch), eventSchema, code(ev.Name), ev.GoName)
+	}
+	summary := ev.Name
+	if ev.Summary != "" {
+		summary += ": " + strings.TrimSuffix(oneLine(ev.Summary)[2:], ".")
+	}
+	d := prose{text: fmt.Sprintf("The request of the %s event. It goes to the same URL as every other event, "+
+		"which the webhook %s describes with the union of all event types; this entry describes it alone. %s",
+		code(ev.Name), code(p.Name), what)}
+	op := &openapi3.Operation{
+		OperationID: "receive" + ev.GoName,
+		Summary:     summary,
+		Description: d.String(),
+		Tags:        eventTags(ev),
+		RequestBody: &openapi3.RequestBodyRef{Value: &openapi3.RequestBody{Required: true,
+			Content: openapi3.Content{p.Delivery.ContentType: &openapi3.MediaType{Schema: body}}}},
+		Responses: openapi3.NewResponses(openapi3.WithName("2XX", &openapi3.Response{Description: ptr(
+			"Acknowledges the delivery (any 2xx status is assumed to do).")})),
+	}
+	item := &openapi3.PathItem{}
+	item.SetOperation(strings.ToUpper(p.Delivery.Method), op)
+	return item
+}
+
+// eventTags are the tags of an event's webhook: its group, if any.
+func eventTags(ev *ir.Event) []string {
+	if ev.Group == nil {
+		return nil
+	}
+	return []string{ev.Group.Title}
+}
+
 func handshake(description, request string, status int, response string) map[string]any {
 	m := map[string]any{"description": strings.TrimSpace(description)}
 	if request != "" {
@@ -263,7 +350,7 @@ func ptr[T any](v T) *T { return &v }
 // types it does not list), so it is anyOf the documented names and any string.
 func (b *builder) catalogue() {
 	p := b.p
-	s := b.schemas[namesSchema].Value
+	s := b.schema(namesSchema)
 	var names []any
 	descs := map[string]any{}
 	for _, ev := range p.Events {
@@ -275,15 +362,11 @@ func (b *builder) catalogue() {
 	}
 	s.Type = typ("string")
 	s.Title = "Event names"
-	if len(names) > 0 {
-		s.AnyOf = openapi3.SchemaRefs{
-			openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("string"), Title: "Documented event names", Enum: names,
-				Extensions: map[string]any{extEnumDescriptions: descs}}),
-			openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("string"), Title: "Other event names",
-				Description: "An event name the vendor document does not list; new events may come at any time."}),
-		}
-	}
 	s.Extensions = map[string]any{extOpenEnum: true}
+	if len(names) > 0 {
+		s.Extensions[extExtensibleEnum] = names
+		s.Extensions[extEnumDescriptions] = descs
+	}
 	if g := groupsExt(p); len(g) > 0 {
 		s.Extensions["x-eventgen-groups"] = g
 	}
