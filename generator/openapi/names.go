@@ -12,13 +12,13 @@ import (
 
 // Code generators name the types they derive from a document after its components: ogen declares
 // Client, Server, Handler… and, for every component X, OptX, NilX and OptNilX, and for a union X the
-// type of its discriminator, XType, with a constant VX per variant V; oapi-codegen names the type of an inline property schema
-// (an enum, an object, an allOf) after its component and member, <X><Member>. A component that takes
-// one of these names breaks the generated code (mluvii's Client; LiveChat's SystemMessageType beside
-// SystemMessage.type). The component names of a document are therefore computed once: Build makes the
-// document with the types' own names, collects every name the tools derive from it (derivedNames), and
-// when a type's name is among them builds the document again with that type renamed (renamed), which
-// in turn must clash with nothing.
+// type of its discriminator, XType, with a constant VX per variant V; oapi-codegen names the type of
+// an inline property schema (an enum or const, an object, an allOf) after its component and member,
+// <X><Member>. A component that takes one of these names breaks the generated code (mluvii's Client;
+// LiveChat's SystemMessageType beside the const of SystemMessage.type). The component names of a
+// document are therefore computed once: Build makes the document with the types' own names, collects
+// every name the tools derive from it (derivedNames), and when a type's name is among them builds the
+// document again with that type renamed (renamed), which in turn must clash with nothing.
 
 // renameSuffix is appended to the component name of a type whose own name a tool derives.
 const renameSuffix = "Schema"
@@ -71,7 +71,7 @@ func derivedNames(schemas openapi3.Schemas, operationIDs []string) map[string]st
 		}
 		for _, m := range sortedNames(s.Properties) {
 			p := s.Properties[m]
-			if p.Ref == "" && p.Value != nil && (len(p.Value.Enum) > 0 || len(p.Value.Properties) > 0 ||
+			if p.Ref == "" && p.Value != nil && (len(p.Value.Enum) > 0 || p.Value.Const != nil || len(p.Value.Properties) > 0 ||
 				len(p.Value.AllOf) > 0 || len(p.Value.OneOf) > 0 || len(p.Value.AnyOf) > 0) {
 				add(name+naming.GoName(m), fmt.Sprintf("the inline schema of %s.%s", name, m))
 			}
