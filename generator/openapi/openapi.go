@@ -3,13 +3,16 @@
 // components.schemas, and under webhooks the request the platform sends. Emit is pure: IR in, files
 // out. The document is built with kin-openapi, validated with it, and marshalled deterministically.
 //
-// The document says what the generated decoder and Validate accept, and no more or less:
+// The document says what the generated decoder and Validate accept, and no more or less, in shapes
+// that code generators (ogen, oapi-codegen, openapi-typescript; see the interop test) turn into code:
 //
 //   - object schemas allow members they do not list (the decoder keeps them);
-//   - an open enum is anyOf its documented values and any value of its type, a closed one an enum;
-//   - a union is oneOf its variants and its Unknown schema, which takes the values not documented;
-//   - the request body is oneOf the event envelopes and Unknown, an envelope of any other event type;
-//   - where JSON Schema has no keyword (byte lengths, nested discriminators, timestamp layouts), an
+//   - an open enum is its base type with the documented values in x-extensible-enum, a closed one an enum;
+//   - a union is one oneOf of its variants and, last, its Unknown schema, which takes the values not
+//     documented, under a discriminator whose mapping names the documented values;
+//   - the request body is such a union of the event envelopes and Unknown, on the object that holds
+//     the event type (m-chat's is below the top level); each event also has a webhook of its own;
+//   - where JSON Schema has no keyword (byte lengths, timestamp layouts, the default of a mapping), an
 //     x-eventgen-* extension carries the fact and the description explains it.
 package openapi
 
@@ -201,9 +204,12 @@ func (b *builder) info() *openapi3.Info {
 		Extensions: map[string]any{"x-eventgen-spec": p.SpecPath}}
 }
 
-// readingNotes explains the conventions of the document.
+// readingNotes explains the conventions of the document, and first of all its promise of forward
+// compatibility: event types, union variants and enum values the vendor does not document yet are to
+// be expected, and the document says so with schemas (Unknown), extensions and these notes rather than
+// with shapes code generators cannot turn into code.
 func readingNotes(p *ir.Platform) string {
-	openEnum := "An enum marked `" + extOpenEnum + ": true` is open: besides its documented values it admits any value of its type, as new values may come at any time. Enums without the mark are closed."
+	openEnum := "**Open enums.** An enum marked `" + extOpenEnum + ": true` is open: its schema is its base type, so that any value is valid, and its documented values are listed by `" + extExtensibleEnum + "` (the convention for an enum that may grow) and described by `" + extEnumDescriptions + "`. New values may come at any time. It is not `enum` (which would reject new values) nor `anyOf` an enum and its base type (which code generators refuse or reduce to the base type anyway). Enums without the mark are closed: `enum`."
 	if !p.Wire() {
 		return "**Reading this document:**\n\n" + bullets([]string{
 			"The vendor document gives no wire format, so this document has no webhooks: it is the catalogue of event names (`EventName`), with groups (`x-eventgen-groups`) and channel support (`x-eventgen-channels`).",
@@ -211,10 +217,14 @@ func readingNotes(p *ir.Platform) string {
 		})
 	}
 	return "**Reading this document:**\n\n" + bullets([]string{
-		"Object schemas allow members they do not list (`additionalProperties: true`): the generated decoder keeps unknown members verbatim and re-encodes them.",
+		"**Unknown events are expected.** The platform may send event types this catalogue does not document; they are valid, and the generated decoder returns them as Unknown values. The request body's union (`Event`) is one `oneOf` of every event envelope and, last, `Unknown`, under a `discriminator` whose `mapping` names the documented event types; every envelope declares its event type as a `const`, so code generators (ogen, oapi-codegen, openapi-typescript) dispatch on it and narrow by it. OpenAPI 3.1 has no keyword for the schema of the values a mapping does not name (3.2's `defaultMapping`): `" + extDefaultMapping + "` names it, `Unknown`, whose event type is any string but the documented ones. Code generators read the mapping only, so they type a body of an undocumented event type as `Unknown` only when that type is literally `Unknown` and otherwise reject it; a receiver that must accept every event should fall back to the `Unknown` shape itself.",
+		"**Unknown variants are expected** in every other discriminated union too, the same way: `oneOf` the documented variants and the union's Unknown schema last, a `discriminator` with its `mapping`, and `" + extDefaultMapping + "`.",
 		openEnum + " The decoder keeps unknown values and Validate accepts them.",
-		"A discriminated union is `oneOf` its documented variants (dispatched by `discriminator`) and an Unknown variant for the values the mapping does not name (`" + extDefaultMapping + "`).",
-		"An event type the catalogue does not document is not an error either: the request body's `oneOf` ends with the `Unknown` envelope, which takes any other event type.",
+		"**One webhook per event.** The webhook named after the platform describes the request with the union of every event type; a webhook per event, named after it, describes the same request for that event alone, so that documentation renderers list one entry per event.",
+		"Object schemas allow members they do not list (`additionalProperties: true`): the generated decoder keeps unknown members verbatim and re-encodes them.",
+		"A member's own description, examples and constraints stand beside the `$ref` of its type (OpenAPI 3.1 schemas are JSON Schema 2020-12, where `$ref` applies alongside its sibling keywords). A member's default is `" + extDefault + "`, not `default`, which code generators read as \"always present\".",
+		"`format` is declared only where every documented value satisfies it, and the synthesized fixtures respect it; the formats of timestamps are in their layouts.",
+		"Schema names are the spec's type names, but where a code generator derives the same name from the document (ogen's `Client`, oapi-codegen's `<Schema><Member>`): such a type's schema is named with the suffix `" + renameSuffix + "`.",
 		"Facts JSON Schema has no keyword for are extensions, each explained where it is used: `" + extMaxBytes + "` (a length in bytes of UTF-8), `" + extTimeLayouts + "` (the Go layouts of a timestamp), `" + extUnix + "` (Unix time), `" + extServerGenerated + "` (filled in by the platform), `" + extDiscriminator + "` (where the event type is).",
 		"A member name repeated in one object is read once: the decoder reads the first and keeps the rest verbatim, and Validate reports repeated declared members and repeated map keys as duplicate members. JSON Schema cannot see repeated member names, so a body with them may pass the schema and still get a problem from Validate.",
 		"Integers (`format: int64`) are written without fraction or exponent and fit int64: the decoder reads 1.0, 1e2 and 9223372036854775808 as numbers of the wrong kind, which JSON Schema's `integer` admits. Numbers (`type: number`) are kept as written, whatever their size.",
