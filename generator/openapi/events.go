@@ -171,11 +171,21 @@ func (b *builder) eventUnion() {
 		code(pointer(env.Levels)), code(env.Discriminator), unknown, code(extDefaultMapping))
 	*b.schema(inner) = *union
 	root := b.wrap(inner)
-	for _, f := range env.Fields {
-		root.Properties[f.JSONName] = b.field(f)
-		if f.Required {
-			root.Required = append(root.Required, f.JSONName)
+	if len(env.Fields) > 0 {
+		// The members beside the event object are the envelope's, and an envelope of an event type the
+		// catalogue does not document is not checked at all (Unknown): they are constrained only when
+		// the event type is a documented one.
+		common := &openapi3.Schema{Properties: openapi3.Schemas{}}
+		for _, f := range env.Fields {
+			common.Properties[f.JSONName] = b.field(f)
+			if f.Required {
+				common.Required = append(common.Required, f.JSONName)
+			}
 		}
+		root.If = openapi3.NewSchemaRef("", b.documentedType(known))
+		root.Then = openapi3.NewSchemaRef("", common)
+		d.note("The members beside %s are those of every envelope of a documented event (if/then): an envelope of an "+
+			"event type the catalogue does not document is not checked beyond its event type.", code(env.Levels[0]))
 	}
 	d.note("The event type sits at %s, in the object at %s, a discriminated union (%s) of the objects of the events.",
 		code(path), code(pointer(env.Levels)), inner)
@@ -205,6 +215,18 @@ func (b *builder) wrap(last string) *openapi3.Schema {
 		cur = openapi3.NewSchemaRef("", root)
 	}
 	return cur.Value
+}
+
+// documentedType is the condition that an envelope's event type is one of the documented ones.
+func (b *builder) documentedType(known []any) *openapi3.Schema {
+	env := b.p.Envelope
+	cur := &openapi3.Schema{Required: []string{env.Discriminator},
+		Properties: openapi3.Schemas{env.Discriminator: openapi3.NewSchemaRef("", &openapi3.Schema{Enum: known})}}
+	for i := len(env.Levels) - 1; i >= 0; i-- {
+		cur = &openapi3.Schema{Required: []string{env.Levels[i]},
+			Properties: openapi3.Schemas{env.Levels[i]: openapi3.NewSchemaRef("", cur)}}
+	}
+	return cur
 }
 
 // nested reports whether the event type sits below the top level of the envelope.

@@ -174,6 +174,9 @@ func TestNested(t *testing.T) {
 		"mapping": map[string]any{"message": "#/components/schemas/MessageEvent"}})
 	eq(t, doc, schemaPath("EventEvent")+"/oneOf/1/$ref", "#/components/schemas/UnknownEvent")
 	eq(t, doc, schemaPath("Unknown")+"/properties/event/$ref", "#/components/schemas/UnknownEvent")
+	// The members beside the event object are checked only for documented event types, as the decoder does.
+	eq(t, doc, ev+"/if/properties/event/properties/type/enum", []any{"message"})
+	eq(t, doc, ev+"/then/required", []any{"at"})
 	eq(t, doc, schemaPath("Message")+"/properties/event/$ref", "#/components/schemas/MessageEvent")
 	eq(t, doc, schemaPath("MessageEvent")+"/properties/type/const", "message")
 	eq(t, doc, schemaPath("MessageEvent")+"/properties/payload/$ref", "#/components/schemas/MessagePayload")
