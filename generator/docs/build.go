@@ -111,44 +111,73 @@ func (b *builder) header() *Platform {
 	return p
 }
 
-// catalogue reads EventName: the enum of documented names (closed, or the first enum of an open
-// anyOf), their descriptions, groups and channels.
+// catalogue reads EventName: the documented names (an enum when closed, x-extensible-enum when
+// open), their descriptions, groups and channels.
 func (b *builder) catalogue() (*catalogue, error) {
 	s := b.schema(namesSchema)
 	if s == nil {
 		return nil, fmt.Errorf("docs: %s: the document has no %s schema (the catalogue)", b.name, namesSchema)
 	}
-	known := s
-	for _, alt := range s.AnyOf {
-		if alt.Value != nil && len(alt.Value.Enum) > 0 {
-			known = alt.Value
-			break
-		}
-	}
 	c := &catalogue{descriptions: map[string]string{}}
-	for _, v := range known.Enum {
+	names := s.Enum
+	if k := enumBranch(s); k != nil {
+		names = k.Enum
+	}
+	for _, v := range names {
 		c.names = append(c.names, valueText(v))
 	}
-	ext(known.Extensions, extEnumDescriptions, &c.descriptions)
+	ext(s.Extensions, extEnumDescriptions, &c.descriptions)
 	ext(s.Extensions, extGroups, &c.groups)
 	ext(s.Extensions, extChannels, &c.channels)
 	return c, nil
 }
 
 // eventMapping returns the event names of the Event union and their envelope components, or nil for a
-// catalogue. The mapping is the discriminator's, or x-eventgen-discriminator-mapping where the event
-// type is nested below the top level.
+// catalogue. Each event has a webhook of its own, named after it, whose request body is its envelope
+// (or a batch of its envelopes).
 func (b *builder) eventMapping() map[string]string {
-	s := b.schema(eventSchema)
-	if s == nil {
+	if b.schema(eventSchema) == nil {
 		return nil
 	}
-	for _, branch := range s.OneOf {
-		if m := mappingOf(branch.Value); m != nil {
-			return m
+	m := map[string]string{}
+	for _, name := range sortedKeys(b.doc.Webhooks) {
+		if name == b.name {
+			continue
+		}
+		for _, op := range b.doc.Webhooks[name].Operations() {
+			if op.RequestBody == nil || op.RequestBody.Value == nil {
+				continue
+			}
+			for _, mt := range op.RequestBody.Value.Content {
+				if env := envelopeOf(mt.Schema); env != "" {
+					m[name] = env
+				}
+			}
 		}
 	}
-	return nil
+	if len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
+// envelopeOf returns the component of the envelope a request body carries: the body itself, or the
+// items of its one array member (a batch).
+func envelopeOf(body *openapi3.SchemaRef) string {
+	switch {
+	case body == nil:
+		return ""
+	case body.Ref != "":
+		return refName(body.Ref)
+	case body.Value == nil:
+		return ""
+	}
+	for _, p := range body.Value.Properties {
+		if p.Value != nil && p.Value.Items != nil && p.Value.Items.Ref != "" {
+			return refName(p.Value.Items.Ref)
+		}
+	}
+	return ""
 }
 
 // absentEvent adds the event of bodies without an event type (x-eventgen-absent-event), which neither
@@ -287,11 +316,14 @@ func (b *builder) fillEvents(events []*Event, mapping map[string]string) {
 		}
 		ev.Discriminator = disc
 		ext(s.Extensions, extSubtype, &ev.Subtype)
-		payload := b.payload(s, disc)
-		if payload != "" {
-			b.claim(payload, ev.ID)
+		expand := b.levelComponents(s, disc)
+		if payload := b.payload(s, disc); payload != "" {
+			expand = append(expand, payload)
 		}
-		ev.Fields = b.fields(s, "", 0, payload)
+		for _, name := range expand {
+			b.claim(name, ev.ID)
+		}
+		ev.Fields = b.fields(s, "", 0, expand)
 		ev.Examples = examples[ev.Name]
 	}
 }
@@ -303,14 +335,29 @@ func (b *builder) discriminatorPath() string {
 	if s != nil && ext(s.Extensions, extDiscriminator, &path) {
 		return path
 	}
-	if s != nil {
-		for _, branch := range s.OneOf {
-			if v := branch.Value; v != nil && v.Discriminator != nil {
-				return "/" + v.Discriminator.PropertyName
-			}
-		}
+	if s != nil && s.Discriminator != nil {
+		return "/" + s.Discriminator.PropertyName
 	}
 	return ""
+}
+
+// levelComponents returns the components of the objects on the way from an envelope to its event
+// type (m-chat's envelope refers to the object at /event, which holds the type).
+func (b *builder) levelComponents(envelope *openapi3.Schema, disc string) []string {
+	segs := strings.Split(strings.TrimPrefix(disc, "/"), "/")
+	var out []string
+	holder := envelope
+	for _, seg := range segs[:len(segs)-1] {
+		r := holder.Properties[seg]
+		if r == nil || r.Value == nil {
+			break
+		}
+		if r.Ref != "" {
+			out = append(out, refName(r.Ref))
+		}
+		holder = r.Value
+	}
+	return out
 }
 
 // payload returns the component an envelope keeps its payload in, or "": the object holding the event
@@ -387,12 +434,13 @@ type operation struct {
 	Operation *openapi3.Operation
 }
 
-// operations returns the webhooks' operations, ordered by webhook name and method.
+// operations returns the operations of the platform's webhook (the one named after the platform,
+// whose body is any event; the others, one per event, repeat what it says), ordered by method.
 func (b *builder) operations() []operation {
 	var ops []operation
 	for _, name := range sortedKeys(b.doc.Webhooks) {
 		item := b.doc.Webhooks[name]
-		if item == nil {
+		if item == nil || name != b.name {
 			continue
 		}
 		byMethod := item.Operations()

@@ -55,7 +55,11 @@ func Render(docs []Document) ([]output.File, error) {
 	index := &Index{}
 	var files []output.File
 	for _, d := range docs {
-		p, err := BuildPlatform(d.Name, d.Doc)
+		doc, err := canonical(d.Doc)
+		if err != nil {
+			return nil, err
+		}
+		p, err := BuildPlatform(d.Name, doc)
 		if err != nil {
 			return nil, err
 		}

@@ -8,9 +8,10 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// fields makes the rows of an object's members, by name. A member that is an inline object (a level
-// of the envelope) or the given payload component is followed by the rows of its own members.
-func (b *builder) fields(s *openapi3.Schema, parent string, depth int, payload string) []*Field {
+// fields makes the rows of an object's members, by name. A member that is an inline object or one of
+// the given components (the levels of the envelope, the payload) is followed by the rows of its own
+// members.
+func (b *builder) fields(s *openapi3.Schema, parent string, depth int, expand []string) []*Field {
 	var out []*Field
 	for _, name := range sortedKeys(s.Properties) {
 		r := s.Properties[name]
@@ -19,22 +20,22 @@ func (b *builder) fields(s *openapi3.Schema, parent string, depth int, payload s
 		}
 		f := b.field(name, r, parent, depth, slices.Contains(s.Required, name))
 		out = append(out, f)
-		if child := b.expanded(r, payload); child != nil {
+		if child := b.expanded(r, expand); child != nil {
 			if r.Ref != "" {
 				f.Description = markdown(child.Description) // the payload: its members follow
 			}
-			out = append(out, b.fields(child, parent+name+".", depth+1, payload)...)
+			out = append(out, b.fields(child, parent+name+".", depth+1, expand)...)
 		}
 	}
 	return out
 }
 
 // expanded returns the object whose members are shown under a member: an inline object with
-// members, or the payload component.
-func (b *builder) expanded(r *openapi3.SchemaRef, payload string) *openapi3.Schema {
+// members, or one of the components to expand.
+func (b *builder) expanded(r *openapi3.SchemaRef, expand []string) *openapi3.Schema {
 	switch {
-	case r.Ref != "" && refName(r.Ref) == payload:
-		return b.schema(payload)
+	case r.Ref != "" && slices.Contains(expand, refName(r.Ref)):
+		return b.schema(refName(r.Ref))
 	case r.Ref == "" && r.Value != nil && len(r.Value.Properties) > 0 && len(r.Value.OneOf) == 0:
 		return r.Value
 	}
@@ -167,8 +168,8 @@ func (b *builder) enumOf(r *openapi3.SchemaRef) *Enum {
 // maxInlineValues is the most values of an enum type a member's row lists.
 const maxInlineValues = 12
 
-// enumType reads an enum type: closed (enum) or open (anyOf the documented values and any value,
-// marked x-eventgen-open-enum).
+// enumType reads an enum type: closed (enum) or open (its base type, marked x-eventgen-open-enum,
+// with the documented values in x-extensible-enum).
 func enumType(s *openapi3.Schema) (values []string, open, ok bool) {
 	if len(s.Enum) > 0 {
 		return enumValues(s.Enum), false, true
@@ -180,18 +181,15 @@ func enumType(s *openapi3.Schema) (values []string, open, ok bool) {
 	return nil, false, false
 }
 
-// enumBranch returns the anyOf branch of an open enum that lists the documented values.
+// enumBranch returns, for an open enum, a schema that lists its documented values (x-extensible-enum)
+// as its enum, with the open enum's extensions.
 func enumBranch(s *openapi3.Schema) *openapi3.Schema {
 	var open bool
-	if !ext(s.Extensions, extOpenEnum, &open) || !open {
+	var values []any
+	if !ext(s.Extensions, extOpenEnum, &open) || !open || !ext(s.Extensions, extExtensibleEnum, &values) || len(values) == 0 {
 		return nil
 	}
-	for _, alt := range s.AnyOf {
-		if alt.Value != nil && len(alt.Value.Enum) > 0 {
-			return alt.Value
-		}
-	}
-	return nil
+	return &openapi3.Schema{Enum: values, Extensions: s.Extensions}
 }
 
 // enumValues renders enum values; null, which a nullable member's enum lists, is left out (the

@@ -296,8 +296,24 @@ func inline(text string) string {
 				b.WriteString(boldMarker(pairs))
 				pairs = max(pairs-1, 0)
 			}
-			b.WriteString(html.EscapeString(part))
+			b.WriteString(html.EscapeString(unescapePunct(part)))
 		}
+	}
+	return b.String()
+}
+
+// unescapePunct reads Markdown's backslash escapes: a backslash before an ASCII punctuation character
+// stands for that character (the documents escape "<" so that HTML-passing renderers show it).
+func unescapePunct(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
 	}
 	return b.String()
 }

@@ -12,6 +12,8 @@ func TestMarkdown(t *testing.T) {
 	}{
 		{"escaped", `a <script>alert("x")</script> & 'b'`,
 			"<p>a &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;b&#39;</p>\n"},
+		{"backslash escapes", `{"eventType": "\<event name>"} \*not bold\* \d`,
+			"<p>{&#34;eventType&#34;: &#34;&lt;event name&gt;&#34;} *not bold* \\d</p>\n"},
 		{"soft breaks and paragraphs", "one\ntwo\n\nthree",
 			"<p>one\ntwo</p>\n<p>three</p>\n"},
 		{"inline code and bold", "**Group:** `a<b>` and ``x ` y``, **bold `code`** end",

@@ -12,6 +12,7 @@ import (
 // Extensions of the documents the site reads (written by package openapi).
 const (
 	extOpenEnum         = "x-eventgen-open-enum"
+	extExtensibleEnum   = "x-extensible-enum"
 	extEnumDescriptions = "x-enumDescriptions"
 	extGroups           = "x-eventgen-groups"
 	extChannels         = "x-eventgen-channels"

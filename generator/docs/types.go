@@ -25,7 +25,7 @@ func (b *builder) namedType(name string) *Type {
 	case s.Type.Is("object") && len(s.Properties) > 0:
 		t.Kind = "object"
 		t.Description = markdown(s.Description)
-		t.Fields = b.fields(s, "", 0, "")
+		t.Fields = b.fields(s, "", 0, nil)
 	default:
 		t.Kind = "scalar"
 		t.Base, _ = b.jsonType(s)
@@ -60,21 +60,20 @@ func (b *builder) enum(t *Type, s *openapi3.Schema) bool {
 // union fills a discriminated union's section: the variants, by the order of oneOf, each with the
 // discriminator values that select it, and the variant that takes any other value.
 func (b *builder) union(t *Type, s *openapi3.Schema) bool {
-	var known *openapi3.Schema
-	for _, branch := range s.OneOf {
-		if mappingOf(branch.Value) != nil {
-			known = branch.Value
-		}
-	}
-	if known == nil {
+	mapping := mappingOf(s)
+	if mapping == nil {
 		return false
 	}
 	t.Kind = "union"
 	t.Description = markdown(s.Description)
-	t.Discriminator = discriminatorName(known, s)
-	mapping := mappingOf(known)
-	for _, v := range known.OneOf {
+	t.Discriminator = discriminatorName(s, s)
+	var unknown string
+	ext(s.Extensions, extDefaultMapping, &unknown)
+	for _, v := range s.OneOf {
 		name := variantName(v)
+		if unknown != "" && name == refName(unknown) {
+			continue // the last branch, shown as the variant of any other value
+		}
 		variant := &Variant{Type: TypeExpr{{Text: name, Href: b.href(name)}}}
 		for _, value := range sortedKeys(mapping) {
 			if mapping[value] == name {
@@ -83,8 +82,7 @@ func (b *builder) union(t *Type, s *openapi3.Schema) bool {
 		}
 		t.Variants = append(t.Variants, variant)
 	}
-	var unknown string
-	if ext(s.Extensions, extDefaultMapping, &unknown) {
+	if unknown != "" {
 		t.Unknown = TypeExpr{{Text: refName(unknown), Href: b.href(refName(unknown))}}
 	}
 	return true

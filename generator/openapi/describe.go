@@ -35,7 +35,77 @@ func (p prose) String() string {
 	if s := strings.TrimSpace(p.source); s != "" {
 		parts = append(parts, "**Source:** "+s)
 	}
-	return strings.Join(parts, "\n\n")
+	return escapeHTML(strings.Join(parts, "\n\n"))
+}
+
+// escapeHTML makes text Markdown-safe: outside code spans and fenced blocks, a "<" is escaped with a
+// backslash, so that renderers that pass HTML through (Redocly, Swagger UI) show the text, e.g.
+// {"eventType": "<event name>"}, instead of taking <event name> for a tag and dropping it. A "<"
+// already escaped is left alone, so that nested descriptions are not escaped twice.
+func escapeHTML(text string) string {
+	lines := strings.Split(text, "\n")
+	fenced := ""
+	for i, line := range lines {
+		trimmed := strings.TrimLeft(line, " ")
+		if fenced != "" {
+			if strings.HasPrefix(trimmed, fenced) && strings.Trim(trimmed, "`") == "" {
+				fenced = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(trimmed, "```") {
+			fenced = trimmed[:len(trimmed)-len(strings.TrimLeft(trimmed, "`"))]
+			continue
+		}
+		lines[i] = escapeLine(line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// escapeLine escapes "<" outside the code spans of one line.
+func escapeLine(line string) string {
+	var b strings.Builder
+	for i := 0; i < len(line); {
+		c := line[i]
+		switch {
+		case c == '`':
+			n := len(line[i:]) - len(strings.TrimLeft(line[i:], "`"))
+			run := line[i : i+n]
+			if end := closingRun(line[i+n:], n); end >= 0 {
+				b.WriteString(line[i : i+n+end+n])
+				i += n + end + n
+				continue
+			}
+			b.WriteString(run)
+			i += n
+		case c == '\\' && i+1 < len(line):
+			b.WriteString(line[i : i+2])
+			i += 2
+		case c == '<':
+			b.WriteString(`\<`)
+			i++
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String()
+}
+
+// closingRun returns where a run of exactly n backticks starts in s, or -1.
+func closingRun(s string, n int) int {
+	for i := 0; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		m := len(s[i:]) - len(strings.TrimLeft(s[i:], "`"))
+		if m == n {
+			return i
+		}
+		i += m
+	}
+	return -1
 }
 
 // bullets renders items as a Markdown list, indenting continuation lines under their bullet.

@@ -7,6 +7,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/eventgen/eventgen/generator/ir"
+	"github.com/eventgen/eventgen/generator/naming"
 )
 
 // Component names of the schemas every wire platform's document has besides its types and events.
@@ -38,7 +39,7 @@ func (b *builder) event(ev *ir.Event) {
 	last := &openapi3.Schema{}
 	examples := b.examples(ev)
 	if hasPayloadSchema(env) {
-		p := b.schemas[payloadName(ev)].Value
+		p := b.schema(payloadName(ev))
 		b.object(p, ev.PayloadFields(env), ev.AllOrNone)
 		p.Description = fmt.Sprintf("The payload of the %s event (the member %s of its envelope, %s).",
 			code(ev.Name), code(strings.Join(env.PayloadPath(), ".")), ev.GoName)
@@ -56,7 +57,14 @@ func (b *builder) event(ev *ir.Event) {
 			last.Required = append([]string{env.Discriminator}, last.Required...)
 		}
 	}
-	root := b.levels(last, "The object holding the event type and its payload.")
+	root := last
+	if nested(env) {
+		inner := innerName(env, ev.GoName)
+		last.Description = fmt.Sprintf("The object at %s of the envelope of the %s event (%s): the event type and its payload.",
+			code(pointer(env.Levels)), code(ev.Name), ev.GoName)
+		*b.schema(inner) = *last
+		root = b.wrap(inner)
+	}
 	for _, f := range env.Fields {
 		root.Properties[f.JSONName] = b.field(f)
 		if f.Required {
@@ -70,7 +78,7 @@ func (b *builder) event(ev *ir.Event) {
 	if ev.Subtype != nil {
 		root.Extensions = map[string]any{extSubtype: subtypePointer(env, ev)}
 	}
-	*b.schemas[ev.GoName].Value = *root
+	*b.schema(ev.GoName) = *root
 }
 
 // absentDiscriminator is the discriminator member of the envelope's absent event: absent, null or "".
@@ -78,22 +86,6 @@ func absentDiscriminator(ev *ir.Event) *openapi3.SchemaRef {
 	return openapi3.NewSchemaRef("", &openapi3.Schema{Enum: []any{"", nil},
 		Description: fmt.Sprintf("Absent, null or empty: a body without an event type is this one (%s is a label, "+
 			"never sent as the event type).", code(ev.Name))})
-}
-
-// levels wraps the object holding the discriminator in the envelope levels above it and returns the
-// root object.
-func (b *builder) levels(last *openapi3.Schema, description string) *openapi3.Schema {
-	levels := b.p.Envelope.Levels
-	cur := last
-	for i := len(levels) - 1; i >= 0; i-- {
-		if cur.Description == "" {
-			cur.Description = description
-		}
-		cur = &openapi3.Schema{Type: typ("object"), Required: []string{levels[i]},
-			Properties:           openapi3.Schemas{levels[i]: openapi3.NewSchemaRef("", cur)},
-			AdditionalProperties: openapi3.AdditionalProperties{Has: yes()}}
-	}
-	return cur
 }
 
 // eventProse describes an event: summary, description, where it is sent, and how the schema relates
@@ -132,10 +124,6 @@ func envelopeNote(env *ir.Envelope, ev *ir.Event) string {
 		where = "one item of the request body's " + code(env.Batch) + " array"
 	}
 	note := fmt.Sprintf("This schema is the event's whole envelope, %s; its type is at %s.", where, code(pointer(env.DiscriminatorPath())))
-	if ev.Absent {
-		note = fmt.Sprintf("This schema is the event's whole envelope, %s; it has no event type: %s is absent, null or empty.",
-			where, code(pointer(env.DiscriminatorPath())))
-	}
 	if hasPayloadSchema(env) {
 		note += fmt.Sprintf(" The payload alone is %s.", payloadName(ev))
 	}
@@ -151,84 +139,147 @@ func subtypePointer(env *ir.Envelope, ev *ir.Event) string {
 	return pointer(append(env.PayloadPath(), ev.Subtype.JSONName, ev.Subtype.Type.Named.Discriminator))
 }
 
-// eventUnion fills Event and Unknown. Event is oneOf two branches: the documented events (an inner
-// oneOf of the event envelopes, dispatched by the discriminator's mapping) and Unknown, an envelope of
-// any other event type. Each envelope requires its own constant event type and Unknown excludes them
-// all, so exactly one branch matches at either level.
+// eventUnion fills Event and Unknown: a oneOf of every event envelope and Unknown (an envelope of any
+// other event type) with a discriminator. Each envelope requires its own constant event type and
+// Unknown excludes them all, so exactly one branch matches. Where the event type sits below the top
+// level (an envelope level such as m-chat's "event"), the union is on the object of that level, where
+// a discriminator can name the member: Event is then the envelope with that object a reference to the
+// union of the objects of every event (see innerName).
 func (b *builder) eventUnion() {
 	env := b.p.Envelope
 	mapping := map[string]openapi3.MappingRef{}
 	var known []any
-	var envelopes openapi3.SchemaRefs
+	var branches openapi3.SchemaRefs
 	for _, ev := range b.p.Typed() {
-		envelopes = append(envelopes, b.ref(ev.GoName))
-		mapping[ev.Name] = openapi3.MappingRef{Ref: schemaRef(ev.GoName)}
+		name := ev.GoName
+		if nested(env) {
+			name = innerName(env, ev.GoName)
+		}
+		branches = append(branches, b.ref(name))
+		mapping[ev.Name] = openapi3.MappingRef{Ref: schemaRef(name)}
 		known = append(known, ev.Name)
 	}
-	path := pointer(env.DiscriminatorPath())
-	documented := &openapi3.Schema{Title: "Documented events", Type: typ("object"),
-		Required: []string{env.DiscriminatorPath()[0]}, OneOf: envelopes}
+	unknown := unknownSchema
+	if nested(env) {
+		unknown = innerName(env, unknownSchema)
+	}
+	branches = append(branches, b.ref(unknown))
+	union := &openapi3.Schema{OneOf: branches,
+		Discriminator: &openapi3.Discriminator{PropertyName: env.Discriminator, Mapping: mapping},
+		Extensions:    map[string]any{extDefaultMapping: schemaRef(unknown)}}
 	d := prose{text: "One event envelope. " + strings.TrimSpace(env.Description)}
-	if len(env.Levels) == 0 {
-		documented.Discriminator = &openapi3.Discriminator{PropertyName: env.Discriminator, Mapping: mapping}
-		d.note("The member %s says which event the envelope carries: the first branch of oneOf holds the "+
-			"documented events, dispatched by discriminator.mapping; the second, %s, any other event type "+
-			"(%s), which is valid too.", code(env.Discriminator), unknownSchema, code(extDefaultMapping))
-	} else {
-		documented.Extensions = map[string]any{extDiscriminator: path, extMapping: mapping}
-		d.note("The event type sits at %s, below the top level, where OpenAPI's discriminator (which can "+
-			"only name a top-level property) cannot point: %s gives its JSON pointer and %s maps its values "+
-			"to the envelope schemas, as discriminator.mapping would. The envelopes are mutually exclusive "+
-			"anyway, each requiring its own constant there. The first branch of oneOf holds the documented "+
-			"events; the second, %s, any other event type (%s), which is valid too.",
-			code(path), code(extDiscriminator), code(extMapping), unknownSchema, code(extDefaultMapping))
+	path := pointer(env.DiscriminatorPath())
+	if !nested(env) {
+		d.note("The member %s says which event the envelope carries: oneOf lists the documented events, "+
+			"dispatched by discriminator.mapping, and last %s, any other event type, which is valid too "+
+			"(%s names it as the default of the mapping).", code(env.Discriminator), unknownSchema, code(extDefaultMapping))
+		union.Extensions[extDiscriminator] = path
+		if a := env.Absent; a != nil {
+			// A body without an event type is the absent event: a branch outside the discriminator's
+			// mapping, before Unknown (the envelope names it only where the discriminator is in the root).
+			union.OneOf = append(append(branches[:len(branches)-1:len(branches)-1], b.ref(a.GoName)), b.ref(unknown))
+			union.Extensions[extAbsent] = map[string]any{"name": a.Name, "schema": schemaRef(a.GoName)}
+			d.note("A body whose %s is absent, null or empty is %s (the branch before %s, outside the mapping); %s is "+
+				"a label, never sent as the event type, and %s names that event and its label.",
+				code(path), a.GoName, unknownSchema, code(a.Name), code(extAbsent))
+			known = append(known, "")
+		}
+		union.Description = d.String()
+		*b.schema(eventSchema) = *union
+		b.unknownEvent(known, b.schema(unknownSchema))
+		return
 	}
-	branches := openapi3.SchemaRefs{openapi3.NewSchemaRef("", documented), b.ref(unknownSchema)}
-	s := b.discriminated(branches, b.ref(namesSchema))
-	if a := env.Absent; a != nil {
-		// A body without an event type is the absent event: a third branch, outside the discriminator's
-		// mapping, and the member is no longer required.
-		s.OneOf = openapi3.SchemaRefs{branches[0], b.ref(a.GoName), branches[1]}
-		s.Required = nil
-		s.Properties[env.Discriminator] = openapi3.NewSchemaRef("", &openapi3.Schema{
-			AnyOf: openapi3.SchemaRefs{b.ref(namesSchema), openapi3.NewSchemaRef("", &openapi3.Schema{Enum: []any{nil}})}})
-		d.note("A body whose %s is absent, null or empty is %s (the second branch of oneOf); %s is a label, "+
-			"never sent as the event type.", code(path), a.GoName, code(a.Name))
-		known = append(known, "")
+	inner := innerName(env, eventSchema)
+	union.Description = fmt.Sprintf("The object at %s of an event envelope, which holds the event type %s: "+
+		"oneOf the objects of the documented events, dispatched by discriminator.mapping, and last %s, that of any "+
+		"other event type, which is valid too (%s names it as the default of the mapping).",
+		code(pointer(env.Levels)), code(env.Discriminator), unknown, code(extDefaultMapping))
+	*b.schema(inner) = *union
+	root := b.wrap(inner)
+	if len(env.Fields) > 0 {
+		// The members beside the event object are the envelope's, and an envelope of an event type the
+		// catalogue does not document is not checked at all (Unknown): they are constrained only when
+		// the event type is a documented one.
+		common := &openapi3.Schema{Properties: openapi3.Schemas{}}
+		for _, f := range env.Fields {
+			common.Properties[f.JSONName] = b.field(f)
+			if f.Required {
+				common.Required = append(common.Required, f.JSONName)
+			}
+		}
+		root.If = openapi3.NewSchemaRef("", b.documentedType(known))
+		root.Then = openapi3.NewSchemaRef("", common)
+		d.note("The members beside %s are those of every envelope of a documented event (if/then): an envelope of an "+
+			"event type the catalogue does not document is not checked beyond its event type.", code(env.Levels[0]))
 	}
-	s.Extensions = map[string]any{extDiscriminator: path, extDefaultMapping: schemaRef(unknownSchema)}
-	if a := env.Absent; a != nil {
-		s.Extensions[extAbsent] = map[string]any{"name": a.Name, "schema": schemaRef(a.GoName)}
-		d.note("%s names that event and its label.", code(extAbsent))
-	}
-	s.Description = d.String()
-	*b.schemas[eventSchema].Value = *s
-	b.unknownEvent(known)
+	d.note("The event type sits at %s, in the object at %s, a discriminated union (%s) of the objects of the events.",
+		code(path), code(pointer(env.Levels)), inner)
+	root.Description = d.String()
+	root.Extensions = map[string]any{extDiscriminator: path}
+	*b.schema(eventSchema) = *root
+
+	u := b.schema(unknown)
+	b.unknownEvent(known, u)
+	outer := b.wrap(unknown)
+	outer.Description = u.Description
+	*b.schema(unknownSchema) = *outer
+	u.Description = fmt.Sprintf("The object at %s of an envelope of an event type this catalogue does not document (%s).",
+		code(pointer(env.Levels)), unknownSchema)
 }
 
-// discriminated returns an object schema with the given branches whose envelope levels lead to the
-// discriminator member, typed by disc.
-func (b *builder) discriminated(branches openapi3.SchemaRefs, disc *openapi3.SchemaRef) *openapi3.Schema {
-	env := b.p.Envelope
-	last := &openapi3.Schema{Type: typ("object"), Required: []string{env.Discriminator},
-		Properties:           openapi3.Schemas{env.Discriminator: disc},
-		AdditionalProperties: openapi3.AdditionalProperties{Has: yes()}}
-	root := b.levels(last, "")
-	root.OneOf = branches
-	return root
+// wrap returns the envelope levels around a reference to the component that is the object of the
+// last level.
+func (b *builder) wrap(last string) *openapi3.Schema {
+	levels := b.p.Envelope.Levels
+	cur := b.ref(last)
+	var root *openapi3.Schema
+	for i := len(levels) - 1; i >= 0; i-- {
+		root = &openapi3.Schema{Type: typ("object"), Required: []string{levels[i]},
+			Properties:           openapi3.Schemas{levels[i]: cur},
+			AdditionalProperties: openapi3.AdditionalProperties{Has: yes()}}
+		cur = openapi3.NewSchemaRef("", root)
+	}
+	return cur.Value
 }
 
-// unknownEvent fills Unknown: an envelope whose event type is none of the documented ones.
-func (b *builder) unknownEvent(known []any) {
+// documentedType is the condition that an envelope's event type is one of the documented ones.
+func (b *builder) documentedType(known []any) *openapi3.Schema {
 	env := b.p.Envelope
-	not := &openapi3.Schema{AllOf: openapi3.SchemaRefs{b.ref(namesSchema)}}
+	cur := &openapi3.Schema{Required: []string{env.Discriminator},
+		Properties: openapi3.Schemas{env.Discriminator: openapi3.NewSchemaRef("", &openapi3.Schema{Enum: known})}}
+	for i := len(env.Levels) - 1; i >= 0; i-- {
+		cur = &openapi3.Schema{Required: []string{env.Levels[i]},
+			Properties: openapi3.Schemas{env.Levels[i]: openapi3.NewSchemaRef("", cur)}}
+	}
+	return cur
+}
+
+// nested reports whether the event type sits below the top level of the envelope.
+func nested(env *ir.Envelope) bool { return len(env.Levels) > 0 }
+
+// innerName is the component name of the object holding the event type, for an envelope whose type
+// sits below the top level: the envelope's name and the members that lead to the object, e.g.
+// MessageEvent for m-chat's message envelope (the object at /event).
+func innerName(env *ir.Envelope, envelope string) string {
+	var s strings.Builder
+	s.WriteString(envelope)
+	for _, l := range env.Levels {
+		s.WriteString(naming.GoName(l))
+	}
+	return s.String()
+}
+
+// unknownEvent fills u, the object holding the event type of an envelope whose event type is none of
+// the documented ones (the whole Unknown envelope when the type is at the top level).
+func (b *builder) unknownEvent(known []any, u *openapi3.Schema) {
+	env := b.p.Envelope
+	not := &openapi3.Schema{Type: typ("string"), Description: "An event type the catalogue does not document."}
 	if len(known) > 0 {
 		not.Not = openapi3.NewSchemaRef("", &openapi3.Schema{Enum: known})
 	}
-	last := &openapi3.Schema{Type: typ("object"), Required: []string{env.Discriminator},
+	*u = openapi3.Schema{Type: typ("object"), Required: []string{env.Discriminator},
 		Properties:           openapi3.Schemas{env.Discriminator: openapi3.NewSchemaRef("", not)},
 		AdditionalProperties: openapi3.AdditionalProperties{Has: yes()}}
-	root := b.levels(last, "The object holding the event type.")
 	d := prose{text: fmt.Sprintf("An envelope of an event type this catalogue does not document: its %s is none "+
 		"of the documented event names. It is not an error: the decoder returns it as an Unknown value with its "+
 		"raw bytes, and Validate checks nothing in it, so apart from the event type nothing is constrained here.",
@@ -243,8 +294,7 @@ func (b *builder) unknownEvent(known []any) {
 		d.note("The document names these events without giving their wire name or payload, so they arrive "+
 			"here too:\n\n%s", bullets(undocumented))
 	}
-	root.Description = d.String()
-	*b.schemas[unknownSchema].Value = *root
+	u.Description = d.String()
 }
 
 // batch fills Batch: the request body of a platform that sends events in an array.

@@ -30,6 +30,7 @@ func marshal(doc *openapi3.T, header string) (jsonData, yamlData []byte, err err
 	if err := dec.Decode(&top); err != nil {
 		return nil, nil, err
 	}
+	flattenAllOf(top)
 	var buf bytes.Buffer
 	buf.WriteString("{")
 	n := 0
@@ -118,4 +119,29 @@ func yaml11Special(s string) bool {
 		return true
 	}
 	return strings.ContainsAny(s[:1], "0123456789+-.")
+}
+
+// flattenAllOf replaces every allOf of a single reference by the reference itself, beside the keywords
+// of the schema that held it: OpenAPI 3.1 schemas are JSON Schema 2020-12, where $ref is a keyword like
+// any other, so {$ref, description} means what {allOf: [{$ref}], description} does. The builder writes
+// the allOf form because kin-openapi drops the keywords beside a $ref of a schema it did not load;
+// code generators read the flat form as the referenced type with a description (an allOf wrapper makes
+// them declare a type of its own for every such member).
+func flattenAllOf(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		if all, ok := v["allOf"].([]any); ok && len(all) == 1 {
+			if ref, ok := all[0].(map[string]any); ok && len(ref) == 1 && ref["$ref"] != nil && v["$ref"] == nil {
+				delete(v, "allOf")
+				v["$ref"] = ref["$ref"]
+			}
+		}
+		for _, x := range v {
+			flattenAllOf(x)
+		}
+	case []any:
+		for _, x := range v {
+			flattenAllOf(x)
+		}
+	}
 }

@@ -3,13 +3,16 @@
 // components.schemas, and under webhooks the request the platform sends. Emit is pure: IR in, files
 // out. The document is built with kin-openapi, validated with it, and marshalled deterministically.
 //
-// The document says what the generated decoder and Validate accept, and no more or less:
+// The document says what the generated decoder and Validate accept, and no more or less, in shapes
+// that code generators (ogen, oapi-codegen, openapi-typescript; see the interop test) turn into code:
 //
 //   - object schemas allow members they do not list (the decoder keeps them);
-//   - an open enum is anyOf its documented values and any value of its type, a closed one an enum;
-//   - a union is oneOf its variants and its Unknown schema, which takes the values not documented;
-//   - the request body is oneOf the event envelopes and Unknown, an envelope of any other event type;
-//   - where JSON Schema has no keyword (byte lengths, nested discriminators, timestamp layouts), an
+//   - an open enum is its base type with the documented values in x-extensible-enum, a closed one an enum;
+//   - a union is one oneOf of its variants and, last, its Unknown schema, which takes the values not
+//     documented, under a discriminator whose mapping names the documented values;
+//   - the request body is such a union of the event envelopes and Unknown, on the object that holds
+//     the event type (m-chat's is below the top level); each event also has a webhook of its own;
+//   - where JSON Schema has no keyword (byte lengths, timestamp layouts, the default of a mapping), an
 //     x-eventgen-* extension carries the fact and the description explains it.
 package openapi
 
@@ -35,6 +38,7 @@ type builder struct {
 	schemas openapi3.Schemas
 	owner   map[string]string // component name → what it describes, for clash errors
 	direct  map[*ir.Type]bool // types referred to other than as union variants
+	names   map[string]string // a type's own name → its component name, where the two differ (names.go)
 	errs    []error
 }
 
@@ -54,9 +58,33 @@ func Emit(p *ir.Platform) ([]output.File, error) {
 	}, nil
 }
 
-// Build returns the platform's document, validated with kin-openapi.
+// Build returns the platform's document, validated with kin-openapi. Its component names are the
+// types' own unless code generators derive the same name from the document (names.go).
 func Build(p *ir.Platform) (*openapi3.T, error) {
-	b := &builder{p: p, schemas: openapi3.Schemas{}, owner: map[string]string{}, direct: directRefs(p)}
+	doc, err := build(p, nil)
+	if err != nil {
+		return nil, err
+	}
+	c := clashes(doc)
+	if len(c) == 0 {
+		return doc, nil
+	}
+	b := &builder{p: p}
+	names, err := b.renamed(c, doc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: openapi: %w", p.Name, err)
+	}
+	if doc, err = build(p, names); err != nil {
+		return nil, err
+	}
+	if c := clashes(doc); len(c) > 0 {
+		return nil, fmt.Errorf("%s: openapi: code generators derive the names of these schemas from others: %s", p.Name, strings.Join(c, ", "))
+	}
+	return doc, nil
+}
+
+func build(p *ir.Platform, names map[string]string) (*openapi3.T, error) {
+	b := &builder{p: p, schemas: openapi3.Schemas{}, owner: map[string]string{}, direct: directRefs(p), names: names}
 	b.declare()
 	if err := b.err(); err != nil {
 		return nil, err
@@ -85,6 +113,13 @@ func Build(p *ir.Platform) (*openapi3.T, error) {
 	}
 	if p.Wire() {
 		doc.Webhooks = map[string]*openapi3.PathItem{p.Name: b.webhook()}
+		for _, ev := range p.WireEvents() {
+			if _, dup := doc.Webhooks[ev.Name]; dup {
+				b.errs = append(b.errs, fmt.Errorf("webhook name %s of event %q is the platform's", ev.Name, ev.Name))
+				continue
+			}
+			doc.Webhooks[ev.Name] = b.eventWebhook(ev)
+		}
 	}
 	if err := b.err(); err != nil {
 		return nil, err
@@ -123,23 +158,31 @@ func (b *builder) declare() {
 		b.schemas[name] = openapi3.NewSchemaRef("", &openapi3.Schema{})
 	}
 	for _, t := range b.p.Types {
-		claim(t.Name, fmt.Sprintf("type %q", t.Name))
+		claim(b.name(t.Name), fmt.Sprintf("type %q", t.Name))
 		if t.Kind == ir.KindUnion {
-			claim(t.UnknownName(), fmt.Sprintf("the unknown variant of union %q", t.Name))
+			claim(b.name(t.UnknownName()), fmt.Sprintf("the unknown variant of union %q", t.Name))
 		}
 	}
 	claim(namesSchema, "the catalogue of event names")
 	if !b.p.Wire() {
 		return
 	}
+	env := b.p.Envelope
 	for _, ev := range b.p.WireEvents() {
 		claim(ev.GoName, fmt.Sprintf("event %q", ev.Name))
-		if hasPayloadSchema(b.p.Envelope) {
+		if hasPayloadSchema(env) {
 			claim(payloadName(ev), fmt.Sprintf("the payload of event %q", ev.Name))
+		}
+		if nested(env) {
+			claim(innerName(env, ev.GoName), fmt.Sprintf("the object holding the type of event %q", ev.Name))
 		}
 	}
 	claim(eventSchema, "the union of the event envelopes")
 	claim(unknownSchema, "the envelope of an unknown event")
+	if nested(env) {
+		claim(innerName(env, eventSchema), "the union of the objects holding the event type")
+		claim(innerName(env, unknownSchema), "the object holding the type of an unknown event")
+	}
 	if b.p.Envelope.Batch != "" {
 		claim(batchSchema, "the batch request body")
 	}
@@ -161,9 +204,12 @@ func (b *builder) info() *openapi3.Info {
 		Extensions: map[string]any{"x-eventgen-spec": p.SpecPath}}
 }
 
-// readingNotes explains the conventions of the document.
+// readingNotes explains the conventions of the document, and first of all its promise of forward
+// compatibility: event types, union variants and enum values the vendor does not document yet are to
+// be expected, and the document says so with schemas (Unknown), extensions and these notes rather than
+// with shapes code generators cannot turn into code.
 func readingNotes(p *ir.Platform) string {
-	openEnum := "An enum marked `" + extOpenEnum + ": true` is open: besides its documented values it admits any value of its type, as new values may come at any time. Enums without the mark are closed."
+	openEnum := "**Open enums.** An enum marked `" + extOpenEnum + ": true` is open: its schema is its base type, so that any value is valid, and its documented values are listed by `" + extExtensibleEnum + "` (the convention for an enum that may grow) and described by `" + extEnumDescriptions + "`. New values may come at any time. It is not `enum` (which would reject new values) nor `anyOf` an enum and its base type (which code generators refuse or reduce to the base type anyway). Enums without the mark are closed: `enum`."
 	if !p.Wire() {
 		return "**Reading this document:**\n\n" + bullets([]string{
 			"The vendor document gives no wire format, so this document has no webhooks: it is the catalogue of event names (`EventName`), with groups (`x-eventgen-groups`) and channel support (`x-eventgen-channels`).",
@@ -171,10 +217,14 @@ func readingNotes(p *ir.Platform) string {
 		})
 	}
 	return "**Reading this document:**\n\n" + bullets([]string{
-		"Object schemas allow members they do not list (`additionalProperties: true`): the generated decoder keeps unknown members verbatim and re-encodes them.",
+		"**Unknown events are expected.** The platform may send event types this catalogue does not document; they are valid, and the generated decoder returns them as Unknown values. The request body's union (`Event`) is one `oneOf` of every event envelope and, last, `Unknown`, under a `discriminator` whose `mapping` names the documented event types; every envelope declares its event type as a `const`, so code generators (ogen, oapi-codegen, openapi-typescript) dispatch on it and narrow by it. OpenAPI 3.1 has no keyword for the schema of the values a mapping does not name (3.2's `defaultMapping`): `" + extDefaultMapping + "` names it, `Unknown`, whose event type is any string but the documented ones. Code generators read the mapping only, so they type a body of an undocumented event type as `Unknown` only when that type is literally `Unknown` and otherwise reject it; a receiver that must accept every event should fall back to the `Unknown` shape itself.",
+		"**Unknown variants are expected** in every other discriminated union too, the same way: `oneOf` the documented variants and the union's Unknown schema last, a `discriminator` with its `mapping`, and `" + extDefaultMapping + "`.",
 		openEnum + " The decoder keeps unknown values and Validate accepts them.",
-		"A discriminated union is `oneOf` its documented variants (dispatched by `discriminator`) and an Unknown variant for the values the mapping does not name (`" + extDefaultMapping + "`).",
-		"An event type the catalogue does not document is not an error either: the request body's `oneOf` ends with the `Unknown` envelope, which takes any other event type.",
+		"**One webhook per event.** The webhook named after the platform describes the request with the union of every event type; a webhook per event, named after it, describes the same request for that event alone, so that documentation renderers list one entry per event.",
+		"Object schemas allow members they do not list (`additionalProperties: true`): the generated decoder keeps unknown members verbatim and re-encodes them.",
+		"A member's own description, examples and constraints stand beside the `$ref` of its type (OpenAPI 3.1 schemas are JSON Schema 2020-12, where `$ref` applies alongside its sibling keywords). A member's default is `" + extDefault + "`, not `default`, which code generators read as \"always present\".",
+		"`format` is declared only where every documented value satisfies it, and the synthesized fixtures respect it; the formats of timestamps are in their layouts.",
+		"Schema names are the spec's type names, but where a code generator derives the same name from the document (ogen's `Client`, oapi-codegen's `<Schema><Member>`): such a type's schema is named with the suffix `" + renameSuffix + "`.",
 		"Facts JSON Schema has no keyword for are extensions, each explained where it is used: `" + extMaxBytes + "` (a length in bytes of UTF-8), `" + extTimeLayouts + "` (the Go layouts of a timestamp), `" + extUnix + "` (Unix time), `" + extServerGenerated + "` (filled in by the platform), `" + extDiscriminator + "` (where the event type is)" + absentNote(p) + ".",
 		"A member name repeated in one object is read once: the decoder reads the first and keeps the rest verbatim, and Validate reports repeated declared members and repeated map keys as duplicate members. JSON Schema cannot see repeated member names, so a body with them may pass the schema and still get a problem from Validate.",
 		"Integers (`format: int64`) are written without fraction or exponent and fit int64: the decoder reads 1.0, 1e2 and 9223372036854775808 as numbers of the wrong kind, which JSON Schema's `integer` admits. Numbers (`type: number`) are kept as written, whatever their size.",
@@ -184,7 +234,7 @@ func readingNotes(p *ir.Platform) string {
 
 // absentNote names the extension of the event of bodies without an event type, on platforms that have one.
 func absentNote(p *ir.Platform) string {
-	if p.Envelope.Absent == nil {
+	if p.Envelope == nil || p.Envelope.Absent == nil {
 		return ""
 	}
 	return ", `" + extAbsent + "` (the event of bodies without an event type)"
@@ -239,6 +289,53 @@ func (b *builder) webhook() *openapi3.PathItem {
 	return item
 }
 
+// eventWebhook describes the request of one event. The platform sends every event to the same URL,
+// which the webhook named after the platform describes; these webhooks, one per event, describe the
+// same requests once more, so that documentation renderers list every event as an entry of its own.
+func (b *builder) eventWebhook(ev *ir.Event) *openapi3.PathItem {
+	p, env := b.p, b.p.Envelope
+	body := b.ref(ev.GoName)
+	what := "The request body is the event's envelope, " + ev.GoName + "."
+	if env.Batch != "" {
+		body = openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("object"), Required: []string{env.Batch},
+			Properties: openapi3.Schemas{env.Batch: openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("array"),
+				Items: b.ref(ev.GoName), Description: "The events of the batch."})},
+			AdditionalProperties: openapi3.AdditionalProperties{Has: yes()},
+			Description: fmt.Sprintf("A batch whose %s are %s events (%s); a batch may mix events of every type (%s).",
+				code(env.Batch), code(ev.Name), ev.GoName, batchSchema)})
+		what = fmt.Sprintf("The request body is a batch: its %s array holds envelopes (%s); one of a %s event is %s.",
+			code(env.Batch), eventSchema, code(ev.Name), ev.GoName)
+	}
+	summary := ev.Name
+	if ev.Summary != "" {
+		summary += ": " + strings.TrimSuffix(oneLine(ev.Summary)[2:], ".")
+	}
+	d := prose{text: fmt.Sprintf("The request of the %s event. It goes to the same URL as every other event, "+
+		"which the webhook %s describes with the union of all event types; this entry describes it alone. %s",
+		code(ev.Name), code(p.Name), what)}
+	op := &openapi3.Operation{
+		OperationID: "receive" + ev.GoName,
+		Summary:     summary,
+		Description: d.String(),
+		Tags:        eventTags(ev),
+		RequestBody: &openapi3.RequestBodyRef{Value: &openapi3.RequestBody{Required: true,
+			Content: openapi3.Content{p.Delivery.ContentType: &openapi3.MediaType{Schema: body}}}},
+		Responses: openapi3.NewResponses(openapi3.WithName("2XX", &openapi3.Response{Description: ptr(
+			"Acknowledges the delivery (any 2xx status is assumed to do).")})),
+	}
+	item := &openapi3.PathItem{}
+	item.SetOperation(strings.ToUpper(p.Delivery.Method), op)
+	return item
+}
+
+// eventTags are the tags of an event's webhook: its group, if any.
+func eventTags(ev *ir.Event) []string {
+	if ev.Group == nil {
+		return nil
+	}
+	return []string{ev.Group.Title}
+}
+
 func handshake(description, request string, status int, response string) map[string]any {
 	m := map[string]any{"description": strings.TrimSpace(description)}
 	if request != "" {
@@ -271,7 +368,7 @@ func ptr[T any](v T) *T { return &v }
 // types it does not list), so it is anyOf the documented names and any string.
 func (b *builder) catalogue() {
 	p := b.p
-	s := b.schemas[namesSchema].Value
+	s := b.schema(namesSchema)
 	var names []any
 	descs := map[string]any{}
 	for _, ev := range p.Events {
@@ -283,15 +380,11 @@ func (b *builder) catalogue() {
 	}
 	s.Type = typ("string")
 	s.Title = "Event names"
-	if len(names) > 0 {
-		s.AnyOf = openapi3.SchemaRefs{
-			openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("string"), Title: "Documented event names", Enum: names,
-				Extensions: map[string]any{extEnumDescriptions: descs}}),
-			openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("string"), Title: "Other event names",
-				Description: "An event name the vendor document does not list; new events may come at any time."}),
-		}
-	}
 	s.Extensions = map[string]any{extOpenEnum: true}
+	if len(names) > 0 {
+		s.Extensions[extExtensibleEnum] = names
+		s.Extensions[extEnumDescriptions] = descs
+	}
 	if g := groupsExt(p); len(g) > 0 {
 		s.Extensions["x-eventgen-groups"] = g
 	}

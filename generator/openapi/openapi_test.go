@@ -77,27 +77,29 @@ func TestShapes(t *testing.T) {
 	doc, _ := goldenDoc(t, "shapes")
 	ping := schemaPath("PingPayload") + "/properties/"
 
-	// A union: the documented variants under a discriminator with a mapping, then the Unknown variant.
-	eq(t, doc, schemaPath("Shape")+"/oneOf/0/discriminator/propertyName", "kind")
-	eq(t, doc, schemaPath("Shape")+"/oneOf/0/discriminator/mapping", map[string]any{
+	// A union: one oneOf of the documented variants and, last, the Unknown variant, under a
+	// discriminator whose mapping names the documented values.
+	eq(t, doc, schemaPath("Shape")+"/discriminator/propertyName", "kind")
+	eq(t, doc, schemaPath("Shape")+"/discriminator/mapping", map[string]any{
 		"circle": "#/components/schemas/Circle", "rect": "#/components/schemas/Quad", "square": "#/components/schemas/Quad"})
-	eq(t, doc, schemaPath("Shape")+"/oneOf/0/oneOf", []any{
-		map[string]any{"$ref": "#/components/schemas/Circle"}, map[string]any{"$ref": "#/components/schemas/Quad"}})
-	eq(t, doc, schemaPath("Shape")+"/oneOf/1/$ref", "#/components/schemas/ShapeUnknown")
+	eq(t, doc, schemaPath("Shape")+"/oneOf", []any{
+		map[string]any{"$ref": "#/components/schemas/Circle"}, map[string]any{"$ref": "#/components/schemas/Quad"},
+		map[string]any{"$ref": "#/components/schemas/ShapeUnknown"}})
+	eq(t, doc, schemaPath("Shape")+"/x-eventgen-default-mapping", "#/components/schemas/ShapeUnknown")
 	eq(t, doc, schemaPath("ShapeUnknown")+"/properties/kind/not/enum", []any{"circle", "square", "rect"})
 	// An implied discriminator is a required constant of its variant; a declared one keeps its values.
 	eq(t, doc, schemaPath("Circle")+"/properties/kind/const", "circle")
 	eq(t, doc, schemaPath("Circle")+"/required", []any{"kind", "radius"})
 	eq(t, doc, schemaPath("Quad")+"/properties/kind/enum", []any{"square", "rect"})
 	// A variant type that declares the discriminator without values is pinned in the union.
-	eq(t, doc, schemaPath("Pet")+"/oneOf/0/oneOf/0/allOf/0/$ref", "#/components/schemas/Animal")
-	eq(t, doc, schemaPath("Pet")+"/oneOf/0/oneOf/0/properties/kind/enum", []any{"dog", "cat"})
+	eq(t, doc, schemaPath("Pet")+"/oneOf/0/$ref", "#/components/schemas/Animal")
+	eq(t, doc, schemaPath("Pet")+"/oneOf/0/properties/kind/enum", []any{"dog", "cat"})
 
 	// Nullability: a type array for inline types, anyOf with null for references; raw is any value
 	// when nullable and anything but null otherwise.
 	eq(t, doc, ping+"note/type", []any{"string", "null"})
 	eq(t, doc, ping+"color/anyOf", []any{map[string]any{"$ref": "#/components/schemas/Color"}, map[string]any{"type": "null"}})
-	eq(t, doc, ping+"blob/type", []any{"array", "boolean", "number", "object", "string"})
+	eq(t, doc, ping+"blob/not", map[string]any{"type": "null"})
 	if _, ok := get(t, doc, ping+"anything").(map[string]any)["type"]; ok {
 		t.Errorf("a nullable raw member has a type")
 	}
@@ -105,10 +107,12 @@ func TestShapes(t *testing.T) {
 
 	// Open enums admit any value of their base and say so; closed ones are an enum.
 	eq(t, doc, schemaPath("Color")+"/x-eventgen-open-enum", true)
-	eq(t, doc, schemaPath("Color")+"/anyOf/0/enum", []any{"red", "blue"})
-	eq(t, doc, schemaPath("Color")+"/anyOf/1/type", "string")
-	if _, ok := get(t, doc, schemaPath("Color")).(map[string]any)["enum"]; ok {
-		t.Errorf("the open enum Color has an enum keyword at its top level")
+	eq(t, doc, schemaPath("Color")+"/x-extensible-enum", []any{"red", "blue"})
+	eq(t, doc, schemaPath("Color")+"/type", "string")
+	for _, k := range []string{"enum", "anyOf"} {
+		if _, ok := get(t, doc, schemaPath("Color")).(map[string]any)[k]; ok {
+			t.Errorf("the open enum Color has %s", k)
+		}
 	}
 	eq(t, doc, schemaPath("Size")+"/enum", []any{"s", "m"})
 	eq(t, doc, schemaPath("Size")+"/x-eventgen-templates", map[string]any{"m": "%n% is medium"})
@@ -122,7 +126,10 @@ func TestShapes(t *testing.T) {
 	eq(t, doc, ping+"note/deprecated", true)
 	eq(t, doc, ping+"tags/minItems", 1.0)
 	eq(t, doc, ping+"tags/maxItems", 3.0)
-	eq(t, doc, ping+"size/default", "m")
+	eq(t, doc, ping+"size/x-eventgen-default", "m")
+	if _, ok := get(t, doc, ping+"size").(map[string]any)["default"]; ok {
+		t.Errorf("the optional member size has a default, which makes generators require it")
+	}
 	eq(t, doc, ping+"code/examples", []any{"ABC"})
 	eq(t, doc, ping+"sent/x-eventgen-server-generated", true)
 	eq(t, doc, schemaPath("Code")+"/pattern", "^[A-Z]{3}$")
@@ -145,9 +152,10 @@ func TestShapes(t *testing.T) {
 	eq(t, doc, schemaPath("Ping")+"/properties/type/const", "ping")
 	eq(t, doc, schemaPath("Ping")+"/properties/data/$ref", "#/components/schemas/PingPayload")
 	eq(t, doc, schemaPath("Ping")+"/required", []any{"type", "data"})
-	eq(t, doc, schemaPath("Event")+"/oneOf/0/discriminator", map[string]any{"propertyName": "type", "mapping": map[string]any{
+	eq(t, doc, schemaPath("Event")+"/discriminator", map[string]any{"propertyName": "type", "mapping": map[string]any{
 		"ping": "#/components/schemas/Ping", "pong": "#/components/schemas/Pong"}})
-	eq(t, doc, schemaPath("Event")+"/oneOf/1/$ref", "#/components/schemas/Unknown")
+	eq(t, doc, schemaPath("Event")+"/oneOf/2/$ref", "#/components/schemas/Unknown")
+	eq(t, doc, "webhooks/ping/post/requestBody/content/application~1json/schema/$ref", "#/components/schemas/Ping")
 	eq(t, doc, schemaPath("Unknown")+"/properties/type/not/enum", []any{"ping", "pong"})
 	eq(t, doc, "webhooks/demo/post/requestBody/content/application~1json/schema/$ref", "#/components/schemas/Event")
 	eq(t, doc, "info/version", "1.0")
@@ -158,15 +166,20 @@ func TestShapes(t *testing.T) {
 // TestNested checks a nested discriminator and a batch.
 func TestNested(t *testing.T) {
 	doc, _ := goldenDoc(t, "nested")
+	// The union is on the object that holds the event type, where a discriminator can name it.
 	ev := schemaPath("Event")
-	if _, ok := get(t, doc, ev+"/oneOf/0").(map[string]any)["discriminator"]; ok {
-		t.Errorf("a nested discriminator is written as discriminator")
-	}
 	eq(t, doc, ev+"/x-eventgen-discriminator-path", "/event/type")
-	eq(t, doc, ev+"/oneOf/0/x-eventgen-discriminator-mapping", map[string]any{"message": "#/components/schemas/Message"})
-	eq(t, doc, ev+"/oneOf/1/$ref", "#/components/schemas/Unknown")
-	eq(t, doc, schemaPath("Message")+"/properties/event/properties/type/const", "message")
-	eq(t, doc, schemaPath("Message")+"/properties/event/properties/payload/$ref", "#/components/schemas/MessagePayload")
+	eq(t, doc, ev+"/properties/event/$ref", "#/components/schemas/EventEvent")
+	eq(t, doc, schemaPath("EventEvent")+"/discriminator", map[string]any{"propertyName": "type",
+		"mapping": map[string]any{"message": "#/components/schemas/MessageEvent"}})
+	eq(t, doc, schemaPath("EventEvent")+"/oneOf/1/$ref", "#/components/schemas/UnknownEvent")
+	eq(t, doc, schemaPath("Unknown")+"/properties/event/$ref", "#/components/schemas/UnknownEvent")
+	// The members beside the event object are checked only for documented event types, as the decoder does.
+	eq(t, doc, ev+"/if/properties/event/properties/type/enum", []any{"message"})
+	eq(t, doc, ev+"/then/required", []any{"at"})
+	eq(t, doc, schemaPath("Message")+"/properties/event/$ref", "#/components/schemas/MessageEvent")
+	eq(t, doc, schemaPath("MessageEvent")+"/properties/type/const", "message")
+	eq(t, doc, schemaPath("MessageEvent")+"/properties/payload/$ref", "#/components/schemas/MessagePayload")
 	eq(t, doc, schemaPath("Message")+"/required", []any{"event", "at"})
 	eq(t, doc, schemaPath("Message")+"/x-eventgen-subtype", "/event/payload/content/type")
 	eq(t, doc, schemaPath("Batch")+"/properties/events/items/$ref", "#/components/schemas/Event")
@@ -184,12 +197,12 @@ func TestCatalogue(t *testing.T) {
 		t.Errorf("a catalogue has webhooks")
 	}
 	eq(t, doc, "paths", map[string]any{})
-	eq(t, doc, schemaPath("EventName")+"/anyOf/0/enum", []any{"hello", "bye"})
+	eq(t, doc, schemaPath("EventName")+"/x-extensible-enum", []any{"hello", "bye"})
 	eq(t, doc, schemaPath("EventName")+"/x-eventgen-open-enum", true)
 	eq(t, doc, schemaPath("EventName")+"/x-eventgen-channels/0/events", []any{"hello"})
 	eq(t, doc, schemaPath("EventName")+"/x-eventgen-channels/1/events", []any{"bye"})
 	eq(t, doc, schemaPath("EventName")+"/x-eventgen-groups/0/events", []any{"hello", "bye"})
-	d := get(t, doc, schemaPath("EventName")+"/anyOf/0/x-enumDescriptions/bye").(string)
+	d := get(t, doc, schemaPath("EventName")+"/x-enumDescriptions/bye").(string)
 	if !strings.Contains(d, "Phone") || !strings.Contains(d, "Only on weekdays.") {
 		t.Errorf("bye's description lacks its channel or support: %s", d)
 	}

@@ -9,12 +9,13 @@ import (
 	"github.com/eventgen/eventgen/generator/ir"
 )
 
-// union fills a discriminated union. Its oneOf has two branches: the documented variants (an inner
-// oneOf with the discriminator and its mapping, so that tools can dispatch on it), and the union's
-// Unknown schema, which takes exactly the values the mapping does not name (the decoder keeps such an
-// object as the Unknown variant; x-eventgen-default-mapping names it, as OpenAPI 3.2's
-// discriminator.defaultMapping would). Every variant pins the discriminator to its own values, so
-// exactly one branch matches at either level.
+// union fills a discriminated union: one oneOf of the documented variants and the union's Unknown
+// schema, with a discriminator whose mapping names the documented values. Every branch declares the
+// discriminator member with its own values (a const or an enum, or for Unknown the exclusion of all of
+// them), so exactly one branch matches and code generators dispatch on the member rather than on the
+// presence of other members. OpenAPI 3.1 has no discriminator default (3.2's defaultMapping), so
+// x-eventgen-default-mapping names Unknown, which takes every value the mapping does not name: the
+// decoder keeps such an object as the Unknown variant.
 func (b *builder) union(s *openapi3.Schema, t *ir.Type, d *prose) {
 	disc := t.Discriminator
 	mapping := map[string]openapi3.MappingRef{}
@@ -22,28 +23,25 @@ func (b *builder) union(s *openapi3.Schema, t *ir.Type, d *prose) {
 	var variants openapi3.SchemaRefs
 	done := map[*ir.Type]bool{}
 	for _, v := range t.Variants {
-		mapping[v.Value] = openapi3.MappingRef{Ref: schemaRef(v.Type.Name)}
+		mapping[v.Value] = openapi3.MappingRef{Ref: schemaRef(b.name(v.Type.Name))}
 		vd := prose{text: v.Description, discrepancies: v.Discrepancies}
-		list = append(list, item(code(v.Value)+" → "+v.Type.Name, vd))
+		list = append(list, item(code(v.Value)+" → "+b.name(v.Type.Name), vd))
 		if !done[v.Type] {
 			done[v.Type] = true
 			variants = append(variants, b.variant(t, v.Type))
 		}
 	}
-	discString := openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("string"), Description: "Says which variant the object is."})
-	known := &openapi3.Schema{Title: "Documented variants", Type: typ("object"), Required: []string{disc},
-		OneOf: variants, Discriminator: &openapi3.Discriminator{PropertyName: disc, Mapping: mapping}}
-	*s = openapi3.Schema{Type: typ("object"), Required: []string{disc},
-		Properties:           openapi3.Schemas{disc: discString},
-		AdditionalProperties: openapi3.AdditionalProperties{Has: yes()},
-		OneOf:                openapi3.SchemaRefs{openapi3.NewSchemaRef("", known), b.ref(t.UnknownName())},
-		Extensions:           map[string]any{extDefaultMapping: schemaRef(t.UnknownName())}}
+	unknown := b.name(t.UnknownName())
+	*s = openapi3.Schema{
+		OneOf:         append(variants, b.ref(t.UnknownName())),
+		Discriminator: &openapi3.Discriminator{PropertyName: disc, Mapping: mapping},
+		Extensions:    map[string]any{extDefaultMapping: schemaRef(unknown)}}
 	d.note("A discriminated union: the member %s says which variant an object is. Documented values:\n\n%s",
 		code(disc), bullets(list))
 	d.note("Other values of %s are valid: such an object is the %s variant, kept verbatim by the decoder "+
-		"(the second branch of oneOf; %s names it).", code(disc), t.UnknownName(), code(extDefaultMapping))
+		"(the last branch of oneOf; %s names it).", code(disc), unknown, code(extDefaultMapping))
 
-	u := b.schemas[t.UnknownName()].Value
+	u := b.schemas[unknown].Value
 	u.Type = typ("object")
 	u.Required = []string{disc}
 	u.Properties = openapi3.Schemas{disc: openapi3.NewSchemaRef("", &openapi3.Schema{Type: typ("string"),
@@ -51,7 +49,7 @@ func (b *builder) union(s *openapi3.Schema, t *ir.Type, d *prose) {
 	u.AdditionalProperties = openapi3.AdditionalProperties{Has: yes()}
 	u.Description = fmt.Sprintf("A %s whose %s is none of the documented values (%s). New variants may come at "+
 		"any time; the decoder keeps such an object verbatim and Validate checks nothing in it.",
-		t.Name, code(disc), codeList(anyStrings(variantValues(t, nil))))
+		b.name(t.Name), code(disc), codeList(anyStrings(variantValues(t, nil))))
 }
 
 // variant is the oneOf branch of a variant type: a reference when the type pins the discriminator to
