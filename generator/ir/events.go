@@ -105,7 +105,12 @@ func (b *builder) events() {
 				ev.Subtype = nil
 			}
 		}
+		names := map[string]spec.Pos{}
 		for _, x := range d.Examples {
+			if prev, dup := names[x.Name]; dup {
+				b.errs.Add(x.At.Of("name", x.Pos), "%s: example %q: the name is also used at %s (example names name fixture files)", where, x.Name, prev)
+			}
+			names[x.Name] = x.At.Of("name", x.Pos)
 			ev.Examples = append(ev.Examples, &Example{Name: x.Name, Summary: x.Summary, JSON: x.JSON, Published: x.Published,
 				Corrections: x.Corrections, Invalid: x.Invalid, Discrepancies: x.Discrepancies, Pos: x.At.Of("json", x.Pos)})
 		}
