@@ -321,8 +321,10 @@ func TestShutdownUnderLoad(t *testing.T) {
 	for range servers {
 		<-stopped
 	}
-	if res.ok < int64(n/4)-int64(*loadClients) || len(res.unexpected) > 0 {
-		t.Errorf("%d 2xx answers (%d failed); unexpected statuses: %v", res.ok, res.failed, res.unexpected)
+	// The signal goes out once n/4 requests are answered (every 50th body is broken and answered 400,
+	// so the 2xx among them are fewer): those answers must all have arrived.
+	if res.sent < int64(n/4) || len(res.unexpected) > 0 {
+		t.Errorf("%d answers (%d 2xx, %d failed) when SIGTERM followed the %dth; unexpected statuses: %v", res.sent, res.ok, res.failed, n/4, res.unexpected)
 	}
 	compareLines(t, printed(servers), res.want)
 	for _, s := range servers {

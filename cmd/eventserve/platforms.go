@@ -4,7 +4,9 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/eventgen/eventgen/generated/jaicp"
 	"github.com/eventgen/eventgen/generated/livechat"
+	"github.com/eventgen/eventgen/generated/livechatwebhooks"
 	"github.com/eventgen/eventgen/generated/mchat"
 	"github.com/eventgen/eventgen/generated/mluvii"
 	"github.com/eventgen/eventgen/generated/webhook"
@@ -23,6 +25,32 @@ var platforms = map[string]func(webhook.Options, *printer) (http.Handler, error)
 				return p.event(ctx, "Unknown("+string(u.Type)+")", nil)
 			}
 			return p.event(ctx, livechat.TypePath(ev), ev.Validate())
+		})
+		return h, nil
+	},
+	"livechatwebhooks": func(o webhook.Options, p *printer) (http.Handler, error) {
+		h, err := livechatwebhooks.NewHandler(o)
+		if err != nil {
+			return nil, err
+		}
+		h.OnEvent(func(ctx context.Context, ev livechatwebhooks.Event) error {
+			if u, ok := ev.(*livechatwebhooks.Unknown); ok {
+				return p.event(ctx, "Unknown("+string(u.Type)+")", nil)
+			}
+			return p.event(ctx, livechatwebhooks.TypePath(ev), ev.Validate())
+		})
+		return h, nil
+	},
+	"jaicp": func(o webhook.Options, p *printer) (http.Handler, error) {
+		h, err := jaicp.NewHandler(o)
+		if err != nil {
+			return nil, err
+		}
+		h.OnEvent(func(ctx context.Context, ev jaicp.Event) error {
+			if u, ok := ev.(*jaicp.Unknown); ok {
+				return p.event(ctx, "Unknown("+string(u.Type)+")", nil)
+			}
+			return p.event(ctx, jaicp.TypePath(ev), ev.Validate())
 		})
 		return h, nil
 	},
@@ -58,4 +86,4 @@ var platforms = map[string]func(webhook.Options, *printer) (http.Handler, error)
 }
 
 // catalogueOnly names the platforms that have a catalogue but nothing to receive.
-var catalogueOnly = map[string]string{"jaicp": "the JAICP document lists event names without payloads"}
+var catalogueOnly = map[string]string{}

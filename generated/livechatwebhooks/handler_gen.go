@@ -12,6 +12,7 @@ import (
 // method, the content type and how requests are verified. NewHandler is built from it.
 func DeliverySpec() webhook.Spec {
 	return webhook.Spec{
+		BodySecret:  []string{"secret_key"},
 		ContentType: "application/json",
 		Method:      "POST",
 		Platform:    "livechatwebhooks",
