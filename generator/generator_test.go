@@ -210,7 +210,7 @@ var negativeCases = []string{
 	"enum-empty", "enum-duplicate-value", "enum-wrong-base", "enum-integer-without-go-name",
 	"time-layouts-and-unix", "time-unix-hours", "time-fraction-separator", "bad-type-expression",
 	"recursive-self", "recursive-pair", "go-name-derived-clash", "go-name-pattern", "go-name-non-ascii",
-	"multi-pass", "platform-names", "example-duplicate-name",
+	"multi-pass", "platform-names", "example-duplicate-name", "schema-name-clash",
 	"unknown-kind", "key-of-another-kind", "include-cycle", "include-non-object", "include-field-twice",
 	"variant-not-object", "shared-variant-undeclared", "union-discriminator-not-string",
 	"oneof-kind-mismatch", "subtype-not-union", "unknown-group", "unknown-channel",

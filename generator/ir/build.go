@@ -49,6 +49,7 @@ func Build(f *spec.File) (*Platform, error) {
 	b.checkGoIdents()
 	b.checkCycles()
 	b.checkNames()
+	b.checkSchemaNames()
 	b.checkIncludeNames()
 	b.checkExamples()
 	if err := b.errs.Err(); err != nil {

@@ -146,3 +146,70 @@ func (b *builder) checkCycles() {
 // The method is unique because event Go names are; it cannot be one of the Handler's fixed methods
 // (OnEvent, OnUnknown, OnInvalid) because Event, Unknown and Invalid are reserved.
 func HandlerNames(goName string) (method, field string) { return "On" + goName, "on_" + goName }
+
+// The OpenAPI document's component names, which the openapi emitter takes from here. They share one
+// namespace with the type names; checkSchemaNames claims them all.
+
+// SchemaFixed are the component names of the document's own schemas.
+var SchemaFixed = []string{"Batch", "Event", "EventName", "Unknown"}
+
+// PayloadSchemaName is the component name of an event's payload schema: "SessionStartedPayload".
+func (e *Event) PayloadSchemaName() string { return e.GoName + "Payload" }
+
+// InnerSchemaName is the component name of the object of the envelope's last level for the envelope
+// component named envelope: "PingEvent" for m-chat's event object (the levels' Go names appended).
+func (env *Envelope) InnerSchemaName(envelope string) string {
+	var s strings.Builder
+	s.WriteString(envelope)
+	for _, l := range env.Levels {
+		s.WriteString(naming.GoName(l))
+	}
+	return s.String()
+}
+
+// checkSchemaNames reports component names of the OpenAPI document that two things would share: a
+// type named PingPayload beside an event ping (whose payload schema is PingPayload), say.
+func (b *builder) checkSchemaNames() {
+	owner := map[string]string{}
+	at := map[string]spec.Pos{}
+	for _, n := range SchemaFixed {
+		owner[n] = "a schema of the OpenAPI document"
+		if env := b.p.Envelope; env != nil && len(env.Levels) > 0 {
+			owner[env.InnerSchemaName(n)] = "a schema of the OpenAPI document"
+		}
+	}
+	claim := func(name, what string, pos spec.Pos) {
+		if prev, ok := owner[name]; ok {
+			where := ""
+			if p, ok := at[name]; ok {
+				where = " at " + p.String()
+			}
+			b.errs.Add(pos, "%s: OpenAPI schema name %s is already used by %s%s", what, name, prev, where)
+			return
+		}
+		owner[name], at[name] = what, pos
+	}
+	for _, t := range b.p.Types {
+		claim(t.Name, fmt.Sprintf("type %q", t.Name), t.Pos)
+		if t.Kind == KindUnion {
+			claim(t.UnknownName(), fmt.Sprintf("type %q (its unknown variant)", t.Name), t.Pos)
+		}
+	}
+	env := b.p.Envelope
+	if env == nil || b.badEnv {
+		return
+	}
+	for _, e := range b.p.Events {
+		if e.Undocumented || e.GoName == "" {
+			continue
+		}
+		what := fmt.Sprintf("event %q", e.Name)
+		claim(e.GoName, what, e.Pos)
+		if env.Payload != "" {
+			claim(e.PayloadSchemaName(), what+" (its payload schema)", e.Pos)
+		}
+		if len(env.Levels) > 0 {
+			claim(env.InnerSchemaName(e.GoName), what+" (the object holding its type)", e.Pos)
+		}
+	}
+}

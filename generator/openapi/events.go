@@ -7,7 +7,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/eventgen/eventgen/generator/ir"
-	"github.com/eventgen/eventgen/generator/naming"
 )
 
 // Component names of the schemas every wire platform's document has besides its types and events.
@@ -21,7 +20,7 @@ const (
 )
 
 // payloadName is the component name of an event's payload schema.
-func payloadName(ev *ir.Event) string { return ev.GoName + "Payload" }
+func payloadName(ev *ir.Event) string { return ev.PayloadSchemaName() }
 
 // hasPayloadSchema reports whether events have a payload object of their own (a member of the
 // envelope) rather than members beside the discriminator.
@@ -260,14 +259,7 @@ func nested(env *ir.Envelope) bool { return len(env.Levels) > 0 }
 // innerName is the component name of the object holding the event type, for an envelope whose type
 // sits below the top level: the envelope's name and the members that lead to the object, e.g.
 // MessageEvent for m-chat's message envelope (the object at /event).
-func innerName(env *ir.Envelope, envelope string) string {
-	var s strings.Builder
-	s.WriteString(envelope)
-	for _, l := range env.Levels {
-		s.WriteString(naming.GoName(l))
-	}
-	return s.String()
-}
+func innerName(env *ir.Envelope, envelope string) string { return env.InnerSchemaName(envelope) }
 
 // unknownEvent fills u, the object holding the event type of an envelope whose event type is none of
 // the documented ones (the whole Unknown envelope when the type is at the top level).
