@@ -3,6 +3,7 @@ package ir
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/eventgen/eventgen/generator/naming"
@@ -170,29 +171,39 @@ func (env *Envelope) InnerSchemaName(envelope string) string {
 // checkSchemaNames reports component names of the OpenAPI document that two things would share: a
 // type named PingPayload beside an event ping (whose payload schema is PingPayload), say.
 func (b *builder) checkSchemaNames() {
-	owner := map[string]string{}
-	at := map[string]spec.Pos{}
+	// A clash between two names that are Go names too (a type's, an event's, the generated API's) is
+	// reported by checkNames already; only clashes that involve a name of the document alone are
+	// reported here.
+	type claimant struct {
+		what    string
+		pos     spec.Pos
+		goToo   bool
+		located bool
+	}
+	owner := map[string]claimant{}
 	for _, n := range SchemaFixed {
-		owner[n] = "a schema of the OpenAPI document"
+		owner[n] = claimant{what: "a schema of the OpenAPI document", goToo: slices.Contains(Reserved, n)}
 		if env := b.p.Envelope; env != nil && len(env.Levels) > 0 {
-			owner[env.InnerSchemaName(n)] = "a schema of the OpenAPI document"
+			owner[env.InnerSchemaName(n)] = claimant{what: "a schema of the OpenAPI document"}
 		}
 	}
-	claim := func(name, what string, pos spec.Pos) {
-		if prev, ok := owner[name]; ok {
-			where := ""
-			if p, ok := at[name]; ok {
-				where = " at " + p.String()
-			}
-			b.errs.Add(pos, "%s: OpenAPI schema name %s is already used by %s%s", what, name, prev, where)
-			return
+	claim := func(name, what string, pos spec.Pos, goToo bool) {
+		prev, ok := owner[name]
+		switch {
+		case !ok:
+			owner[name] = claimant{what: what, pos: pos, goToo: goToo, located: true}
+		case prev.goToo && goToo:
+			// reported by checkNames
+		case prev.located:
+			b.errs.Add(pos, "%s: OpenAPI schema name %s is already used by %s at %s", what, name, prev.what, prev.pos)
+		default:
+			b.errs.Add(pos, "%s: OpenAPI schema name %s is already used by %s", what, name, prev.what)
 		}
-		owner[name], at[name] = what, pos
 	}
 	for _, t := range b.p.Types {
-		claim(t.Name, fmt.Sprintf("type %q", t.Name), t.Pos)
+		claim(t.Name, fmt.Sprintf("type %q", t.Name), t.Pos, true)
 		if t.Kind == KindUnion {
-			claim(t.UnknownName(), fmt.Sprintf("type %q (its unknown variant)", t.Name), t.Pos)
+			claim(t.UnknownName(), fmt.Sprintf("type %q (its unknown variant)", t.Name), t.Pos, true)
 		}
 	}
 	env := b.p.Envelope
@@ -204,12 +215,12 @@ func (b *builder) checkSchemaNames() {
 			continue
 		}
 		what := fmt.Sprintf("event %q", e.Name)
-		claim(e.GoName, what, e.Pos)
+		claim(e.GoName, what, e.Pos, true)
 		if env.Payload != "" {
-			claim(e.PayloadSchemaName(), what+" (its payload schema)", e.Pos)
+			claim(e.PayloadSchemaName(), what+" (its payload schema)", e.Pos, false)
 		}
 		if len(env.Levels) > 0 {
-			claim(env.InnerSchemaName(e.GoName), what+" (the object holding its type)", e.Pos)
+			claim(env.InnerSchemaName(e.GoName), what+" (the object holding its type)", e.Pos, false)
 		}
 	}
 }
