@@ -75,8 +75,7 @@ func (b *builder) complete(ev *Event) bool {
 	}
 	seen := map[*Type]bool{}
 	var ok func(r *TypeRef) bool
-	var fieldsOK func(fs []*Field) bool
-	fieldsOK = func(fs []*Field) bool {
+	fieldsOK := func(fs []*Field) bool {
 		for _, f := range fs {
 			if !ok(f.Type) {
 				return false
