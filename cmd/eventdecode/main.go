@@ -66,10 +66,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	p, ok := platforms[*name]
 	if !ok {
-		if why, ok := catalogueOnly[*name]; ok {
-			fmt.Fprintf(stderr, "eventdecode: %s has nothing to decode: %s\n", *name, why)
-			return 1
-		}
 		fmt.Fprintf(stderr, "eventdecode: --platform must be one of %s\n", strings.Join(platformNames(), ", "))
 		return 2
 	}

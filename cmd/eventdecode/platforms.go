@@ -35,9 +35,6 @@ var platforms = map[string]platform{
 	"mchat":            {decode: mchatBatch},
 }
 
-// catalogueOnly names the platforms that have a catalogue but nothing to decode (none at present).
-var catalogueOnly = map[string]string{}
-
 // event is what every generated Event offers.
 type event interface {
 	Validate() error

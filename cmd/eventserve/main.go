@@ -99,10 +99,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	newHandler, ok := platforms[c.platform]
 	if !ok {
-		if why, ok := catalogueOnly[c.platform]; ok {
-			fmt.Fprintf(stderr, "eventserve: %s has nothing to receive: %s\n", c.platform, why)
-			return 1
-		}
 		fmt.Fprintf(stderr, "eventserve: --platform must be one of %s\n", strings.Join(platformNames(), ", "))
 		return 2
 	}

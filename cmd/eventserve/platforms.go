@@ -84,6 +84,3 @@ var platforms = map[string]func(webhook.Options, *printer) (http.Handler, error)
 		return h, nil
 	},
 }
-
-// catalogueOnly names the platforms that have a catalogue but nothing to receive.
-var catalogueOnly = map[string]string{}
