@@ -90,6 +90,11 @@ func build(p *ir.Platform, names map[string]string) (*openapi3.T, error) {
 		return nil, err
 	}
 	for _, t := range p.Types {
+		if t.IncludeOnly() {
+			// Its members are copied into every schema that includes it; as a component of its own it
+			// would be one that nothing references.
+			continue
+		}
 		b.typeSchema(t)
 	}
 	b.catalogue()
@@ -158,6 +163,9 @@ func (b *builder) declare() {
 		b.schemas[name] = openapi3.NewSchemaRef("", &openapi3.Schema{})
 	}
 	for _, t := range b.p.Types {
+		if t.IncludeOnly() {
+			continue // no component (see build)
+		}
 		claim(b.name(t.Name), fmt.Sprintf("type %q", t.Name))
 		if t.Kind == ir.KindUnion {
 			claim(b.name(t.UnknownName()), fmt.Sprintf("the unknown variant of union %q", t.Name))
