@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/eventgen/eventgen/generated/wire"
 )
 
 // Func handles the body of one verified request: the generated handler decodes d.Body and calls the
@@ -40,8 +39,7 @@ type Delivery struct {
 // allocation holds both.
 type deliveryContext struct {
 	context.Context
-	d   Delivery
-	dec wire.Decoder // for the look-ups of verification, so that they do not allocate one
+	d Delivery
 }
 
 type contextKey struct{}

@@ -36,7 +36,7 @@ func (r *Receiver) verify(req *http.Request, body []byte, token string, handshak
 		return errToken
 	}
 	if r.spec.BodySecret != nil && (r.opts.Secret != "" || !r.opts.Insecure) {
-		k, v, found := lookup(&c.dec, body, r.spec.BodySecret)
+		k, v, found := lookup(body, r.spec.BodySecret)
 		if !found || k != wire.KindString {
 			return errNoSecret
 		}
@@ -52,7 +52,7 @@ func (r *Receiver) verify(req *http.Request, body []byte, token string, handshak
 		}
 		c.d.ID = req.Header.Get("webhook-id")
 	} else if r.spec.DeliveryID != nil {
-		if k, v, found := lookup(&c.dec, body, r.spec.DeliveryID); found && k == wire.KindString {
+		if k, v, found := lookup(body, r.spec.DeliveryID); found && k == wire.KindString {
 			c.d.ID = v
 		}
 	}
@@ -64,10 +64,11 @@ func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []by
 
 // lookup finds the member at path in the raw JSON body with a skip-scan, without decoding the body. The
 // body is read in place, not copied (it does not change during the scan); the value returned is a copy.
-func lookup(d *wire.Decoder, body []byte, path []string) (wire.Kind, string, bool) {
+func lookup(body []byte, path []string) (wire.Kind, string, bool) {
 	if len(body) == 0 {
 		return wire.KindInvalid, "", false
 	}
+	var d wire.Decoder // on the stack: it does not escape
 	d.Reset(unsafe.String(&body[0], len(body)))
 	k, v, found := d.Lookup(path...)
 	return k, strings.Clone(v), found
@@ -139,7 +140,7 @@ func (r *Receiver) findToken(req *http.Request, body []byte, c *deliveryContext)
 				return v, true
 			}
 		case p.Member != nil:
-			if k, v, found := lookup(&c.dec, body, p.Member); found && k == wire.KindString && v != "" {
+			if k, v, found := lookup(body, p.Member); found && k == wire.KindString && v != "" {
 				return v, true
 			}
 		case p.Form != "":
