@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
-
 )
 
 // Func handles the body of one verified request: the generated handler decodes d.Body and calls the
