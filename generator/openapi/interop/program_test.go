@@ -39,6 +39,10 @@ const (
 	disc    = {{printf "%q" .Disc}}
 	batch   = {{printf "%q" .Batch}}
 	unknown = {{printf "%q" .Unknown}}
+	// absent is the component of the envelope's absent event: a body without an event type is that
+	// event, which has its own webhook (its name, or "").
+	absent        = {{printf "%q" .AbsentSchema}}
+	absentWebhook = {{printf "%q" .Absent}}
 )
 
 type handler struct{ ogenapi.UnimplementedHandler }
@@ -65,6 +69,18 @@ func ({{"handler"}}) {{.OgenMethod}}(ctx context.Context, req {{.OgenReqQ}}) (*o
 	return &ogenapi.{{.OgenRes}}{StatusCode: http.StatusOK}, nil
 }
 
+{{- if .AbsentMethod}}
+
+// {{.AbsentMethod}} receives the bodies without an event type, through the absent event's own webhook:
+// ogen has decoded and validated the body as {{.AbsentSchema}} when it calls this.
+func ({{"handler"}}) {{.AbsentMethod}}(ctx context.Context, req {{.AbsentReqQ}}) (*ogenapi.{{.AbsentRes}}, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	got = append(got, reflect.TypeOf(req).Elem().Name())
+	return &ogenapi.{{.AbsentRes}}{StatusCode: http.StatusOK}, nil
+}
+{{- end}}
+
 // variant is the variant an ogen sum type holds: the X of its Is<X> method that reports true.
 func variant(v any) string {
 	rv := reflect.ValueOf(v)
@@ -83,8 +99,18 @@ type resolver interface {
 	ValueByDiscriminator() (interface{}, error)
 }
 
-// oapiVariants resolves the union of every envelope of a body by its discriminator.
-func oapiVariants(data []byte) ([]string, error) {
+// oapiVariants resolves the union of every envelope of a body by its discriminator; a body without an
+// event type is unmarshaled into the type of the absent event's schema instead.
+func oapiVariants(data []byte, want []string) ([]string, error) {
+{{- if .AbsentSchema}}
+	if len(want) == 1 && want[0] == absent {
+		var v oapiapi.{{.AbsentSchema}}
+		if err := json.Unmarshal(data, &v); err != nil {
+			return nil, err
+		}
+		return []string{reflect.TypeOf(v).Name()}, nil
+	}
+{{- end}}
 	var body oapiapi.{{.Body}}
 	if err := json.Unmarshal(data, &body); err != nil {
 		return nil, err
@@ -125,7 +151,10 @@ func expected(data []byte) ([]string, error) {
 		}
 		typ, _ := it.(map[string]any)[disc].(string)
 		v, ok := variants[typ]
-		if !ok {
+		switch {
+		case typ == "" && absent != "":
+			v = absent
+		case !ok:
 			v = unknown
 		}
 		out = append(out, v)
@@ -146,8 +175,8 @@ func same(got, want []string) bool {
 }
 
 type report struct {
-	Samples, OgenTyped, OapiResolved, Invalid, OgenRejected int
-	Mismatches                                              []string
+	Samples, OgenTyped, OapiResolved, Invalid, OgenRejected, AbsentTyped int
+	Mismatches                                                           []string
 }
 
 func main() {
@@ -158,11 +187,23 @@ func main() {
 	}
 	ts := httptest.NewServer(srv.Handler({{printf "%q" .Name}}))
 	defer ts.Close()
-	post := func(data []byte) int {
+	url := func([]string) string { return ts.URL }
+	if absentWebhook != "" {
+		// The consumer's router: a body without an event type goes to the absent event's webhook.
+		ta := httptest.NewServer(srv.Handler(absentWebhook))
+		defer ta.Close()
+		url = func(want []string) string {
+			if len(want) == 1 && want[0] == absent {
+				return ta.URL
+			}
+			return ts.URL
+		}
+	}
+	post := func(data []byte, want []string) int {
 		mu.Lock()
 		got = nil
 		mu.Unlock()
-		resp, err := http.Post(ts.URL, "application/json", bytes.NewReader(data))
+		resp, err := http.Post(url(want), "application/json", bytes.NewReader(data))
 		if err != nil {
 			panic(err)
 		}
@@ -183,16 +224,19 @@ func main() {
 			panic(err)
 		}
 		r.Samples++
-		status := post(data)
+		status := post(data, want)
 		mu.Lock()
 		g := append([]string(nil), got...)
 		mu.Unlock()
 		if status/100 == 2 && same(g, want) {
 			r.OgenTyped++
+			if len(want) == 1 && want[0] == absent {
+				r.AbsentTyped++
+			}
 		} else {
 			r.Mismatches = append(r.Mismatches, fmt.Sprintf("ogen: %s: status %d, variants %v, want %v", rel, status, g, want))
 		}
-		o, err := oapiVariants(data)
+		o, err := oapiVariants(data, want)
 		if err == nil && same(o, want) {
 			r.OapiResolved++
 		} else {
@@ -207,7 +251,7 @@ func main() {
 			panic(err)
 		}
 		r.Invalid++
-		if post(data)/100 != 2 {
+		if post(data, nil)/100 != 2 {
 			r.OgenRejected++
 		}
 	}
