@@ -46,6 +46,7 @@ func Build(f *spec.File) (*Platform, error) {
 	b.events()
 	b.absentEvent()
 	b.usage()
+	b.cloudEvents()
 	b.checkGoIdents()
 	b.checkCycles()
 	b.checkNames()
@@ -211,7 +212,7 @@ func (b *builder) field(owner string, e spec.Entry[spec.Field]) *Field {
 	sf := e.Value
 	f := &Field{
 		JSONName: e.Key, GoName: cmpOr(sf.GoName, naming.GoName(e.Key)), Required: sf.Required, Nullable: sf.Nullable,
-		Description: sf.Description, ServerGenerated: sf.ServerGenerated, Format: sf.Format, Source: sf.Source,
+		Description: sf.Description, ServerGenerated: sf.ServerGenerated, EventID: sf.EventID, EventTime: sf.EventTime, Format: sf.Format, Source: sf.Source,
 		Discrepancies: sf.Discrepancies, Pos: e.Pos, Deprecated: deprecated(sf.Deprecated),
 		Example: b.jsonValue(sf.Example), Default: b.jsonValue(sf.Default),
 	}
