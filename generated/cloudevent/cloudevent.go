@@ -17,10 +17,11 @@
 //     knows it gives it the same CloudEvents type.
 //   - source: the spec's cloudevents.source, "urn:eventgen:<platform>" when the spec declares none;
 //     Options.Source replaces it (a receiver names itself, e.g. "https://hooks.example.com/mluvii").
-//   - id: the member the spec marks event_id (a string, or an integer written in decimal), else
-//     Options.ID (the delivery id a receiver knows), else Derive: the hexadecimal SHA-256 of the platform
-//     name, a zero byte and data. A redelivered event therefore keeps its id, which is what a log
-//     deduplicates on.
+//   - id: the member the spec marks event_id (a string, or an integer written in decimal) after the
+//     event type and a slash ("message/0affb00a-…": a vendor may number each event type on its own, and
+//     its documents reuse one id in the samples of several types), else Options.ID (the delivery id a
+//     receiver knows), else Derive: the hexadecimal SHA-256 of the platform name, a zero byte and data. A
+//     redelivered event therefore keeps its id, which is what a log deduplicates on.
 //   - time: the member the spec marks event_time, in RFC 3339 (UTC kept as sent by the offset); absent
 //     when the spec marks none, the member is absent or null, or its text is not a time.
 //   - datacontenttype: "application/json".
@@ -131,7 +132,9 @@ func New(f *Facts, data []byte, opts Options) (*Event, error) {
 		ev.Source = opts.Source
 	}
 	if f.ID != nil {
-		ev.ID = lookupID(data, f.ID)
+		if id := lookupID(data, f.ID); id != "" {
+			ev.ID = strings.TrimPrefix(f.Type, TypePrefix(f.Platform)) + "/" + id
+		}
 	}
 	if ev.ID == "" {
 		ev.ID = opts.ID

@@ -13,9 +13,9 @@ func TestNewAttributes(t *testing.T) {
 	for _, c := range []struct {
 		data, id, time string
 	}{
-		{`{"data":{"id":"a1","at":"2024-05-02T16:05:24,454661+02:00"}}`, "a1", "2024-05-02T16:05:24.454661+02:00"},
-		{`{"data":{"at":"2024-05-02T16:05:24:5+02:00","id":42}}`, "42", "2024-05-02T16:05:24.5+02:00"},
-		{`{"data":{"id":"first","id":"second"}}`, "first", ""},
+		{`{"data":{"id":"a1","at":"2024-05-02T16:05:24,454661+02:00"}}`, "x/a1", "2024-05-02T16:05:24.454661+02:00"},
+		{`{"data":{"at":"2024-05-02T16:05:24:5+02:00","id":42}}`, "x/42", "2024-05-02T16:05:24.5+02:00"},
+		{`{"data":{"id":"first","id":"second"}}`, "x/first", ""},
 		{`{"data":{"id":null,"at":"yesterday"}}`, Derive("p", []byte(`{"data":{"id":null,"at":"yesterday"}}`)), ""},
 		{`{"data":{"id":1.5}}`, Derive("p", []byte(`{"data":{"id":1.5}}`)), ""},
 		{`{"id":"outside","data":"text"}`, Derive("p", []byte(`{"id":"outside","data":"text"}`)), ""},

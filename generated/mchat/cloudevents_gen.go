@@ -3,9 +3,11 @@
 package mchat
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"github.com/eventgen/eventgen/generated/cloudevent"
+	"github.com/eventgen/eventgen/generated/webhook"
 	"strings"
 )
 
@@ -83,4 +85,23 @@ func FromCloudEvent(ce *cloudevent.Event) (Event, error) {
 		return nil, fmt.Errorf("mchat: CloudEvent type %q, but its data holds an event of type %q", ce.Type, t)
 	}
 	return ev, nil
+}
+
+// HandleCloudEvent decodes the event a CloudEvent carries (FromCloudEvent) and calls the functions
+// registered for it, as ServeHTTP does for a request: the same registrations serve the webhooks and a
+// consumer of the CloudEvents that a receiver appended to a log. webhook.FromContext(ctx) gives a
+// Delivery whose ID is the CloudEvent's id and Body its data (Request nil, Item -1). The error is
+// FromCloudEvent's or the functions'.
+func (h *Handler) HandleCloudEvent(ctx context.Context, ce *cloudevent.Event) error {
+	ev, err := FromCloudEvent(ce)
+	if err != nil {
+		return err
+	}
+	ctx = webhook.NewContext(ctx, &webhook.Delivery{
+		Body:     ce.Data,
+		ID:       ce.ID,
+		Item:     -1,
+		Platform: "mchat",
+	})
+	return h.dispatch(ctx, webhook.FromContext(ctx), ev)
 }

@@ -20,6 +20,25 @@ func cloudEventDecls(f *jen.File, p *ir.Platform) {
 	cloudEventFactsDecl(f, p)
 	toCloudEventDecl(f, p)
 	fromCloudEventDecl(f, p)
+	handleCloudEventDecl(f, p)
+}
+
+// handleCloudEventDecl lets the Handler's registrations serve events read back from a log.
+func handleCloudEventDecl(f *jen.File, p *ir.Platform) {
+	f.ImportName(webhookPkg, "webhook")
+	f.Comment("HandleCloudEvent decodes the event a CloudEvent carries (FromCloudEvent) and calls the functions")
+	f.Comment("registered for it, as ServeHTTP does for a request: the same registrations serve the webhooks and a")
+	f.Comment("consumer of the CloudEvents that a receiver appended to a log. webhook.FromContext(ctx) gives a")
+	f.Comment("Delivery whose ID is the CloudEvent's id and Body its data (Request nil, Item -1). The error is")
+	f.Comment("FromCloudEvent's or the functions'.")
+	f.Func().Params(jen.Id("h").Op("*").Id("Handler")).Id("HandleCloudEvent").Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.Id("ce").Op("*").Qual(cloudeventPkg, "Event")).Error().Block(
+		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("FromCloudEvent").Call(jen.Id("ce")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Id("ctx").Op("=").Qual(webhookPkg, "NewContext").Call(jen.Id("ctx"), jen.Op("&").Qual(webhookPkg, "Delivery").Values(jen.Dict{
+			jen.Id("Platform"): jen.Lit(p.Name), jen.Id("ID"): jen.Id("ce").Dot("ID"), jen.Id("Body"): jen.Id("ce").Dot("Data"), jen.Id("Item"): jen.Lit(-1)})),
+		jen.Return(jen.Id("h").Dot("dispatch").Call(jen.Id("ctx"), jen.Qual(webhookPkg, "FromContext").Call(jen.Id("ctx")), jen.Id("ev"))),
+	)
 }
 
 // cloudEventFact is the cloudevent.Facts literal of one event.
