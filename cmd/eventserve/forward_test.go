@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"os/exec"
 	"path/filepath"
@@ -38,8 +39,15 @@ import (
 // startNATS starts an embedded NATS server with JetStream on loopback.
 func startNATS(t *testing.T) *natsserver.Server {
 	t.Helper()
-	ns, err := natsserver.NewServer(&natsserver.Options{Host: "127.0.0.1", Port: -1, JetStream: true,
-		StoreDir: t.TempDir(), NoSigs: true, NoLog: true})
+	return startNATSAt(t, -1, t.TempDir())
+}
+
+// startNATSAt starts an embedded NATS server with JetStream on a port of loopback (-1: a free one),
+// storing its streams in dir.
+func startNATSAt(t *testing.T, port int, dir string) *natsserver.Server {
+	t.Helper()
+	ns, err := natsserver.NewServer(&natsserver.Options{Host: "127.0.0.1", Port: port, JetStream: true,
+		StoreDir: dir, NoSigs: true, NoLog: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,10 +409,12 @@ func cutPrefix(s, prefix string) (string, bool) {
 	return s[len(prefix):], true
 }
 
-// TestForwardFailure: a publish that fails answers 500 (the platform delivers again), and a receiver
-// whose server is back publishes again; a stream that already captures the prefix is used.
+// TestForwardFailure: a publish that fails answers 500 (the platform delivers again); a receiver makes a
+// stream that vanished again, and publishes again once a server that went down is back; a stream that
+// already captures the prefix is used.
 func TestForwardFailure(t *testing.T) {
-	ns := startNATS(t)
+	dir := t.TempDir()
+	ns := startNATSAt(t, -1, dir)
 	nc, err := nats.Connect(ns.ClientURL())
 	if err != nil {
 		t.Fatal(err)
@@ -442,10 +452,20 @@ func TestForwardFailure(t *testing.T) {
 	if got := post(); got != 200 {
 		t.Errorf("after the receiver made the stream again: %d, want 200\n%s", got, srv.stderr.String())
 	}
+	port := ns.Addr().(*net.TCPAddr).Port
 	ns.Shutdown()
 	ns.WaitForShutdown()
 	if got := post(); got != 500 {
 		t.Errorf("with the server down: %d, want 500", got)
+	}
+	// The server comes back on its port, with its store: the receiver reconnects and publishes again.
+	startNATSAt(t, port, dir)
+	deadline := time.Now().Add(20 * time.Second)
+	for post() != 200 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no 2xx within 20s of the server's restart:\n%s", srv.stderr.String())
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 	srv.stop(t)
 	if !strings.Contains(srv.stderr.String(), "forwarding to "+ns.ClientURL()+", stream HOOKS, subjects hooks.mluvii.>") {
