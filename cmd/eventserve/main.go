@@ -79,7 +79,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
 	fs.StringVar(&c.forward.prefix, "subject", "eventgen", "with --forward: the subject prefix; events go to PREFIX.<platform>.<event type>")
 	fs.StringVar(&c.forward.stream, "stream", "", "with --forward: the stream to create when none captures PREFIX.> (default: PREFIX in upper case, dots as _)")
 	fs.StringVar(&c.forward.source, "source", "", "with --forward: the CloudEvents source (default: the spec's, urn:eventgen:<platform>)")
-	fs.DurationVar(&c.forward.dedup, "dedup-window", 2*time.Minute, "with --forward: the duplicate window of a stream it creates")
+	fs.DurationVar(&c.forward.dedup, "dedup-window", time.Hour, "with --forward: the duplicate window of a stream it creates (ids are kept in the server's memory that long)")
 	fs.DurationVar(&c.forward.timeout, "publish-timeout", 5*time.Second, "with --forward: how long a publish waits for the stream (then 500)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: eventserve --platform P [--addr HOST:PORT] [--max-body N] [verification flags] [--forward nats://HOST:PORT]\n\n"+
