@@ -424,7 +424,8 @@ func TestForwardFailure(t *testing.T) {
 	if _, err := js.CreateStream(context.Background(), jetstream.StreamConfig{Name: "HOOKS", Subjects: []string{"hooks.>"}, Storage: jetstream.MemoryStorage}); err != nil {
 		t.Fatal(err)
 	}
-	srv := startServer(t, "mluvii", "--forward", ns.ClientURL(), "--subject", "hooks", "--publish-timeout", "500ms")
+	srv := startServer(t, "mluvii", "--forward", ns.ClientURL(), "--subject", "hooks", "--publish-timeout", "500ms",
+		"--source", "https://hooks.example.com/mluvii")
 	body := vendorSamples(t, "mluvii")[0].body
 	post := func() int {
 		resp, err := http.Post(srv.url, "application/json", bytes.NewReader(body))
@@ -436,6 +437,19 @@ func TestForwardFailure(t *testing.T) {
 	}
 	if got := post(); got != 200 {
 		t.Fatalf("with the server up: %d", got)
+	}
+	stream, err := js.Stream(context.Background(), "HOOKS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := stream.GetMsg(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ce, err := cloudevent.Parse(m.Data)
+	if err != nil || ce.Source != "https://hooks.example.com/mluvii" || m.Subject != "hooks.mluvii."+subjectToken(strings.TrimPrefix(ce.Type, "eventgen.mluvii.")) ||
+		m.Header.Get("Content-Type") != cloudevent.MediaType {
+		t.Errorf("stored on %s (%v): %s, %v", m.Subject, m.Header, m.Data, err)
 	}
 	if err := js.DeleteStream(context.Background(), "HOOKS"); err != nil {
 		t.Fatal(err)
