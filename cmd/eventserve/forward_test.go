@@ -37,14 +37,14 @@ import (
 // event posted with that id; the consumers handled every event at least once.
 
 // startNATS starts an embedded NATS server with JetStream on loopback.
-func startNATS(t *testing.T) *natsserver.Server {
+func startNATS(t testing.TB) *natsserver.Server {
 	t.Helper()
 	return startNATSAt(t, -1, t.TempDir())
 }
 
 // startNATSAt starts an embedded NATS server with JetStream on a port of loopback (-1: a free one),
 // storing its streams in dir.
-func startNATSAt(t *testing.T, port int, dir string) *natsserver.Server {
+func startNATSAt(t testing.TB, port int, dir string) *natsserver.Server {
 	t.Helper()
 	ns, err := natsserver.NewServer(&natsserver.Options{Host: "127.0.0.1", Port: port, JetStream: true,
 		StoreDir: dir, NoSigs: true, NoLog: true})

@@ -244,13 +244,11 @@ func (e *Event) Validate() error {
 	}
 	if e.Source == "" {
 		bad("source is empty")
-	} else if _, err := url.Parse(e.Source); err != nil {
+	} else if !uriReference(e.Source) {
 		bad("source %s is not a URI reference", wire.Quote(e.Source))
 	}
-	if e.DataSchema != "" {
-		if u, err := url.Parse(e.DataSchema); err != nil || !u.IsAbs() {
-			bad("dataschema %s is not an absolute URI", wire.Quote(e.DataSchema))
-		}
+	if e.DataSchema != "" && !absoluteURI(e.DataSchema) {
+		bad("dataschema %s is not an absolute URI", wire.Quote(e.DataSchema))
 	}
 	if e.Time != "" {
 		if _, err := time.Parse(time.RFC3339Nano, e.Time); err != nil {
@@ -277,6 +275,38 @@ func (e *Event) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// uriReference reports whether s can be a URI reference: no white space or control characters, and
+// what net/url can parse. The common case, printable ASCII without the characters URIs never hold, is
+// decided without parsing.
+func uriReference(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c == 0x7f {
+			return false
+		}
+		if c >= 0x80 || strings.IndexByte(`"<>\^`+"`"+`{|}%[]`, c) >= 0 {
+			_, err := url.Parse(s)
+			return err == nil
+		}
+	}
+	return true
+}
+
+// absoluteURI reports whether s is a URI reference with a scheme.
+func absoluteURI(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i < 1 || !uriReference(s) {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		c := s[j]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || j > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return true
 }
 
 func isJSON(ct string) bool {
@@ -310,9 +340,10 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		if value == "" {
 			return
 		}
-		b.WriteString(`,"` + name + `":`)
-		v, _ := json.Marshal(value) // a string always marshals
-		b.Write(v)
+		b.WriteString(`,"`)
+		b.WriteString(name)
+		b.WriteString(`":`)
+		writeString(&b, value)
 	}
 	attr("id", e.ID)
 	attr("source", e.Source)
@@ -419,4 +450,19 @@ func Parse(b []byte) (*Event, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+// writeString writes s as a JSON string: as it is when it needs no escape (the common case), else as
+// encoding/json writes it.
+func writeString(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x7f || c == '<' || c == '>' || c == '&' {
+			v, _ := json.Marshal(s) // a string always marshals
+			b.Write(v)
+			return
+		}
+	}
+	b.WriteByte('"')
+	b.WriteString(s)
+	b.WriteByte('"')
 }

@@ -84,6 +84,11 @@ func TestMarshalParse(t *testing.T) {
 	if string(b2) != want {
 		t.Errorf("round trip:\n got %s\nwant %s", b2, want)
 	}
+	for _, ok := range []string{"urn:eventgen:p", "https://example.com/p/openapi.json#/components/schemas/X", "mailto:a@b", "https://例え.jp/x"} {
+		if !absoluteURI(ok) {
+			t.Errorf("absoluteURI(%q) = false", ok)
+		}
+	}
 	b64, err := Parse([]byte(`{"specversion":"1.0","id":"1","source":"urn:x","type":"t","data_base64":"eyJhIjoxfQ=="}`))
 	if err != nil || string(b64.Data) != `{"a":1}` {
 		t.Errorf("data_base64: %+v, %v", b64, err)
@@ -102,6 +107,10 @@ func TestParseErrors(t *testing.T) {
 		`{"specversion":"1.0","id":"1","source":"s"}`:                                                          "type is empty",
 		`{"specversion":"1.0","id":"1","source":"s","type":"t","time":"yesterday"}`:                            "not an RFC 3339 time",
 		`{"specversion":"1.0","id":"1","source":"s","type":"t","dataschema":"rel/x"}`:                          "not an absolute URI",
+		`{"specversion":"1.0","id":"1","source":"s","type":"t","dataschema":"1a:x"}`:                           "not an absolute URI",
+		`{"specversion":"1.0","id":"1","source":"s","type":"t","dataschema":"https://x/a b"}`:                  "not an absolute URI",
+		`{"specversion":"1.0","id":"1","source":"a b","type":"t"}`:                                             "not a URI reference",
+		`{"specversion":"1.0","id":"1","source":"%zz","type":"t"}`:                                             "not a URI reference",
 		`{"specversion":"1.0","id":"1","source":"s","type":"t","datacontenttype":"text/plain"}`:                "not JSON",
 		`{"specversion":"1.0","id":"1","source":"s","type":"t","Bad_Name":"x"}`:                                "not an extension attribute name",
 		`{"specversion":"1.0","id":"1","source":"s","type":"t","ext":{"a":1}}`:                                 "not a string, number or boolean",
