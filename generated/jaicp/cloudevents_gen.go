@@ -12,6 +12,9 @@ import (
 
 // CloudEventSource is the source of the CloudEvents of this platform's events (the spec's
 // cloudevents.source); cloudevent.Options.Source replaces it.
+//
+// The id is the request's `questionId`; the request's `timestamp` is not a time type (text or a
+// number, no format documented), so CloudEvents carry no time.
 const CloudEventSource = "urn:eventgen:jaicp"
 
 // cloudEventFacts is what the spec says about the CloudEvent of each event, in document order; the

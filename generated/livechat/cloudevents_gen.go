@@ -12,6 +12,8 @@ import (
 
 // CloudEventSource is the source of the CloudEvents of this platform's events (the spec's
 // cloudevents.source); cloudevent.Options.Source replaces it.
+//
+// The id is the event's `id` and the time its `timestamp` (members every event type includes).
 const CloudEventSource = "urn:eventgen:livechat"
 
 // cloudEventFacts is what the spec says about the CloudEvent of each event, in document order; the

@@ -12,6 +12,9 @@ import (
 
 // CloudEventSource is the source of the CloudEvents of this platform's events (the spec's
 // cloudevents.source); cloudevent.Options.Source replaces it.
+//
+// The pages name no id of a webhook delivery (`webhook_id` names the registration) and no time of the
+// action itself, so the id is derived from the data and CloudEvents carry no time.
 const CloudEventSource = "urn:eventgen:livechatwebhooks"
 
 // cloudEventFacts is what the spec says about the CloudEvent of each event, in document order; the

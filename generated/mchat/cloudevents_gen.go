@@ -13,6 +13,9 @@ import (
 
 // CloudEventSource is the source of the CloudEvents of this platform's events (the spec's
 // cloudevents.source); cloudevent.Options.Source replaces it.
+//
+// No item carries an id, so the id is derived from the item; the item's `timestamp` has no zone (the
+// page does not say which), so CloudEvents carry no time.
 const CloudEventSource = "urn:eventgen:mchat"
 
 // cloudEventFacts is what the spec says about the CloudEvent of each event, in document order; the

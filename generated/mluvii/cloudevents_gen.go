@@ -12,6 +12,10 @@ import (
 
 // CloudEventSource is the source of the CloudEvents of this platform's events (the spec's
 // cloudevents.source); cloudevent.Options.Source replaces it.
+//
+// Activity events have the activity's id (`activityId`) and time; the other events have no id of their
+// own (`id` names the session or thread), so theirs is derived, and their time is the member that says
+// when the event happened.
 const CloudEventSource = "urn:eventgen:mluvii"
 
 // cloudEventFacts is what the spec says about the CloudEvent of each event, in document order; the

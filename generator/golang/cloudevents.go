@@ -14,8 +14,11 @@ const cloudeventPkg = "github.com/eventgen/eventgen/generated/cloudevent"
 // envelope, its checks and the id derivation live in the runtime (package cloudevent).
 func cloudEventDecls(f *jen.File, p *ir.Platform) {
 	f.ImportName(cloudeventPkg, "cloudevent")
-	f.Comment("CloudEventSource is the source of the CloudEvents of this platform's events (the spec's")
-	f.Comment("cloudevents.source); cloudevent.Options.Source replaces it.")
+	doc := "CloudEventSource is the source of the CloudEvents of this platform's events (the spec's\ncloudevents.source); cloudevent.Options.Source replaces it."
+	if d := p.CloudEvents.Description; d != "" {
+		doc += "\n\n" + wrap(d)
+	}
+	f.Add(lineComment(doc))
 	f.Const().Id("CloudEventSource").Op("=").Lit(p.CloudEvents.Source)
 	cloudEventFactsDecl(f, p)
 	toCloudEventDecl(f, p)
@@ -137,3 +140,4 @@ func fromCloudEventDecl(f *jen.File, p *ir.Platform) {
 }
 
 func quoteGo(s string) string { return `"` + s + `"` }
+

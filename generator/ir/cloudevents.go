@@ -13,6 +13,8 @@ type CloudEvents struct {
 	Source string
 	// OpenAPI is the URL of the published OpenAPI document, or "" (the events then have no dataschema).
 	OpenAPI string
+	// Description is the spec's prose on where ids and times come from.
+	Description string
 	// Unknown is where the id and time of an event of an unknown type are: the envelope's members
 	// marked event_id and event_time (the only members every event has).
 	Unknown CloudEventFacts
@@ -48,6 +50,7 @@ func (b *builder) cloudEvents() {
 			ce.Source = c.Source
 		}
 		ce.OpenAPI = c.OpenAPI
+		ce.Description = c.Description
 	}
 	b.p.CloudEvents = ce
 	for _, t := range b.p.Types {
