@@ -140,4 +140,3 @@ func fromCloudEventDecl(f *jen.File, p *ir.Platform) {
 }
 
 func quoteGo(s string) string { return `"` + s + `"` }
-

@@ -212,9 +212,10 @@ func (b *builder) field(owner string, e spec.Entry[spec.Field]) *Field {
 	sf := e.Value
 	f := &Field{
 		JSONName: e.Key, GoName: cmpOr(sf.GoName, naming.GoName(e.Key)), Required: sf.Required, Nullable: sf.Nullable,
-		Description: sf.Description, ServerGenerated: sf.ServerGenerated, EventID: sf.EventID, EventTime: sf.EventTime, Format: sf.Format, Source: sf.Source,
+		Description: sf.Description, ServerGenerated: sf.ServerGenerated, Format: sf.Format, Source: sf.Source,
 		Discrepancies: sf.Discrepancies, Pos: e.Pos, Deprecated: deprecated(sf.Deprecated),
 		Example: b.jsonValue(sf.Example), Default: b.jsonValue(sf.Default),
+		EventID: sf.EventID, EventTime: sf.EventTime,
 	}
 	where := fmt.Sprintf("%s: field %q", owner, e.Key)
 	if f.GoName == "" {

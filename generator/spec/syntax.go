@@ -5,18 +5,19 @@ import "go.yaml.in/yaml/v4"
 // File is one spec file as written: the syntax tree of spec/<platform>.yaml. Every node keeps its
 // position; nothing is resolved yet (that is the ir package's job).
 type File struct {
-	Path     string    `yaml:"-"`
-	Platform Platform  `yaml:"platform,required"`
-	Delivery *Delivery `yaml:"delivery"`
+	Path     string        `yaml:"-"`
+	Platform Platform      `yaml:"platform,required"`
+	Delivery *Delivery     `yaml:"delivery"`
+	Envelope *Envelope     `yaml:"envelope"`
+	Groups   Map[Group]    `yaml:"groups"`
+	Channels Map[Channel]  `yaml:"channels"`
+	Types    Map[TypeDef]  `yaml:"types"`
+	Events   Map[EventDef] `yaml:"events,required"`
+	Pos      Pos           `yaml:"-"`
+	At       Positions     `yaml:"-"`
+
 	// CloudEvents says what the CloudEvents of the platform's events carry (cloudevents.go).
-	CloudEvents *CloudEvents  `yaml:"cloudevents"`
-	Envelope    *Envelope     `yaml:"envelope"`
-	Groups      Map[Group]    `yaml:"groups"`
-	Channels    Map[Channel]  `yaml:"channels"`
-	Types       Map[TypeDef]  `yaml:"types"`
-	Events      Map[EventDef] `yaml:"events,required"`
-	Pos         Pos           `yaml:"-"`
-	At          Positions     `yaml:"-"`
+	CloudEvents *CloudEvents `yaml:"cloudevents"`
 }
 
 // Platform is the platform's metadata.
@@ -194,25 +195,26 @@ type KindDef struct {
 
 // Field is one member of an object, an event payload or the envelope.
 type Field struct {
-	Type            string `yaml:"type,required"`
-	Required        bool   `yaml:"required"`
-	Nullable        bool   `yaml:"nullable"`
-	Description     string `yaml:"description"`
-	Example         Value  `yaml:"example"`
-	Default         Value  `yaml:"default"`
-	Deprecated      Value  `yaml:"deprecated"`
-	ServerGenerated bool   `yaml:"server_generated"`
+	Type            string   `yaml:"type,required"`
+	Required        bool     `yaml:"required"`
+	Nullable        bool     `yaml:"nullable"`
+	Description     string   `yaml:"description"`
+	Example         Value    `yaml:"example"`
+	Default         Value    `yaml:"default"`
+	Deprecated      Value    `yaml:"deprecated"`
+	ServerGenerated bool     `yaml:"server_generated"`
+	Format          string   `yaml:"format"`
+	Values          []Value  `yaml:"values"`
+	GoName          string   `yaml:"go_name"`
+	Source          string   `yaml:"source"`
+	Discrepancies   []string `yaml:"discrepancies"`
+	Constraints     `yaml:",inline"`
+	Pos             Pos `yaml:"-"`
+	At              Positions
+
 	// EventID and EventTime mark the member holding the event's id and the time it occurred.
-	EventID       bool     `yaml:"event_id"`
-	EventTime     bool     `yaml:"event_time"`
-	Format        string   `yaml:"format"`
-	Values        []Value  `yaml:"values"`
-	GoName        string   `yaml:"go_name"`
-	Source        string   `yaml:"source"`
-	Discrepancies []string `yaml:"discrepancies"`
-	Constraints   `yaml:",inline"`
-	Pos           Pos `yaml:"-"`
-	At            Positions
+	EventID   bool `yaml:"event_id"`
+	EventTime bool `yaml:"event_time"`
 }
 
 // EventDef is one event of the catalogue; its key is the discriminator value.
