@@ -67,10 +67,11 @@ func binary(t *testing.T) string {
 	return buildOnce.path
 }
 
-func startServer(t *testing.T, platform string) *server {
+// startServer starts eventserve for platform on 127.0.0.1:0, with args after the defaults.
+func startServer(t *testing.T, platform string, args ...string) *server {
 	t.Helper()
 	s := &server{platform: platform, lines: map[string]int{}, stdoutDone: make(chan struct{})}
-	s.cmd = exec.Command(binary(t), "--platform", platform, "--addr", "127.0.0.1:0")
+	s.cmd = exec.Command(binary(t), append([]string{"--platform", platform, "--addr", "127.0.0.1:0"}, args...)...)
 	stdout, err := s.cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -136,12 +137,12 @@ type request struct {
 	lines  []string
 }
 
-// loadPlan starts one server per platform and interleaves their samples.
-func loadPlan(t *testing.T) ([]*server, []request) {
+// loadPlan starts one server per platform (with args) and interleaves their samples.
+func loadPlan(t *testing.T, args ...string) ([]*server, []request) {
 	var servers []*server
 	var plan [][]request
 	for _, name := range received {
-		srv := startServer(t, name)
+		srv := startServer(t, name, args...)
 		servers = append(servers, srv)
 		var rs []request
 		for _, s := range vendorSamples(t, name) {
@@ -163,6 +164,7 @@ type loadResult struct {
 	latencies        []time.Duration
 	unexpected       []string
 	want             map[string]int // lines the 2xx answers must have printed
+	accepted         []int          // the indexes of the requests answered 2xx
 	elapsed          time.Duration
 }
 
@@ -214,6 +216,7 @@ func load(t *testing.T, plan []request, n, clients, stopAfter int, interrupt fun
 				}
 				if resp.StatusCode/100 == 2 {
 					res.ok++
+					res.accepted = append(res.accepted, int(i))
 					for _, l := range r.lines {
 						res.want[l]++
 					}

@@ -14,6 +14,13 @@
 // delivers it again. Diagnostics go to standard error, among them "listening on http://HOST:PORT" once
 // the server accepts connections (--addr :0 picks a free port; the line shows it).
 //
+// With --forward nats://HOST:PORT, every accepted event is also published to NATS JetStream as a
+// CloudEvent in structured JSON mode (generated/<platform>.ToCloudEvent) on PREFIX.<platform>.<event
+// type> (--subject, default "eventgen"), and the request is answered only once the stream has
+// acknowledged it; a failed publish answers 500, so that the platform delivers again. The message id
+// (Nats-Msg-Id) is the CloudEvent's id, so the stream stores a redelivered event once. The stream is the
+// one that captures PREFIX.>, or a new one (--stream, file storage, --dedup-window) when none does.
+//
 // On SIGINT or SIGTERM it stops accepting connections, finishes the requests it has accepted (printing
 // their events), and exits 0. Exit status 1: the server could not start or stop cleanly; 2: usage.
 package main
@@ -51,6 +58,7 @@ type config struct {
 	opts            webhook.Options
 	verbose         bool
 	shutdownTimeout time.Duration
+	forward         forwardConfig
 }
 
 func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
@@ -67,8 +75,14 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
 	fs.BoolVar(&c.opts.Insecure, "insecure", false, "accept requests unverified when the spec declares a scheme but no secret is given")
 	fs.BoolVar(&c.verbose, "verbose", false, "log refused requests (debug level) to standard error")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 30*time.Second, "how long a shutdown waits for accepted requests")
+	fs.StringVar(&c.forward.url, "forward", "", "publish every event as a CloudEvent to NATS JetStream at nats://HOST:PORT before answering")
+	fs.StringVar(&c.forward.prefix, "subject", "eventgen", "with --forward: the subject prefix; events go to PREFIX.<platform>.<event type>")
+	fs.StringVar(&c.forward.stream, "stream", "", "with --forward: the stream to create when none captures PREFIX.> (default: PREFIX in upper case, dots as _)")
+	fs.StringVar(&c.forward.source, "source", "", "with --forward: the CloudEvents source (default: the spec's, urn:eventgen:<platform>)")
+	fs.DurationVar(&c.forward.dedup, "dedup-window", time.Hour, "with --forward: the duplicate window of a stream it creates (ids are kept in the server's memory that long)")
+	fs.DurationVar(&c.forward.timeout, "publish-timeout", 5*time.Second, "with --forward: how long a publish waits for the stream (then 500)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: eventserve --platform P [--addr HOST:PORT] [--max-body N] [verification flags]\n\n"+
+		fmt.Fprintf(fs.Output(), "Usage: eventserve --platform P [--addr HOST:PORT] [--max-body N] [verification flags] [--forward nats://HOST:PORT]\n\n"+
 			"Serves the platform's generated webhook handler (POST on any path) and prints one JSON line per\n"+
 			"accepted event to standard output: {\"platform\":...,\"type\":...,\"problems\":[...]}.\n\nFlags:\n%s",
 			fs.FlagUsages())
@@ -89,6 +103,10 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, int) {
 		return nil, 2
 	}
 	c.opts.MaxBody = c.maxBody
+	if err := checkForward(&c.forward); err != nil {
+		fmt.Fprintln(stderr, "eventserve:", err)
+		return nil, 2
+	}
 	return c, -1
 }
 
@@ -108,7 +126,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	c.opts.Logger = logger
-	h, err := newHandler(c.opts, &printer{w: stdout, platform: c.platform})
+	var fw *forwarder
+	if c.forward.url != "" {
+		var err error
+		if fw, err = newForwarder(ctx, c.forward, c.platform); err != nil {
+			fmt.Fprintln(stderr, "eventserve:", err)
+			return 1
+		}
+		defer fw.close()
+		fmt.Fprintf(stderr, "forwarding to %s, stream %s, subjects %s.%s.>\n", c.forward.url, fw.streamName(), c.forward.prefix, c.platform)
+	}
+	h, err := newHandler(c.opts, &printer{w: stdout, platform: c.platform}, fw)
 	if err != nil {
 		fmt.Fprintln(stderr, "eventserve:", err)
 		return 1

@@ -58,6 +58,7 @@ var files = []file{
 	}},
 	{name: "json_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { stdjsonDecls(f, p) }},
 	{name: "handler_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { handlerDecls(f, p) }},
+	{name: "cloudevents_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) { cloudEventDecls(f, p) }},
 	{name: "runtime_gen.go", wire: true, fill: func(f *jen.File, _ *ir.Platform, _ *validator) { runtimeDecls(f) }},
 }
 

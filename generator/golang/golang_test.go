@@ -151,7 +151,7 @@ func TestGeneratedCodeRuns(t *testing.T) {
 // under the handlers) into the scratch module.
 func copyRuntime(t *testing.T, root string) {
 	t.Helper()
-	for _, pkg := range []string{"wire", "webhook"} {
+	for _, pkg := range []string{"wire", "webhook", "cloudevent"} {
 		dir := filepath.Join("../../generated", pkg)
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil || len(files) == 0 {

@@ -46,6 +46,7 @@ func Build(f *spec.File) (*Platform, error) {
 	b.events()
 	b.absentEvent()
 	b.usage()
+	b.cloudEvents()
 	b.checkGoIdents()
 	b.checkCycles()
 	b.checkNames()
@@ -214,6 +215,7 @@ func (b *builder) field(owner string, e spec.Entry[spec.Field]) *Field {
 		Description: sf.Description, ServerGenerated: sf.ServerGenerated, Format: sf.Format, Source: sf.Source,
 		Discrepancies: sf.Discrepancies, Pos: e.Pos, Deprecated: deprecated(sf.Deprecated),
 		Example: b.jsonValue(sf.Example), Default: b.jsonValue(sf.Default),
+		EventID: sf.EventID, EventTime: sf.EventTime,
 	}
 	where := fmt.Sprintf("%s: field %q", owner, e.Key)
 	if f.GoName == "" {

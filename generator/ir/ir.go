@@ -24,6 +24,7 @@ type Platform struct {
 	Source        spec.Source
 	Discrepancies []string
 	Delivery      Delivery
+	CloudEvents   CloudEvents
 	Envelope      *Envelope // nil: catalogue only, nothing is decoded
 	Groups        []*Group  // document order
 	Channels      []*Channel
@@ -315,6 +316,8 @@ type Field struct {
 	Default         any
 	Deprecated      string
 	ServerGenerated bool
+	EventID         bool // the member holds the event's id (CloudEvents id)
+	EventTime       bool // the member holds the time the event occurred (CloudEvents time)
 	Format          string
 	Values          []any // a closed one-off list of allowed values
 	Constraints     Constraints
@@ -346,6 +349,8 @@ type Event struct {
 	Discrepancies []string
 	Examples      []*Example
 	Pos           spec.Pos
+	// CloudEvent is where the event's id and time are (see cloudevents.go).
+	CloudEvent CloudEventFacts
 }
 
 // Typed returns the events that are decoded by their discriminator value: the wire events but the

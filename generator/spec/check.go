@@ -74,6 +74,9 @@ func check(f *File, errs *ErrorList) {
 	if d := f.Delivery; d != nil {
 		checkDelivery(d, errs)
 	}
+	if c := f.CloudEvents; c != nil {
+		checkCloudEvents(c, errs)
+	}
 	if e := f.Envelope; e != nil {
 		for _, key := range []string{"discriminator", "payload", "batch"} {
 			path := map[string]string{"discriminator": e.Discriminator, "payload": e.Payload, "batch": e.Batch}[key]

@@ -15,6 +15,9 @@ type File struct {
 	Events   Map[EventDef] `yaml:"events,required"`
 	Pos      Pos           `yaml:"-"`
 	At       Positions     `yaml:"-"`
+
+	// CloudEvents says what the CloudEvents of the platform's events carry (cloudevents.go).
+	CloudEvents *CloudEvents `yaml:"cloudevents"`
 }
 
 // Platform is the platform's metadata.
@@ -208,6 +211,10 @@ type Field struct {
 	Constraints     `yaml:",inline"`
 	Pos             Pos `yaml:"-"`
 	At              Positions
+
+	// EventID and EventTime mark the member holding the event's id and the time it occurred.
+	EventID   bool `yaml:"event_id"`
+	EventTime bool `yaml:"event_time"`
 }
 
 // EventDef is one event of the catalogue; its key is the discriminator value.
