@@ -578,246 +578,49 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Query) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x2376}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() == wire.KindNull {
-				seenDiscriminator = true
-				x.extra.Keep(d, name, raw, "")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			x.extra.Keep(d, name, raw, "")
+			o.Discriminator(d, &seenDiscriminator, true)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		case "query":
-			if seen[0]&(1<<13) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 13)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Query = v
-					x.omit[0] &^= (1 << 13)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 13, &x.Query).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -828,228 +631,49 @@ func (x *TariffBlocked) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *TariffBlocked) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1060,228 +684,49 @@ func (x *SessionDataSoftLimitExceeded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1292,228 +737,49 @@ func (x *ClientDataSoftLimitExceeded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *ClientDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1524,228 +790,49 @@ func (x *SessionDataHardLimitExceeded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1756,228 +843,49 @@ func (x *ClientDataHardLimitExceeded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *ClientDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1988,228 +896,49 @@ func (x *SMSFailedEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SMSFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -2220,228 +949,49 @@ func (x *SMSSuccessEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SMSSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -2452,228 +1002,49 @@ func (x *Match) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *Match) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -2684,228 +1055,49 @@ func (x *NoMatch) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *NoMatch) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -2916,228 +1108,49 @@ func (x *TimeLimit) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *TimeLimit) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -3148,228 +1161,49 @@ func (x *LengthLimit) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *LengthLimit) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -3380,228 +1214,49 @@ func (x *FileEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *FileEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readFileEventData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readFileEventData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -3612,228 +1267,49 @@ func (x *FileTooBigEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *FileTooBigEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -3844,228 +1320,49 @@ func (x *OnAppInstall) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *OnAppInstall) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -4076,228 +1373,49 @@ func (x *OnAppUpdate) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *OnAppUpdate) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -4308,228 +1426,49 @@ func (x *OnImBotMessageAdd) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *OnImBotMessageAdd) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -4540,228 +1479,49 @@ func (x *OnImBotMessageUpdate) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *OnImBotMessageUpdate) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -4772,228 +1532,49 @@ func (x *OnImBotMessageDelete) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *OnImBotMessageDelete) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -5004,228 +1585,49 @@ func (x *OnImCommandAdd) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *OnImCommandAdd) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -5236,228 +1638,49 @@ func (x *OnImJoinChat) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *OnImJoinChat) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -5468,228 +1691,49 @@ func (x *OnImBotDelete) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *OnImBotDelete) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -5700,228 +1744,49 @@ func (x *CRMSuccessEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *CRMSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -5932,228 +1797,49 @@ func (x *CRMFailedEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *CRMFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -6164,228 +1850,49 @@ func (x *LocationEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *LocationEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -6396,228 +1903,49 @@ func (x *TelegramSendContact) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *TelegramSendContact) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -6628,228 +1956,49 @@ func (x *TelegramSendLocation) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *TelegramSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -6860,228 +2009,49 @@ func (x *TelegramAPIRequestFailed) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *TelegramAPIRequestFailed) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -7092,228 +2062,49 @@ func (x *TelegramCallbackQuery) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *TelegramCallbackQuery) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -7324,228 +2115,49 @@ func (x *StickerEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *StickerEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -7556,228 +2168,49 @@ func (x *TelegramPaymentSuccessEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *TelegramPaymentSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -7788,228 +2221,49 @@ func (x *TelegramPaymentFailedEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *TelegramPaymentFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -8020,228 +2274,49 @@ func (x *TelegramPrecheckoutEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *TelegramPrecheckoutEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -8252,228 +2327,49 @@ func (x *ViberSendLocation) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *ViberSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -8484,228 +2380,49 @@ func (x *ViberSendSticker) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *ViberSendSticker) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -8716,228 +2433,49 @@ func (x *ViberSendContact) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *ViberSendContact) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -8948,228 +2486,49 @@ func (x *ViberUnsubscribe) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *ViberUnsubscribe) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -9180,228 +2539,49 @@ func (x *ConversationStarted) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *ConversationStarted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -9412,228 +2592,49 @@ func (x *WeChatSendLocation) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *WeChatSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -9644,228 +2645,49 @@ func (x *WeChatAnyMessage) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *WeChatAnyMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -9876,228 +2698,49 @@ func (x *LivechatFinished) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *LivechatFinished) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -10108,228 +2751,49 @@ func (x *NoLivechatOperatorsOnline) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *NoLivechatOperatorsOnline) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -10340,228 +2804,49 @@ func (x *Hangup) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *Hangup) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -10572,228 +2857,49 @@ func (x *Transfer) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *Transfer) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -10804,228 +2910,49 @@ func (x *BotHangup) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *BotHangup) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -11036,228 +2963,49 @@ func (x *NoDTMFAnswerEvent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *NoDTMFAnswerEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -11268,228 +3016,49 @@ func (x *SpeechNotRecognized) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SpeechNotRecognized) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -11500,228 +3069,49 @@ func (x *OnCallNotConnected) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *OnCallNotConnected) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -11732,834 +3122,204 @@ func (x *BargeInIntent) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *BargeInIntent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CallNotConnectedData) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "reason":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Reason.SetNull()
-				} else if v, p := readCallNotConnectedReason(d); p == "" {
-					x.Reason.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Reason).Set(readCallNotConnectedReason(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FileEventData) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x40}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "chatId":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChatID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ChatID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ChatID).Set(d.ReadString())
 		case "isTestChannel":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.IsTestChannel.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.IsTestChannel.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.IsTestChannel).Set(d.ReadBool())
 		case "JustWidgetRawParams":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.JustWidgetRawParams.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.JustWidgetRawParams.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.JustWidgetRawParams).Set(read_Raw(d))
 		case "livechatStatus":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LivechatStatus.SetNull()
-				} else if v, p := readLivechatStatus(d); p == "" {
-					x.LivechatStatus.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LivechatStatus).Set(readLivechatStatus(d))
 		case "requestHeaders":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestHeaders.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.RequestHeaders.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.RequestHeaders).Set(read_Raw(d))
 		case "resterisk":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Resterisk.SetNull()
-				} else if v, p := readResteriskData(d); p == "" {
-					x.Resterisk.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Resterisk).Set(readResteriskData(d))
 		case "eventData":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := read_ListOfFileEventFile(d); p == "" {
-					x.EventData = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.EventData).Set(read_ListOfFileEventFile(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FileEventFile) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "url":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.URL = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.URL).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := readFileType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Type).Set(readFileType(d))
 		case "mimeType":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.MIMEType = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.MIMEType).Set(d.ReadString())
 		case "name":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Name.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Name.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Name).Set(d.ReadString())
 		case "size":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Size.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Size.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Size).Set(d.ReadInt())
 		case "message":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Message.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Message.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Message).Set(d.ReadString())
 		case "data":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Data).Set(read_Raw(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *LivechatStatus) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "enabled":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Enabled.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Enabled.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Enabled).Set(d.ReadBool())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RequestData) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "chatId":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChatID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ChatID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ChatID).Set(d.ReadString())
 		case "isTestChannel":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.IsTestChannel.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.IsTestChannel.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.IsTestChannel).Set(d.ReadBool())
 		case "JustWidgetRawParams":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.JustWidgetRawParams.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.JustWidgetRawParams.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.JustWidgetRawParams).Set(read_Raw(d))
 		case "livechatStatus":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LivechatStatus.SetNull()
-				} else if v, p := readLivechatStatus(d); p == "" {
-					x.LivechatStatus.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LivechatStatus).Set(readLivechatStatus(d))
 		case "requestHeaders":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestHeaders.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.RequestHeaders.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.RequestHeaders).Set(read_Raw(d))
 		case "resterisk":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Resterisk.SetNull()
-				} else if v, p := readResteriskData(d); p == "" {
-					x.Resterisk.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Resterisk).Set(readResteriskData(d))
 		case "eventData":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.EventData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.EventData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.EventData).Set(read_Raw(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ResteriskData) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "callRecordingFile":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CallRecordingFile.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CallRecordingFile.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.CallRecordingFile).Set(d.ReadString())
 		case "callRecordsDownloadData":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CallRecordsDownloadData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.CallRecordsDownloadData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CallRecordsDownloadData).Set(read_Raw(d))
 		case "callNotConnectedData":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CallNotConnectedData.SetNull()
-				} else if v, p := readCallNotConnectedData(d); p == "" {
-					x.CallNotConnectedData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.CallNotConnectedData).Set(readCallNotConnectedData(d))
 		case "channel":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Channel.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Channel.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Channel).Set(d.ReadString())
 		case "isIncoming":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.IsIncoming.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.IsIncoming.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.IsIncoming).Set(d.ReadBool())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *UserFrom) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "firstName":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.FirstName.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.FirstName.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.FirstName).Set(d.ReadString())
 		case "lastName":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LastName.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.LastName.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.LastName).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 func readCallNotConnectedReason(d *wire.Decoder) (CallNotConnectedReason, string) {
 	v, p := d.ReadString()

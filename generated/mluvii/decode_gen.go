@@ -591,117 +591,42 @@ func (x *SessionCreated) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionCreated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -712,132 +637,44 @@ func (x *SessionStarted) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionStarted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "started":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Started = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.Started).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -848,147 +685,46 @@ func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "userId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -999,180 +735,50 @@ func (x *SessionForwarded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "time":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.Time).Set(readTimestamp(d))
 					case "userId":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.UserID).Set(d.ReadInt())
 					case "operatorGroupId":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.OperatorGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.OperatorGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.OperatorGroupID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ChatbotID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1183,148 +789,46 @@ func (x *SessionEnded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "started":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Started.SetNull()
-							} else if v, p := readTimestamp(d); p == "" {
-								x.Started.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.Started).Set(readTimestamp(d))
 					case "ended":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Ended = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Ended).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1335,147 +839,46 @@ func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "userId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1486,147 +889,46 @@ func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "userId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1637,87 +939,38 @@ func (x *SessionCallParamsUpdated) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionCallParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1728,87 +981,38 @@ func (x *SessionRecordingPostProcessingCompleted) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionRecordingPostProcessingCompleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -1819,468 +1023,86 @@ func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Text = v
-								x.omit[0] &^= (1 << 21)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -2291,117 +1113,42 @@ func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityAvResponse) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "operatorId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OperatorID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.OperatorID).Set(d.ReadInt())
 					case "response":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readAvResponse(d); p == "" {
-								x.Response = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Response).Set(readAvResponse(d))
 					case "time":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -2412,102 +1159,40 @@ func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityAvRequest) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "operatorId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OperatorID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.OperatorID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -2518,102 +1203,40 @@ func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityAvTerminated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "operatorId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OperatorID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.OperatorID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -2624,467 +1247,86 @@ func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x208000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript = v
-								x.omit[0] &^= (1 << 19)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID = v
-								x.omit[0] &^= (1 << 25)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -3095,468 +1337,86 @@ func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -3567,468 +1427,86 @@ func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -4039,468 +1517,86 @@ func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Text = v
-								x.omit[0] &^= (1 << 21)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -4511,466 +1607,86 @@ func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x214000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard = v
-								x.omit[0] &^= (1 << 18)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID = v
-								x.omit[0] &^= (1 << 25)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -4981,148 +1697,46 @@ func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "result":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := readHeroCardResult(d); p == "" {
-								x.Result = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.Result).Set(readHeroCardResult(d))
 					case "originalFormID":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OriginalFormID = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.OriginalFormID).Set(d.ReadInt())
 					case "submittedByClient":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := d.ReadBool(); p == "" {
-								x.SubmittedByClient = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.SubmittedByClient).Set(d.ReadBool())
 					case "params":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Params.SetNull()
-							} else if v, p := read_MapOf_String(d); p == "" {
-								x.Params.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.Params).Set(read_MapOf_String(d))
 					case "time":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -5133,468 +1747,86 @@ func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -5605,468 +1837,86 @@ func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Text = v
-								x.omit[0] &^= (1 << 21)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -6077,464 +1927,88 @@ func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x50000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 22) {
 							x.PreviewURL.decode(d)
-							x.omit[0] &^= (1 << 22)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -6545,467 +2019,86 @@ func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x90000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 23)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -7016,469 +2109,86 @@ func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -7489,469 +2199,86 @@ func (x *SessionActivityChatMessage) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -7962,469 +2289,86 @@ func (x *SessionActivitySharedFile) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -8435,469 +2379,86 @@ func (x *SessionActivitySharedScreen) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -8908,469 +2469,86 @@ func (x *SessionActivityCobrowsingStoppedByGuest) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -9381,469 +2559,86 @@ func (x *SessionActivityScreenSharingFailedByGuest) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -9854,469 +2649,86 @@ func (x *SessionActivityFileUploadFailed) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -10327,469 +2739,86 @@ func (x *SessionActivityChatbotMessage) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -10800,469 +2829,86 @@ func (x *SessionActivityWelcomeMessage) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -11273,469 +2919,86 @@ func (x *SessionActivityResumeGuest) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -11746,469 +3009,86 @@ func (x *SessionActivityAutoActivityAsOperator) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -12219,469 +3099,86 @@ func (x *SessionActivityChatbotHeroCardSubmission) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -12692,469 +3189,86 @@ func (x *SessionActivitySessionEnded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -13165,469 +3279,86 @@ func (x *SessionActivitySessionForwarded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -13638,469 +3369,86 @@ func (x *SessionActivityOperatorInvited) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -14111,469 +3459,86 @@ func (x *SessionActivityOperatorInviteRejected) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -14584,469 +3549,86 @@ func (x *SessionActivityOperatorKicked) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -15057,132 +3639,44 @@ func (x *SessionActivityAvMediaResult) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *SessionActivityAvMediaResult) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "operatorId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OperatorID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.OperatorID).Set(d.ReadInt())
 					case "result":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readGetMediaResult(d); p == "" {
-								x.Result = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Result).Set(readGetMediaResult(d))
 					case "isStreamAvailable":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := d.ReadBool(); p == "" {
-								x.IsStreamAvailable = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.IsStreamAvailable).Set(d.ReadBool())
 					case "time":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -15193,102 +3687,40 @@ func (x *EmailThreadCreated) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *EmailThreadCreated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "created":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Created = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Created).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -15299,117 +3731,42 @@ func (x *EmailThreadOperatorJoined) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *EmailThreadOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "userId":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -15420,117 +3777,42 @@ func (x *EmailThreadOperatorLeft) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *EmailThreadOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "userId":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -15541,134 +3823,44 @@ func (x *EmailThreadForwarded) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *EmailThreadForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "userId":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 3, &x.UserID).Set(d.ReadInt())
 					case "operatorGroupId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.OperatorGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.OperatorGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.OperatorGroupID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -15679,87 +3871,38 @@ func (x *EmailThreadParamsUpdated) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *EmailThreadParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -15770,118 +3913,42 @@ func (x *UserStatusChanged) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *UserStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "userId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.UserID).Set(d.ReadInt())
 					case "status":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := readUserSimplifiedStatus(d); p == "" {
-								x.Status = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.Status).Set(readUserSimplifiedStatus(d))
 					case "availabilityStatus":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readUserAvailabilityStatus(d); p == "" {
-								x.AvailabilityStatus = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.AvailabilityStatus).Set(readUserAvailabilityStatus(d))
 					case "availabilityStatusReason":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AvailabilityStatusReason.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AvailabilityStatusReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 3, &x.AvailabilityStatusReason).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -15892,87 +3959,38 @@ func (x *GuestIdentityUpdated) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *GuestIdentityUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -15983,152 +4001,45 @@ func (x *ApplicationSettingChanged) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "name":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Name.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Name.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 0, &x.Name).Set(d.ReadString())
 					case "companyId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CompanyID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.CompanyID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 1, &x.CompanyID).Set(d.ReadInt())
 					case "departmentId":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.DepartmentID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.DepartmentID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 2, &x.DepartmentID).Set(d.ReadInt())
 					case "operatorGroupId":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.OperatorGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.OperatorGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 3, &x.OperatorGroupID).Set(d.ReadInt())
 					case "userId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.UserID).Set(d.ReadInt())
 					case "routingRuleSetId":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.RoutingRuleSetID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.RoutingRuleSetID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.RoutingRuleSetID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, nil)
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], nil)
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
@@ -16139,510 +4050,140 @@ func (x *StatRealTime) decode(d *wire.Decoder) {
 // decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
 // have been read already (see decodeEvent).
 func (x *StatRealTime) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x11}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "companyId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.CompanyID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.CompanyID).Set(d.ReadInt())
 					case "metricName":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.MetricName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.MetricName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 1, &x.MetricName).Set(d.ReadString())
 					case "tags":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Tags.SetNull()
-							} else if v, p := read_MapOf_String(d); p == "" {
-								x.Tags.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 2, &x.Tags).Set(read_MapOf_String(d))
 					case "fields":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Fields.SetNull()
-							} else if v, p := read_MapOf_String(d); p == "" {
-								x.Fields.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 3, &x.Fields).Set(read_MapOf_String(d))
 					case "time":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ActivityFile) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x61}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadInt())
 		case "operatorOwner":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OperatorOwner.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.OperatorOwner.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.OperatorOwner).Set(d.ReadInt())
 		case "departmentOwner":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.DepartmentOwner.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.DepartmentOwner.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.DepartmentOwner).Set(d.ReadInt())
 		case "name":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Name.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Name.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Name).Set(d.ReadString())
 		case "downloadUrl":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.DownloadURL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.DownloadURL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.DownloadURL).Set(d.ReadString())
 		case "isUploading":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadBool(); p == "" {
-					x.IsUploading = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.IsUploading).Set(d.ReadBool())
 		case "isDeleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadBool(); p == "" {
-					x.IsDeleted = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.IsDeleted).Set(d.ReadBool())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ChoiceOption) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "value":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Value = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Value).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x13}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "inputType":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readInputType(d); p == "" {
-					x.InputType = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.InputType).Set(readInputType(d))
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "key":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Key.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Key.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Key).Set(d.ReadString())
 		case "required":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Required.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Required.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Required).Set(d.ReadBool())
 		case "ordinal":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Ordinal = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.Ordinal).Set(d.ReadInt())
 		case "choiceOptions":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChoiceOptions.SetNull()
-				} else if v, p := read_ListOfChoiceOption(d); p == "" {
-					x.ChoiceOptions.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.ChoiceOptions).Set(read_ListOfChoiceOption(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *PreviewURL) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Title = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "imageUrl":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ImageURL = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.ImageURL).Set(d.ReadString())
 		case "contentType":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.ContentType = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ContentType).Set(d.ReadInt())
 		case "originalUrl":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.OriginalURL = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.OriginalURL).Set(d.ReadString())
 		case "originalActivityId":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.OriginalActivityID = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.OriginalActivityID).Set(d.ReadInt())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 func readFormField(d *wire.Decoder) (FormField, string) {
 	var v FormField

@@ -1,6 +1,8 @@
 package golang
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eventgen/eventgen/generator/ir"
@@ -17,15 +19,13 @@ func eventDecoders(f *jen.File, p *ir.Platform) {
 		}
 		if !resumable(env) || e.Absent {
 			body = append(body, jen.Var().Id("seenDiscriminator").Bool())
-			body = append(body, levelLoop(env, e, 0)...)
+			body = append(body, levelLoop(env, e, 0, false)...)
 			f.Comment("decode reads the event at d's position, which the caller has checked is an object.")
 			f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decode").Params(decoderParam).Block(body...)
 			continue
 		}
-		loop := levelLoop(env, e, 0)
-		loop[0] = jen.If(jen.Op("!").Id("resumed")).Block(loop[0]) // d.Object()
 		body = append(body, jen.Id("seenDiscriminator").Op(":=").Id("resumed"))
-		body = append(body, loop...)
+		body = append(body, levelLoop(env, e, 0, true)...)
 		f.Comment("decode reads the event at d's position, which the caller has checked is an object.")
 		f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decode").Params(decoderParam).Block(
 			jen.Id("x").Dot("decodeFrom").Call(d(), jen.False()))
@@ -47,74 +47,52 @@ func levelMembers(env *ir.Envelope, k int) jen.Code {
 	return jen.Id("x").Dot("env").Index(jen.Lit(k))
 }
 
+// levelObj names the wire.Obj that reads envelope level k.
+func levelObj(k int) string {
+	if k == 0 {
+		return "o"
+	}
+	return fmt.Sprintf("o%d", k)
+}
+
 // levelLoop reads the object of envelope level k. The last level holds the discriminator; the payload
-// is the level below it, or the last level itself.
-func levelLoop(env *ir.Envelope, e *ir.Event, k int) []jen.Code {
-	members := levelMembers(env, k)
+// is the level below it, or the last level itself. With resumed, the level's '{' may have been read
+// already (decodeFrom's parameter of that name says).
+func levelLoop(env *ir.Envelope, e *ir.Event, k int, resumed bool) []jen.Code {
+	obj := levelObj(k)
 	last := len(env.Levels)
 	var cases []jen.Code
 	if k == last {
-		cases = append(cases, discriminatorCase(env.Discriminator, members, e.Absent))
+		cases = append(cases, discriminatorCase(env.Discriminator, obj, e.Absent))
 	}
-	down := env.Down(k)
-	if down != "" {
+	if down := env.Down(k); down != "" {
+		// The first object of that name is the level (envOmit has its bit cleared then); members of
+		// another kind are kept with a problem, as LookupString passes over them.
 		cases = append(cases, jen.Case(jen.Lit(down)).Block(
-			// The first object of that name is the level (envOmit has its bit cleared then); members of
-			// another kind are kept with a problem, as LookupString passes over them.
-			jen.If(jen.Id("x").Dot("envOmit").Op("&").Lit(1<<k).Op("==").Lit(0)).Block(
-				jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
-				jen.Break(),
-			),
-			jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindObject")).Block(
-				jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("object"))),
-				jen.Break(),
-			),
-			jen.Id("x").Dot("envOmit").Op("&^=").Lit(1<<k),
-			jen.Block(levelLoop(env, e, k+1)...),
+			jen.If(jen.Id(obj).Dot("Level").Call(d(), jen.Op("&").Id("x").Dot("envOmit"), jen.Lit(1<<k))).Block(
+				levelLoop(env, e, k+1, false)...),
 		))
 	}
 	if k == 0 {
-		cases = append(cases, fieldCases(env.Fields, members)...)
+		cases = append(cases, fieldCases(env.Fields, obj)...)
 	}
 	if k == envLevels(env) {
-		cases = append(cases, fieldCases(e.PayloadFields(env), members)...)
+		cases = append(cases, fieldCases(e.PayloadFields(env), obj)...)
 	}
-	return memberLoop(cases, members)
+	loop := memberLoop(obj, cases)
+	if resumed {
+		loop[0] = jen.If(jen.Op("!").Id("resumed")).Block(loop[0]) // d.Object()
+	}
+	loop = append(loop, objDone(obj, e.Fields, levelMembers(env, k)))
+	return append([]jen.Code{objState(obj, e.Fields)}, loop...)
 }
 
-// discriminatorCase reads the discriminator member: the first one holding a string is the event's type
-// (the one LookupString found); the others are kept verbatim, as duplicates or with their wrong kind.
-// The absent event keeps the member ("") among its members, so that it is encoded again as it came.
-func discriminatorCase(member string, members jen.Code, absent bool) jen.Code {
-	return jen.Case(jen.Lit(member)).Block(discriminatorRead(members, absent)...)
-}
-
-// discriminatorRead is the body of discriminatorCase and impliedCase.
-func discriminatorRead(members jen.Code, absent bool) []jen.Code {
-	first := d().Dot("Skip").Call()
-	var null jen.Code = jen.Null()
-	if absent {
-		// Absent, null or "": all three say "no event type"; null and "" are kept as they came.
-		first = jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit(""))
-		null = jen.If(d().Dot("Peek").Call().Op("==").Qual(wirePkg, "KindNull")).Block(
-			jen.Id("seenDiscriminator").Op("=").True(),
-			first,
-			jen.Break(),
-		)
-	}
-	return []jen.Code{
-		jen.If(jen.Id("seenDiscriminator")).Block(
-			jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
-			jen.Break(),
-		),
-		null,
-		jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindString")).Block(
-			jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("string"))),
-			jen.Break(),
-		),
-		jen.Id("seenDiscriminator").Op("=").True(),
-		first,
-	}
+// discriminatorCase reads the discriminator member with obj: the first one holding a string is the
+// event's type (the one LookupString found); the others are kept verbatim, as duplicates or with their
+// wrong kind. The absent event keeps the member ("") among its members, so that it is encoded again as
+// it came.
+func discriminatorCase(member, obj string, absent bool) jen.Code {
+	return jen.Case(jen.Lit(member)).Block(jen.Id(obj).Dot("Discriminator").Call(d(), jen.Op("&").Id("seenDiscriminator"), jen.Lit(absent)))
 }
 
 // dispatch emits decodeEvent (find the discriminator, pick the struct, decode in the same pass), and
