@@ -10,546 +10,137 @@ import (
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	// Fast path: the event type is the first member, as vendors send it; it is read once. An
 	// empty one is read again below, as the event whose type is absent.
 	saved := *d
-	if typ, ok := d.FirstMember("event"); ok && typ == "" {
-		*d = saved
-	} else if ok {
-		var ev Event
-		switch EventType(typ) {
-		case EventTypeTariffBlocked:
-			v := new(TariffBlocked)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionDataSoftLimitExceeded:
-			v := new(SessionDataSoftLimitExceeded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeClientDataSoftLimitExceeded:
-			v := new(ClientDataSoftLimitExceeded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionDataHardLimitExceeded:
-			v := new(SessionDataHardLimitExceeded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeClientDataHardLimitExceeded:
-			v := new(ClientDataHardLimitExceeded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSMSFailedEvent:
-			v := new(SMSFailedEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSMSSuccessEvent:
-			v := new(SMSSuccessEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeMatch:
-			v := new(Match)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeNoMatch:
-			v := new(NoMatch)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTimeLimit:
-			v := new(TimeLimit)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeLengthLimit:
-			v := new(LengthLimit)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeFileEvent:
-			v := new(FileEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeFileTooBigEvent:
-			v := new(FileTooBigEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnAppInstall:
-			v := new(OnAppInstall)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnAppUpdate:
-			v := new(OnAppUpdate)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImBotMessageAdd:
-			v := new(OnImBotMessageAdd)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImBotMessageUpdate:
-			v := new(OnImBotMessageUpdate)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImBotMessageDelete:
-			v := new(OnImBotMessageDelete)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImCommandAdd:
-			v := new(OnImCommandAdd)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImJoinChat:
-			v := new(OnImJoinChat)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImBotDelete:
-			v := new(OnImBotDelete)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeCRMSuccessEvent:
-			v := new(CRMSuccessEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeCRMFailedEvent:
-			v := new(CRMFailedEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeLocationEvent:
-			v := new(LocationEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramSendContact:
-			v := new(TelegramSendContact)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramSendLocation:
-			v := new(TelegramSendLocation)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramAPIRequestFailed:
-			v := new(TelegramAPIRequestFailed)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramCallbackQuery:
-			v := new(TelegramCallbackQuery)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeStickerEvent:
-			v := new(StickerEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramPaymentSuccessEvent:
-			v := new(TelegramPaymentSuccessEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramPaymentFailedEvent:
-			v := new(TelegramPaymentFailedEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramPrecheckoutEvent:
-			v := new(TelegramPrecheckoutEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeViberSendLocation:
-			v := new(ViberSendLocation)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeViberSendSticker:
-			v := new(ViberSendSticker)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeViberSendContact:
-			v := new(ViberSendContact)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeViberUnsubscribe:
-			v := new(ViberUnsubscribe)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeConversationStarted:
-			v := new(ConversationStarted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeWeChatSendLocation:
-			v := new(WeChatSendLocation)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeWeChatAnyMessage:
-			v := new(WeChatAnyMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeLivechatFinished:
-			v := new(LivechatFinished)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeNoLivechatOperatorsOnline:
-			v := new(NoLivechatOperatorsOnline)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeHangup:
-			v := new(Hangup)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTransfer:
-			v := new(Transfer)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBotHangup:
-			v := new(BotHangup)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeNoDTMFAnswerEvent:
-			v := new(NoDTMFAnswerEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSpeechNotRecognized:
-			v := new(SpeechNotRecognized)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnCallNotConnected:
-			v := new(OnCallNotConnected)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBargeInIntent:
-			v := new(BargeInIntent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		default:
-			d.SkipRest(true)
-			ev = &Unknown{
-				Raw:  json.RawMessage(d.Since(start)),
-				Type: EventType(typ),
+	typ, resumed := d.FirstMember("event")
+	if resumed && typ == "" {
+		*d, resumed = saved, false
+	}
+	if !resumed {
+		var found bool
+		typ, found = d.LookupString("event")
+		if d.Failed() {
+			return nil, d.Error("")
+		}
+		if !found || typ == "" {
+			v := new(Query).decodeFrom(d, false, start)
+			if d.Failed() {
+				return nil, d.Error("query")
 			}
+			return v, nil
 		}
-		if d.Failed() {
-			return nil, d.Error(typ)
-		}
-		return ev, nil
-	}
-	typ, found := d.LookupString("event")
-	if d.Failed() {
-		return nil, d.Error("")
-	}
-	if !found || typ == "" {
-		v := new(Query)
-		v.decode(d)
-		v.size = d.Offset() - start
-		if d.Failed() {
-			return nil, d.Error("query")
-		}
-		return v, nil
-	}
-	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/event",
+		if !found {
+			return nil, wire.NoType(d, prefix+"/event")
 		}
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeTariffBlocked:
-		v := new(TariffBlocked)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TariffBlocked).decodeFrom(d, resumed, start)
 	case EventTypeSessionDataSoftLimitExceeded:
-		v := new(SessionDataSoftLimitExceeded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionDataSoftLimitExceeded).decodeFrom(d, resumed, start)
 	case EventTypeClientDataSoftLimitExceeded:
-		v := new(ClientDataSoftLimitExceeded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ClientDataSoftLimitExceeded).decodeFrom(d, resumed, start)
 	case EventTypeSessionDataHardLimitExceeded:
-		v := new(SessionDataHardLimitExceeded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionDataHardLimitExceeded).decodeFrom(d, resumed, start)
 	case EventTypeClientDataHardLimitExceeded:
-		v := new(ClientDataHardLimitExceeded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ClientDataHardLimitExceeded).decodeFrom(d, resumed, start)
 	case EventTypeSMSFailedEvent:
-		v := new(SMSFailedEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SMSFailedEvent).decodeFrom(d, resumed, start)
 	case EventTypeSMSSuccessEvent:
-		v := new(SMSSuccessEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SMSSuccessEvent).decodeFrom(d, resumed, start)
 	case EventTypeMatch:
-		v := new(Match)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Match).decodeFrom(d, resumed, start)
 	case EventTypeNoMatch:
-		v := new(NoMatch)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(NoMatch).decodeFrom(d, resumed, start)
 	case EventTypeTimeLimit:
-		v := new(TimeLimit)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TimeLimit).decodeFrom(d, resumed, start)
 	case EventTypeLengthLimit:
-		v := new(LengthLimit)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(LengthLimit).decodeFrom(d, resumed, start)
 	case EventTypeFileEvent:
-		v := new(FileEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(FileEvent).decodeFrom(d, resumed, start)
 	case EventTypeFileTooBigEvent:
-		v := new(FileTooBigEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(FileTooBigEvent).decodeFrom(d, resumed, start)
 	case EventTypeOnAppInstall:
-		v := new(OnAppInstall)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnAppInstall).decodeFrom(d, resumed, start)
 	case EventTypeOnAppUpdate:
-		v := new(OnAppUpdate)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnAppUpdate).decodeFrom(d, resumed, start)
 	case EventTypeOnImBotMessageAdd:
-		v := new(OnImBotMessageAdd)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImBotMessageAdd).decodeFrom(d, resumed, start)
 	case EventTypeOnImBotMessageUpdate:
-		v := new(OnImBotMessageUpdate)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImBotMessageUpdate).decodeFrom(d, resumed, start)
 	case EventTypeOnImBotMessageDelete:
-		v := new(OnImBotMessageDelete)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImBotMessageDelete).decodeFrom(d, resumed, start)
 	case EventTypeOnImCommandAdd:
-		v := new(OnImCommandAdd)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImCommandAdd).decodeFrom(d, resumed, start)
 	case EventTypeOnImJoinChat:
-		v := new(OnImJoinChat)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImJoinChat).decodeFrom(d, resumed, start)
 	case EventTypeOnImBotDelete:
-		v := new(OnImBotDelete)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImBotDelete).decodeFrom(d, resumed, start)
 	case EventTypeCRMSuccessEvent:
-		v := new(CRMSuccessEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(CRMSuccessEvent).decodeFrom(d, resumed, start)
 	case EventTypeCRMFailedEvent:
-		v := new(CRMFailedEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(CRMFailedEvent).decodeFrom(d, resumed, start)
 	case EventTypeLocationEvent:
-		v := new(LocationEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(LocationEvent).decodeFrom(d, resumed, start)
 	case EventTypeTelegramSendContact:
-		v := new(TelegramSendContact)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramSendContact).decodeFrom(d, resumed, start)
 	case EventTypeTelegramSendLocation:
-		v := new(TelegramSendLocation)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramSendLocation).decodeFrom(d, resumed, start)
 	case EventTypeTelegramAPIRequestFailed:
-		v := new(TelegramAPIRequestFailed)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramAPIRequestFailed).decodeFrom(d, resumed, start)
 	case EventTypeTelegramCallbackQuery:
-		v := new(TelegramCallbackQuery)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramCallbackQuery).decodeFrom(d, resumed, start)
 	case EventTypeStickerEvent:
-		v := new(StickerEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(StickerEvent).decodeFrom(d, resumed, start)
 	case EventTypeTelegramPaymentSuccessEvent:
-		v := new(TelegramPaymentSuccessEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramPaymentSuccessEvent).decodeFrom(d, resumed, start)
 	case EventTypeTelegramPaymentFailedEvent:
-		v := new(TelegramPaymentFailedEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramPaymentFailedEvent).decodeFrom(d, resumed, start)
 	case EventTypeTelegramPrecheckoutEvent:
-		v := new(TelegramPrecheckoutEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramPrecheckoutEvent).decodeFrom(d, resumed, start)
 	case EventTypeViberSendLocation:
-		v := new(ViberSendLocation)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ViberSendLocation).decodeFrom(d, resumed, start)
 	case EventTypeViberSendSticker:
-		v := new(ViberSendSticker)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ViberSendSticker).decodeFrom(d, resumed, start)
 	case EventTypeViberSendContact:
-		v := new(ViberSendContact)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ViberSendContact).decodeFrom(d, resumed, start)
 	case EventTypeViberUnsubscribe:
-		v := new(ViberUnsubscribe)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ViberUnsubscribe).decodeFrom(d, resumed, start)
 	case EventTypeConversationStarted:
-		v := new(ConversationStarted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ConversationStarted).decodeFrom(d, resumed, start)
 	case EventTypeWeChatSendLocation:
-		v := new(WeChatSendLocation)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(WeChatSendLocation).decodeFrom(d, resumed, start)
 	case EventTypeWeChatAnyMessage:
-		v := new(WeChatAnyMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(WeChatAnyMessage).decodeFrom(d, resumed, start)
 	case EventTypeLivechatFinished:
-		v := new(LivechatFinished)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(LivechatFinished).decodeFrom(d, resumed, start)
 	case EventTypeNoLivechatOperatorsOnline:
-		v := new(NoLivechatOperatorsOnline)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(NoLivechatOperatorsOnline).decodeFrom(d, resumed, start)
 	case EventTypeHangup:
-		v := new(Hangup)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Hangup).decodeFrom(d, resumed, start)
 	case EventTypeTransfer:
-		v := new(Transfer)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Transfer).decodeFrom(d, resumed, start)
 	case EventTypeBotHangup:
-		v := new(BotHangup)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BotHangup).decodeFrom(d, resumed, start)
 	case EventTypeNoDTMFAnswerEvent:
-		v := new(NoDTMFAnswerEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(NoDTMFAnswerEvent).decodeFrom(d, resumed, start)
 	case EventTypeSpeechNotRecognized:
-		v := new(SpeechNotRecognized)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SpeechNotRecognized).decodeFrom(d, resumed, start)
 	case EventTypeOnCallNotConnected:
-		v := new(OnCallNotConnected)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnCallNotConnected).decodeFrom(d, resumed, start)
 	case EventTypeBargeInIntent:
-		v := new(BargeInIntent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BargeInIntent).decodeFrom(d, resumed, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, resumed)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -578,10 +169,18 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Query) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false, d.Offset())
+}
+
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Query) decodeFrom(d *wire.Decoder, resumed bool, start int) *Query {
 	x.omit = [1]uint64{0x2376}
-	var seenDiscriminator bool
+	seenDiscriminator := resumed
 	var o wire.Obj
-	d.Object()
+	if !resumed {
+		d.Object()
+	}
 	for o.Next(d) {
 		switch o.Name {
 		case "event":
@@ -621,16 +220,18 @@ func (x *Query) decode(d *wire.Decoder) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TariffBlocked) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TariffBlocked) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TariffBlocked) decodeFrom(d *wire.Decoder, resumed bool, start int) *TariffBlocked {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -674,16 +275,18 @@ func (x *TariffBlocked) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionDataSoftLimitExceeded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionDataSoftLimitExceeded {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -727,16 +330,18 @@ func (x *SessionDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool)
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ClientDataSoftLimitExceeded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ClientDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ClientDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, start int) *ClientDataSoftLimitExceeded {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -780,16 +385,18 @@ func (x *ClientDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionDataHardLimitExceeded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionDataHardLimitExceeded {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -833,16 +440,18 @@ func (x *SessionDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool)
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ClientDataHardLimitExceeded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ClientDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ClientDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, start int) *ClientDataHardLimitExceeded {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -886,16 +495,18 @@ func (x *ClientDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SMSFailedEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SMSFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SMSFailedEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *SMSFailedEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -939,16 +550,18 @@ func (x *SMSFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SMSSuccessEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SMSSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SMSSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *SMSSuccessEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -992,16 +605,18 @@ func (x *SMSSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Match) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Match) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Match) decodeFrom(d *wire.Decoder, resumed bool, start int) *Match {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1045,16 +660,18 @@ func (x *Match) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *NoMatch) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *NoMatch) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *NoMatch) decodeFrom(d *wire.Decoder, resumed bool, start int) *NoMatch {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1098,16 +715,18 @@ func (x *NoMatch) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TimeLimit) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TimeLimit) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TimeLimit) decodeFrom(d *wire.Decoder, resumed bool, start int) *TimeLimit {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1151,16 +770,18 @@ func (x *TimeLimit) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *LengthLimit) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *LengthLimit) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *LengthLimit) decodeFrom(d *wire.Decoder, resumed bool, start int) *LengthLimit {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1204,16 +825,18 @@ func (x *LengthLimit) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *FileEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *FileEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *FileEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *FileEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1257,16 +880,18 @@ func (x *FileEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *FileTooBigEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *FileTooBigEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *FileTooBigEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *FileTooBigEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1310,16 +935,18 @@ func (x *FileTooBigEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnAppInstall) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnAppInstall) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnAppInstall) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnAppInstall {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1363,16 +990,18 @@ func (x *OnAppInstall) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnAppUpdate) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnAppUpdate) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnAppUpdate) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnAppUpdate {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1416,16 +1045,18 @@ func (x *OnAppUpdate) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImBotMessageAdd) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImBotMessageAdd) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImBotMessageAdd) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImBotMessageAdd {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1469,16 +1100,18 @@ func (x *OnImBotMessageAdd) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImBotMessageUpdate) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImBotMessageUpdate) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImBotMessageUpdate) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImBotMessageUpdate {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1522,16 +1155,18 @@ func (x *OnImBotMessageUpdate) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImBotMessageDelete) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImBotMessageDelete) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImBotMessageDelete) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImBotMessageDelete {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1575,16 +1210,18 @@ func (x *OnImBotMessageDelete) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImCommandAdd) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImCommandAdd) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImCommandAdd) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImCommandAdd {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1628,16 +1265,18 @@ func (x *OnImCommandAdd) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImJoinChat) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImJoinChat) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImJoinChat) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImJoinChat {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1681,16 +1320,18 @@ func (x *OnImJoinChat) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImBotDelete) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImBotDelete) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImBotDelete) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImBotDelete {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1734,16 +1375,18 @@ func (x *OnImBotDelete) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *CRMSuccessEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *CRMSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *CRMSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *CRMSuccessEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1787,16 +1430,18 @@ func (x *CRMSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *CRMFailedEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *CRMFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *CRMFailedEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *CRMFailedEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1840,16 +1485,18 @@ func (x *CRMFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *LocationEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *LocationEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *LocationEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *LocationEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1893,16 +1540,18 @@ func (x *LocationEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramSendContact) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramSendContact) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramSendContact) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramSendContact {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1946,16 +1595,18 @@ func (x *TelegramSendContact) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramSendLocation) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramSendLocation) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramSendLocation {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -1999,16 +1650,18 @@ func (x *TelegramSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramAPIRequestFailed) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramAPIRequestFailed) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramAPIRequestFailed) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramAPIRequestFailed {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2052,16 +1705,18 @@ func (x *TelegramAPIRequestFailed) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramCallbackQuery) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramCallbackQuery) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramCallbackQuery) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramCallbackQuery {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2105,16 +1760,18 @@ func (x *TelegramCallbackQuery) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *StickerEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *StickerEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *StickerEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *StickerEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2158,16 +1815,18 @@ func (x *StickerEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramPaymentSuccessEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramPaymentSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramPaymentSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramPaymentSuccessEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2211,16 +1870,18 @@ func (x *TelegramPaymentSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramPaymentFailedEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramPaymentFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramPaymentFailedEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramPaymentFailedEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2264,16 +1925,18 @@ func (x *TelegramPaymentFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramPrecheckoutEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramPrecheckoutEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramPrecheckoutEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramPrecheckoutEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2317,16 +1980,18 @@ func (x *TelegramPrecheckoutEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ViberSendLocation) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ViberSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ViberSendLocation) decodeFrom(d *wire.Decoder, resumed bool, start int) *ViberSendLocation {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2370,16 +2035,18 @@ func (x *ViberSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ViberSendSticker) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ViberSendSticker) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ViberSendSticker) decodeFrom(d *wire.Decoder, resumed bool, start int) *ViberSendSticker {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2423,16 +2090,18 @@ func (x *ViberSendSticker) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ViberSendContact) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ViberSendContact) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ViberSendContact) decodeFrom(d *wire.Decoder, resumed bool, start int) *ViberSendContact {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2476,16 +2145,18 @@ func (x *ViberSendContact) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ViberUnsubscribe) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ViberUnsubscribe) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ViberUnsubscribe) decodeFrom(d *wire.Decoder, resumed bool, start int) *ViberUnsubscribe {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2529,16 +2200,18 @@ func (x *ViberUnsubscribe) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ConversationStarted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ConversationStarted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ConversationStarted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ConversationStarted {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2582,16 +2255,18 @@ func (x *ConversationStarted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *WeChatSendLocation) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *WeChatSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *WeChatSendLocation) decodeFrom(d *wire.Decoder, resumed bool, start int) *WeChatSendLocation {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2635,16 +2310,18 @@ func (x *WeChatSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *WeChatAnyMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *WeChatAnyMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *WeChatAnyMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *WeChatAnyMessage {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2688,16 +2365,18 @@ func (x *WeChatAnyMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *LivechatFinished) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *LivechatFinished) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *LivechatFinished) decodeFrom(d *wire.Decoder, resumed bool, start int) *LivechatFinished {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2741,16 +2420,18 @@ func (x *LivechatFinished) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *NoLivechatOperatorsOnline) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *NoLivechatOperatorsOnline) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *NoLivechatOperatorsOnline) decodeFrom(d *wire.Decoder, resumed bool, start int) *NoLivechatOperatorsOnline {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2794,16 +2475,18 @@ func (x *NoLivechatOperatorsOnline) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Hangup) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Hangup) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Hangup) decodeFrom(d *wire.Decoder, resumed bool, start int) *Hangup {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2847,16 +2530,18 @@ func (x *Hangup) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Transfer) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Transfer) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Transfer) decodeFrom(d *wire.Decoder, resumed bool, start int) *Transfer {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2900,16 +2585,18 @@ func (x *Transfer) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BotHangup) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BotHangup) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BotHangup) decodeFrom(d *wire.Decoder, resumed bool, start int) *BotHangup {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -2953,16 +2640,18 @@ func (x *BotHangup) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *NoDTMFAnswerEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *NoDTMFAnswerEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *NoDTMFAnswerEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *NoDTMFAnswerEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -3006,16 +2695,18 @@ func (x *NoDTMFAnswerEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SpeechNotRecognized) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SpeechNotRecognized) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SpeechNotRecognized) decodeFrom(d *wire.Decoder, resumed bool, start int) *SpeechNotRecognized {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -3059,16 +2750,18 @@ func (x *SpeechNotRecognized) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnCallNotConnected) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnCallNotConnected) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnCallNotConnected) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnCallNotConnected {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -3112,16 +2805,18 @@ func (x *OnCallNotConnected) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BargeInIntent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BargeInIntent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BargeInIntent) decodeFrom(d *wire.Decoder, resumed bool, start int) *BargeInIntent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -3165,6 +2860,8 @@ func (x *BargeInIntent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.

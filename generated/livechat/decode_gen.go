@@ -10,113 +10,41 @@ import (
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	// Fast path: the event type is the first member, as vendors send it; it is read once.
-	if typ, ok := d.FirstMember("type"); ok {
-		var ev Event
-		switch EventType(typ) {
-		case EventTypeCustom:
-			v := new(Custom)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeFile:
-			v := new(File)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeFilledForm:
-			v := new(FilledForm)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeMessage:
-			v := new(Message)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSystemMessage:
-			v := new(SystemMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeRichMessage:
-			v := new(RichMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		default:
-			d.SkipRest(true)
-			ev = &Unknown{
-				Raw:  json.RawMessage(d.Since(start)),
-				Type: EventType(typ),
-			}
-		}
+	typ, resumed := d.FirstMember("type")
+	if !resumed {
+		var found bool
+		typ, found = d.LookupString("type")
 		if d.Failed() {
-			return nil, d.Error(typ)
+			return nil, d.Error("")
 		}
-		return ev, nil
-	}
-	typ, found := d.LookupString("type")
-	if d.Failed() {
-		return nil, d.Error("")
-	}
-	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/type",
+		if !found {
+			return nil, wire.NoType(d, prefix+"/type")
 		}
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeCustom:
-		v := new(Custom)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Custom).decodeFrom(d, resumed, start)
 	case EventTypeFile:
-		v := new(File)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(File).decodeFrom(d, resumed, start)
 	case EventTypeFilledForm:
-		v := new(FilledForm)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(FilledForm).decodeFrom(d, resumed, start)
 	case EventTypeMessage:
-		v := new(Message)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Message).decodeFrom(d, resumed, start)
 	case EventTypeSystemMessage:
-		v := new(SystemMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SystemMessage).decodeFrom(d, resumed, start)
 	case EventTypeRichMessage:
-		v := new(RichMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(RichMessage).decodeFrom(d, resumed, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, resumed)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -145,12 +73,12 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Custom) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Custom) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Custom) decodeFrom(d *wire.Decoder, resumed bool, start int) *Custom {
 	x.omit = [1]uint64{0xbd}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -182,16 +110,18 @@ func (x *Custom) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *File) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *File) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *File) decodeFrom(d *wire.Decoder, resumed bool, start int) *File {
 	x.omit = [1]uint64{0x19bd}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -239,16 +169,18 @@ func (x *File) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *FilledForm) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool, start int) *FilledForm {
 	x.omit = [1]uint64{0x1bd}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -282,16 +214,18 @@ func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Message) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Message) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Message) decodeFrom(d *wire.Decoder, resumed bool, start int) *Message {
 	x.omit = [1]uint64{0xbd}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -325,16 +259,18 @@ func (x *Message) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SystemMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SystemMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SystemMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SystemMessage {
 	x.omit = [1]uint64{0x6d}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -366,16 +302,18 @@ func (x *SystemMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *RichMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *RichMessage {
 	x.omit = [1]uint64{0xbd}
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -409,6 +347,8 @@ func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.

@@ -10,623 +10,143 @@ import (
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	// Fast path: the event type is the first member, as vendors send it; it is read once.
-	if typ, ok := d.FirstMember("action"); ok {
-		var ev Event
-		switch EventType(typ) {
-		case EventTypeIncomingChatThread:
-			v := new(IncomingChatThread)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeIncomingChat:
-			v := new(IncomingChat)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadClosed:
-			v := new(ThreadClosed)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatDeactivated:
-			v := new(ChatDeactivated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAccessGranted:
-			v := new(AccessGranted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAccessRevoked:
-			v := new(AccessRevoked)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAccessSet:
-			v := new(AccessSet)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatAccessGranted:
-			v := new(ChatAccessGranted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatAccessRevoked:
-			v := new(ChatAccessRevoked)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatAccessUpdated:
-			v := new(ChatAccessUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatTransferred:
-			v := new(ChatTransferred)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatUserAdded:
-			v := new(ChatUserAdded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeUserAddedToChat:
-			v := new(UserAddedToChat)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatUserRemoved:
-			v := new(ChatUserRemoved)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeUserRemovedFromChat:
-			v := new(UserRemovedFromChat)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeIncomingEvent:
-			v := new(IncomingEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventUpdated:
-			v := new(EventUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventDeleted:
-			v := new(EventDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeIncomingRichMessagePostback:
-			v := new(IncomingRichMessagePostback)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatPropertiesUpdated:
-			v := new(ChatPropertiesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatPropertiesDeleted:
-			v := new(ChatPropertiesDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatThreadPropertiesUpdated:
-			v := new(ChatThreadPropertiesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatThreadPropertiesDeleted:
-			v := new(ChatThreadPropertiesDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadPropertiesUpdated:
-			v := new(ThreadPropertiesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadPropertiesDeleted:
-			v := new(ThreadPropertiesDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventPropertiesUpdated:
-			v := new(EventPropertiesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventPropertiesDeleted:
-			v := new(EventPropertiesDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatThreadTagged:
-			v := new(ChatThreadTagged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatThreadUntagged:
-			v := new(ChatThreadUntagged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadTagged:
-			v := new(ThreadTagged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadUntagged:
-			v := new(ThreadUntagged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentStatusChanged:
-			v := new(AgentStatusChanged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeRoutingStatusSet:
-			v := new(RoutingStatusSet)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentDeleted:
-			v := new(AgentDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeCustomerCreated:
-			v := new(CustomerCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeIncomingCustomer:
-			v := new(IncomingCustomer)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeCustomerSessionFieldsUpdated:
-			v := new(CustomerSessionFieldsUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentCreated:
-			v := new(AgentCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentApproved:
-			v := new(AgentApproved)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentSuspended:
-			v := new(AgentSuspended)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentUnsuspended:
-			v := new(AgentUnsuspended)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentUpdated:
-			v := new(AgentUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAutoAccessAdded:
-			v := new(AutoAccessAdded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAutoAccessUpdated:
-			v := new(AutoAccessUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAutoAccessDeleted:
-			v := new(AutoAccessDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAutoAccessesUpdated:
-			v := new(AutoAccessesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBotCreated:
-			v := new(BotCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBotUpdated:
-			v := new(BotUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBotDeleted:
-			v := new(BotDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeGroupCreated:
-			v := new(GroupCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeGroupUpdated:
-			v := new(GroupUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeGroupDeleted:
-			v := new(GroupDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTagCreated:
-			v := new(TagCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTagUpdated:
-			v := new(TagUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTagDeleted:
-			v := new(TagDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventsMarkedAsSeen:
-			v := new(EventsMarkedAsSeen)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadSummarySet:
-			v := new(ThreadSummarySet)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		default:
-			d.SkipRest(true)
-			ev = &Unknown{
-				Raw:  json.RawMessage(d.Since(start)),
-				Type: EventType(typ),
-			}
-		}
+	typ, resumed := d.FirstMember("action")
+	if !resumed {
+		var found bool
+		typ, found = d.LookupString("action")
 		if d.Failed() {
-			return nil, d.Error(typ)
+			return nil, d.Error("")
 		}
-		return ev, nil
-	}
-	typ, found := d.LookupString("action")
-	if d.Failed() {
-		return nil, d.Error("")
-	}
-	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/action",
+		if !found {
+			return nil, wire.NoType(d, prefix+"/action")
 		}
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeIncomingChatThread:
-		v := new(IncomingChatThread)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingChatThread).decodeFrom(d, resumed, start)
 	case EventTypeIncomingChat:
-		v := new(IncomingChat)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingChat).decodeFrom(d, resumed, start)
 	case EventTypeThreadClosed:
-		v := new(ThreadClosed)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadClosed).decodeFrom(d, resumed, start)
 	case EventTypeChatDeactivated:
-		v := new(ChatDeactivated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatDeactivated).decodeFrom(d, resumed, start)
 	case EventTypeAccessGranted:
-		v := new(AccessGranted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AccessGranted).decodeFrom(d, resumed, start)
 	case EventTypeAccessRevoked:
-		v := new(AccessRevoked)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AccessRevoked).decodeFrom(d, resumed, start)
 	case EventTypeAccessSet:
-		v := new(AccessSet)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AccessSet).decodeFrom(d, resumed, start)
 	case EventTypeChatAccessGranted:
-		v := new(ChatAccessGranted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatAccessGranted).decodeFrom(d, resumed, start)
 	case EventTypeChatAccessRevoked:
-		v := new(ChatAccessRevoked)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatAccessRevoked).decodeFrom(d, resumed, start)
 	case EventTypeChatAccessUpdated:
-		v := new(ChatAccessUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatAccessUpdated).decodeFrom(d, resumed, start)
 	case EventTypeChatTransferred:
-		v := new(ChatTransferred)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatTransferred).decodeFrom(d, resumed, start)
 	case EventTypeChatUserAdded:
-		v := new(ChatUserAdded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatUserAdded).decodeFrom(d, resumed, start)
 	case EventTypeUserAddedToChat:
-		v := new(UserAddedToChat)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(UserAddedToChat).decodeFrom(d, resumed, start)
 	case EventTypeChatUserRemoved:
-		v := new(ChatUserRemoved)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatUserRemoved).decodeFrom(d, resumed, start)
 	case EventTypeUserRemovedFromChat:
-		v := new(UserRemovedFromChat)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(UserRemovedFromChat).decodeFrom(d, resumed, start)
 	case EventTypeIncomingEvent:
-		v := new(IncomingEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingEvent).decodeFrom(d, resumed, start)
 	case EventTypeEventUpdated:
-		v := new(EventUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventUpdated).decodeFrom(d, resumed, start)
 	case EventTypeEventDeleted:
-		v := new(EventDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventDeleted).decodeFrom(d, resumed, start)
 	case EventTypeIncomingRichMessagePostback:
-		v := new(IncomingRichMessagePostback)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingRichMessagePostback).decodeFrom(d, resumed, start)
 	case EventTypeChatPropertiesUpdated:
-		v := new(ChatPropertiesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatPropertiesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeChatPropertiesDeleted:
-		v := new(ChatPropertiesDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatPropertiesDeleted).decodeFrom(d, resumed, start)
 	case EventTypeChatThreadPropertiesUpdated:
-		v := new(ChatThreadPropertiesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatThreadPropertiesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeChatThreadPropertiesDeleted:
-		v := new(ChatThreadPropertiesDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatThreadPropertiesDeleted).decodeFrom(d, resumed, start)
 	case EventTypeThreadPropertiesUpdated:
-		v := new(ThreadPropertiesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadPropertiesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeThreadPropertiesDeleted:
-		v := new(ThreadPropertiesDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadPropertiesDeleted).decodeFrom(d, resumed, start)
 	case EventTypeEventPropertiesUpdated:
-		v := new(EventPropertiesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventPropertiesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeEventPropertiesDeleted:
-		v := new(EventPropertiesDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventPropertiesDeleted).decodeFrom(d, resumed, start)
 	case EventTypeChatThreadTagged:
-		v := new(ChatThreadTagged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatThreadTagged).decodeFrom(d, resumed, start)
 	case EventTypeChatThreadUntagged:
-		v := new(ChatThreadUntagged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatThreadUntagged).decodeFrom(d, resumed, start)
 	case EventTypeThreadTagged:
-		v := new(ThreadTagged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadTagged).decodeFrom(d, resumed, start)
 	case EventTypeThreadUntagged:
-		v := new(ThreadUntagged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadUntagged).decodeFrom(d, resumed, start)
 	case EventTypeAgentStatusChanged:
-		v := new(AgentStatusChanged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentStatusChanged).decodeFrom(d, resumed, start)
 	case EventTypeRoutingStatusSet:
-		v := new(RoutingStatusSet)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(RoutingStatusSet).decodeFrom(d, resumed, start)
 	case EventTypeAgentDeleted:
-		v := new(AgentDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentDeleted).decodeFrom(d, resumed, start)
 	case EventTypeCustomerCreated:
-		v := new(CustomerCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(CustomerCreated).decodeFrom(d, resumed, start)
 	case EventTypeIncomingCustomer:
-		v := new(IncomingCustomer)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingCustomer).decodeFrom(d, resumed, start)
 	case EventTypeCustomerSessionFieldsUpdated:
-		v := new(CustomerSessionFieldsUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(CustomerSessionFieldsUpdated).decodeFrom(d, resumed, start)
 	case EventTypeAgentCreated:
-		v := new(AgentCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentCreated).decodeFrom(d, resumed, start)
 	case EventTypeAgentApproved:
-		v := new(AgentApproved)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentApproved).decodeFrom(d, resumed, start)
 	case EventTypeAgentSuspended:
-		v := new(AgentSuspended)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentSuspended).decodeFrom(d, resumed, start)
 	case EventTypeAgentUnsuspended:
-		v := new(AgentUnsuspended)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentUnsuspended).decodeFrom(d, resumed, start)
 	case EventTypeAgentUpdated:
-		v := new(AgentUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentUpdated).decodeFrom(d, resumed, start)
 	case EventTypeAutoAccessAdded:
-		v := new(AutoAccessAdded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AutoAccessAdded).decodeFrom(d, resumed, start)
 	case EventTypeAutoAccessUpdated:
-		v := new(AutoAccessUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AutoAccessUpdated).decodeFrom(d, resumed, start)
 	case EventTypeAutoAccessDeleted:
-		v := new(AutoAccessDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AutoAccessDeleted).decodeFrom(d, resumed, start)
 	case EventTypeAutoAccessesUpdated:
-		v := new(AutoAccessesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AutoAccessesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeBotCreated:
-		v := new(BotCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BotCreated).decodeFrom(d, resumed, start)
 	case EventTypeBotUpdated:
-		v := new(BotUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BotUpdated).decodeFrom(d, resumed, start)
 	case EventTypeBotDeleted:
-		v := new(BotDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BotDeleted).decodeFrom(d, resumed, start)
 	case EventTypeGroupCreated:
-		v := new(GroupCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(GroupCreated).decodeFrom(d, resumed, start)
 	case EventTypeGroupUpdated:
-		v := new(GroupUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(GroupUpdated).decodeFrom(d, resumed, start)
 	case EventTypeGroupDeleted:
-		v := new(GroupDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(GroupDeleted).decodeFrom(d, resumed, start)
 	case EventTypeTagCreated:
-		v := new(TagCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TagCreated).decodeFrom(d, resumed, start)
 	case EventTypeTagUpdated:
-		v := new(TagUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TagUpdated).decodeFrom(d, resumed, start)
 	case EventTypeTagDeleted:
-		v := new(TagDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TagDeleted).decodeFrom(d, resumed, start)
 	case EventTypeEventsMarkedAsSeen:
-		v := new(EventsMarkedAsSeen)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventsMarkedAsSeen).decodeFrom(d, resumed, start)
 	case EventTypeThreadSummarySet:
-		v := new(ThreadSummarySet)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadSummarySet).decodeFrom(d, resumed, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, resumed)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -655,12 +175,12 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingChatThread) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingChatThread) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingChatThread) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingChatThread {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -705,16 +225,18 @@ func (x *IncomingChatThread) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingChat) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingChat) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingChat) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingChat {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -759,16 +281,18 @@ func (x *IncomingChat) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadClosed) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadClosed) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadClosed) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadClosed {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -815,16 +339,18 @@ func (x *ThreadClosed) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatDeactivated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatDeactivated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatDeactivated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatDeactivated {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -871,16 +397,18 @@ func (x *ChatDeactivated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AccessGranted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AccessGranted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AccessGranted) decodeFrom(d *wire.Decoder, resumed bool, start int) *AccessGranted {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -929,16 +457,18 @@ func (x *AccessGranted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AccessRevoked) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AccessRevoked) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AccessRevoked) decodeFrom(d *wire.Decoder, resumed bool, start int) *AccessRevoked {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -987,16 +517,18 @@ func (x *AccessRevoked) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AccessSet) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AccessSet) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AccessSet) decodeFrom(d *wire.Decoder, resumed bool, start int) *AccessSet {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1045,16 +577,18 @@ func (x *AccessSet) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatAccessGranted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatAccessGranted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatAccessGranted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatAccessGranted {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1101,16 +635,18 @@ func (x *ChatAccessGranted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatAccessRevoked) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatAccessRevoked) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatAccessRevoked) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatAccessRevoked {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1157,16 +693,18 @@ func (x *ChatAccessRevoked) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatAccessUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatAccessUpdated {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1213,16 +751,18 @@ func (x *ChatAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatTransferred) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatTransferred) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatTransferred) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatTransferred {
 	x.omit = [1]uint64{0x643}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1277,16 +817,18 @@ func (x *ChatTransferred) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatUserAdded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatUserAdded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatUserAdded) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatUserAdded {
 	x.omit = [1]uint64{0x3c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1337,16 +879,18 @@ func (x *ChatUserAdded) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *UserAddedToChat) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *UserAddedToChat) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *UserAddedToChat) decodeFrom(d *wire.Decoder, resumed bool, start int) *UserAddedToChat {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1401,16 +945,18 @@ func (x *UserAddedToChat) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatUserRemoved) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatUserRemoved) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatUserRemoved) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatUserRemoved {
 	x.omit = [1]uint64{0x3c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1459,16 +1005,18 @@ func (x *ChatUserRemoved) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *UserRemovedFromChat) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *UserRemovedFromChat) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *UserRemovedFromChat) decodeFrom(d *wire.Decoder, resumed bool, start int) *UserRemovedFromChat {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1521,16 +1069,18 @@ func (x *UserRemovedFromChat) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingEvent) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingEvent {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1577,16 +1127,18 @@ func (x *IncomingEvent) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventUpdated {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1633,16 +1185,18 @@ func (x *EventUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventDeleted {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1689,16 +1243,18 @@ func (x *EventDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingRichMessagePostback) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingRichMessagePostback) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingRichMessagePostback) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingRichMessagePostback {
 	x.omit = [1]uint64{0x7c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1751,16 +1307,18 @@ func (x *IncomingRichMessagePostback) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatPropertiesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatPropertiesUpdated {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1805,16 +1363,18 @@ func (x *ChatPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatPropertiesDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatPropertiesDeleted {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1859,16 +1419,18 @@ func (x *ChatPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatThreadPropertiesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatThreadPropertiesUpdated {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1915,16 +1477,18 @@ func (x *ChatThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatThreadPropertiesDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatThreadPropertiesDeleted {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1971,16 +1535,18 @@ func (x *ChatThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadPropertiesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadPropertiesUpdated {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2027,16 +1593,18 @@ func (x *ThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadPropertiesDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadPropertiesDeleted {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2083,16 +1651,18 @@ func (x *ThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventPropertiesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventPropertiesUpdated {
 	x.omit = [1]uint64{0x3c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2141,16 +1711,18 @@ func (x *EventPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventPropertiesDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventPropertiesDeleted {
 	x.omit = [1]uint64{0x3c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2199,16 +1771,18 @@ func (x *EventPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatThreadTagged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatThreadTagged) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatThreadTagged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatThreadTagged {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2255,16 +1829,18 @@ func (x *ChatThreadTagged) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatThreadUntagged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatThreadUntagged {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2311,16 +1887,18 @@ func (x *ChatThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadTagged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadTagged) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadTagged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadTagged {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2367,16 +1945,18 @@ func (x *ThreadTagged) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadUntagged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadUntagged {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2423,16 +2003,18 @@ func (x *ThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentStatusChanged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentStatusChanged) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentStatusChanged {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2477,16 +2059,18 @@ func (x *AgentStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *RoutingStatusSet) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *RoutingStatusSet) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *RoutingStatusSet) decodeFrom(d *wire.Decoder, resumed bool, start int) *RoutingStatusSet {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2531,16 +2115,18 @@ func (x *RoutingStatusSet) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentDeleted {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2585,16 +2171,18 @@ func (x *AgentDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *CustomerCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *CustomerCreated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *CustomerCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *CustomerCreated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2647,16 +2235,18 @@ func (x *CustomerCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingCustomer) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingCustomer) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingCustomer) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingCustomer {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2701,16 +2291,18 @@ func (x *IncomingCustomer) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *CustomerSessionFieldsUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *CustomerSessionFieldsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *CustomerSessionFieldsUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *CustomerSessionFieldsUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2757,16 +2349,18 @@ func (x *CustomerSessionFieldsUpdated) decodeFrom(d *wire.Decoder, resumed bool)
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentCreated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentCreated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2823,16 +2417,18 @@ func (x *AgentCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentApproved) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentApproved) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentApproved) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentApproved {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2875,16 +2471,18 @@ func (x *AgentApproved) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentSuspended) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentSuspended) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentSuspended) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentSuspended {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2927,16 +2525,18 @@ func (x *AgentSuspended) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentUnsuspended) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentUnsuspended) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentUnsuspended) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentUnsuspended {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2979,16 +2579,18 @@ func (x *AgentUnsuspended) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3045,16 +2647,18 @@ func (x *AgentUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AutoAccessAdded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AutoAccessAdded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AutoAccessAdded) decodeFrom(d *wire.Decoder, resumed bool, start int) *AutoAccessAdded {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3105,16 +2709,18 @@ func (x *AutoAccessAdded) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AutoAccessUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AutoAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AutoAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *AutoAccessUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3165,16 +2771,18 @@ func (x *AutoAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AutoAccessDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AutoAccessDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AutoAccessDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *AutoAccessDeleted {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3217,16 +2825,18 @@ func (x *AutoAccessDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AutoAccessesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AutoAccessesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AutoAccessesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *AutoAccessesUpdated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3267,16 +2877,18 @@ func (x *AutoAccessesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BotCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BotCreated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BotCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *BotCreated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3327,16 +2939,18 @@ func (x *BotCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BotUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BotUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BotUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *BotUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3387,16 +3001,18 @@ func (x *BotUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BotDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BotDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BotDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *BotDeleted {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3439,16 +3055,18 @@ func (x *BotDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *GroupCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *GroupCreated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *GroupCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *GroupCreated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3497,16 +3115,18 @@ func (x *GroupCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *GroupUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *GroupUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *GroupUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *GroupUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3555,16 +3175,18 @@ func (x *GroupUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *GroupDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *GroupDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *GroupDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *GroupDeleted {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3607,16 +3229,18 @@ func (x *GroupDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TagCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TagCreated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TagCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *TagCreated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3665,16 +3289,18 @@ func (x *TagCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TagUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TagUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TagUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *TagUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3723,16 +3349,18 @@ func (x *TagUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TagDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TagDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TagDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *TagDeleted {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3775,16 +3403,18 @@ func (x *TagDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventsMarkedAsSeen) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventsMarkedAsSeen) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventsMarkedAsSeen) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventsMarkedAsSeen {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3831,16 +3461,18 @@ func (x *EventsMarkedAsSeen) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadSummarySet) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadSummarySet) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadSummarySet) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadSummarySet {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3889,6 +3521,8 @@ func (x *ThreadSummarySet) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.

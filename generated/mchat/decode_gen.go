@@ -11,17 +11,8 @@ import (
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	typ, found := d.LookupString("event", "type")
@@ -29,29 +20,19 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		return nil, d.Error("")
 	}
 	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/event/type",
-		}
+		return nil, wire.NoType(d, prefix+"/event/type")
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeConversationCreate:
-		v := new(ConversationCreate)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ConversationCreate).decodeFrom(d, false, start)
 	case EventTypeMessage:
-		v := new(Message)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Message).decodeFrom(d, false, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, false)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -188,11 +169,19 @@ func (b *Batch) Validate() error {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ConversationCreate) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false, d.Offset())
+}
+
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ConversationCreate) decodeFrom(d *wire.Decoder, resumed bool, start int) *ConversationCreate {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 3
-	var seenDiscriminator bool
+	seenDiscriminator := resumed
 	var o wire.Obj
-	d.Object()
+	if !resumed {
+		d.Object()
+	}
 	for o.Next(d) {
 		switch o.Name {
 		case "event":
@@ -260,15 +249,25 @@ func (x *ConversationCreate) decode(d *wire.Decoder) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Message) decode(d *wire.Decoder) {
+	x.decodeFrom(d, false, d.Offset())
+}
+
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Message) decodeFrom(d *wire.Decoder, resumed bool, start int) *Message {
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 3
-	var seenDiscriminator bool
+	seenDiscriminator := resumed
 	var o wire.Obj
-	d.Object()
+	if !resumed {
+		d.Object()
+	}
 	for o.Next(d) {
 		switch o.Name {
 		case "event":
@@ -322,6 +321,8 @@ func (x *Message) decode(d *wire.Decoder) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.

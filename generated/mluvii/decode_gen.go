@@ -10,553 +10,129 @@ import (
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	// Fast path: the event type is the first member, as vendors send it; it is read once.
-	if typ, ok := d.FirstMember("eventType"); ok {
-		var ev Event
-		switch EventType(typ) {
-		case EventTypeSessionCreated:
-			v := new(SessionCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionStarted:
-			v := new(SessionStarted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionOperatorJoined:
-			v := new(SessionOperatorJoined)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionForwarded:
-			v := new(SessionForwarded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionEnded:
-			v := new(SessionEnded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionOperatorLeft:
-			v := new(SessionOperatorLeft)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionOperatorConcluded:
-			v := new(SessionOperatorConcluded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionCallParamsUpdated:
-			v := new(SessionCallParamsUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionRecordingPostProcessingCompleted:
-			v := new(SessionRecordingPostProcessingCompleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAutoActivity:
-			v := new(SessionActivityAutoActivity)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAvResponse:
-			v := new(SessionActivityAvResponse)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAvRequest:
-			v := new(SessionActivityAvRequest)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAvTerminated:
-			v := new(SessionActivityAvTerminated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityCallScript:
-			v := new(SessionActivityCallScript)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityCallScriptSubmission:
-			v := new(SessionActivityCallScriptSubmission)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityCobrowsingStarted:
-			v := new(SessionActivityCobrowsingStarted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityExternalMessage:
-			v := new(SessionActivityExternalMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityHeroCard:
-			v := new(SessionActivityHeroCard)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityHeroCardSubmission:
-			v := new(SessionActivityHeroCardSubmission)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityChatToMail:
-			v := new(SessionActivityChatToMail)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityLastFarewellMessage:
-			v := new(SessionActivityLastFarewellMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityPreviewURL:
-			v := new(SessionActivityPreviewURL)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOnHold:
-			v := new(SessionActivityOnHold)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOperatorInviteCanceled:
-			v := new(SessionActivityOperatorInviteCanceled)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityChatMessage:
-			v := new(SessionActivityChatMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivitySharedFile:
-			v := new(SessionActivitySharedFile)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivitySharedScreen:
-			v := new(SessionActivitySharedScreen)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityCobrowsingStoppedByGuest:
-			v := new(SessionActivityCobrowsingStoppedByGuest)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityScreenSharingFailedByGuest:
-			v := new(SessionActivityScreenSharingFailedByGuest)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityFileUploadFailed:
-			v := new(SessionActivityFileUploadFailed)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityChatbotMessage:
-			v := new(SessionActivityChatbotMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityWelcomeMessage:
-			v := new(SessionActivityWelcomeMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityResumeGuest:
-			v := new(SessionActivityResumeGuest)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAutoActivityAsOperator:
-			v := new(SessionActivityAutoActivityAsOperator)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityChatbotHeroCardSubmission:
-			v := new(SessionActivityChatbotHeroCardSubmission)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivitySessionEnded:
-			v := new(SessionActivitySessionEnded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivitySessionForwarded:
-			v := new(SessionActivitySessionForwarded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOperatorInvited:
-			v := new(SessionActivityOperatorInvited)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOperatorInviteRejected:
-			v := new(SessionActivityOperatorInviteRejected)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOperatorKicked:
-			v := new(SessionActivityOperatorKicked)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAvMediaResult:
-			v := new(SessionActivityAvMediaResult)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadCreated:
-			v := new(EmailThreadCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadOperatorJoined:
-			v := new(EmailThreadOperatorJoined)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadOperatorLeft:
-			v := new(EmailThreadOperatorLeft)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadForwarded:
-			v := new(EmailThreadForwarded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadParamsUpdated:
-			v := new(EmailThreadParamsUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeUserStatusChanged:
-			v := new(UserStatusChanged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeGuestIdentityUpdated:
-			v := new(GuestIdentityUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeApplicationSettingChanged:
-			v := new(ApplicationSettingChanged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeStatRealTime:
-			v := new(StatRealTime)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		default:
-			d.SkipRest(true)
-			ev = &Unknown{
-				Raw:  json.RawMessage(d.Since(start)),
-				Type: EventType(typ),
-			}
-		}
+	typ, resumed := d.FirstMember("eventType")
+	if !resumed {
+		var found bool
+		typ, found = d.LookupString("eventType")
 		if d.Failed() {
-			return nil, d.Error(typ)
+			return nil, d.Error("")
 		}
-		return ev, nil
-	}
-	typ, found := d.LookupString("eventType")
-	if d.Failed() {
-		return nil, d.Error("")
-	}
-	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/eventType",
+		if !found {
+			return nil, wire.NoType(d, prefix+"/eventType")
 		}
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeSessionCreated:
-		v := new(SessionCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionCreated).decodeFrom(d, resumed, start)
 	case EventTypeSessionStarted:
-		v := new(SessionStarted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionStarted).decodeFrom(d, resumed, start)
 	case EventTypeSessionOperatorJoined:
-		v := new(SessionOperatorJoined)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionOperatorJoined).decodeFrom(d, resumed, start)
 	case EventTypeSessionForwarded:
-		v := new(SessionForwarded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionForwarded).decodeFrom(d, resumed, start)
 	case EventTypeSessionEnded:
-		v := new(SessionEnded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionEnded).decodeFrom(d, resumed, start)
 	case EventTypeSessionOperatorLeft:
-		v := new(SessionOperatorLeft)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionOperatorLeft).decodeFrom(d, resumed, start)
 	case EventTypeSessionOperatorConcluded:
-		v := new(SessionOperatorConcluded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionOperatorConcluded).decodeFrom(d, resumed, start)
 	case EventTypeSessionCallParamsUpdated:
-		v := new(SessionCallParamsUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionCallParamsUpdated).decodeFrom(d, resumed, start)
 	case EventTypeSessionRecordingPostProcessingCompleted:
-		v := new(SessionRecordingPostProcessingCompleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionRecordingPostProcessingCompleted).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAutoActivity:
-		v := new(SessionActivityAutoActivity)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAutoActivity).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAvResponse:
-		v := new(SessionActivityAvResponse)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAvResponse).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAvRequest:
-		v := new(SessionActivityAvRequest)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAvRequest).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAvTerminated:
-		v := new(SessionActivityAvTerminated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAvTerminated).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityCallScript:
-		v := new(SessionActivityCallScript)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityCallScript).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityCallScriptSubmission:
-		v := new(SessionActivityCallScriptSubmission)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityCallScriptSubmission).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityCobrowsingStarted:
-		v := new(SessionActivityCobrowsingStarted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityCobrowsingStarted).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityExternalMessage:
-		v := new(SessionActivityExternalMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityExternalMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityHeroCard:
-		v := new(SessionActivityHeroCard)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityHeroCard).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityHeroCardSubmission:
-		v := new(SessionActivityHeroCardSubmission)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityHeroCardSubmission).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityChatToMail:
-		v := new(SessionActivityChatToMail)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityChatToMail).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityLastFarewellMessage:
-		v := new(SessionActivityLastFarewellMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityLastFarewellMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityPreviewURL:
-		v := new(SessionActivityPreviewURL)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityPreviewURL).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOnHold:
-		v := new(SessionActivityOnHold)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOnHold).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOperatorInviteCanceled:
-		v := new(SessionActivityOperatorInviteCanceled)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOperatorInviteCanceled).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityChatMessage:
-		v := new(SessionActivityChatMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityChatMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivitySharedFile:
-		v := new(SessionActivitySharedFile)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivitySharedFile).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivitySharedScreen:
-		v := new(SessionActivitySharedScreen)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivitySharedScreen).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityCobrowsingStoppedByGuest:
-		v := new(SessionActivityCobrowsingStoppedByGuest)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityCobrowsingStoppedByGuest).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityScreenSharingFailedByGuest:
-		v := new(SessionActivityScreenSharingFailedByGuest)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityScreenSharingFailedByGuest).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityFileUploadFailed:
-		v := new(SessionActivityFileUploadFailed)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityFileUploadFailed).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityChatbotMessage:
-		v := new(SessionActivityChatbotMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityChatbotMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityWelcomeMessage:
-		v := new(SessionActivityWelcomeMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityWelcomeMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityResumeGuest:
-		v := new(SessionActivityResumeGuest)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityResumeGuest).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAutoActivityAsOperator:
-		v := new(SessionActivityAutoActivityAsOperator)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAutoActivityAsOperator).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityChatbotHeroCardSubmission:
-		v := new(SessionActivityChatbotHeroCardSubmission)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityChatbotHeroCardSubmission).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivitySessionEnded:
-		v := new(SessionActivitySessionEnded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivitySessionEnded).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivitySessionForwarded:
-		v := new(SessionActivitySessionForwarded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivitySessionForwarded).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOperatorInvited:
-		v := new(SessionActivityOperatorInvited)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOperatorInvited).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOperatorInviteRejected:
-		v := new(SessionActivityOperatorInviteRejected)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOperatorInviteRejected).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOperatorKicked:
-		v := new(SessionActivityOperatorKicked)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOperatorKicked).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAvMediaResult:
-		v := new(SessionActivityAvMediaResult)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAvMediaResult).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadCreated:
-		v := new(EmailThreadCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadCreated).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadOperatorJoined:
-		v := new(EmailThreadOperatorJoined)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadOperatorJoined).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadOperatorLeft:
-		v := new(EmailThreadOperatorLeft)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadOperatorLeft).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadForwarded:
-		v := new(EmailThreadForwarded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadForwarded).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadParamsUpdated:
-		v := new(EmailThreadParamsUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadParamsUpdated).decodeFrom(d, resumed, start)
 	case EventTypeUserStatusChanged:
-		v := new(UserStatusChanged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(UserStatusChanged).decodeFrom(d, resumed, start)
 	case EventTypeGuestIdentityUpdated:
-		v := new(GuestIdentityUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(GuestIdentityUpdated).decodeFrom(d, resumed, start)
 	case EventTypeApplicationSettingChanged:
-		v := new(ApplicationSettingChanged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ApplicationSettingChanged).decodeFrom(d, resumed, start)
 	case EventTypeStatRealTime:
-		v := new(StatRealTime)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(StatRealTime).decodeFrom(d, resumed, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, resumed)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -585,12 +161,12 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionCreated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionCreated {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -627,16 +203,18 @@ func (x *SessionCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionStarted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionStarted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionStarted) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionStarted {
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -675,16 +253,18 @@ func (x *SessionStarted) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionOperatorJoined {
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -725,16 +305,18 @@ func (x *SessionOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionForwarded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionForwarded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionForwarded {
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -779,16 +361,18 @@ func (x *SessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionEnded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionEnded {
 	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -829,16 +413,18 @@ func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionOperatorLeft {
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -879,16 +465,18 @@ func (x *SessionOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionOperatorConcluded {
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -929,16 +517,18 @@ func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionCallParamsUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionCallParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionCallParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionCallParamsUpdated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -971,16 +561,18 @@ func (x *SessionCallParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionRecordingPostProcessingCompleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionRecordingPostProcessingCompleted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionRecordingPostProcessingCompleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionRecordingPostProcessingCompleted {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1013,16 +605,18 @@ func (x *SessionRecordingPostProcessingCompleted) decodeFrom(d *wire.Decoder, re
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAutoActivity {
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1103,16 +697,18 @@ func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAvResponse) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAvResponse) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAvResponse {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1149,16 +745,18 @@ func (x *SessionActivityAvResponse) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAvRequest) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAvRequest) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAvRequest {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1193,16 +791,18 @@ func (x *SessionActivityAvRequest) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAvTerminated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAvTerminated) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAvTerminated {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1237,16 +837,18 @@ func (x *SessionActivityAvTerminated) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityCallScript {
 	x.omit = [1]uint64{0x208000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1327,16 +929,18 @@ func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityCallScriptSubmission {
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1417,16 +1021,18 @@ func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resume
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityCobrowsingStarted {
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1507,16 +1113,18 @@ func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed b
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityExternalMessage {
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1597,16 +1205,18 @@ func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed boo
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityHeroCard {
 	x.omit = [1]uint64{0x214000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1687,16 +1297,18 @@ func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityHeroCardSubmission {
 	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1737,16 +1349,18 @@ func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed 
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityChatToMail {
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1827,16 +1441,18 @@ func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityLastFarewellMessage {
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -1917,16 +1533,18 @@ func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityPreviewURL {
 	x.omit = [1]uint64{0x50000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2009,16 +1627,18 @@ func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOnHold {
 	x.omit = [1]uint64{0x90000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2099,16 +1719,18 @@ func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOperatorInviteCanceled {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2189,16 +1811,18 @@ func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resu
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityChatMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityChatMessage {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2279,16 +1903,18 @@ func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivitySharedFile) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivitySharedFile {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2369,16 +1995,18 @@ func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivitySharedScreen) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivitySharedScreen {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2459,16 +2087,18 @@ func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCobrowsingStoppedByGuest) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityCobrowsingStoppedByGuest {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2549,16 +2179,18 @@ func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, re
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityScreenSharingFailedByGuest) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityScreenSharingFailedByGuest {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2639,16 +2271,18 @@ func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, 
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityFileUploadFailed) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityFileUploadFailed {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2729,16 +2363,18 @@ func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bo
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityChatbotMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityChatbotMessage {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2819,16 +2455,18 @@ func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityWelcomeMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityWelcomeMessage {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2909,16 +2547,18 @@ func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityResumeGuest) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityResumeGuest {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -2999,16 +2639,18 @@ func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAutoActivityAsOperator) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAutoActivityAsOperator {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3089,16 +2731,18 @@ func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resu
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityChatbotHeroCardSubmission) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityChatbotHeroCardSubmission {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3179,16 +2823,18 @@ func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, r
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivitySessionEnded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivitySessionEnded {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3269,16 +2915,18 @@ func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) 
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivitySessionForwarded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivitySessionForwarded {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3359,16 +3007,18 @@ func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bo
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOperatorInvited) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOperatorInvited {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3449,16 +3099,18 @@ func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed boo
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOperatorInviteRejected) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOperatorInviteRejected {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3539,16 +3191,18 @@ func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resu
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOperatorKicked) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOperatorKicked {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3629,16 +3283,18 @@ func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvMediaResult) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAvMediaResult) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAvMediaResult) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAvMediaResult {
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3677,16 +3333,18 @@ func (x *SessionActivityAvMediaResult) decodeFrom(d *wire.Decoder, resumed bool)
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadCreated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadCreated {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3721,16 +3379,18 @@ func (x *EmailThreadCreated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadOperatorJoined) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadOperatorJoined {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3767,16 +3427,18 @@ func (x *EmailThreadOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadOperatorLeft) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadOperatorLeft {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3813,16 +3475,18 @@ func (x *EmailThreadOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadForwarded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadForwarded) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadForwarded {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3861,16 +3525,18 @@ func (x *EmailThreadForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadParamsUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadParamsUpdated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3903,16 +3569,18 @@ func (x *EmailThreadParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *UserStatusChanged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *UserStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *UserStatusChanged) decodeFrom(d *wire.Decoder, resumed bool, start int) *UserStatusChanged {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3949,16 +3617,18 @@ func (x *UserStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *GuestIdentityUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *GuestIdentityUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *GuestIdentityUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *GuestIdentityUpdated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -3991,16 +3661,18 @@ func (x *GuestIdentityUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ApplicationSettingChanged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ApplicationSettingChanged {
 	x.envOmit = 1
 	seenDiscriminator := resumed
 	var o wire.Obj
@@ -4040,16 +3712,18 @@ func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], nil)
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *StatRealTime) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *StatRealTime) decodeFrom(d *wire.Decoder, resumed bool) {
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *StatRealTime) decodeFrom(d *wire.Decoder, resumed bool, start int) *StatRealTime {
 	x.omit = [1]uint64{0x11}
 	x.envOmit = 1
 	seenDiscriminator := resumed
@@ -4088,6 +3762,8 @@ func (x *StatRealTime) decodeFrom(d *wire.Decoder, resumed bool) {
 		}
 	}
 	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
