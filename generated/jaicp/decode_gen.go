@@ -210,7 +210,7 @@ func (x *Query) decodeFrom(d *wire.Decoder, resumed bool, start int) *Query {
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		case "query":
@@ -267,7 +267,7 @@ func (x *TariffBlocked) decodeFrom(d *wire.Decoder, resumed bool, start int) *Ta
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -322,7 +322,7 @@ func (x *SessionDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool,
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -377,7 +377,7 @@ func (x *ClientDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -432,7 +432,7 @@ func (x *SessionDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool,
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -487,7 +487,7 @@ func (x *ClientDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -542,7 +542,7 @@ func (x *SMSFailedEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *S
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -597,7 +597,7 @@ func (x *SMSSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -652,7 +652,7 @@ func (x *Match) decodeFrom(d *wire.Decoder, resumed bool, start int) *Match {
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -707,7 +707,7 @@ func (x *NoMatch) decodeFrom(d *wire.Decoder, resumed bool, start int) *NoMatch 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -762,7 +762,7 @@ func (x *TimeLimit) decodeFrom(d *wire.Decoder, resumed bool, start int) *TimeLi
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -817,7 +817,7 @@ func (x *LengthLimit) decodeFrom(d *wire.Decoder, resumed bool, start int) *Leng
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -872,7 +872,7 @@ func (x *FileEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *FileEv
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readFileEventData(d))
 		default:
@@ -927,7 +927,7 @@ func (x *FileTooBigEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -982,7 +982,7 @@ func (x *OnAppInstall) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnA
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1037,7 +1037,7 @@ func (x *OnAppUpdate) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnAp
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1092,7 +1092,7 @@ func (x *OnImBotMessageAdd) decodeFrom(d *wire.Decoder, resumed bool, start int)
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1147,7 +1147,7 @@ func (x *OnImBotMessageUpdate) decodeFrom(d *wire.Decoder, resumed bool, start i
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1202,7 +1202,7 @@ func (x *OnImBotMessageDelete) decodeFrom(d *wire.Decoder, resumed bool, start i
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1257,7 +1257,7 @@ func (x *OnImCommandAdd) decodeFrom(d *wire.Decoder, resumed bool, start int) *O
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1312,7 +1312,7 @@ func (x *OnImJoinChat) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnI
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1367,7 +1367,7 @@ func (x *OnImBotDelete) decodeFrom(d *wire.Decoder, resumed bool, start int) *On
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1422,7 +1422,7 @@ func (x *CRMSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1477,7 +1477,7 @@ func (x *CRMFailedEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *C
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1532,7 +1532,7 @@ func (x *LocationEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *Lo
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1587,7 +1587,7 @@ func (x *TelegramSendContact) decodeFrom(d *wire.Decoder, resumed bool, start in
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1642,7 +1642,7 @@ func (x *TelegramSendLocation) decodeFrom(d *wire.Decoder, resumed bool, start i
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1697,7 +1697,7 @@ func (x *TelegramAPIRequestFailed) decodeFrom(d *wire.Decoder, resumed bool, sta
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1752,7 +1752,7 @@ func (x *TelegramCallbackQuery) decodeFrom(d *wire.Decoder, resumed bool, start 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1807,7 +1807,7 @@ func (x *StickerEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *Sti
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1862,7 +1862,7 @@ func (x *TelegramPaymentSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool, 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1917,7 +1917,7 @@ func (x *TelegramPaymentFailedEvent) decodeFrom(d *wire.Decoder, resumed bool, s
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -1972,7 +1972,7 @@ func (x *TelegramPrecheckoutEvent) decodeFrom(d *wire.Decoder, resumed bool, sta
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2027,7 +2027,7 @@ func (x *ViberSendLocation) decodeFrom(d *wire.Decoder, resumed bool, start int)
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2082,7 +2082,7 @@ func (x *ViberSendSticker) decodeFrom(d *wire.Decoder, resumed bool, start int) 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2137,7 +2137,7 @@ func (x *ViberSendContact) decodeFrom(d *wire.Decoder, resumed bool, start int) 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2192,7 +2192,7 @@ func (x *ViberUnsubscribe) decodeFrom(d *wire.Decoder, resumed bool, start int) 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2247,7 +2247,7 @@ func (x *ConversationStarted) decodeFrom(d *wire.Decoder, resumed bool, start in
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2302,7 +2302,7 @@ func (x *WeChatSendLocation) decodeFrom(d *wire.Decoder, resumed bool, start int
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2357,7 +2357,7 @@ func (x *WeChatAnyMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2412,7 +2412,7 @@ func (x *LivechatFinished) decodeFrom(d *wire.Decoder, resumed bool, start int) 
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2467,7 +2467,7 @@ func (x *NoLivechatOperatorsOnline) decodeFrom(d *wire.Decoder, resumed bool, st
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2522,7 +2522,7 @@ func (x *Hangup) decodeFrom(d *wire.Decoder, resumed bool, start int) *Hangup {
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2577,7 +2577,7 @@ func (x *Transfer) decodeFrom(d *wire.Decoder, resumed bool, start int) *Transfe
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2632,7 +2632,7 @@ func (x *BotHangup) decodeFrom(d *wire.Decoder, resumed bool, start int) *BotHan
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2687,7 +2687,7 @@ func (x *NoDTMFAnswerEvent) decodeFrom(d *wire.Decoder, resumed bool, start int)
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2742,7 +2742,7 @@ func (x *SpeechNotRecognized) decodeFrom(d *wire.Decoder, resumed bool, start in
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2797,7 +2797,7 @@ func (x *OnCallNotConnected) decodeFrom(d *wire.Decoder, resumed bool, start int
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2852,7 +2852,7 @@ func (x *BargeInIntent) decodeFrom(d *wire.Decoder, resumed bool, start int) *Ba
 		case "timestamp":
 			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			wire.OptField(&o, d, 11, &x.ChannelData).Set(read_Raw(d))
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
 			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
@@ -2891,11 +2891,11 @@ func (x *FileEventData) decode(d *wire.Decoder) {
 		case "isTestChannel":
 			wire.OptField(&o, d, 1, &x.IsTestChannel).Set(d.ReadBool())
 		case "JustWidgetRawParams":
-			wire.OptField(&o, d, 2, &x.JustWidgetRawParams).Set(read_Raw(d))
+			wire.OptField(&o, d, 2, &x.JustWidgetRawParams).Set(d.ReadOptRaw())
 		case "livechatStatus":
 			wire.OptField(&o, d, 3, &x.LivechatStatus).Set(readLivechatStatus(d))
 		case "requestHeaders":
-			wire.OptField(&o, d, 4, &x.RequestHeaders).Set(read_Raw(d))
+			wire.OptField(&o, d, 4, &x.RequestHeaders).Set(d.ReadOptRaw())
 		case "resterisk":
 			wire.OptField(&o, d, 5, &x.Resterisk).Set(readResteriskData(d))
 		case "eventData":
@@ -2927,7 +2927,7 @@ func (x *FileEventFile) decode(d *wire.Decoder) {
 		case "message":
 			wire.OptField(&o, d, 5, &x.Message).Set(d.ReadString())
 		case "data":
-			wire.OptField(&o, d, 6, &x.Data).Set(read_Raw(d))
+			wire.OptField(&o, d, 6, &x.Data).Set(d.ReadOptRaw())
 		default:
 			o.Keep(d, "")
 		}
@@ -2961,15 +2961,15 @@ func (x *RequestData) decode(d *wire.Decoder) {
 		case "isTestChannel":
 			wire.OptField(&o, d, 1, &x.IsTestChannel).Set(d.ReadBool())
 		case "JustWidgetRawParams":
-			wire.OptField(&o, d, 2, &x.JustWidgetRawParams).Set(read_Raw(d))
+			wire.OptField(&o, d, 2, &x.JustWidgetRawParams).Set(d.ReadOptRaw())
 		case "livechatStatus":
 			wire.OptField(&o, d, 3, &x.LivechatStatus).Set(readLivechatStatus(d))
 		case "requestHeaders":
-			wire.OptField(&o, d, 4, &x.RequestHeaders).Set(read_Raw(d))
+			wire.OptField(&o, d, 4, &x.RequestHeaders).Set(d.ReadOptRaw())
 		case "resterisk":
 			wire.OptField(&o, d, 5, &x.Resterisk).Set(readResteriskData(d))
 		case "eventData":
-			wire.OptField(&o, d, 6, &x.EventData).Set(read_Raw(d))
+			wire.OptField(&o, d, 6, &x.EventData).Set(d.ReadOptRaw())
 		default:
 			o.Keep(d, "")
 		}
@@ -2986,7 +2986,7 @@ func (x *ResteriskData) decode(d *wire.Decoder) {
 		case "callRecordingFile":
 			wire.OptField(&o, d, 0, &x.CallRecordingFile).Set(d.ReadString())
 		case "callRecordsDownloadData":
-			wire.OptField(&o, d, 1, &x.CallRecordsDownloadData).Set(read_Raw(d))
+			wire.OptField(&o, d, 1, &x.CallRecordsDownloadData).Set(d.ReadOptRaw())
 		case "callNotConnectedData":
 			wire.OptField(&o, d, 2, &x.CallNotConnectedData).Set(readCallNotConnectedData(d))
 		case "channel":

@@ -3792,7 +3792,7 @@ func (x *CustomEvent) decode(d *wire.Decoder) {
 		case "author_id":
 			wire.OptField(&o, d, 7, &x.AuthorID).Set(d.ReadString())
 		case "content":
-			wire.OptField(&o, d, 8, &x.Content).Set(read_Raw(d))
+			wire.OptField(&o, d, 8, &x.Content).Set(d.ReadOptRaw())
 		default:
 			o.Keep(d, "")
 		}
@@ -4483,7 +4483,7 @@ func (x *Thread) decode(d *wire.Decoder) {
 		case "tags":
 			wire.OptField(&o, d, 11, &x.Tags).Set(read_ListOf_String(d))
 		case "customer_visit":
-			wire.OptField(&o, d, 12, &x.CustomerVisit).Set(read_Raw(d))
+			wire.OptField(&o, d, 12, &x.CustomerVisit).Set(d.ReadOptRaw())
 		default:
 			o.Keep(d, "")
 		}

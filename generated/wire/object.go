@@ -40,12 +40,13 @@ type Obj struct {
 	Name  string  // the current member's unescaped name
 	Raw   string  // the current member's name as it came
 	// More holds the bits of the members after the first 128 (generated
-	// code sets it for the widest objects only): 2 words per 64 members,
-	// the seen bits in its first half and the stored bits in the second.
+	// code sets it for the widest objects only, and reads those members with
+	// WideField and WideOptField): 2 words per 64 members, the read bits in
+	// its first half and the bad bits in the second.
 	More []uint64
-	// read and got have a bit per member of the first 128: read already,
-	// and stored in a plain field.
-	read, got [2]uint64
+	// read and bad have a bit per member of the first 128: read already,
+	// and (for its first occurrence) not stored, being of the wrong kind.
+	read, bad [2]uint64
 }
 
 // Next moves to the next member of the object, whose '{' the caller has
@@ -62,7 +63,7 @@ func (o *Obj) Next(d *Decoder) bool {
 func (o *Obj) Keep(d *Decoder, problem string) { o.Extra.Keep(d, o.Name, o.Raw, problem) }
 
 // Done appends the kept members to extra and clears the omit bit of every
-// plain field stored.
+// plain field stored: read, and not bad.
 func (o *Obj) Done(extra *Members, omit []uint64) {
 	if *extra == nil {
 		*extra = o.Extra
@@ -70,63 +71,86 @@ func (o *Obj) Done(extra *Members, omit []uint64) {
 		*extra = append(*extra, o.Extra...)
 	}
 	for w := range omit {
-		if w < len(o.got) {
-			omit[w] &^= o.got[w]
+		if w < len(o.read) {
+			omit[w] &^= o.read[w] &^ o.bad[w]
 		} else {
-			omit[w] &^= o.More[len(o.More)/2+w-len(o.got)]
+			k := w - len(o.read)
+			omit[w] &^= o.More[k] &^ o.More[len(o.More)/2+k]
 		}
 	}
 }
 
-// seen marks member i seen and reports whether it was already: a
-// duplicate.
+// seen marks member i, one of the first 128, read and reports whether it
+// was already: a duplicate. It is small enough to be inlined into Field
+// and OptField, which run for every member.
 func (o *Obj) seen(i int) bool {
-	w, b := &o.read[0], uint64(1)<<(i&63)
-	if i < 128 {
-		w = &o.read[i>>6]
-	} else {
-		w = &o.More[i>>6-2]
-	}
+	w, b := &o.read[i>>6&1], uint64(1)<<(i&63)
 	dup := *w&b != 0
 	*w |= b
 	return dup
 }
 
-// present marks plain field i stored.
-func (o *Obj) present(i int) {
+// seenAny is seen for any member.
+func (o *Obj) seenAny(i int) bool {
 	if i < 128 {
-		o.got[i>>6] |= 1 << (i & 63)
+		return o.seen(i)
+	}
+	w, b := &o.More[i>>6-2], uint64(1)<<(i&63)
+	dup := *w&b != 0
+	*w |= b
+	return dup
+}
+
+// spoil marks member i bad: its first occurrence was not stored.
+func (o *Obj) spoil(i int) {
+	if i < 128 {
+		o.bad[i>>6] |= 1 << (i & 63)
 	} else {
 		o.More[len(o.More)/2+i>>6-2] |= 1 << (i & 63)
 	}
 }
 
-// reject keeps the current member, whose value d has read from start on:
-// as a duplicate, or with the reader's problem.
+// slot is the part of a Slot that does not depend on its type: the
+// member being read, index i of Obj o, whose value starts at offset start
+// in d; dup says it is a duplicate.
+type slot struct {
+	o        *Obj
+	d        *Decoder
+	i, start int
+	dup      bool
+	state    *optState // the state of the Opt being read into, nil for a plain field
+}
+
+// reject keeps the member, whose value has been read: as a duplicate, or
+// with the reader's problem, the member being bad then. It is kept out of
+// line, so that Set stays small enough to be inlined.
 //
 //go:noinline
-func (o *Obj) reject(d *Decoder, start int, dup bool, problem string) {
-	if dup {
+func (s *slot) reject(problem string) {
+	if s.dup {
 		problem = "duplicate member"
+	} else {
+		s.o.spoil(s.i)
 	}
-	o.Extra.Add(o.Name, o.Raw, d.Since(start), problem)
+	s.o.Extra.Add(s.o.Name, s.o.Raw, s.d.Since(s.start), problem)
 }
 
-// Slot is a plain field (required, not nullable) whose value is being
-// read: Field returns it before the reader runs, and Set takes the
-// reader's results.
+// Slot is a member whose value is being read: Field (or WideField) returns
+// it before the reader runs, and Set takes the reader's results.
 type Slot[T any] struct {
-	o     *Obj
-	d     *Decoder
-	dst   *T
-	i     int
-	start int
-	dup   bool
+	slot
+	dst *T
 }
 
-// Field marks plain field i seen, before its value is read into dst.
+// Field marks plain field i (required, not nullable; one of the first 128)
+// read, before its value is read into dst.
 func Field[T any](o *Obj, d *Decoder, i int, dst *T) Slot[T] {
-	return Slot[T]{o: o, d: d, dst: dst, i: i, start: d.i, dup: o.seen(i)}
+	return Slot[T]{slot{o: o, d: d, i: i, start: d.i, dup: o.seen(i)}, dst}
+}
+
+// WideField is Field for the members after the first 128.
+func WideField[T any](o *Obj, d *Decoder, i int, dst *T) Slot[T] {
+	return Slot[T]{slot{o: o, d: d, i: i, start: d.i, dup: o.seenAny(i)}, dst}
 }
 
 // Set stores the value a reader returned, or keeps the member verbatim:
@@ -134,76 +158,92 @@ func Field[T any](o *Obj, d *Decoder, i int, dst *T) Slot[T] {
 func (s Slot[T]) Set(v T, problem string) {
 	if problem == "" && !s.dup {
 		*s.dst = v
-		s.o.present(s.i)
 		return
 	}
-	s.o.reject(s.d, s.start, s.dup, problem)
+	s.reject(problem)
 }
 
-// OptSlot is a field that may be null or absent, whose value is being
+// OptField marks field i (which may be null or absent; one of the first
+// 128) read, before its value is read into dst. The field's reader reads a
+// null as a mismatch (raw JSON with ReadOptRaw), and Set makes dst null.
+func OptField[T any](o *Obj, d *Decoder, i int, dst *Opt[T]) OptSlot[T] {
+	return OptSlot[T]{slot{o: o, d: d, i: i, start: d.i, dup: o.seen(i), state: &dst.state}, dst}
+}
+
+// WideOptField is OptField for the members after the first 128.
+func WideOptField[T any](o *Obj, d *Decoder, i int, dst *Opt[T]) OptSlot[T] {
+	return OptSlot[T]{slot{o: o, d: d, i: i, start: d.i, dup: o.seenAny(i), state: &dst.state}, dst}
+}
+
+// OptSlot is a member that may be null or absent whose value is being
 // read: OptField returns it before the reader runs, and Set takes the
 // reader's results.
-type OptSlot[T any] struct {
-	o     *Obj
-	d     *Decoder
-	dst   *Opt[T]
-	start int
-	dup   bool
-	null  bool
-}
-
-// OptField marks field i seen, before its value is read into dst. A null
-// is read by the field's reader too (as a mismatch, or as raw JSON) and
-// Set makes dst null.
-func OptField[T any](o *Obj, d *Decoder, i int, dst *Opt[T]) OptSlot[T] {
-	return OptSlot[T]{o: o, d: d, dst: dst, start: d.i, dup: o.seen(i), null: d.Peek() == KindNull}
-}
+type OptSlot[T any] Slot[Opt[T]]
 
 // Set stores the value a reader returned, or null, or keeps the member
 // verbatim: when the reader reported a problem, or when the member is a
 // duplicate.
 func (s OptSlot[T]) Set(v T, problem string) {
-	switch {
-	case s.dup:
-	case s.null:
-		s.dst.SetNull()
-		return
-	case problem == "":
-		s.dst.Set(v)
+	if problem == "" && !s.dup {
+		s.dst.v, s.dst.state = v, optSet
 		return
 	}
-	s.o.reject(s.d, s.start, s.dup, problem)
+	s.settle(problem)
+}
+
+// settle is OptSlot.Set for a value that was null, which makes the member
+// null (its state; its value is still the zero value), or that is kept.
+//
+//go:noinline
+func (s *slot) settle(problem string) {
+	if !s.dup && s.null() {
+		*s.state = optNull
+		return
+	}
+	s.reject(problem)
+}
+
+// null reports whether the member's value, read already, is null.
+func (s *slot) null() bool { return s.d.s[skipSpace(s.d.s, s.start):s.d.i] == "null" }
+
+// ReadOptRaw reads raw JSON for an Opt member, as OptSlot.Set takes it: a
+// null is reported as a mismatch, for Set to make the member null.
+func (d *Decoder) ReadOptRaw() (json.RawMessage, string) {
+	if d.Peek() == KindNull {
+		return nil, d.Mismatch("raw JSON")
+	}
+	return json.RawMessage(d.Skip()), ""
 }
 
 // Object reports whether plain field i, an object, is to be decoded in
 // place by the caller: the first member of its name holding an object.
 // Others are kept, as duplicates or with their kind.
 func (o *Obj) Object(d *Decoder, i int) bool {
-	if o.seen(i) {
+	if o.seenAny(i) {
 		o.Keep(d, "duplicate member")
 		return false
 	}
 	if k := d.Peek(); k != KindObject {
+		o.spoil(i)
 		o.Keep(d, Mismatch(k, "object"))
 		return false
 	}
-	o.present(i)
 	return true
 }
 
 // PlainRaw reads plain field i, raw JSON: any value but null, which a
 // required, non-nullable member does not admit.
 func (o *Obj) PlainRaw(d *Decoder, i int, dst *json.RawMessage) {
-	if o.seen(i) {
+	if o.seenAny(i) {
 		o.Keep(d, "duplicate member")
 		return
 	}
 	if d.Null() {
+		o.spoil(i)
 		o.Extra.Add(o.Name, o.Raw, "null", "must not be null")
 		return
 	}
 	*dst = json.RawMessage(d.Skip())
-	o.present(i)
 }
 
 // Discriminator reads a member holding the discriminator, which the

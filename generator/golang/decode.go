@@ -250,10 +250,19 @@ func fieldRead(f *ir.Field, obj string) jen.Code {
 	case f.Plain() && f.Type.Kind == ir.RefBuiltin && f.Type.Builtin == "raw":
 		// Raw JSON admits null as a value; a required, non-nullable raw member does not.
 		return jen.Id(obj).Dot("PlainRaw").Call(d(), i, target)
-	case f.Plain():
-		return jen.Qual(wirePkg, "Field").Call(o, d(), i, target).Dot("Set").Call(read(f.Type))
 	}
-	return jen.Qual(wirePkg, "OptField").Call(o, d(), i, target).Dot("Set").Call(read(f.Type))
+	// Field and OptField keep the bits of 128 members in place; the others are in wire.Obj's More.
+	field, reader := "Field", read(f.Type)
+	if !f.Plain() {
+		field = "OptField"
+		if f.Type.Kind == ir.RefBuiltin && f.Type.Builtin == "raw" {
+			reader = d().Dot("ReadOptRaw").Call() // a null is the member's null, not a raw value
+		}
+	}
+	if f.Index >= 128 {
+		field = "Wide" + field
+	}
+	return jen.Qual(wirePkg, field).Call(o, d(), i, target).Dot("Set").Call(reader)
 }
 
 // bitOf returns the word index and the bit of a field in the seen and omit bit sets.
