@@ -5,7 +5,6 @@ package mchat
 import (
 	"encoding/json"
 	"github.com/eventgen/eventgen/generated/wire"
-	"strconv"
 )
 
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
@@ -75,64 +74,28 @@ type Batch struct {
 // DecodeErrors listing the failed items. Only input that is not JSON, or a body without the array,
 // returns a nil Batch.
 func DecodeBatch(data []byte) (*Batch, error) {
-	var d wire.Decoder
-	d.Reset(string(data))
-	if !d.Object() {
-		if d.Peek() == wire.KindInvalid {
-			d.Skip()
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:    "expected an object, got " + d.Peek().String(),
-			Offset: -1,
-		}
+	var r wire.BatchReader
+	if err := r.Open(data, "events"); err != nil {
+		return nil, err
 	}
 	b := new(Batch)
-	var errs DecodeErrors
-	found := false
-	for d.MoreMembers() {
-		name, raw := d.Key()
-		if name != "events" || found {
-			b.extra.Keep(&d, name, raw, wire.DuplicateIf(found && name == "events"))
-			continue
-		}
-		if d.Peek() != wire.KindArray {
-			b.extra.Keep(&d, name, raw, wire.Mismatch(d.Peek(), "array"))
-			continue
-		}
-		found = true
-		b.Events = b.first[:0]
-		d.Array()
-		for i := 0; d.MoreElements(); i++ {
-			start := d.Start()
-			ev, err := decodeEvent(&d, "")
-			if d.Failed() {
-				return nil, d.Error("")
+	b.Events = b.first[:0]
+	for r.Next() {
+		ev, err := decodeEvent(&r.D, "")
+		if err != nil {
+			ev = &Invalid{
+				Err: err,
+				Raw: json.RawMessage(r.Invalid(err)),
 			}
-			if err != nil {
-				err.Pointer = "/events/" + strconv.Itoa(i) + err.Pointer
-				errs = append(errs, err)
-				ev = &Invalid{
-					Err: err,
-					Raw: json.RawMessage(d.Since(start)),
-				}
-			}
-			b.Events = append(b.Events, ev)
 		}
+		b.Events = append(b.Events, ev)
 	}
-	d.End()
-	if d.Failed() {
-		return nil, d.Error("")
+	if err := r.Close(); err != nil {
+		return nil, err
 	}
-	if !found {
-		return nil, &DecodeError{
-			Msg:     "missing array of events",
-			Offset:  -1,
-			Pointer: "/events",
-		}
-	}
-	if len(errs) > 0 {
-		return b, errs
+	b.extra = r.Extra
+	if len(r.Errs) > 0 {
+		return b, r.Errs
 	}
 	return b, nil
 }

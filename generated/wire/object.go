@@ -26,10 +26,11 @@ import "encoding/json"
 //	}
 //	o.Done(&x.extra, x.omit[:])
 //
-// A second member of a declared name is kept as a duplicate (its value is
-// read, and dropped), and a value that does not fit its field is kept
-// verbatim with the reader's problem, so that encoding reproduces the
-// input and Validate reports it.
+// A second member of a declared name is kept verbatim as a duplicate (the
+// field's reader reads its value, which is not stored), and a value that
+// does not fit its field is kept verbatim with the reader's problem, so
+// that encoding reproduces the input and Validate reports it. Every value
+// is read once, so decoding stays linear in the input.
 //
 // Obj holds no pointer to the struct being decoded, the Decoder is passed
 // to each call, and readers are called directly rather than through
