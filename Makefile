@@ -31,7 +31,7 @@ FUZZTIME    ?= 10s
 BENCHTIME   ?= 0.2s
 COUNT       ?= 6
 
-.PHONY: all generate docs check test test-deps test-interop lint lint-openapi vacuum-install fuzz bench bench-adversarial tools clean
+.PHONY: all generate docs check test test-deps test-interop lint lint-openapi vacuum-install fuzz bench bench-adversarial lines tools clean
 
 all: generate test
 
@@ -139,6 +139,10 @@ bench:
 ## nesting, long strings, many batch items) at three sizes, against json.Unmarshal on the same bytes
 bench-adversarial:
 	$(GO) test -run '^$$' -bench Adversarial -benchmem -benchtime $(BENCHTIME) -count 3 -cpu 1 ./generated/ | tee bench-adversarial.out
+
+## lines: per platform, the lines of generated Go (non-test *_gen.go) against the members its spec declares
+lines:
+	$(GO) run ./cmd/internal/genlines spec/*.yaml
 
 $(STATICCHECK):
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)

@@ -10,546 +10,137 @@ import (
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	// Fast path: the event type is the first member, as vendors send it; it is read once. An
 	// empty one is read again below, as the event whose type is absent.
 	saved := *d
-	if typ, ok := d.FirstMember("event"); ok && typ == "" {
-		*d = saved
-	} else if ok {
-		var ev Event
-		switch EventType(typ) {
-		case EventTypeTariffBlocked:
-			v := new(TariffBlocked)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionDataSoftLimitExceeded:
-			v := new(SessionDataSoftLimitExceeded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeClientDataSoftLimitExceeded:
-			v := new(ClientDataSoftLimitExceeded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionDataHardLimitExceeded:
-			v := new(SessionDataHardLimitExceeded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeClientDataHardLimitExceeded:
-			v := new(ClientDataHardLimitExceeded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSMSFailedEvent:
-			v := new(SMSFailedEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSMSSuccessEvent:
-			v := new(SMSSuccessEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeMatch:
-			v := new(Match)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeNoMatch:
-			v := new(NoMatch)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTimeLimit:
-			v := new(TimeLimit)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeLengthLimit:
-			v := new(LengthLimit)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeFileEvent:
-			v := new(FileEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeFileTooBigEvent:
-			v := new(FileTooBigEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnAppInstall:
-			v := new(OnAppInstall)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnAppUpdate:
-			v := new(OnAppUpdate)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImBotMessageAdd:
-			v := new(OnImBotMessageAdd)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImBotMessageUpdate:
-			v := new(OnImBotMessageUpdate)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImBotMessageDelete:
-			v := new(OnImBotMessageDelete)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImCommandAdd:
-			v := new(OnImCommandAdd)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImJoinChat:
-			v := new(OnImJoinChat)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnImBotDelete:
-			v := new(OnImBotDelete)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeCRMSuccessEvent:
-			v := new(CRMSuccessEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeCRMFailedEvent:
-			v := new(CRMFailedEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeLocationEvent:
-			v := new(LocationEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramSendContact:
-			v := new(TelegramSendContact)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramSendLocation:
-			v := new(TelegramSendLocation)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramAPIRequestFailed:
-			v := new(TelegramAPIRequestFailed)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramCallbackQuery:
-			v := new(TelegramCallbackQuery)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeStickerEvent:
-			v := new(StickerEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramPaymentSuccessEvent:
-			v := new(TelegramPaymentSuccessEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramPaymentFailedEvent:
-			v := new(TelegramPaymentFailedEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTelegramPrecheckoutEvent:
-			v := new(TelegramPrecheckoutEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeViberSendLocation:
-			v := new(ViberSendLocation)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeViberSendSticker:
-			v := new(ViberSendSticker)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeViberSendContact:
-			v := new(ViberSendContact)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeViberUnsubscribe:
-			v := new(ViberUnsubscribe)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeConversationStarted:
-			v := new(ConversationStarted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeWeChatSendLocation:
-			v := new(WeChatSendLocation)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeWeChatAnyMessage:
-			v := new(WeChatAnyMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeLivechatFinished:
-			v := new(LivechatFinished)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeNoLivechatOperatorsOnline:
-			v := new(NoLivechatOperatorsOnline)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeHangup:
-			v := new(Hangup)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTransfer:
-			v := new(Transfer)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBotHangup:
-			v := new(BotHangup)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeNoDTMFAnswerEvent:
-			v := new(NoDTMFAnswerEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSpeechNotRecognized:
-			v := new(SpeechNotRecognized)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeOnCallNotConnected:
-			v := new(OnCallNotConnected)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBargeInIntent:
-			v := new(BargeInIntent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		default:
-			d.SkipRest(true)
-			ev = &Unknown{
-				Raw:  json.RawMessage(d.Since(start)),
-				Type: EventType(typ),
+	typ, resumed := d.FirstMember("event")
+	if resumed && typ == "" {
+		*d, resumed = saved, false
+	}
+	if !resumed {
+		var found bool
+		typ, found = d.LookupString("event")
+		if d.Failed() {
+			return nil, d.Error("")
+		}
+		if !found || typ == "" {
+			v := new(Query).decodeFrom(d, false, start)
+			if d.Failed() {
+				return nil, d.Error("query")
 			}
+			return v, nil
 		}
-		if d.Failed() {
-			return nil, d.Error(typ)
-		}
-		return ev, nil
-	}
-	typ, found := d.LookupString("event")
-	if d.Failed() {
-		return nil, d.Error("")
-	}
-	if !found || typ == "" {
-		v := new(Query)
-		v.decode(d)
-		v.size = d.Offset() - start
-		if d.Failed() {
-			return nil, d.Error("query")
-		}
-		return v, nil
-	}
-	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/event",
+		if !found {
+			return nil, wire.NoType(d, prefix+"/event")
 		}
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeTariffBlocked:
-		v := new(TariffBlocked)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TariffBlocked).decodeFrom(d, resumed, start)
 	case EventTypeSessionDataSoftLimitExceeded:
-		v := new(SessionDataSoftLimitExceeded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionDataSoftLimitExceeded).decodeFrom(d, resumed, start)
 	case EventTypeClientDataSoftLimitExceeded:
-		v := new(ClientDataSoftLimitExceeded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ClientDataSoftLimitExceeded).decodeFrom(d, resumed, start)
 	case EventTypeSessionDataHardLimitExceeded:
-		v := new(SessionDataHardLimitExceeded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionDataHardLimitExceeded).decodeFrom(d, resumed, start)
 	case EventTypeClientDataHardLimitExceeded:
-		v := new(ClientDataHardLimitExceeded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ClientDataHardLimitExceeded).decodeFrom(d, resumed, start)
 	case EventTypeSMSFailedEvent:
-		v := new(SMSFailedEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SMSFailedEvent).decodeFrom(d, resumed, start)
 	case EventTypeSMSSuccessEvent:
-		v := new(SMSSuccessEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SMSSuccessEvent).decodeFrom(d, resumed, start)
 	case EventTypeMatch:
-		v := new(Match)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Match).decodeFrom(d, resumed, start)
 	case EventTypeNoMatch:
-		v := new(NoMatch)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(NoMatch).decodeFrom(d, resumed, start)
 	case EventTypeTimeLimit:
-		v := new(TimeLimit)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TimeLimit).decodeFrom(d, resumed, start)
 	case EventTypeLengthLimit:
-		v := new(LengthLimit)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(LengthLimit).decodeFrom(d, resumed, start)
 	case EventTypeFileEvent:
-		v := new(FileEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(FileEvent).decodeFrom(d, resumed, start)
 	case EventTypeFileTooBigEvent:
-		v := new(FileTooBigEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(FileTooBigEvent).decodeFrom(d, resumed, start)
 	case EventTypeOnAppInstall:
-		v := new(OnAppInstall)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnAppInstall).decodeFrom(d, resumed, start)
 	case EventTypeOnAppUpdate:
-		v := new(OnAppUpdate)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnAppUpdate).decodeFrom(d, resumed, start)
 	case EventTypeOnImBotMessageAdd:
-		v := new(OnImBotMessageAdd)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImBotMessageAdd).decodeFrom(d, resumed, start)
 	case EventTypeOnImBotMessageUpdate:
-		v := new(OnImBotMessageUpdate)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImBotMessageUpdate).decodeFrom(d, resumed, start)
 	case EventTypeOnImBotMessageDelete:
-		v := new(OnImBotMessageDelete)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImBotMessageDelete).decodeFrom(d, resumed, start)
 	case EventTypeOnImCommandAdd:
-		v := new(OnImCommandAdd)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImCommandAdd).decodeFrom(d, resumed, start)
 	case EventTypeOnImJoinChat:
-		v := new(OnImJoinChat)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImJoinChat).decodeFrom(d, resumed, start)
 	case EventTypeOnImBotDelete:
-		v := new(OnImBotDelete)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnImBotDelete).decodeFrom(d, resumed, start)
 	case EventTypeCRMSuccessEvent:
-		v := new(CRMSuccessEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(CRMSuccessEvent).decodeFrom(d, resumed, start)
 	case EventTypeCRMFailedEvent:
-		v := new(CRMFailedEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(CRMFailedEvent).decodeFrom(d, resumed, start)
 	case EventTypeLocationEvent:
-		v := new(LocationEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(LocationEvent).decodeFrom(d, resumed, start)
 	case EventTypeTelegramSendContact:
-		v := new(TelegramSendContact)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramSendContact).decodeFrom(d, resumed, start)
 	case EventTypeTelegramSendLocation:
-		v := new(TelegramSendLocation)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramSendLocation).decodeFrom(d, resumed, start)
 	case EventTypeTelegramAPIRequestFailed:
-		v := new(TelegramAPIRequestFailed)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramAPIRequestFailed).decodeFrom(d, resumed, start)
 	case EventTypeTelegramCallbackQuery:
-		v := new(TelegramCallbackQuery)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramCallbackQuery).decodeFrom(d, resumed, start)
 	case EventTypeStickerEvent:
-		v := new(StickerEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(StickerEvent).decodeFrom(d, resumed, start)
 	case EventTypeTelegramPaymentSuccessEvent:
-		v := new(TelegramPaymentSuccessEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramPaymentSuccessEvent).decodeFrom(d, resumed, start)
 	case EventTypeTelegramPaymentFailedEvent:
-		v := new(TelegramPaymentFailedEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramPaymentFailedEvent).decodeFrom(d, resumed, start)
 	case EventTypeTelegramPrecheckoutEvent:
-		v := new(TelegramPrecheckoutEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TelegramPrecheckoutEvent).decodeFrom(d, resumed, start)
 	case EventTypeViberSendLocation:
-		v := new(ViberSendLocation)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ViberSendLocation).decodeFrom(d, resumed, start)
 	case EventTypeViberSendSticker:
-		v := new(ViberSendSticker)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ViberSendSticker).decodeFrom(d, resumed, start)
 	case EventTypeViberSendContact:
-		v := new(ViberSendContact)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ViberSendContact).decodeFrom(d, resumed, start)
 	case EventTypeViberUnsubscribe:
-		v := new(ViberUnsubscribe)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ViberUnsubscribe).decodeFrom(d, resumed, start)
 	case EventTypeConversationStarted:
-		v := new(ConversationStarted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ConversationStarted).decodeFrom(d, resumed, start)
 	case EventTypeWeChatSendLocation:
-		v := new(WeChatSendLocation)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(WeChatSendLocation).decodeFrom(d, resumed, start)
 	case EventTypeWeChatAnyMessage:
-		v := new(WeChatAnyMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(WeChatAnyMessage).decodeFrom(d, resumed, start)
 	case EventTypeLivechatFinished:
-		v := new(LivechatFinished)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(LivechatFinished).decodeFrom(d, resumed, start)
 	case EventTypeNoLivechatOperatorsOnline:
-		v := new(NoLivechatOperatorsOnline)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(NoLivechatOperatorsOnline).decodeFrom(d, resumed, start)
 	case EventTypeHangup:
-		v := new(Hangup)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Hangup).decodeFrom(d, resumed, start)
 	case EventTypeTransfer:
-		v := new(Transfer)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Transfer).decodeFrom(d, resumed, start)
 	case EventTypeBotHangup:
-		v := new(BotHangup)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BotHangup).decodeFrom(d, resumed, start)
 	case EventTypeNoDTMFAnswerEvent:
-		v := new(NoDTMFAnswerEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(NoDTMFAnswerEvent).decodeFrom(d, resumed, start)
 	case EventTypeSpeechNotRecognized:
-		v := new(SpeechNotRecognized)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SpeechNotRecognized).decodeFrom(d, resumed, start)
 	case EventTypeOnCallNotConnected:
-		v := new(OnCallNotConnected)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(OnCallNotConnected).decodeFrom(d, resumed, start)
 	case EventTypeBargeInIntent:
-		v := new(BargeInIntent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BargeInIntent).decodeFrom(d, resumed, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, resumed)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -578,11988 +169,2854 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Query) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	x.decodeFrom(d, false, d.Offset())
+}
+
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Query) decodeFrom(d *wire.Decoder, resumed bool, start int) *Query {
 	x.omit = [1]uint64{0x2376}
-	var seenDiscriminator bool
-	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	seenDiscriminator := resumed
+	var o wire.Obj
+	if !resumed {
+		d.Object()
+	}
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() == wire.KindNull {
-				seenDiscriminator = true
-				x.extra.Keep(d, name, raw, "")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			x.extra.Keep(d, name, raw, "")
+			o.Discriminator(d, &seenDiscriminator, true)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		case "query":
-			if seen[0]&(1<<13) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 13)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Query = v
-					x.omit[0] &^= (1 << 13)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 13, &x.Query).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TariffBlocked) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TariffBlocked) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TariffBlocked) decodeFrom(d *wire.Decoder, resumed bool, start int) *TariffBlocked {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionDataSoftLimitExceeded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionDataSoftLimitExceeded {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ClientDataSoftLimitExceeded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ClientDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ClientDataSoftLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, start int) *ClientDataSoftLimitExceeded {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionDataHardLimitExceeded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionDataHardLimitExceeded {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ClientDataHardLimitExceeded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ClientDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ClientDataHardLimitExceeded) decodeFrom(d *wire.Decoder, resumed bool, start int) *ClientDataHardLimitExceeded {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SMSFailedEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SMSFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SMSFailedEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *SMSFailedEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SMSSuccessEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SMSSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SMSSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *SMSSuccessEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Match) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Match) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Match) decodeFrom(d *wire.Decoder, resumed bool, start int) *Match {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *NoMatch) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *NoMatch) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *NoMatch) decodeFrom(d *wire.Decoder, resumed bool, start int) *NoMatch {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TimeLimit) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TimeLimit) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TimeLimit) decodeFrom(d *wire.Decoder, resumed bool, start int) *TimeLimit {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *LengthLimit) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *LengthLimit) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *LengthLimit) decodeFrom(d *wire.Decoder, resumed bool, start int) *LengthLimit {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *FileEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *FileEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *FileEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *FileEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readFileEventData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readFileEventData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *FileTooBigEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *FileTooBigEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *FileTooBigEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *FileTooBigEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnAppInstall) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnAppInstall) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnAppInstall) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnAppInstall {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnAppUpdate) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnAppUpdate) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnAppUpdate) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnAppUpdate {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImBotMessageAdd) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImBotMessageAdd) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImBotMessageAdd) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImBotMessageAdd {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImBotMessageUpdate) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImBotMessageUpdate) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImBotMessageUpdate) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImBotMessageUpdate {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImBotMessageDelete) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImBotMessageDelete) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImBotMessageDelete) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImBotMessageDelete {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImCommandAdd) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImCommandAdd) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImCommandAdd) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImCommandAdd {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImJoinChat) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImJoinChat) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImJoinChat) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImJoinChat {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnImBotDelete) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnImBotDelete) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnImBotDelete) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnImBotDelete {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *CRMSuccessEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *CRMSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *CRMSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *CRMSuccessEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *CRMFailedEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *CRMFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *CRMFailedEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *CRMFailedEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *LocationEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *LocationEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *LocationEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *LocationEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramSendContact) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramSendContact) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramSendContact) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramSendContact {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramSendLocation) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramSendLocation) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramSendLocation {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramAPIRequestFailed) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramAPIRequestFailed) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramAPIRequestFailed) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramAPIRequestFailed {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramCallbackQuery) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramCallbackQuery) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramCallbackQuery) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramCallbackQuery {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *StickerEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *StickerEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *StickerEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *StickerEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramPaymentSuccessEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramPaymentSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramPaymentSuccessEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramPaymentSuccessEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramPaymentFailedEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramPaymentFailedEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramPaymentFailedEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramPaymentFailedEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TelegramPrecheckoutEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TelegramPrecheckoutEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TelegramPrecheckoutEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *TelegramPrecheckoutEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ViberSendLocation) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ViberSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ViberSendLocation) decodeFrom(d *wire.Decoder, resumed bool, start int) *ViberSendLocation {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ViberSendSticker) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ViberSendSticker) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ViberSendSticker) decodeFrom(d *wire.Decoder, resumed bool, start int) *ViberSendSticker {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ViberSendContact) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ViberSendContact) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ViberSendContact) decodeFrom(d *wire.Decoder, resumed bool, start int) *ViberSendContact {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ViberUnsubscribe) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ViberUnsubscribe) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ViberUnsubscribe) decodeFrom(d *wire.Decoder, resumed bool, start int) *ViberUnsubscribe {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ConversationStarted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ConversationStarted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ConversationStarted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ConversationStarted {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *WeChatSendLocation) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *WeChatSendLocation) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *WeChatSendLocation) decodeFrom(d *wire.Decoder, resumed bool, start int) *WeChatSendLocation {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *WeChatAnyMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *WeChatAnyMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *WeChatAnyMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *WeChatAnyMessage {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *LivechatFinished) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *LivechatFinished) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *LivechatFinished) decodeFrom(d *wire.Decoder, resumed bool, start int) *LivechatFinished {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *NoLivechatOperatorsOnline) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *NoLivechatOperatorsOnline) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *NoLivechatOperatorsOnline) decodeFrom(d *wire.Decoder, resumed bool, start int) *NoLivechatOperatorsOnline {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Hangup) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Hangup) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Hangup) decodeFrom(d *wire.Decoder, resumed bool, start int) *Hangup {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Transfer) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Transfer) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Transfer) decodeFrom(d *wire.Decoder, resumed bool, start int) *Transfer {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BotHangup) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BotHangup) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BotHangup) decodeFrom(d *wire.Decoder, resumed bool, start int) *BotHangup {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *NoDTMFAnswerEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *NoDTMFAnswerEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *NoDTMFAnswerEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *NoDTMFAnswerEvent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SpeechNotRecognized) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SpeechNotRecognized) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SpeechNotRecognized) decodeFrom(d *wire.Decoder, resumed bool, start int) *SpeechNotRecognized {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *OnCallNotConnected) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *OnCallNotConnected) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *OnCallNotConnected) decodeFrom(d *wire.Decoder, resumed bool, start int) *OnCallNotConnected {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BargeInIntent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BargeInIntent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BargeInIntent) decodeFrom(d *wire.Decoder, resumed bool, start int) *BargeInIntent {
 	x.omit = [1]uint64{0x376}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "version":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Version).Set(d.ReadInt())
 		case "botId":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.BotID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.BotID).Set(d.ReadString())
 		case "channelBotId":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelBotID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ChannelBotID).Set(d.ReadString())
 		case "accountId":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.AccountID).Set(d.ReadString())
 		case "channelType":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readChannelType(d); p == "" {
-					x.ChannelType = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.ChannelType).Set(readChannelType(d))
 		case "channelUserId":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChannelUserID = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.ChannelUserID).Set(d.ReadString())
 		case "questionId":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.QuestionID = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.QuestionID).Set(d.ReadString())
 		case "requestType":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RequestType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.RequestType).Set(d.ReadString())
 		case "rawRequest":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.RawRequest = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 8)
-			}
+			o.PlainRaw(d, 8, &x.RawRequest)
 		case "userFrom":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 9) {
 				x.UserFrom.decode(d)
-				x.omit[0] &^= (1 << 9)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timestamp.SetNull()
-				} else if v, p := readRequestTimestamp(d); p == "" {
-					x.Timestamp.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Timestamp).Set(readRequestTimestamp(d))
 		case "channelData":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChannelData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.ChannelData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.ChannelData).Set(d.ReadOptRaw())
 		case "data":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := readRequestData(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.Data).Set(readRequestData(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CallNotConnectedData) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "reason":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Reason.SetNull()
-				} else if v, p := readCallNotConnectedReason(d); p == "" {
-					x.Reason.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Reason).Set(readCallNotConnectedReason(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FileEventData) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x40}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "chatId":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChatID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ChatID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ChatID).Set(d.ReadString())
 		case "isTestChannel":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.IsTestChannel.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.IsTestChannel.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.IsTestChannel).Set(d.ReadBool())
 		case "JustWidgetRawParams":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.JustWidgetRawParams.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.JustWidgetRawParams.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.JustWidgetRawParams).Set(d.ReadOptRaw())
 		case "livechatStatus":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LivechatStatus.SetNull()
-				} else if v, p := readLivechatStatus(d); p == "" {
-					x.LivechatStatus.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LivechatStatus).Set(readLivechatStatus(d))
 		case "requestHeaders":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestHeaders.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.RequestHeaders.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.RequestHeaders).Set(d.ReadOptRaw())
 		case "resterisk":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Resterisk.SetNull()
-				} else if v, p := readResteriskData(d); p == "" {
-					x.Resterisk.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Resterisk).Set(readResteriskData(d))
 		case "eventData":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := read_ListOfFileEventFile(d); p == "" {
-					x.EventData = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.EventData).Set(read_ListOfFileEventFile(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FileEventFile) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "url":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.URL = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.URL).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := readFileType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Type).Set(readFileType(d))
 		case "mimeType":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.MIMEType = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.MIMEType).Set(d.ReadString())
 		case "name":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Name.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Name.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Name).Set(d.ReadString())
 		case "size":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Size.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Size.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Size).Set(d.ReadInt())
 		case "message":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Message.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Message.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Message).Set(d.ReadString())
 		case "data":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Data.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.Data.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Data).Set(d.ReadOptRaw())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *LivechatStatus) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "enabled":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Enabled.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Enabled.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Enabled).Set(d.ReadBool())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RequestData) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "chatId":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChatID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ChatID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ChatID).Set(d.ReadString())
 		case "isTestChannel":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.IsTestChannel.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.IsTestChannel.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.IsTestChannel).Set(d.ReadBool())
 		case "JustWidgetRawParams":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.JustWidgetRawParams.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.JustWidgetRawParams.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.JustWidgetRawParams).Set(d.ReadOptRaw())
 		case "livechatStatus":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LivechatStatus.SetNull()
-				} else if v, p := readLivechatStatus(d); p == "" {
-					x.LivechatStatus.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LivechatStatus).Set(readLivechatStatus(d))
 		case "requestHeaders":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RequestHeaders.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.RequestHeaders.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.RequestHeaders).Set(d.ReadOptRaw())
 		case "resterisk":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Resterisk.SetNull()
-				} else if v, p := readResteriskData(d); p == "" {
-					x.Resterisk.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Resterisk).Set(readResteriskData(d))
 		case "eventData":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.EventData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.EventData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.EventData).Set(d.ReadOptRaw())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ResteriskData) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "callRecordingFile":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CallRecordingFile.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CallRecordingFile.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.CallRecordingFile).Set(d.ReadString())
 		case "callRecordsDownloadData":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CallRecordsDownloadData.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.CallRecordsDownloadData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CallRecordsDownloadData).Set(d.ReadOptRaw())
 		case "callNotConnectedData":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CallNotConnectedData.SetNull()
-				} else if v, p := readCallNotConnectedData(d); p == "" {
-					x.CallNotConnectedData.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.CallNotConnectedData).Set(readCallNotConnectedData(d))
 		case "channel":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Channel.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Channel.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Channel).Set(d.ReadString())
 		case "isIncoming":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.IsIncoming.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.IsIncoming.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.IsIncoming).Set(d.ReadBool())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *UserFrom) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "firstName":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.FirstName.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.FirstName.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.FirstName).Set(d.ReadString())
 		case "lastName":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LastName.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.LastName.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.LastName).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 func readCallNotConnectedReason(d *wire.Decoder) (CallNotConnectedReason, string) {
 	v, p := d.ReadString()

@@ -6,12 +6,8 @@ import "github.com/eventgen/eventgen/generated/wire"
 
 func (x *Query) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -21,12 +17,8 @@ func (x *Query) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -40,12 +32,8 @@ func (x *Query) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -55,26 +43,14 @@ func (x *Query) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<13) == 0 {
 		e.Key("\"query\"")
@@ -94,12 +70,8 @@ func (x *TariffBlocked) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("tariffBlocked")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -109,12 +81,8 @@ func (x *TariffBlocked) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -128,12 +96,8 @@ func (x *TariffBlocked) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -143,26 +107,14 @@ func (x *TariffBlocked) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -178,12 +130,8 @@ func (x *SessionDataSoftLimitExceeded) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("sessionDataSoftLimitExceeded")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -193,12 +141,8 @@ func (x *SessionDataSoftLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -212,12 +156,8 @@ func (x *SessionDataSoftLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -227,26 +167,14 @@ func (x *SessionDataSoftLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -262,12 +190,8 @@ func (x *ClientDataSoftLimitExceeded) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("clientDataSoftLimitExceeded")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -277,12 +201,8 @@ func (x *ClientDataSoftLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -296,12 +216,8 @@ func (x *ClientDataSoftLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -311,26 +227,14 @@ func (x *ClientDataSoftLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -346,12 +250,8 @@ func (x *SessionDataHardLimitExceeded) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("sessionDataHardLimitExceeded")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -361,12 +261,8 @@ func (x *SessionDataHardLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -380,12 +276,8 @@ func (x *SessionDataHardLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -395,26 +287,14 @@ func (x *SessionDataHardLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -430,12 +310,8 @@ func (x *ClientDataHardLimitExceeded) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("clientDataHardLimitExceeded")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -445,12 +321,8 @@ func (x *ClientDataHardLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -464,12 +336,8 @@ func (x *ClientDataHardLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -479,26 +347,14 @@ func (x *ClientDataHardLimitExceeded) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -514,12 +370,8 @@ func (x *SMSFailedEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("smsFailedEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -529,12 +381,8 @@ func (x *SMSFailedEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -548,12 +396,8 @@ func (x *SMSFailedEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -563,26 +407,14 @@ func (x *SMSFailedEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -598,12 +430,8 @@ func (x *SMSSuccessEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("smsSuccessEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -613,12 +441,8 @@ func (x *SMSSuccessEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -632,12 +456,8 @@ func (x *SMSSuccessEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -647,26 +467,14 @@ func (x *SMSSuccessEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -682,12 +490,8 @@ func (x *Match) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("match")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -697,12 +501,8 @@ func (x *Match) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -716,12 +516,8 @@ func (x *Match) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -731,26 +527,14 @@ func (x *Match) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -766,12 +550,8 @@ func (x *NoMatch) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("noMatch")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -781,12 +561,8 @@ func (x *NoMatch) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -800,12 +576,8 @@ func (x *NoMatch) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -815,26 +587,14 @@ func (x *NoMatch) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -850,12 +610,8 @@ func (x *TimeLimit) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("timeLimit")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -865,12 +621,8 @@ func (x *TimeLimit) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -884,12 +636,8 @@ func (x *TimeLimit) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -899,26 +647,14 @@ func (x *TimeLimit) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -934,12 +670,8 @@ func (x *LengthLimit) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("lengthLimit")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -949,12 +681,8 @@ func (x *LengthLimit) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -968,12 +696,8 @@ func (x *LengthLimit) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -983,26 +707,14 @@ func (x *LengthLimit) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1018,12 +730,8 @@ func (x *FileEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("fileEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1033,12 +741,8 @@ func (x *FileEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1052,12 +756,8 @@ func (x *FileEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1067,26 +767,14 @@ func (x *FileEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1102,12 +790,8 @@ func (x *FileTooBigEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("fileTooBigEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1117,12 +801,8 @@ func (x *FileTooBigEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1136,12 +816,8 @@ func (x *FileTooBigEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1151,26 +827,14 @@ func (x *FileTooBigEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1186,12 +850,8 @@ func (x *OnAppInstall) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("ONAPPINSTALL")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1201,12 +861,8 @@ func (x *OnAppInstall) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1220,12 +876,8 @@ func (x *OnAppInstall) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1235,26 +887,14 @@ func (x *OnAppInstall) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1270,12 +910,8 @@ func (x *OnAppUpdate) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("ONAPPUPDATE")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1285,12 +921,8 @@ func (x *OnAppUpdate) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1304,12 +936,8 @@ func (x *OnAppUpdate) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1319,26 +947,14 @@ func (x *OnAppUpdate) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1354,12 +970,8 @@ func (x *OnImBotMessageAdd) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("ONIMBOTMESSAGEADD")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1369,12 +981,8 @@ func (x *OnImBotMessageAdd) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1388,12 +996,8 @@ func (x *OnImBotMessageAdd) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1403,26 +1007,14 @@ func (x *OnImBotMessageAdd) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1438,12 +1030,8 @@ func (x *OnImBotMessageUpdate) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("ONIMBOTMESSAGEUPDATE")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1453,12 +1041,8 @@ func (x *OnImBotMessageUpdate) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1472,12 +1056,8 @@ func (x *OnImBotMessageUpdate) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1487,26 +1067,14 @@ func (x *OnImBotMessageUpdate) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1522,12 +1090,8 @@ func (x *OnImBotMessageDelete) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("ONIMBOTMESSAGEDELETE")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1537,12 +1101,8 @@ func (x *OnImBotMessageDelete) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1556,12 +1116,8 @@ func (x *OnImBotMessageDelete) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1571,26 +1127,14 @@ func (x *OnImBotMessageDelete) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1606,12 +1150,8 @@ func (x *OnImCommandAdd) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("ONIMCOMMANDADD")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1621,12 +1161,8 @@ func (x *OnImCommandAdd) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1640,12 +1176,8 @@ func (x *OnImCommandAdd) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1655,26 +1187,14 @@ func (x *OnImCommandAdd) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1690,12 +1210,8 @@ func (x *OnImJoinChat) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("ONIMJOINCHAT")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1705,12 +1221,8 @@ func (x *OnImJoinChat) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1724,12 +1236,8 @@ func (x *OnImJoinChat) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1739,26 +1247,14 @@ func (x *OnImJoinChat) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1774,12 +1270,8 @@ func (x *OnImBotDelete) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("ONIMBOTDELETE")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1789,12 +1281,8 @@ func (x *OnImBotDelete) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1808,12 +1296,8 @@ func (x *OnImBotDelete) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1823,26 +1307,14 @@ func (x *OnImBotDelete) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1858,12 +1330,8 @@ func (x *CRMSuccessEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("CRM_SUCCESS_EVENT")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1873,12 +1341,8 @@ func (x *CRMSuccessEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1892,12 +1356,8 @@ func (x *CRMSuccessEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1907,26 +1367,14 @@ func (x *CRMSuccessEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1942,12 +1390,8 @@ func (x *CRMFailedEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("CRM_FAILED_EVENT")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -1957,12 +1401,8 @@ func (x *CRMFailedEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -1976,12 +1416,8 @@ func (x *CRMFailedEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -1991,26 +1427,14 @@ func (x *CRMFailedEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2026,12 +1450,8 @@ func (x *LocationEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("locationEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2041,12 +1461,8 @@ func (x *LocationEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2060,12 +1476,8 @@ func (x *LocationEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2075,26 +1487,14 @@ func (x *LocationEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2110,12 +1510,8 @@ func (x *TelegramSendContact) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("telegramSendContact")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2125,12 +1521,8 @@ func (x *TelegramSendContact) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2144,12 +1536,8 @@ func (x *TelegramSendContact) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2159,26 +1547,14 @@ func (x *TelegramSendContact) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2194,12 +1570,8 @@ func (x *TelegramSendLocation) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("telegramSendLocation")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2209,12 +1581,8 @@ func (x *TelegramSendLocation) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2228,12 +1596,8 @@ func (x *TelegramSendLocation) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2243,26 +1607,14 @@ func (x *TelegramSendLocation) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2278,12 +1630,8 @@ func (x *TelegramAPIRequestFailed) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("telegramApiRequestFailed")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2293,12 +1641,8 @@ func (x *TelegramAPIRequestFailed) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2312,12 +1656,8 @@ func (x *TelegramAPIRequestFailed) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2327,26 +1667,14 @@ func (x *TelegramAPIRequestFailed) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2362,12 +1690,8 @@ func (x *TelegramCallbackQuery) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("telegramCallbackQuery")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2377,12 +1701,8 @@ func (x *TelegramCallbackQuery) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2396,12 +1716,8 @@ func (x *TelegramCallbackQuery) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2411,26 +1727,14 @@ func (x *TelegramCallbackQuery) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2446,12 +1750,8 @@ func (x *StickerEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("stickerEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2461,12 +1761,8 @@ func (x *StickerEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2480,12 +1776,8 @@ func (x *StickerEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2495,26 +1787,14 @@ func (x *StickerEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2530,12 +1810,8 @@ func (x *TelegramPaymentSuccessEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("telegramPaymentSuccessEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2545,12 +1821,8 @@ func (x *TelegramPaymentSuccessEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2564,12 +1836,8 @@ func (x *TelegramPaymentSuccessEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2579,26 +1847,14 @@ func (x *TelegramPaymentSuccessEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2614,12 +1870,8 @@ func (x *TelegramPaymentFailedEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("telegramPaymentFailedEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2629,12 +1881,8 @@ func (x *TelegramPaymentFailedEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2648,12 +1896,8 @@ func (x *TelegramPaymentFailedEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2663,26 +1907,14 @@ func (x *TelegramPaymentFailedEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2698,12 +1930,8 @@ func (x *TelegramPrecheckoutEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("telegramPrecheckoutEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2713,12 +1941,8 @@ func (x *TelegramPrecheckoutEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2732,12 +1956,8 @@ func (x *TelegramPrecheckoutEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2747,26 +1967,14 @@ func (x *TelegramPrecheckoutEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2782,12 +1990,8 @@ func (x *ViberSendLocation) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("viberSendLocation")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2797,12 +2001,8 @@ func (x *ViberSendLocation) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2816,12 +2016,8 @@ func (x *ViberSendLocation) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2831,26 +2027,14 @@ func (x *ViberSendLocation) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2866,12 +2050,8 @@ func (x *ViberSendSticker) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("viberSendSticker")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2881,12 +2061,8 @@ func (x *ViberSendSticker) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2900,12 +2076,8 @@ func (x *ViberSendSticker) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2915,26 +2087,14 @@ func (x *ViberSendSticker) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -2950,12 +2110,8 @@ func (x *ViberSendContact) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("viberSendContact")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -2965,12 +2121,8 @@ func (x *ViberSendContact) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -2984,12 +2136,8 @@ func (x *ViberSendContact) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -2999,26 +2147,14 @@ func (x *ViberSendContact) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3034,12 +2170,8 @@ func (x *ViberUnsubscribe) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("viberUnsubscribe")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3049,12 +2181,8 @@ func (x *ViberUnsubscribe) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3068,12 +2196,8 @@ func (x *ViberUnsubscribe) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3083,26 +2207,14 @@ func (x *ViberUnsubscribe) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3118,12 +2230,8 @@ func (x *ConversationStarted) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("conversationStarted")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3133,12 +2241,8 @@ func (x *ConversationStarted) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3152,12 +2256,8 @@ func (x *ConversationStarted) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3167,26 +2267,14 @@ func (x *ConversationStarted) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3202,12 +2290,8 @@ func (x *WeChatSendLocation) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("weChatSendLocation")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3217,12 +2301,8 @@ func (x *WeChatSendLocation) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3236,12 +2316,8 @@ func (x *WeChatSendLocation) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3251,26 +2327,14 @@ func (x *WeChatSendLocation) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3286,12 +2350,8 @@ func (x *WeChatAnyMessage) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("weChatAnyMessage")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3301,12 +2361,8 @@ func (x *WeChatAnyMessage) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3320,12 +2376,8 @@ func (x *WeChatAnyMessage) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3335,26 +2387,14 @@ func (x *WeChatAnyMessage) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3370,12 +2410,8 @@ func (x *LivechatFinished) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("livechatFinished")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3385,12 +2421,8 @@ func (x *LivechatFinished) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3404,12 +2436,8 @@ func (x *LivechatFinished) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3419,26 +2447,14 @@ func (x *LivechatFinished) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3454,12 +2470,8 @@ func (x *NoLivechatOperatorsOnline) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("noLivechatOperatorsOnline")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3469,12 +2481,8 @@ func (x *NoLivechatOperatorsOnline) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3488,12 +2496,8 @@ func (x *NoLivechatOperatorsOnline) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3503,26 +2507,14 @@ func (x *NoLivechatOperatorsOnline) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3538,12 +2530,8 @@ func (x *Hangup) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("hangup")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3553,12 +2541,8 @@ func (x *Hangup) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3572,12 +2556,8 @@ func (x *Hangup) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3587,26 +2567,14 @@ func (x *Hangup) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3622,12 +2590,8 @@ func (x *Transfer) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("transfer")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3637,12 +2601,8 @@ func (x *Transfer) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3656,12 +2616,8 @@ func (x *Transfer) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3671,26 +2627,14 @@ func (x *Transfer) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3706,12 +2650,8 @@ func (x *BotHangup) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("botHangup")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3721,12 +2661,8 @@ func (x *BotHangup) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3740,12 +2676,8 @@ func (x *BotHangup) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3755,26 +2687,14 @@ func (x *BotHangup) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3790,12 +2710,8 @@ func (x *NoDTMFAnswerEvent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("noDtmfAnswerEvent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3805,12 +2721,8 @@ func (x *NoDTMFAnswerEvent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3824,12 +2736,8 @@ func (x *NoDTMFAnswerEvent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3839,26 +2747,14 @@ func (x *NoDTMFAnswerEvent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3874,12 +2770,8 @@ func (x *SpeechNotRecognized) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("speechNotRecognized")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3889,12 +2781,8 @@ func (x *SpeechNotRecognized) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3908,12 +2796,8 @@ func (x *SpeechNotRecognized) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -3923,26 +2807,14 @@ func (x *SpeechNotRecognized) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3958,12 +2830,8 @@ func (x *OnCallNotConnected) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("onCallNotConnected")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -3973,12 +2841,8 @@ func (x *OnCallNotConnected) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -3992,12 +2856,8 @@ func (x *OnCallNotConnected) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -4007,26 +2867,14 @@ func (x *OnCallNotConnected) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4042,12 +2890,8 @@ func (x *BargeInIntent) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	e.Key("\"event\"")
 	e.String("bargeInIntent")
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"botId\"")
@@ -4057,12 +2901,8 @@ func (x *BargeInIntent) encode(e *wire.Encoder) {
 		e.Key("\"channelBotId\"")
 		e.String(x.ChannelBotID)
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"accountId\"")
+	if v, ok := wire.OptKey(e, "\"accountId\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"accountId\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"channelType\"")
@@ -4076,12 +2916,8 @@ func (x *BargeInIntent) encode(e *wire.Encoder) {
 		e.Key("\"questionId\"")
 		e.String(x.QuestionID)
 	}
-	if v, ok := x.RequestType.Get(); ok {
-		e.Key("\"requestType\"")
+	if v, ok := wire.OptKey(e, "\"requestType\"", &x.RequestType); ok {
 		e.String(v)
-	} else if x.RequestType.IsNull() {
-		e.Key("\"requestType\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<8) == 0 {
 		e.Key("\"rawRequest\"")
@@ -4091,26 +2927,14 @@ func (x *BargeInIntent) encode(e *wire.Encoder) {
 		e.Key("\"userFrom\"")
 		x.UserFrom.encode(e)
 	}
-	if v, ok := x.Timestamp.Get(); ok {
-		e.Key("\"timestamp\"")
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
 		v.encode(e)
-	} else if x.Timestamp.IsNull() {
-		e.Key("\"timestamp\"")
-		e.Null()
 	}
-	if v, ok := x.ChannelData.Get(); ok {
-		e.Key("\"channelData\"")
+	if v, ok := wire.OptKey(e, "\"channelData\"", &x.ChannelData); ok {
 		e.RawBytes(v)
-	} else if x.ChannelData.IsNull() {
-		e.Key("\"channelData\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		v.encode(e)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4124,59 +2948,31 @@ func (x *BargeInIntent) AppendJSON(b []byte) []byte {
 }
 func (x *CallNotConnectedData) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Reason.Get(); ok {
-		e.Key("\"reason\"")
+	if v, ok := wire.OptKey(e, "\"reason\"", &x.Reason); ok {
 		e.String(string(v))
-	} else if x.Reason.IsNull() {
-		e.Key("\"reason\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *FileEventData) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.ChatID.Get(); ok {
-		e.Key("\"chatId\"")
+	if v, ok := wire.OptKey(e, "\"chatId\"", &x.ChatID); ok {
 		e.String(v)
-	} else if x.ChatID.IsNull() {
-		e.Key("\"chatId\"")
-		e.Null()
 	}
-	if v, ok := x.IsTestChannel.Get(); ok {
-		e.Key("\"isTestChannel\"")
+	if v, ok := wire.OptKey(e, "\"isTestChannel\"", &x.IsTestChannel); ok {
 		e.Bool(v)
-	} else if x.IsTestChannel.IsNull() {
-		e.Key("\"isTestChannel\"")
-		e.Null()
 	}
-	if v, ok := x.JustWidgetRawParams.Get(); ok {
-		e.Key("\"JustWidgetRawParams\"")
+	if v, ok := wire.OptKey(e, "\"JustWidgetRawParams\"", &x.JustWidgetRawParams); ok {
 		e.RawBytes(v)
-	} else if x.JustWidgetRawParams.IsNull() {
-		e.Key("\"JustWidgetRawParams\"")
-		e.Null()
 	}
-	if v, ok := x.LivechatStatus.Get(); ok {
-		e.Key("\"livechatStatus\"")
+	if v, ok := wire.OptKey(e, "\"livechatStatus\"", &x.LivechatStatus); ok {
 		v.encode(e)
-	} else if x.LivechatStatus.IsNull() {
-		e.Key("\"livechatStatus\"")
-		e.Null()
 	}
-	if v, ok := x.RequestHeaders.Get(); ok {
-		e.Key("\"requestHeaders\"")
+	if v, ok := wire.OptKey(e, "\"requestHeaders\"", &x.RequestHeaders); ok {
 		e.RawBytes(v)
-	} else if x.RequestHeaders.IsNull() {
-		e.Key("\"requestHeaders\"")
-		e.Null()
 	}
-	if v, ok := x.Resterisk.Get(); ok {
-		e.Key("\"resterisk\"")
+	if v, ok := wire.OptKey(e, "\"resterisk\"", &x.Resterisk); ok {
 		v.encode(e)
-	} else if x.Resterisk.IsNull() {
-		e.Key("\"resterisk\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<6) == 0 {
 		e.Key("\"eventData\"")
@@ -4199,99 +2995,51 @@ func (x *FileEventFile) encode(e *wire.Encoder) {
 		e.Key("\"mimeType\"")
 		e.String(x.MIMEType)
 	}
-	if v, ok := x.Name.Get(); ok {
-		e.Key("\"name\"")
+	if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 		e.String(v)
-	} else if x.Name.IsNull() {
-		e.Key("\"name\"")
-		e.Null()
 	}
-	if v, ok := x.Size.Get(); ok {
-		e.Key("\"size\"")
+	if v, ok := wire.OptKey(e, "\"size\"", &x.Size); ok {
 		e.Int(v)
-	} else if x.Size.IsNull() {
-		e.Key("\"size\"")
-		e.Null()
 	}
-	if v, ok := x.Message.Get(); ok {
-		e.Key("\"message\"")
+	if v, ok := wire.OptKey(e, "\"message\"", &x.Message); ok {
 		e.String(v)
-	} else if x.Message.IsNull() {
-		e.Key("\"message\"")
-		e.Null()
 	}
-	if v, ok := x.Data.Get(); ok {
-		e.Key("\"data\"")
+	if v, ok := wire.OptKey(e, "\"data\"", &x.Data); ok {
 		e.RawBytes(v)
-	} else if x.Data.IsNull() {
-		e.Key("\"data\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *LivechatStatus) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Enabled.Get(); ok {
-		e.Key("\"enabled\"")
+	if v, ok := wire.OptKey(e, "\"enabled\"", &x.Enabled); ok {
 		e.Bool(v)
-	} else if x.Enabled.IsNull() {
-		e.Key("\"enabled\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *RequestData) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.ChatID.Get(); ok {
-		e.Key("\"chatId\"")
+	if v, ok := wire.OptKey(e, "\"chatId\"", &x.ChatID); ok {
 		e.String(v)
-	} else if x.ChatID.IsNull() {
-		e.Key("\"chatId\"")
-		e.Null()
 	}
-	if v, ok := x.IsTestChannel.Get(); ok {
-		e.Key("\"isTestChannel\"")
+	if v, ok := wire.OptKey(e, "\"isTestChannel\"", &x.IsTestChannel); ok {
 		e.Bool(v)
-	} else if x.IsTestChannel.IsNull() {
-		e.Key("\"isTestChannel\"")
-		e.Null()
 	}
-	if v, ok := x.JustWidgetRawParams.Get(); ok {
-		e.Key("\"JustWidgetRawParams\"")
+	if v, ok := wire.OptKey(e, "\"JustWidgetRawParams\"", &x.JustWidgetRawParams); ok {
 		e.RawBytes(v)
-	} else if x.JustWidgetRawParams.IsNull() {
-		e.Key("\"JustWidgetRawParams\"")
-		e.Null()
 	}
-	if v, ok := x.LivechatStatus.Get(); ok {
-		e.Key("\"livechatStatus\"")
+	if v, ok := wire.OptKey(e, "\"livechatStatus\"", &x.LivechatStatus); ok {
 		v.encode(e)
-	} else if x.LivechatStatus.IsNull() {
-		e.Key("\"livechatStatus\"")
-		e.Null()
 	}
-	if v, ok := x.RequestHeaders.Get(); ok {
-		e.Key("\"requestHeaders\"")
+	if v, ok := wire.OptKey(e, "\"requestHeaders\"", &x.RequestHeaders); ok {
 		e.RawBytes(v)
-	} else if x.RequestHeaders.IsNull() {
-		e.Key("\"requestHeaders\"")
-		e.Null()
 	}
-	if v, ok := x.Resterisk.Get(); ok {
-		e.Key("\"resterisk\"")
+	if v, ok := wire.OptKey(e, "\"resterisk\"", &x.Resterisk); ok {
 		v.encode(e)
-	} else if x.Resterisk.IsNull() {
-		e.Key("\"resterisk\"")
-		e.Null()
 	}
-	if v, ok := x.EventData.Get(); ok {
-		e.Key("\"eventData\"")
+	if v, ok := wire.OptKey(e, "\"eventData\"", &x.EventData); ok {
 		e.RawBytes(v)
-	} else if x.EventData.IsNull() {
-		e.Key("\"eventData\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4307,66 +3055,34 @@ func (x *RequestTimestamp) encode(e *wire.Encoder) {
 }
 func (x *ResteriskData) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.CallRecordingFile.Get(); ok {
-		e.Key("\"callRecordingFile\"")
+	if v, ok := wire.OptKey(e, "\"callRecordingFile\"", &x.CallRecordingFile); ok {
 		e.String(v)
-	} else if x.CallRecordingFile.IsNull() {
-		e.Key("\"callRecordingFile\"")
-		e.Null()
 	}
-	if v, ok := x.CallRecordsDownloadData.Get(); ok {
-		e.Key("\"callRecordsDownloadData\"")
+	if v, ok := wire.OptKey(e, "\"callRecordsDownloadData\"", &x.CallRecordsDownloadData); ok {
 		e.RawBytes(v)
-	} else if x.CallRecordsDownloadData.IsNull() {
-		e.Key("\"callRecordsDownloadData\"")
-		e.Null()
 	}
-	if v, ok := x.CallNotConnectedData.Get(); ok {
-		e.Key("\"callNotConnectedData\"")
+	if v, ok := wire.OptKey(e, "\"callNotConnectedData\"", &x.CallNotConnectedData); ok {
 		v.encode(e)
-	} else if x.CallNotConnectedData.IsNull() {
-		e.Key("\"callNotConnectedData\"")
-		e.Null()
 	}
-	if v, ok := x.Channel.Get(); ok {
-		e.Key("\"channel\"")
+	if v, ok := wire.OptKey(e, "\"channel\"", &x.Channel); ok {
 		e.String(v)
-	} else if x.Channel.IsNull() {
-		e.Key("\"channel\"")
-		e.Null()
 	}
-	if v, ok := x.IsIncoming.Get(); ok {
-		e.Key("\"isIncoming\"")
+	if v, ok := wire.OptKey(e, "\"isIncoming\"", &x.IsIncoming); ok {
 		e.Bool(v)
-	} else if x.IsIncoming.IsNull() {
-		e.Key("\"isIncoming\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *UserFrom) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.ID.Get(); ok {
-		e.Key("\"id\"")
+	if v, ok := wire.OptKey(e, "\"id\"", &x.ID); ok {
 		e.String(v)
-	} else if x.ID.IsNull() {
-		e.Key("\"id\"")
-		e.Null()
 	}
-	if v, ok := x.FirstName.Get(); ok {
-		e.Key("\"firstName\"")
+	if v, ok := wire.OptKey(e, "\"firstName\"", &x.FirstName); ok {
 		e.String(v)
-	} else if x.FirstName.IsNull() {
-		e.Key("\"firstName\"")
-		e.Null()
 	}
-	if v, ok := x.LastName.Get(); ok {
-		e.Key("\"lastName\"")
+	if v, ok := wire.OptKey(e, "\"lastName\"", &x.LastName); ok {
 		e.String(v)
-	} else if x.LastName.IsNull() {
-		e.Key("\"lastName\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()

@@ -4,114 +4,44 @@ package jaicp
 
 import "github.com/eventgen/eventgen/generated/wire"
 
+var members_Query = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data", "query"}
+
 func (x *Query) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_Query[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	ps.Required(p, x.omit[:], members_Query, 12, x.extra)
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("query")
-		if x.omit[0]&(1<<13) != 0 {
-			if !x.extra.Has("query") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -122,106 +52,44 @@ func (x *Query) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TariffBlocked = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *TariffBlocked) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_TariffBlocked[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -232,106 +100,44 @@ func (x *TariffBlocked) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionDataSoftLimitExceeded = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *SessionDataSoftLimitExceeded) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_SessionDataSoftLimitExceeded[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -342,106 +148,44 @@ func (x *SessionDataSoftLimitExceeded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ClientDataSoftLimitExceeded = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *ClientDataSoftLimitExceeded) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ClientDataSoftLimitExceeded[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -452,106 +196,44 @@ func (x *ClientDataSoftLimitExceeded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionDataHardLimitExceeded = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *SessionDataHardLimitExceeded) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_SessionDataHardLimitExceeded[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -562,106 +244,44 @@ func (x *SessionDataHardLimitExceeded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ClientDataHardLimitExceeded = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *ClientDataHardLimitExceeded) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ClientDataHardLimitExceeded[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -672,106 +292,44 @@ func (x *ClientDataHardLimitExceeded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SMSFailedEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *SMSFailedEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_SMSFailedEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -782,106 +340,44 @@ func (x *SMSFailedEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SMSSuccessEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *SMSSuccessEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_SMSSuccessEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -892,106 +388,44 @@ func (x *SMSSuccessEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Match = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *Match) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_Match[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1002,106 +436,44 @@ func (x *Match) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_NoMatch = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *NoMatch) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_NoMatch[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1112,106 +484,44 @@ func (x *NoMatch) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TimeLimit = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *TimeLimit) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_TimeLimit[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1222,106 +532,44 @@ func (x *TimeLimit) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_LengthLimit = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *LengthLimit) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_LengthLimit[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1332,106 +580,44 @@ func (x *LengthLimit) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FileEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *FileEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_FileEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1442,106 +628,44 @@ func (x *FileEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FileTooBigEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *FileTooBigEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_FileTooBigEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1552,106 +676,44 @@ func (x *FileTooBigEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_OnAppInstall = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *OnAppInstall) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_OnAppInstall[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1662,106 +724,44 @@ func (x *OnAppInstall) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_OnAppUpdate = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *OnAppUpdate) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_OnAppUpdate[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1772,106 +772,44 @@ func (x *OnAppUpdate) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_OnImBotMessageAdd = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *OnImBotMessageAdd) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_OnImBotMessageAdd[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1882,106 +820,44 @@ func (x *OnImBotMessageAdd) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_OnImBotMessageUpdate = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *OnImBotMessageUpdate) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_OnImBotMessageUpdate[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1992,106 +868,44 @@ func (x *OnImBotMessageUpdate) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_OnImBotMessageDelete = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *OnImBotMessageDelete) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_OnImBotMessageDelete[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -2102,106 +916,44 @@ func (x *OnImBotMessageDelete) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_OnImCommandAdd = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *OnImCommandAdd) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_OnImCommandAdd[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -2212,106 +964,44 @@ func (x *OnImCommandAdd) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_OnImJoinChat = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *OnImJoinChat) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_OnImJoinChat[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -2322,106 +1012,44 @@ func (x *OnImJoinChat) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_OnImBotDelete = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *OnImBotDelete) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_OnImBotDelete[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -2432,106 +1060,44 @@ func (x *OnImBotDelete) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CRMSuccessEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *CRMSuccessEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_CRMSuccessEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -2542,106 +1108,44 @@ func (x *CRMSuccessEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CRMFailedEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *CRMFailedEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_CRMFailedEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -2652,106 +1156,44 @@ func (x *CRMFailedEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_LocationEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *LocationEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_LocationEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -2762,106 +1204,44 @@ func (x *LocationEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TelegramSendContact = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *TelegramSendContact) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_TelegramSendContact[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -2872,106 +1252,44 @@ func (x *TelegramSendContact) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TelegramSendLocation = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *TelegramSendLocation) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_TelegramSendLocation[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -2982,106 +1300,44 @@ func (x *TelegramSendLocation) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TelegramAPIRequestFailed = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *TelegramAPIRequestFailed) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_TelegramAPIRequestFailed[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3092,106 +1348,44 @@ func (x *TelegramAPIRequestFailed) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TelegramCallbackQuery = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *TelegramCallbackQuery) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_TelegramCallbackQuery[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3202,106 +1396,44 @@ func (x *TelegramCallbackQuery) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_StickerEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *StickerEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_StickerEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3312,106 +1444,44 @@ func (x *StickerEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TelegramPaymentSuccessEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *TelegramPaymentSuccessEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_TelegramPaymentSuccessEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3422,106 +1492,44 @@ func (x *TelegramPaymentSuccessEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TelegramPaymentFailedEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *TelegramPaymentFailedEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_TelegramPaymentFailedEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3532,106 +1540,44 @@ func (x *TelegramPaymentFailedEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TelegramPrecheckoutEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *TelegramPrecheckoutEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_TelegramPrecheckoutEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3642,106 +1588,44 @@ func (x *TelegramPrecheckoutEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ViberSendLocation = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *ViberSendLocation) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ViberSendLocation[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3752,106 +1636,44 @@ func (x *ViberSendLocation) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ViberSendSticker = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *ViberSendSticker) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ViberSendSticker[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3862,106 +1684,44 @@ func (x *ViberSendSticker) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ViberSendContact = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *ViberSendContact) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ViberSendContact[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3972,106 +1732,44 @@ func (x *ViberSendContact) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ViberUnsubscribe = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *ViberUnsubscribe) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ViberUnsubscribe[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4082,106 +1780,44 @@ func (x *ViberUnsubscribe) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ConversationStarted = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *ConversationStarted) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ConversationStarted[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4192,106 +1828,44 @@ func (x *ConversationStarted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_WeChatSendLocation = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *WeChatSendLocation) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_WeChatSendLocation[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4302,106 +1876,44 @@ func (x *WeChatSendLocation) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_WeChatAnyMessage = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *WeChatAnyMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_WeChatAnyMessage[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4412,106 +1924,44 @@ func (x *WeChatAnyMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_LivechatFinished = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *LivechatFinished) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_LivechatFinished[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4522,106 +1972,44 @@ func (x *LivechatFinished) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_NoLivechatOperatorsOnline = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *NoLivechatOperatorsOnline) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_NoLivechatOperatorsOnline[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4632,106 +2020,44 @@ func (x *NoLivechatOperatorsOnline) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Hangup = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *Hangup) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_Hangup[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4742,106 +2068,44 @@ func (x *Hangup) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Transfer = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *Transfer) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_Transfer[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4852,106 +2116,44 @@ func (x *Transfer) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_BotHangup = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *BotHangup) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_BotHangup[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4962,106 +2164,44 @@ func (x *BotHangup) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_NoDTMFAnswerEvent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *NoDTMFAnswerEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_NoDTMFAnswerEvent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5072,106 +2212,44 @@ func (x *NoDTMFAnswerEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SpeechNotRecognized = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *SpeechNotRecognized) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_SpeechNotRecognized[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5182,106 +2260,44 @@ func (x *SpeechNotRecognized) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_OnCallNotConnected = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *OnCallNotConnected) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_OnCallNotConnected[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5292,106 +2308,44 @@ func (x *OnCallNotConnected) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_BargeInIntent = []string{"version", "botId", "channelBotId", "accountId", "channelType", "channelUserId", "questionId", "requestType", "rawRequest", "userFrom", "timestamp", "channelData", "data"}
+
 func (x *BargeInIntent) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_BargeInIntent[:12], 0, x.extra)
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("botId")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("botId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelBotId")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("channelBotId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("accountId")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("channelType")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("channelType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("channelUserId")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("channelUserId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("questionId")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("questionId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.RequestType.IsNull() {
 		fp := p.Key("requestType")
-		if x.RequestType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("rawRequest")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("rawRequest") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<9) == 0 {
 		fp := p.Key("userFrom")
-		if x.omit[0]&(1<<9) != 0 {
-			if !x.extra.Has("userFrom") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.UserFrom.validate(ps, &fp)
-		}
+		x.UserFrom.validate(ps, &fp)
 	}
-	{
+	if v, ok := x.Timestamp.Get(); ok {
 		fp := p.Key("timestamp")
-		if v, ok := x.Timestamp.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Timestamp.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChannelData.IsNull() {
 		fp := p.Key("channelData")
-		if x.ChannelData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Data.Get(); ok {
 		fp := p.Key("data")
-		if v, ok := x.Data.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Data.IsAbsent() {
-			if !x.extra.Has("data") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		v.validate(ps, &fp)
+	} else if x.Data.IsAbsent() && !x.extra.Has("data") {
+		fp := p.Key("data")
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5403,11 +2357,9 @@ func (x *BargeInIntent) Validate() error {
 	return ps.Err()
 }
 func (x *CallNotConnectedData) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Reason.IsNull() {
 		fp := p.Key("reason")
-		if x.Reason.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5418,56 +2370,44 @@ func (x *CallNotConnectedData) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FileEventData = []string{"chatId", "isTestChannel", "JustWidgetRawParams", "livechatStatus", "requestHeaders", "resterisk", "eventData"}
+
 func (x *FileEventData) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_FileEventData, 0, x.extra)
+	if x.ChatID.IsNull() {
 		fp := p.Key("chatId")
-		if x.ChatID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.IsTestChannel.IsNull() {
 		fp := p.Key("isTestChannel")
-		if x.IsTestChannel.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.JustWidgetRawParams.IsNull() {
 		fp := p.Key("JustWidgetRawParams")
-		if x.JustWidgetRawParams.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.LivechatStatus.Get(); ok {
 		fp := p.Key("livechatStatus")
-		if v, ok := x.LivechatStatus.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.LivechatStatus.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.LivechatStatus.IsNull() {
+		fp := p.Key("livechatStatus")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.RequestHeaders.IsNull() {
 		fp := p.Key("requestHeaders")
-		if x.RequestHeaders.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Resterisk.Get(); ok {
 		fp := p.Key("resterisk")
-		if v, ok := x.Resterisk.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Resterisk.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Resterisk.IsNull() {
+		fp := p.Key("resterisk")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<6) == 0 {
 		fp := p.Key("eventData")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("eventData") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			check_ListOfFileEventFile(ps, &fp, x.EventData)
-		}
+		check_ListOfFileEventFile(ps, &fp, x.EventData)
 	}
 	ps.Members(p, x.extra)
 }
@@ -5478,58 +2418,32 @@ func (x *FileEventData) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FileEventFile = []string{"url", "type", "mimeType", "name", "size", "message", "data"}
+
 func (x *FileEventFile) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("url")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("url") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_FileEventFile, 0, x.extra)
+	if x.omit[0]&(1<<1) == 0 {
 		fp := p.Key("type")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if !x.Type.Known() {
-				ps.Add(&fp, "value "+wire.JSONText(x.Type)+" is not one of \"file\", \"image\", \"audio\", \"video\"")
-			}
+		if !x.Type.Known() {
+			ps.Add(&fp, "value "+wire.JSONText(x.Type)+" is not one of \"file\", \"image\", \"audio\", \"video\"")
 		}
 	}
-	{
-		fp := p.Key("mimeType")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("mimeType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.Name.IsNull() {
 		fp := p.Key("name")
-		if x.Name.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Size.IsNull() {
 		fp := p.Key("size")
-		if x.Size.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Message.IsNull() {
 		fp := p.Key("message")
-		if x.Message.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Data.IsNull() {
 		fp := p.Key("data")
-		if x.Data.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5541,11 +2455,9 @@ func (x *FileEventFile) Validate() error {
 	return ps.Err()
 }
 func (x *LivechatStatus) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Enabled.IsNull() {
 		fp := p.Key("enabled")
-		if x.Enabled.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5557,51 +2469,39 @@ func (x *LivechatStatus) Validate() error {
 	return ps.Err()
 }
 func (x *RequestData) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.ChatID.IsNull() {
 		fp := p.Key("chatId")
-		if x.ChatID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.IsTestChannel.IsNull() {
 		fp := p.Key("isTestChannel")
-		if x.IsTestChannel.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.JustWidgetRawParams.IsNull() {
 		fp := p.Key("JustWidgetRawParams")
-		if x.JustWidgetRawParams.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.LivechatStatus.Get(); ok {
 		fp := p.Key("livechatStatus")
-		if v, ok := x.LivechatStatus.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.LivechatStatus.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.LivechatStatus.IsNull() {
+		fp := p.Key("livechatStatus")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.RequestHeaders.IsNull() {
 		fp := p.Key("requestHeaders")
-		if x.RequestHeaders.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Resterisk.Get(); ok {
 		fp := p.Key("resterisk")
-		if v, ok := x.Resterisk.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Resterisk.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Resterisk.IsNull() {
+		fp := p.Key("resterisk")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.EventData.IsNull() {
 		fp := p.Key("eventData")
-		if x.EventData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5614,37 +2514,28 @@ func (x *RequestData) Validate() error {
 }
 func (x *RequestTimestamp) validate(ps *wire.Problems, p *wire.Path) {}
 func (x *ResteriskData) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.CallRecordingFile.IsNull() {
 		fp := p.Key("callRecordingFile")
-		if x.CallRecordingFile.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.CallRecordsDownloadData.IsNull() {
 		fp := p.Key("callRecordsDownloadData")
-		if x.CallRecordsDownloadData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.CallNotConnectedData.Get(); ok {
 		fp := p.Key("callNotConnectedData")
-		if v, ok := x.CallNotConnectedData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.CallNotConnectedData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.CallNotConnectedData.IsNull() {
+		fp := p.Key("callNotConnectedData")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Channel.IsNull() {
 		fp := p.Key("channel")
-		if x.Channel.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.IsIncoming.IsNull() {
 		fp := p.Key("isIncoming")
-		if x.IsIncoming.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5656,23 +2547,17 @@ func (x *ResteriskData) Validate() error {
 	return ps.Err()
 }
 func (x *UserFrom) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.ID.IsNull() {
 		fp := p.Key("id")
-		if x.ID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.FirstName.IsNull() {
 		fp := p.Key("firstName")
-		if x.FirstName.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LastName.IsNull() {
 		fp := p.Key("lastName")
-		if x.LastName.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }

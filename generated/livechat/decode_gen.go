@@ -10,113 +10,41 @@ import (
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	// Fast path: the event type is the first member, as vendors send it; it is read once.
-	if typ, ok := d.FirstMember("type"); ok {
-		var ev Event
-		switch EventType(typ) {
-		case EventTypeCustom:
-			v := new(Custom)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeFile:
-			v := new(File)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeFilledForm:
-			v := new(FilledForm)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeMessage:
-			v := new(Message)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSystemMessage:
-			v := new(SystemMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeRichMessage:
-			v := new(RichMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		default:
-			d.SkipRest(true)
-			ev = &Unknown{
-				Raw:  json.RawMessage(d.Since(start)),
-				Type: EventType(typ),
-			}
-		}
+	typ, resumed := d.FirstMember("type")
+	if !resumed {
+		var found bool
+		typ, found = d.LookupString("type")
 		if d.Failed() {
-			return nil, d.Error(typ)
+			return nil, d.Error("")
 		}
-		return ev, nil
-	}
-	typ, found := d.LookupString("type")
-	if d.Failed() {
-		return nil, d.Error("")
-	}
-	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/type",
+		if !found {
+			return nil, wire.NoType(d, prefix+"/type")
 		}
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeCustom:
-		v := new(Custom)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Custom).decodeFrom(d, resumed, start)
 	case EventTypeFile:
-		v := new(File)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(File).decodeFrom(d, resumed, start)
 	case EventTypeFilledForm:
-		v := new(FilledForm)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(FilledForm).decodeFrom(d, resumed, start)
 	case EventTypeMessage:
-		v := new(Message)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Message).decodeFrom(d, resumed, start)
 	case EventTypeSystemMessage:
-		v := new(SystemMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SystemMessage).decodeFrom(d, resumed, start)
 	case EventTypeRichMessage:
-		v := new(RichMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(RichMessage).decodeFrom(d, resumed, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, resumed)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -145,1912 +73,508 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Custom) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Custom) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Custom) decodeFrom(d *wire.Decoder, resumed bool, start int) *Custom {
 	x.omit = [1]uint64{0xbd}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "order":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Order = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Order).Set(d.ReadInt())
 		case "timestamp":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readUnixTime(d); p == "" {
-					x.Timestamp = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Timestamp).Set(readUnixTime(d))
 		case "author_id":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.AuthorID = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.AuthorID).Set(d.ReadString())
 		case "recipients":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := readRecipients(d); p == "" {
-					x.Recipients = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.Recipients).Set(readRecipients(d))
 		case "properties":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Properties).Set(read_MapOf_Raw(d))
 		case "content":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			if d.Null() {
-				x.extra.Add(name, raw, "null", "must not be null")
-			} else {
-				x.Content = json.RawMessage(d.Skip())
-				x.omit[0] &^= (1 << 7)
-			}
+			o.PlainRaw(d, 7, &x.Content)
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *File) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *File) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *File) decodeFrom(d *wire.Decoder, resumed bool, start int) *File {
 	x.omit = [1]uint64{0x19bd}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "order":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Order = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Order).Set(d.ReadInt())
 		case "timestamp":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readUnixTime(d); p == "" {
-					x.Timestamp = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Timestamp).Set(readUnixTime(d))
 		case "author_id":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.AuthorID = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.AuthorID).Set(d.ReadString())
 		case "recipients":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := readRecipients(d); p == "" {
-					x.Recipients = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.Recipients).Set(readRecipients(d))
 		case "properties":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Properties).Set(read_MapOf_Raw(d))
 		case "name":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Name = v
-					x.omit[0] &^= (1 << 7)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 7, &x.Name).Set(d.ReadString())
 		case "url":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.URL = v
-					x.omit[0] &^= (1 << 8)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 8, &x.URL).Set(d.ReadString())
 		case "thumbnail_url":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ThumbnailURL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ThumbnailURL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.ThumbnailURL).Set(d.ReadString())
 		case "thumbnail2x_url":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Thumbnail2xURL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Thumbnail2xURL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Thumbnail2xURL).Set(d.ReadString())
 		case "content_type":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if v, p := readContentType(d); p == "" {
-					x.ContentType = v
-					x.omit[0] &^= (1 << 11)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 11, &x.ContentType).Set(readContentType(d))
 		case "size":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Size = v
-					x.omit[0] &^= (1 << 12)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 12, &x.Size).Set(d.ReadInt())
 		case "width":
-			if seen[0]&(1<<13) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 13)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Width.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Width.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 13, &x.Width).Set(d.ReadInt())
 		case "height":
-			if seen[0]&(1<<14) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 14)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Height.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Height.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 14, &x.Height).Set(d.ReadInt())
 		case "system_message_type":
-			if seen[0]&(1<<15) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 15)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.SystemMessageType.SetNull()
-				} else if v, p := readSystemMessageType(d); p == "" {
-					x.SystemMessageType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 15, &x.SystemMessageType).Set(readSystemMessageType(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *FilledForm) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *FilledForm) decodeFrom(d *wire.Decoder, resumed bool, start int) *FilledForm {
 	x.omit = [1]uint64{0x1bd}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "order":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Order = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Order).Set(d.ReadInt())
 		case "timestamp":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readUnixTime(d); p == "" {
-					x.Timestamp = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Timestamp).Set(readUnixTime(d))
 		case "author_id":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.AuthorID = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.AuthorID).Set(d.ReadString())
 		case "recipients":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := readRecipients(d); p == "" {
-					x.Recipients = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.Recipients).Set(readRecipients(d))
 		case "properties":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Properties).Set(read_MapOf_Raw(d))
 		case "form_id":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.FormID = v
-					x.omit[0] &^= (1 << 7)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 7, &x.FormID).Set(d.ReadString())
 		case "fields":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if v, p := read_ListOfFormField(d); p == "" {
-					x.Fields = v
-					x.omit[0] &^= (1 << 8)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 8, &x.Fields).Set(read_ListOfFormField(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Message) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *Message) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Message) decodeFrom(d *wire.Decoder, resumed bool, start int) *Message {
 	x.omit = [1]uint64{0xbd}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "order":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Order = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Order).Set(d.ReadInt())
 		case "timestamp":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readUnixTime(d); p == "" {
-					x.Timestamp = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Timestamp).Set(readUnixTime(d))
 		case "author_id":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.AuthorID = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.AuthorID).Set(d.ReadString())
 		case "recipients":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := readRecipients(d); p == "" {
-					x.Recipients = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.Recipients).Set(readRecipients(d))
 		case "properties":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Properties).Set(read_MapOf_Raw(d))
 		case "text":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Text = v
-					x.omit[0] &^= (1 << 7)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 7, &x.Text).Set(d.ReadString())
 		case "postback":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Postback.SetNull()
-				} else if v, p := readPostback(d); p == "" {
-					x.Postback.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.Postback).Set(readPostback(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SystemMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SystemMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SystemMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SystemMessage {
 	x.omit = [1]uint64{0x6d}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "order":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Order = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Order).Set(d.ReadInt())
 		case "timestamp":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readUnixTime(d); p == "" {
-					x.Timestamp = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Timestamp).Set(readUnixTime(d))
 		case "recipients":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Recipients.SetNull()
-				} else if v, p := readRecipients(d); p == "" {
-					x.Recipients.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Recipients).Set(readRecipients(d))
 		case "text":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Text = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.Text).Set(d.ReadString())
 		case "system_message_type":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := readSystemMessageType(d); p == "" {
-					x.SystemMessageType = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.SystemMessageType).Set(readSystemMessageType(d))
 		case "text_vars":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.TextVars.SetNull()
-				} else if v, p := read_MapOf_String(d); p == "" {
-					x.TextVars.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.TextVars).Set(read_MapOf_String(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *RichMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *RichMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *RichMessage {
 	x.omit = [1]uint64{0xbd}
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "order":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Order = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Order).Set(d.ReadInt())
 		case "timestamp":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readUnixTime(d); p == "" {
-					x.Timestamp = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Timestamp).Set(readUnixTime(d))
 		case "author_id":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.AuthorID = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.AuthorID).Set(d.ReadString())
 		case "recipients":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := readRecipients(d); p == "" {
-					x.Recipients = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.Recipients).Set(readRecipients(d))
 		case "properties":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Properties).Set(read_MapOf_Raw(d))
 		case "template_id":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.TemplateID = v
-					x.omit[0] &^= (1 << 7)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 7, &x.TemplateID).Set(d.ReadString())
 		case "elements":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Elements.SetNull()
-				} else if v, p := read_ListOfRichMessageElement(d); p == "" {
-					x.Elements.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.Elements).Set(read_ListOfRichMessageElement(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CheckboxFormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "answers":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := read_ListOfChoiceAnswer(d); p == "" {
-					x.Answers = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Answers).Set(read_ListOfChoiceAnswer(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ChoiceAnswer) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ChoiceFormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Type).Set(d.ReadString())
 		case "answer":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 3) {
 				x.Answer.decode(d)
-				x.omit[0] &^= (1 << 3)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *GroupAnswer) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "group_id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.GroupID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.GroupID).Set(d.ReadInt())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *GroupChooserFormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "answer":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 2) {
 				x.Answer.decode(d)
-				x.omit[0] &^= (1 << 2)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Postback) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "thread_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ThreadID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.ThreadID).Set(d.ReadString())
 		case "event_id":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.EventID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.EventID).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Type.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Type.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Type).Set(d.ReadString())
 		case "value":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Value.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Value.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Value).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RichMessageButton) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x32}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Type.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Type.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Type).Set(d.ReadString())
 		case "text":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Text = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Text).Set(d.ReadString())
 		case "value":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Value.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Value.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Value).Set(d.ReadString())
 		case "webview_height":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.WebviewHeight.SetNull()
-				} else if v, p := readWebviewHeight(d); p == "" {
-					x.WebviewHeight.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.WebviewHeight).Set(readWebviewHeight(d))
 		case "postback_id":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.PostbackID = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.PostbackID).Set(d.ReadString())
 		case "user_ids":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := read_ListOf_String(d); p == "" {
-					x.UserIds = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.UserIds).Set(read_ListOf_String(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RichMessageElement) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "subtitle":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Subtitle.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Subtitle.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Subtitle).Set(d.ReadString())
 		case "image":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Image.SetNull()
-				} else if v, p := readRichMessageImage(d); p == "" {
-					x.Image.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Image).Set(readRichMessageImage(d))
 		case "buttons":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Buttons.SetNull()
-				} else if v, p := read_ListOfRichMessageButton(d); p == "" {
-					x.Buttons.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Buttons).Set(read_ListOfRichMessageButton(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RichMessageImage) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "name":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Name.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Name.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Name).Set(d.ReadString())
 		case "url":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.URL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.URL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.URL).Set(d.ReadString())
 		case "content_type":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ContentType.SetNull()
-				} else if v, p := readContentType(d); p == "" {
-					x.ContentType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.ContentType).Set(readContentType(d))
 		case "size":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Size.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Size.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Size).Set(d.ReadInt())
 		case "width":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Width.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Width.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Width).Set(d.ReadInt())
 		case "height":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Height.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Height.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Height).Set(d.ReadInt())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *TextFormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Type).Set(d.ReadString())
 		case "answer":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Answer = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Answer).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 func readChoiceAnswer(d *wire.Decoder) (ChoiceAnswer, string) {
 	var v ChoiceAnswer

@@ -16,12 +16,8 @@ func (x *Custom) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"order\"")
@@ -39,12 +35,8 @@ func (x *Custom) encode(e *wire.Encoder) {
 		e.Key("\"recipients\"")
 		e.String(string(x.Recipients))
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<7) == 0 {
 		e.Key("\"content\"")
@@ -68,12 +60,8 @@ func (x *File) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"order\"")
@@ -91,12 +79,8 @@ func (x *File) encode(e *wire.Encoder) {
 		e.Key("\"recipients\"")
 		e.String(string(x.Recipients))
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<7) == 0 {
 		e.Key("\"name\"")
@@ -106,19 +90,11 @@ func (x *File) encode(e *wire.Encoder) {
 		e.Key("\"url\"")
 		e.String(x.URL)
 	}
-	if v, ok := x.ThumbnailURL.Get(); ok {
-		e.Key("\"thumbnail_url\"")
+	if v, ok := wire.OptKey(e, "\"thumbnail_url\"", &x.ThumbnailURL); ok {
 		e.String(v)
-	} else if x.ThumbnailURL.IsNull() {
-		e.Key("\"thumbnail_url\"")
-		e.Null()
 	}
-	if v, ok := x.Thumbnail2xURL.Get(); ok {
-		e.Key("\"thumbnail2x_url\"")
+	if v, ok := wire.OptKey(e, "\"thumbnail2x_url\"", &x.Thumbnail2xURL); ok {
 		e.String(v)
-	} else if x.Thumbnail2xURL.IsNull() {
-		e.Key("\"thumbnail2x_url\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<11) == 0 {
 		e.Key("\"content_type\"")
@@ -128,26 +104,14 @@ func (x *File) encode(e *wire.Encoder) {
 		e.Key("\"size\"")
 		e.Int(x.Size)
 	}
-	if v, ok := x.Width.Get(); ok {
-		e.Key("\"width\"")
+	if v, ok := wire.OptKey(e, "\"width\"", &x.Width); ok {
 		e.Int(v)
-	} else if x.Width.IsNull() {
-		e.Key("\"width\"")
-		e.Null()
 	}
-	if v, ok := x.Height.Get(); ok {
-		e.Key("\"height\"")
+	if v, ok := wire.OptKey(e, "\"height\"", &x.Height); ok {
 		e.Int(v)
-	} else if x.Height.IsNull() {
-		e.Key("\"height\"")
-		e.Null()
 	}
-	if v, ok := x.SystemMessageType.Get(); ok {
-		e.Key("\"system_message_type\"")
+	if v, ok := wire.OptKey(e, "\"system_message_type\"", &x.SystemMessageType); ok {
 		e.String(string(v))
-	} else if x.SystemMessageType.IsNull() {
-		e.Key("\"system_message_type\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -167,12 +131,8 @@ func (x *FilledForm) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"order\"")
@@ -190,12 +150,8 @@ func (x *FilledForm) encode(e *wire.Encoder) {
 		e.Key("\"recipients\"")
 		e.String(string(x.Recipients))
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<7) == 0 {
 		e.Key("\"form_id\"")
@@ -223,12 +179,8 @@ func (x *Message) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"order\"")
@@ -246,23 +198,15 @@ func (x *Message) encode(e *wire.Encoder) {
 		e.Key("\"recipients\"")
 		e.String(string(x.Recipients))
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<7) == 0 {
 		e.Key("\"text\"")
 		e.String(x.Text)
 	}
-	if v, ok := x.Postback.Get(); ok {
-		e.Key("\"postback\"")
+	if v, ok := wire.OptKey(e, "\"postback\"", &x.Postback); ok {
 		v.encode(e)
-	} else if x.Postback.IsNull() {
-		e.Key("\"postback\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -282,12 +226,8 @@ func (x *SystemMessage) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"order\"")
@@ -297,12 +237,8 @@ func (x *SystemMessage) encode(e *wire.Encoder) {
 		e.Key("\"timestamp\"")
 		e.Int(int64(x.Timestamp))
 	}
-	if v, ok := x.Recipients.Get(); ok {
-		e.Key("\"recipients\"")
+	if v, ok := wire.OptKey(e, "\"recipients\"", &x.Recipients); ok {
 		e.String(string(v))
-	} else if x.Recipients.IsNull() {
-		e.Key("\"recipients\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<5) == 0 {
 		e.Key("\"text\"")
@@ -312,12 +248,8 @@ func (x *SystemMessage) encode(e *wire.Encoder) {
 		e.Key("\"system_message_type\"")
 		e.String(string(x.SystemMessageType))
 	}
-	if v, ok := x.TextVars.Get(); ok {
-		e.Key("\"text_vars\"")
+	if v, ok := wire.OptKey(e, "\"text_vars\"", &x.TextVars); ok {
 		write_MapOf_String(e, v)
-	} else if x.TextVars.IsNull() {
-		e.Key("\"text_vars\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -337,12 +269,8 @@ func (x *RichMessage) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"order\"")
@@ -360,23 +288,15 @@ func (x *RichMessage) encode(e *wire.Encoder) {
 		e.Key("\"recipients\"")
 		e.String(string(x.Recipients))
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<7) == 0 {
 		e.Key("\"template_id\"")
 		e.String(x.TemplateID)
 	}
-	if v, ok := x.Elements.Get(); ok {
-		e.Key("\"elements\"")
+	if v, ok := wire.OptKey(e, "\"elements\"", &x.Elements); ok {
 		write_ListOfRichMessageElement(e, v)
-	} else if x.Elements.IsNull() {
-		e.Key("\"elements\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -487,49 +407,29 @@ func (x *Postback) encode(e *wire.Encoder) {
 		e.Key("\"event_id\"")
 		e.String(x.EventID)
 	}
-	if v, ok := x.Type.Get(); ok {
-		e.Key("\"type\"")
+	if v, ok := wire.OptKey(e, "\"type\"", &x.Type); ok {
 		e.String(v)
-	} else if x.Type.IsNull() {
-		e.Key("\"type\"")
-		e.Null()
 	}
-	if v, ok := x.Value.Get(); ok {
-		e.Key("\"value\"")
+	if v, ok := wire.OptKey(e, "\"value\"", &x.Value); ok {
 		e.String(v)
-	} else if x.Value.IsNull() {
-		e.Key("\"value\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *RichMessageButton) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Type.Get(); ok {
-		e.Key("\"type\"")
+	if v, ok := wire.OptKey(e, "\"type\"", &x.Type); ok {
 		e.String(v)
-	} else if x.Type.IsNull() {
-		e.Key("\"type\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"text\"")
 		e.String(x.Text)
 	}
-	if v, ok := x.Value.Get(); ok {
-		e.Key("\"value\"")
+	if v, ok := wire.OptKey(e, "\"value\"", &x.Value); ok {
 		e.String(v)
-	} else if x.Value.IsNull() {
-		e.Key("\"value\"")
-		e.Null()
 	}
-	if v, ok := x.WebviewHeight.Get(); ok {
-		e.Key("\"webview_height\"")
+	if v, ok := wire.OptKey(e, "\"webview_height\"", &x.WebviewHeight); ok {
 		e.String(string(v))
-	} else if x.WebviewHeight.IsNull() {
-		e.Key("\"webview_height\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"postback_id\"")
@@ -544,80 +444,40 @@ func (x *RichMessageButton) encode(e *wire.Encoder) {
 }
 func (x *RichMessageElement) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
-	if v, ok := x.Subtitle.Get(); ok {
-		e.Key("\"subtitle\"")
+	if v, ok := wire.OptKey(e, "\"subtitle\"", &x.Subtitle); ok {
 		e.String(v)
-	} else if x.Subtitle.IsNull() {
-		e.Key("\"subtitle\"")
-		e.Null()
 	}
-	if v, ok := x.Image.Get(); ok {
-		e.Key("\"image\"")
+	if v, ok := wire.OptKey(e, "\"image\"", &x.Image); ok {
 		v.encode(e)
-	} else if x.Image.IsNull() {
-		e.Key("\"image\"")
-		e.Null()
 	}
-	if v, ok := x.Buttons.Get(); ok {
-		e.Key("\"buttons\"")
+	if v, ok := wire.OptKey(e, "\"buttons\"", &x.Buttons); ok {
 		write_ListOfRichMessageButton(e, v)
-	} else if x.Buttons.IsNull() {
-		e.Key("\"buttons\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *RichMessageImage) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Name.Get(); ok {
-		e.Key("\"name\"")
+	if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 		e.String(v)
-	} else if x.Name.IsNull() {
-		e.Key("\"name\"")
-		e.Null()
 	}
-	if v, ok := x.URL.Get(); ok {
-		e.Key("\"url\"")
+	if v, ok := wire.OptKey(e, "\"url\"", &x.URL); ok {
 		e.String(v)
-	} else if x.URL.IsNull() {
-		e.Key("\"url\"")
-		e.Null()
 	}
-	if v, ok := x.ContentType.Get(); ok {
-		e.Key("\"content_type\"")
+	if v, ok := wire.OptKey(e, "\"content_type\"", &x.ContentType); ok {
 		e.String(string(v))
-	} else if x.ContentType.IsNull() {
-		e.Key("\"content_type\"")
-		e.Null()
 	}
-	if v, ok := x.Size.Get(); ok {
-		e.Key("\"size\"")
+	if v, ok := wire.OptKey(e, "\"size\"", &x.Size); ok {
 		e.Int(v)
-	} else if x.Size.IsNull() {
-		e.Key("\"size\"")
-		e.Null()
 	}
-	if v, ok := x.Width.Get(); ok {
-		e.Key("\"width\"")
+	if v, ok := wire.OptKey(e, "\"width\"", &x.Width); ok {
 		e.Int(v)
-	} else if x.Width.IsNull() {
-		e.Key("\"width\"")
-		e.Null()
 	}
-	if v, ok := x.Height.Get(); ok {
-		e.Key("\"height\"")
+	if v, ok := wire.OptKey(e, "\"height\"", &x.Height); ok {
 		e.Int(v)
-	} else if x.Height.IsNull() {
-		e.Key("\"height\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()

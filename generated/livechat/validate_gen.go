@@ -7,70 +7,23 @@ import (
 	"slices"
 )
 
+var members_Custom = []string{"id", "custom_id", "order", "timestamp", "author_id", "recipients", "properties", "content"}
+
 func (x *Custom) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_Custom, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("order")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("order") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("timestamp")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("timestamp") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("author_id")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("author_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<5) == 0 {
 		fp := p.Key("recipients")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("recipients") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if !x.Recipients.Known() {
-				ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
-			}
+		if !x.Recipients.Known() {
+			ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
 		}
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
-	}
-	{
-		fp := p.Key("content")
-		if x.omit[0]&(1<<7) != 0 {
-			if !x.extra.Has("content") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -81,124 +34,44 @@ func (x *Custom) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_File = []string{"id", "custom_id", "order", "timestamp", "author_id", "recipients", "properties", "name", "url", "thumbnail_url", "thumbnail2x_url", "content_type", "size", "width", "height", "system_message_type"}
+
 func (x *File) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_File, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("order")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("order") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("timestamp")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("timestamp") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("author_id")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("author_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<5) == 0 {
 		fp := p.Key("recipients")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("recipients") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if !x.Recipients.Known() {
-				ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
-			}
+		if !x.Recipients.Known() {
+			ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
 		}
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("name")
-		if x.omit[0]&(1<<7) != 0 {
-			if !x.extra.Has("name") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("url")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("url") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.ThumbnailURL.IsNull() {
 		fp := p.Key("thumbnail_url")
-		if x.ThumbnailURL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Thumbnail2xURL.IsNull() {
 		fp := p.Key("thumbnail2x_url")
-		if x.Thumbnail2xURL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("content_type")
-		if x.omit[0]&(1<<11) != 0 {
-			if !x.extra.Has("content_type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("size")
-		if x.omit[0]&(1<<12) != 0 {
-			if !x.extra.Has("size") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.Width.IsNull() {
 		fp := p.Key("width")
-		if x.Width.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Height.IsNull() {
 		fp := p.Key("height")
-		if x.Height.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.SystemMessageType.IsNull() {
 		fp := p.Key("system_message_type")
-		if x.SystemMessageType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -209,80 +82,28 @@ func (x *File) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FilledForm = []string{"id", "custom_id", "order", "timestamp", "author_id", "recipients", "properties", "form_id", "fields"}
+
 func (x *FilledForm) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_FilledForm, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("order")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("order") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("timestamp")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("timestamp") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("author_id")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("author_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<5) == 0 {
 		fp := p.Key("recipients")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("recipients") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if !x.Recipients.Known() {
-				ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
-			}
+		if !x.Recipients.Known() {
+			ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
 		}
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("form_id")
-		if x.omit[0]&(1<<7) != 0 {
-			if !x.extra.Has("form_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<8) == 0 {
 		fp := p.Key("fields")
-		if x.omit[0]&(1<<8) != 0 {
-			if !x.extra.Has("fields") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			check_ListOfFormField(ps, &fp, x.Fields)
-		}
+		check_ListOfFormField(ps, &fp, x.Fields)
 	}
 	ps.Members(p, x.extra)
 }
@@ -293,80 +114,35 @@ func (x *FilledForm) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Message = []string{"id", "custom_id", "order", "timestamp", "author_id", "recipients", "properties", "text", "postback"}
+
 func (x *Message) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_Message, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("order")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("order") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("timestamp")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("timestamp") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("author_id")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("author_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<5) == 0 {
 		fp := p.Key("recipients")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("recipients") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if !x.Recipients.Known() {
-				ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
-			}
+		if !x.Recipients.Known() {
+			ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
 		}
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<7) == 0 {
 		fp := p.Key("text")
-		if x.omit[0]&(1<<7) != 0 {
-			if !x.extra.Has("text") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			wire.CheckMaxBytes(ps, &fp, string(x.Text), 16384)
-		}
+		wire.CheckMaxBytes(ps, &fp, string(x.Text), 16384)
 	}
-	{
+	if v, ok := x.Postback.Get(); ok {
 		fp := p.Key("postback")
-		if v, ok := x.Postback.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Postback.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Postback.IsNull() {
+		fp := p.Key("postback")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -377,68 +153,27 @@ func (x *Message) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SystemMessage = []string{"id", "custom_id", "order", "timestamp", "recipients", "text", "system_message_type", "text_vars"}
+
 func (x *SystemMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_SystemMessage, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("order")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("order") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("timestamp")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("timestamp") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if v, ok := x.Recipients.Get(); ok {
 		fp := p.Key("recipients")
-		if v, ok := x.Recipients.Get(); ok {
-			if !v.Known() {
-				ps.Add(&fp, "value "+wire.JSONText(v)+" is not one of \"all\", \"agents\"")
-			}
-		} else if x.Recipients.IsNull() {
-			ps.Add(&fp, "must not be null")
+		if !v.Known() {
+			ps.Add(&fp, "value "+wire.JSONText(v)+" is not one of \"all\", \"agents\"")
 		}
+	} else if x.Recipients.IsNull() {
+		fp := p.Key("recipients")
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("text")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("text") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("system_message_type")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("system_message_type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.TextVars.IsNull() {
 		fp := p.Key("text_vars")
-		if x.TextVars.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -449,79 +184,32 @@ func (x *SystemMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_RichMessage = []string{"id", "custom_id", "order", "timestamp", "author_id", "recipients", "properties", "template_id", "elements"}
+
 func (x *RichMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_RichMessage, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("order")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("order") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("timestamp")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("timestamp") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("author_id")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("author_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.omit[0]&(1<<5) == 0 {
 		fp := p.Key("recipients")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("recipients") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if !x.Recipients.Known() {
-				ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
-			}
+		if !x.Recipients.Known() {
+			ps.Add(&fp, "value "+wire.JSONText(x.Recipients)+" is not one of \"all\", \"agents\"")
 		}
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("template_id")
-		if x.omit[0]&(1<<7) != 0 {
-			if !x.extra.Has("template_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if v, ok := x.Elements.Get(); ok {
 		fp := p.Key("elements")
-		if v, ok := x.Elements.Get(); ok {
-			check_ListOfRichMessageElement(ps, &fp, v)
-			wire.CheckItems(ps, &fp, len(v), 1, 10)
-		} else if x.Elements.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfRichMessageElement(ps, &fp, v)
+		wire.CheckItems(ps, &fp, len(v), 1, 10)
+	} else if x.Elements.IsNull() {
+		fp := p.Key("elements")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -532,32 +220,14 @@ func (x *RichMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CheckboxFormField = []string{"id", "label", "answers"}
+
 func (x *CheckboxFormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_CheckboxFormField, 0, x.extra)
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("answers")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("answers") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			check_ListOfChoiceAnswer(ps, &fp, x.Answers)
-		}
+		check_ListOfChoiceAnswer(ps, &fp, x.Answers)
 	}
 	ps.Members(p, x.extra)
 }
@@ -568,23 +238,11 @@ func (x *CheckboxFormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChoiceAnswer = []string{"id", "label"}
+
 func (x *ChoiceAnswer) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_ChoiceAnswer, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -594,44 +252,20 @@ func (x *ChoiceAnswer) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChoiceFormField = []string{"id", "label", "type", "answer"}
+
 func (x *ChoiceFormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChoiceFormField, 0, x.extra)
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("type")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if !slices.Contains([]string{"radio", "select"}, x.Type) {
-				ps.Add(&fp, "value "+wire.JSONText(x.Type)+" is not one of \"radio\", \"select\"")
-			}
+		if !slices.Contains([]string{"radio", "select"}, x.Type) {
+			ps.Add(&fp, "value "+wire.JSONText(x.Type)+" is not one of \"radio\", \"select\"")
 		}
 	}
-	{
+	if x.omit[0]&(1<<3) == 0 {
 		fp := p.Key("answer")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("answer") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Answer.validate(ps, &fp)
-		}
+		x.Answer.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -642,23 +276,11 @@ func (x *ChoiceFormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_GroupAnswer = []string{"group_id", "label"}
+
 func (x *GroupAnswer) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("group_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("group_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_GroupAnswer, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -668,32 +290,14 @@ func (x *GroupAnswer) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_GroupChooserFormField = []string{"id", "label", "answer"}
+
 func (x *GroupChooserFormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_GroupChooserFormField, 0, x.extra)
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("answer")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("answer") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Answer.validate(ps, &fp)
-		}
+		x.Answer.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -704,42 +308,18 @@ func (x *GroupChooserFormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Postback = []string{"id", "thread_id", "event_id", "type", "value"}
+
 func (x *Postback) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("thread_id")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("thread_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("event_id")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("event_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_Postback, 0, x.extra)
+	if x.Type.IsNull() {
 		fp := p.Key("type")
-		if x.Type.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Value.IsNull() {
 		fp := p.Key("value")
-		if x.Value.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	wire.CheckAllOrNone(ps, p, []string{"type", "value"}, []bool{!x.Type.IsAbsent() || x.extra.Has("type"), !x.Value.IsAbsent() || x.extra.Has("value")})
 	ps.Members(p, x.extra)
@@ -751,52 +331,27 @@ func (x *Postback) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_RichMessageButton = []string{"type", "text", "value", "webview_height", "postback_id", "user_ids"}
+
 func (x *RichMessageButton) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_RichMessageButton, 0, x.extra)
+	if x.Type.IsNull() {
 		fp := p.Key("type")
-		if x.Type.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("text")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("text") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.Value.IsNull() {
 		fp := p.Key("value")
-		if x.Value.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.WebviewHeight.Get(); ok {
 		fp := p.Key("webview_height")
-		if v, ok := x.WebviewHeight.Get(); ok {
-			if !v.Known() {
-				ps.Add(&fp, "value "+wire.JSONText(v)+" is not one of \"compact\", \"tall\", \"full\"")
-			}
-		} else if x.WebviewHeight.IsNull() {
-			ps.Add(&fp, "must not be null")
+		if !v.Known() {
+			ps.Add(&fp, "value "+wire.JSONText(v)+" is not one of \"compact\", \"tall\", \"full\"")
 		}
-	}
-	{
-		fp := p.Key("postback_id")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("postback_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("user_ids")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("user_ids") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+	} else if x.WebviewHeight.IsNull() {
+		fp := p.Key("webview_height")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -808,34 +363,28 @@ func (x *RichMessageButton) Validate() error {
 	return ps.Err()
 }
 func (x *RichMessageElement) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Subtitle.IsNull() {
 		fp := p.Key("subtitle")
-		if x.Subtitle.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Image.Get(); ok {
 		fp := p.Key("image")
-		if v, ok := x.Image.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Image.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Image.IsNull() {
+		fp := p.Key("image")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Buttons.Get(); ok {
 		fp := p.Key("buttons")
-		if v, ok := x.Buttons.Get(); ok {
-			check_ListOfRichMessageButton(ps, &fp, v)
-			wire.CheckItems(ps, &fp, len(v), 1, 11)
-		} else if x.Buttons.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfRichMessageButton(ps, &fp, v)
+		wire.CheckItems(ps, &fp, len(v), 1, 11)
+	} else if x.Buttons.IsNull() {
+		fp := p.Key("buttons")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -847,41 +396,29 @@ func (x *RichMessageElement) Validate() error {
 	return ps.Err()
 }
 func (x *RichMessageImage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Name.IsNull() {
 		fp := p.Key("name")
-		if x.Name.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.URL.IsNull() {
 		fp := p.Key("url")
-		if x.URL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ContentType.IsNull() {
 		fp := p.Key("content_type")
-		if x.ContentType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Size.IsNull() {
 		fp := p.Key("size")
-		if x.Size.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Width.IsNull() {
 		fp := p.Key("width")
-		if x.Width.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Height.IsNull() {
 		fp := p.Key("height")
-		if x.Height.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -892,41 +429,15 @@ func (x *RichMessageImage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TextFormField = []string{"id", "label", "type", "answer"}
+
 func (x *TextFormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_TextFormField, 0, x.extra)
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("type")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if !slices.Contains([]string{"name", "email", "question", "textarea"}, x.Type) {
-				ps.Add(&fp, "value "+wire.JSONText(x.Type)+" is not one of \"name\", \"email\", \"question\", \"textarea\"")
-			}
-		}
-	}
-	{
-		fp := p.Key("answer")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("answer") {
-				ps.Add(&fp, "required member is missing")
-			}
+		if !slices.Contains([]string{"name", "email", "question", "textarea"}, x.Type) {
+			ps.Add(&fp, "value "+wire.JSONText(x.Type)+" is not one of \"name\", \"email\", \"question\", \"textarea\"")
 		}
 	}
 	ps.Members(p, x.extra)

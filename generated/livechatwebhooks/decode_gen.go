@@ -10,623 +10,143 @@ import (
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	// Fast path: the event type is the first member, as vendors send it; it is read once.
-	if typ, ok := d.FirstMember("action"); ok {
-		var ev Event
-		switch EventType(typ) {
-		case EventTypeIncomingChatThread:
-			v := new(IncomingChatThread)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeIncomingChat:
-			v := new(IncomingChat)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadClosed:
-			v := new(ThreadClosed)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatDeactivated:
-			v := new(ChatDeactivated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAccessGranted:
-			v := new(AccessGranted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAccessRevoked:
-			v := new(AccessRevoked)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAccessSet:
-			v := new(AccessSet)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatAccessGranted:
-			v := new(ChatAccessGranted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatAccessRevoked:
-			v := new(ChatAccessRevoked)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatAccessUpdated:
-			v := new(ChatAccessUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatTransferred:
-			v := new(ChatTransferred)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatUserAdded:
-			v := new(ChatUserAdded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeUserAddedToChat:
-			v := new(UserAddedToChat)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatUserRemoved:
-			v := new(ChatUserRemoved)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeUserRemovedFromChat:
-			v := new(UserRemovedFromChat)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeIncomingEvent:
-			v := new(IncomingEvent)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventUpdated:
-			v := new(EventUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventDeleted:
-			v := new(EventDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeIncomingRichMessagePostback:
-			v := new(IncomingRichMessagePostback)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatPropertiesUpdated:
-			v := new(ChatPropertiesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatPropertiesDeleted:
-			v := new(ChatPropertiesDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatThreadPropertiesUpdated:
-			v := new(ChatThreadPropertiesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatThreadPropertiesDeleted:
-			v := new(ChatThreadPropertiesDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadPropertiesUpdated:
-			v := new(ThreadPropertiesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadPropertiesDeleted:
-			v := new(ThreadPropertiesDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventPropertiesUpdated:
-			v := new(EventPropertiesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventPropertiesDeleted:
-			v := new(EventPropertiesDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatThreadTagged:
-			v := new(ChatThreadTagged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeChatThreadUntagged:
-			v := new(ChatThreadUntagged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadTagged:
-			v := new(ThreadTagged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadUntagged:
-			v := new(ThreadUntagged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentStatusChanged:
-			v := new(AgentStatusChanged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeRoutingStatusSet:
-			v := new(RoutingStatusSet)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentDeleted:
-			v := new(AgentDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeCustomerCreated:
-			v := new(CustomerCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeIncomingCustomer:
-			v := new(IncomingCustomer)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeCustomerSessionFieldsUpdated:
-			v := new(CustomerSessionFieldsUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentCreated:
-			v := new(AgentCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentApproved:
-			v := new(AgentApproved)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentSuspended:
-			v := new(AgentSuspended)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentUnsuspended:
-			v := new(AgentUnsuspended)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAgentUpdated:
-			v := new(AgentUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAutoAccessAdded:
-			v := new(AutoAccessAdded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAutoAccessUpdated:
-			v := new(AutoAccessUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAutoAccessDeleted:
-			v := new(AutoAccessDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeAutoAccessesUpdated:
-			v := new(AutoAccessesUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBotCreated:
-			v := new(BotCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBotUpdated:
-			v := new(BotUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeBotDeleted:
-			v := new(BotDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeGroupCreated:
-			v := new(GroupCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeGroupUpdated:
-			v := new(GroupUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeGroupDeleted:
-			v := new(GroupDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTagCreated:
-			v := new(TagCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTagUpdated:
-			v := new(TagUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeTagDeleted:
-			v := new(TagDeleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEventsMarkedAsSeen:
-			v := new(EventsMarkedAsSeen)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeThreadSummarySet:
-			v := new(ThreadSummarySet)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		default:
-			d.SkipRest(true)
-			ev = &Unknown{
-				Raw:  json.RawMessage(d.Since(start)),
-				Type: EventType(typ),
-			}
-		}
+	typ, resumed := d.FirstMember("action")
+	if !resumed {
+		var found bool
+		typ, found = d.LookupString("action")
 		if d.Failed() {
-			return nil, d.Error(typ)
+			return nil, d.Error("")
 		}
-		return ev, nil
-	}
-	typ, found := d.LookupString("action")
-	if d.Failed() {
-		return nil, d.Error("")
-	}
-	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/action",
+		if !found {
+			return nil, wire.NoType(d, prefix+"/action")
 		}
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeIncomingChatThread:
-		v := new(IncomingChatThread)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingChatThread).decodeFrom(d, resumed, start)
 	case EventTypeIncomingChat:
-		v := new(IncomingChat)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingChat).decodeFrom(d, resumed, start)
 	case EventTypeThreadClosed:
-		v := new(ThreadClosed)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadClosed).decodeFrom(d, resumed, start)
 	case EventTypeChatDeactivated:
-		v := new(ChatDeactivated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatDeactivated).decodeFrom(d, resumed, start)
 	case EventTypeAccessGranted:
-		v := new(AccessGranted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AccessGranted).decodeFrom(d, resumed, start)
 	case EventTypeAccessRevoked:
-		v := new(AccessRevoked)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AccessRevoked).decodeFrom(d, resumed, start)
 	case EventTypeAccessSet:
-		v := new(AccessSet)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AccessSet).decodeFrom(d, resumed, start)
 	case EventTypeChatAccessGranted:
-		v := new(ChatAccessGranted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatAccessGranted).decodeFrom(d, resumed, start)
 	case EventTypeChatAccessRevoked:
-		v := new(ChatAccessRevoked)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatAccessRevoked).decodeFrom(d, resumed, start)
 	case EventTypeChatAccessUpdated:
-		v := new(ChatAccessUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatAccessUpdated).decodeFrom(d, resumed, start)
 	case EventTypeChatTransferred:
-		v := new(ChatTransferred)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatTransferred).decodeFrom(d, resumed, start)
 	case EventTypeChatUserAdded:
-		v := new(ChatUserAdded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatUserAdded).decodeFrom(d, resumed, start)
 	case EventTypeUserAddedToChat:
-		v := new(UserAddedToChat)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(UserAddedToChat).decodeFrom(d, resumed, start)
 	case EventTypeChatUserRemoved:
-		v := new(ChatUserRemoved)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatUserRemoved).decodeFrom(d, resumed, start)
 	case EventTypeUserRemovedFromChat:
-		v := new(UserRemovedFromChat)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(UserRemovedFromChat).decodeFrom(d, resumed, start)
 	case EventTypeIncomingEvent:
-		v := new(IncomingEvent)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingEvent).decodeFrom(d, resumed, start)
 	case EventTypeEventUpdated:
-		v := new(EventUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventUpdated).decodeFrom(d, resumed, start)
 	case EventTypeEventDeleted:
-		v := new(EventDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventDeleted).decodeFrom(d, resumed, start)
 	case EventTypeIncomingRichMessagePostback:
-		v := new(IncomingRichMessagePostback)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingRichMessagePostback).decodeFrom(d, resumed, start)
 	case EventTypeChatPropertiesUpdated:
-		v := new(ChatPropertiesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatPropertiesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeChatPropertiesDeleted:
-		v := new(ChatPropertiesDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatPropertiesDeleted).decodeFrom(d, resumed, start)
 	case EventTypeChatThreadPropertiesUpdated:
-		v := new(ChatThreadPropertiesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatThreadPropertiesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeChatThreadPropertiesDeleted:
-		v := new(ChatThreadPropertiesDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatThreadPropertiesDeleted).decodeFrom(d, resumed, start)
 	case EventTypeThreadPropertiesUpdated:
-		v := new(ThreadPropertiesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadPropertiesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeThreadPropertiesDeleted:
-		v := new(ThreadPropertiesDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadPropertiesDeleted).decodeFrom(d, resumed, start)
 	case EventTypeEventPropertiesUpdated:
-		v := new(EventPropertiesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventPropertiesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeEventPropertiesDeleted:
-		v := new(EventPropertiesDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventPropertiesDeleted).decodeFrom(d, resumed, start)
 	case EventTypeChatThreadTagged:
-		v := new(ChatThreadTagged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatThreadTagged).decodeFrom(d, resumed, start)
 	case EventTypeChatThreadUntagged:
-		v := new(ChatThreadUntagged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ChatThreadUntagged).decodeFrom(d, resumed, start)
 	case EventTypeThreadTagged:
-		v := new(ThreadTagged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadTagged).decodeFrom(d, resumed, start)
 	case EventTypeThreadUntagged:
-		v := new(ThreadUntagged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadUntagged).decodeFrom(d, resumed, start)
 	case EventTypeAgentStatusChanged:
-		v := new(AgentStatusChanged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentStatusChanged).decodeFrom(d, resumed, start)
 	case EventTypeRoutingStatusSet:
-		v := new(RoutingStatusSet)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(RoutingStatusSet).decodeFrom(d, resumed, start)
 	case EventTypeAgentDeleted:
-		v := new(AgentDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentDeleted).decodeFrom(d, resumed, start)
 	case EventTypeCustomerCreated:
-		v := new(CustomerCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(CustomerCreated).decodeFrom(d, resumed, start)
 	case EventTypeIncomingCustomer:
-		v := new(IncomingCustomer)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(IncomingCustomer).decodeFrom(d, resumed, start)
 	case EventTypeCustomerSessionFieldsUpdated:
-		v := new(CustomerSessionFieldsUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(CustomerSessionFieldsUpdated).decodeFrom(d, resumed, start)
 	case EventTypeAgentCreated:
-		v := new(AgentCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentCreated).decodeFrom(d, resumed, start)
 	case EventTypeAgentApproved:
-		v := new(AgentApproved)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentApproved).decodeFrom(d, resumed, start)
 	case EventTypeAgentSuspended:
-		v := new(AgentSuspended)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentSuspended).decodeFrom(d, resumed, start)
 	case EventTypeAgentUnsuspended:
-		v := new(AgentUnsuspended)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentUnsuspended).decodeFrom(d, resumed, start)
 	case EventTypeAgentUpdated:
-		v := new(AgentUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AgentUpdated).decodeFrom(d, resumed, start)
 	case EventTypeAutoAccessAdded:
-		v := new(AutoAccessAdded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AutoAccessAdded).decodeFrom(d, resumed, start)
 	case EventTypeAutoAccessUpdated:
-		v := new(AutoAccessUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AutoAccessUpdated).decodeFrom(d, resumed, start)
 	case EventTypeAutoAccessDeleted:
-		v := new(AutoAccessDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AutoAccessDeleted).decodeFrom(d, resumed, start)
 	case EventTypeAutoAccessesUpdated:
-		v := new(AutoAccessesUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(AutoAccessesUpdated).decodeFrom(d, resumed, start)
 	case EventTypeBotCreated:
-		v := new(BotCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BotCreated).decodeFrom(d, resumed, start)
 	case EventTypeBotUpdated:
-		v := new(BotUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BotUpdated).decodeFrom(d, resumed, start)
 	case EventTypeBotDeleted:
-		v := new(BotDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(BotDeleted).decodeFrom(d, resumed, start)
 	case EventTypeGroupCreated:
-		v := new(GroupCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(GroupCreated).decodeFrom(d, resumed, start)
 	case EventTypeGroupUpdated:
-		v := new(GroupUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(GroupUpdated).decodeFrom(d, resumed, start)
 	case EventTypeGroupDeleted:
-		v := new(GroupDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(GroupDeleted).decodeFrom(d, resumed, start)
 	case EventTypeTagCreated:
-		v := new(TagCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TagCreated).decodeFrom(d, resumed, start)
 	case EventTypeTagUpdated:
-		v := new(TagUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TagUpdated).decodeFrom(d, resumed, start)
 	case EventTypeTagDeleted:
-		v := new(TagDeleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(TagDeleted).decodeFrom(d, resumed, start)
 	case EventTypeEventsMarkedAsSeen:
-		v := new(EventsMarkedAsSeen)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EventsMarkedAsSeen).decodeFrom(d, resumed, start)
 	case EventTypeThreadSummarySet:
-		v := new(ThreadSummarySet)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ThreadSummarySet).decodeFrom(d, resumed, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, resumed)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -655,16132 +175,4454 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingChatThread) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingChatThread) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingChatThread) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingChatThread {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 6) {
 							x.Chat.decode(d)
-							x.omit[0] &^= (1 << 6)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingChat) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingChat) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingChat) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingChat {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 6) {
 							x.Chat.decode(d)
-							x.omit[0] &^= (1 << 6)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadClosed) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadClosed) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadClosed) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadClosed {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "user_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.UserID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatDeactivated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatDeactivated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatDeactivated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatDeactivated {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "user_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.UserID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AccessGranted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AccessGranted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AccessGranted) decodeFrom(d *wire.Decoder, resumed bool, start int) *AccessGranted {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "resource":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Resource = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.Resource).Set(d.ReadString())
 					case "access":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 8) {
 							x.Access.decode(d)
-							x.omit[0] &^= (1 << 8)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AccessRevoked) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AccessRevoked) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AccessRevoked) decodeFrom(d *wire.Decoder, resumed bool, start int) *AccessRevoked {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "resource":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Resource = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.Resource).Set(d.ReadString())
 					case "access":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 8) {
 							x.Access.decode(d)
-							x.omit[0] &^= (1 << 8)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AccessSet) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AccessSet) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AccessSet) decodeFrom(d *wire.Decoder, resumed bool, start int) *AccessSet {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "resource":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Resource = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.Resource).Set(d.ReadString())
 					case "access":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 8) {
 							x.Access.decode(d)
-							x.omit[0] &^= (1 << 8)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatAccessGranted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatAccessGranted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatAccessGranted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatAccessGranted {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "access":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 7) {
 							x.Access.decode(d)
-							x.omit[0] &^= (1 << 7)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatAccessRevoked) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatAccessRevoked) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatAccessRevoked) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatAccessRevoked {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "access":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 7) {
 							x.Access.decode(d)
-							x.omit[0] &^= (1 << 7)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatAccessUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatAccessUpdated {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "access":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 7) {
 							x.Access.decode(d)
-							x.omit[0] &^= (1 << 7)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatTransferred) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatTransferred) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatTransferred) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatTransferred {
 	x.omit = [1]uint64{0x643}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ThreadID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ThreadID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "requester_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.RequesterID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.RequesterID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.RequesterID).Set(d.ReadString())
 					case "reason":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if v, p := readTransferReason(d); p == "" {
-								x.Reason = v
-								x.omit[0] &^= (1 << 9)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 9, &x.Reason).Set(readTransferReason(d))
 					case "transferred_to":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 10) {
 							x.TransferredTo.decode(d)
-							x.omit[0] &^= (1 << 10)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					case "queue":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Queue.SetNull()
-							} else if v, p := readQueue(d); p == "" {
-								x.Queue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.Queue).Set(readQueue(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatUserAdded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatUserAdded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatUserAdded) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatUserAdded {
 	x.omit = [1]uint64{0x3c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "user":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 8) {
 							x.User.decode(d)
-							x.omit[0] &^= (1 << 8)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					case "user_type":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if v, p := readUserType(d); p == "" {
-								x.UserType = v
-								x.omit[0] &^= (1 << 9)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 9, &x.UserType).Set(readUserType(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *UserAddedToChat) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *UserAddedToChat) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *UserAddedToChat) decodeFrom(d *wire.Decoder, resumed bool, start int) *UserAddedToChat {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "user":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 8) {
 							x.User.decode(d)
-							x.omit[0] &^= (1 << 8)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					case "user_type":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserType.SetNull()
-							} else if v, p := readUserType(d); p == "" {
-								x.UserType.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.UserType).Set(readUserType(d))
 					case "reason":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Reason.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Reason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.Reason).Set(d.ReadString())
 					case "requester_id":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.RequesterID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.RequesterID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.RequesterID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatUserRemoved) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatUserRemoved) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatUserRemoved) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatUserRemoved {
 	x.omit = [1]uint64{0x3c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "user_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.UserID).Set(d.ReadString())
 					case "user_type":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if v, p := readUserType(d); p == "" {
-								x.UserType = v
-								x.omit[0] &^= (1 << 9)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 9, &x.UserType).Set(readUserType(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *UserRemovedFromChat) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *UserRemovedFromChat) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *UserRemovedFromChat) decodeFrom(d *wire.Decoder, resumed bool, start int) *UserRemovedFromChat {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "user_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.UserID).Set(d.ReadString())
 					case "user_type":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserType.SetNull()
-							} else if v, p := readUserType(d); p == "" {
-								x.UserType.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.UserType).Set(readUserType(d))
 					case "reason":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Reason.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Reason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.Reason).Set(d.ReadString())
 					case "requester_id":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.RequesterID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.RequesterID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.RequesterID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingEvent) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingEvent) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingEvent) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingEvent {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "event":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := readChatEvent(d); p == "" {
-								x.Event = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Event).Set(readChatEvent(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventUpdated {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "event":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := readChatEvent(d); p == "" {
-								x.Event = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Event).Set(readChatEvent(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventDeleted {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "event_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.EventID = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.EventID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingRichMessagePostback) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingRichMessagePostback) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingRichMessagePostback) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingRichMessagePostback {
 	x.omit = [1]uint64{0x7c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "user_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.UserID).Set(d.ReadString())
 					case "chat_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.ThreadID).Set(d.ReadString())
 					case "event_id":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.EventID = v
-								x.omit[0] &^= (1 << 9)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 9, &x.EventID).Set(d.ReadString())
 					case "postback":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 10) {
 							x.Postback.decode(d)
-							x.omit[0] &^= (1 << 10)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatPropertiesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatPropertiesUpdated {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "properties":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-								x.Properties = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatPropertiesDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatPropertiesDeleted {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "properties":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := read_MapOf_ListOf_String(d); p == "" {
-								x.Properties = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.Properties).Set(read_MapOf_ListOf_String(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatThreadPropertiesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatThreadPropertiesUpdated {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "properties":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-								x.Properties = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatThreadPropertiesDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatThreadPropertiesDeleted {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "properties":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := read_MapOf_ListOf_String(d); p == "" {
-								x.Properties = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Properties).Set(read_MapOf_ListOf_String(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadPropertiesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadPropertiesUpdated {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "properties":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-								x.Properties = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadPropertiesDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadPropertiesDeleted {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "properties":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := read_MapOf_ListOf_String(d); p == "" {
-								x.Properties = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Properties).Set(read_MapOf_ListOf_String(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventPropertiesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventPropertiesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventPropertiesUpdated {
 	x.omit = [1]uint64{0x3c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "event_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.EventID = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.EventID).Set(d.ReadString())
 					case "properties":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-								x.Properties = v
-								x.omit[0] &^= (1 << 9)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 9, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventPropertiesDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventPropertiesDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventPropertiesDeleted {
 	x.omit = [1]uint64{0x3c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "event_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.EventID = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.EventID).Set(d.ReadString())
 					case "properties":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if v, p := read_MapOf_ListOf_String(d); p == "" {
-								x.Properties = v
-								x.omit[0] &^= (1 << 9)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 9, &x.Properties).Set(read_MapOf_ListOf_String(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatThreadTagged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatThreadTagged) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatThreadTagged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatThreadTagged {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "tag":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Tag = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Tag).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ChatThreadUntagged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ChatThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ChatThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ChatThreadUntagged {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "tag":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Tag = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Tag).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadTagged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadTagged) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadTagged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadTagged {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "tag":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Tag = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Tag).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadUntagged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadUntagged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadUntagged {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "tag":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Tag = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.Tag).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentStatusChanged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentStatusChanged) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentStatusChanged {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "agent_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.AgentID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.AgentID).Set(d.ReadString())
 					case "status":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := readRoutingStatus(d); p == "" {
-								x.Status = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.Status).Set(readRoutingStatus(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *RoutingStatusSet) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *RoutingStatusSet) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *RoutingStatusSet) decodeFrom(d *wire.Decoder, resumed bool, start int) *RoutingStatusSet {
 	x.omit = [1]uint64{0xc3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "agent_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.AgentID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.AgentID).Set(d.ReadString())
 					case "status":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := readRoutingStatus(d); p == "" {
-								x.Status = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.Status).Set(readRoutingStatus(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentDeleted {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "agent_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AgentID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AgentID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AgentID).Set(d.ReadString())
 					case "id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *CustomerCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *CustomerCreated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *CustomerCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *CustomerCreated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "customer":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Customer.SetNull()
-							} else if v, p := readUser(d); p == "" {
-								x.Customer.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.Customer).Set(readUser(d))
 					case "id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ID).Set(d.ReadString())
 					case "email":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Email.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Email.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.Email).Set(d.ReadString())
 					case "avatar":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Avatar.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Avatar.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.Avatar).Set(d.ReadString())
 					case "created_at":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CreatedAt.SetNull()
-							} else if v, p := readTimestamp(d); p == "" {
-								x.CreatedAt.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.CreatedAt).Set(readTimestamp(d))
 					case "fields":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Fields.SetNull()
-							} else if v, p := read_MapOf_String(d); p == "" {
-								x.Fields.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.Fields).Set(read_MapOf_String(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingCustomer) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *IncomingCustomer) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *IncomingCustomer) decodeFrom(d *wire.Decoder, resumed bool, start int) *IncomingCustomer {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "customer":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 6) {
 							x.Customer.decode(d)
-							x.omit[0] &^= (1 << 6)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *CustomerSessionFieldsUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *CustomerSessionFieldsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *CustomerSessionFieldsUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *CustomerSessionFieldsUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "active_chat":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ActiveChat.SetNull()
-							} else if v, p := readActiveChat(d); p == "" {
-								x.ActiveChat.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ActiveChat).Set(readActiveChat(d))
 					case "session_fields":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SessionFields.SetNull()
-							} else if v, p := read_ListOf_MapOf_String(d); p == "" {
-								x.SessionFields.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.SessionFields).Set(read_ListOf_MapOf_String(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentCreated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentCreated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "name":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Name.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Name.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.Name).Set(d.ReadString())
 					case "role":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Role.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Role.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.Role).Set(d.ReadString())
 					case "awaiting_approval":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AwaitingApproval.SetNull()
-							} else if v, p := d.ReadBool(); p == "" {
-								x.AwaitingApproval.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.AwaitingApproval).Set(d.ReadBool())
 					case "groups":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Groups.SetNull()
-							} else if v, p := read_ListOfAgentGroup(d); p == "" {
-								x.Groups.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.Groups).Set(read_ListOfAgentGroup(d))
 					case "notifications":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Notifications.SetNull()
-							} else if v, p := read_ListOf_String(d); p == "" {
-								x.Notifications.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.Notifications).Set(read_ListOf_String(d))
 					case "email_subscriptions":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.EmailSubscriptions.SetNull()
-							} else if v, p := read_ListOf_String(d); p == "" {
-								x.EmailSubscriptions.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.EmailSubscriptions).Set(read_ListOf_String(d))
 					case "work_scheduler":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.WorkScheduler.SetNull()
-							} else if v, p := readWorkScheduler(d); p == "" {
-								x.WorkScheduler.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.WorkScheduler).Set(readWorkScheduler(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentApproved) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentApproved) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentApproved) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentApproved {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentSuspended) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentSuspended) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentSuspended) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentSuspended {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentUnsuspended) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentUnsuspended) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentUnsuspended) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentUnsuspended {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AgentUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AgentUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AgentUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *AgentUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "name":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Name.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Name.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.Name).Set(d.ReadString())
 					case "role":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Role.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Role.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.Role).Set(d.ReadString())
 					case "awaiting_approval":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AwaitingApproval.SetNull()
-							} else if v, p := d.ReadBool(); p == "" {
-								x.AwaitingApproval.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.AwaitingApproval).Set(d.ReadBool())
 					case "groups":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Groups.SetNull()
-							} else if v, p := read_ListOfAgentGroup(d); p == "" {
-								x.Groups.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.Groups).Set(read_ListOfAgentGroup(d))
 					case "notifications":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Notifications.SetNull()
-							} else if v, p := read_ListOf_String(d); p == "" {
-								x.Notifications.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.Notifications).Set(read_ListOf_String(d))
 					case "email_subscriptions":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.EmailSubscriptions.SetNull()
-							} else if v, p := read_ListOf_String(d); p == "" {
-								x.EmailSubscriptions.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.EmailSubscriptions).Set(read_ListOf_String(d))
 					case "work_scheduler":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.WorkScheduler.SetNull()
-							} else if v, p := readWorkScheduler(d); p == "" {
-								x.WorkScheduler.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.WorkScheduler).Set(readWorkScheduler(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AutoAccessAdded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AutoAccessAdded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AutoAccessAdded) decodeFrom(d *wire.Decoder, resumed bool, start int) *AutoAccessAdded {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "description":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Description.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Description.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.Description).Set(d.ReadString())
 					case "access":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Access.SetNull()
-							} else if v, p := readAutoAccessAccess(d); p == "" {
-								x.Access.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.Access).Set(readAutoAccessAccess(d))
 					case "conditions":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Conditions.SetNull()
-							} else if v, p := readAutoAccessConditions(d); p == "" {
-								x.Conditions.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.Conditions).Set(readAutoAccessConditions(d))
 					case "next_id":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.NextID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.NextID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.NextID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AutoAccessUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AutoAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AutoAccessUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *AutoAccessUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "description":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Description.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Description.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.Description).Set(d.ReadString())
 					case "access":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Access.SetNull()
-							} else if v, p := readAutoAccessAccess(d); p == "" {
-								x.Access.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.Access).Set(readAutoAccessAccess(d))
 					case "conditions":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Conditions.SetNull()
-							} else if v, p := readAutoAccessConditions(d); p == "" {
-								x.Conditions.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.Conditions).Set(readAutoAccessConditions(d))
 					case "next_id":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.NextID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.NextID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.NextID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AutoAccessDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AutoAccessDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AutoAccessDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *AutoAccessDeleted {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *AutoAccessesUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *AutoAccessesUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *AutoAccessesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *AutoAccessesUpdated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BotCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BotCreated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BotCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *BotCreated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "name":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Name.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Name.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.Name).Set(d.ReadString())
 					case "default_group_priority":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.DefaultGroupPriority.SetNull()
-							} else if v, p := readGroupPriority(d); p == "" {
-								x.DefaultGroupPriority.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.DefaultGroupPriority).Set(readGroupPriority(d))
 					case "groups":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Groups.SetNull()
-							} else if v, p := read_ListOfAgentGroup(d); p == "" {
-								x.Groups.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.Groups).Set(read_ListOfAgentGroup(d))
 					case "owner_client_id":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.OwnerClientID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.OwnerClientID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.OwnerClientID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BotUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BotUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BotUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *BotUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					case "name":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Name.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Name.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.Name).Set(d.ReadString())
 					case "default_group_priority":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.DefaultGroupPriority.SetNull()
-							} else if v, p := readGroupPriority(d); p == "" {
-								x.DefaultGroupPriority.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.DefaultGroupPriority).Set(readGroupPriority(d))
 					case "groups":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Groups.SetNull()
-							} else if v, p := read_ListOfAgentGroup(d); p == "" {
-								x.Groups.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.Groups).Set(read_ListOfAgentGroup(d))
 					case "owner_client_id":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.OwnerClientID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.OwnerClientID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.OwnerClientID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *BotDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *BotDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *BotDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *BotDeleted {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *GroupCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *GroupCreated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *GroupCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *GroupCreated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadInt())
 					case "name":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Name.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Name.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.Name).Set(d.ReadString())
 					case "language_code":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.LanguageCode.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.LanguageCode.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.LanguageCode).Set(d.ReadString())
 					case "agent_priorities":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AgentPriorities.SetNull()
-							} else if v, p := read_MapOfGroupPriority(d); p == "" {
-								x.AgentPriorities.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.AgentPriorities).Set(read_MapOfGroupPriority(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *GroupUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *GroupUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *GroupUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *GroupUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadInt())
 					case "name":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Name.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Name.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.Name).Set(d.ReadString())
 					case "language_code":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.LanguageCode.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.LanguageCode.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.LanguageCode).Set(d.ReadString())
 					case "agent_priorities":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AgentPriorities.SetNull()
-							} else if v, p := read_MapOfGroupPriority(d); p == "" {
-								x.AgentPriorities.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.AgentPriorities).Set(read_MapOfGroupPriority(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *GroupDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *GroupDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *GroupDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *GroupDeleted {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TagCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TagCreated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TagCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *TagCreated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "name":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Name = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.Name).Set(d.ReadString())
 					case "group_ids":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.GroupIds.SetNull()
-							} else if v, p := read_ListOf_Int(d); p == "" {
-								x.GroupIds.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.GroupIds).Set(read_ListOf_Int(d))
 					case "author_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AuthorID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AuthorID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.AuthorID).Set(d.ReadString())
 					case "created_at":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CreatedAt.SetNull()
-							} else if v, p := readTimestamp(d); p == "" {
-								x.CreatedAt.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.CreatedAt).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TagUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TagUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TagUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *TagUpdated {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "name":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Name = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.Name).Set(d.ReadString())
 					case "group_ids":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.GroupIds.SetNull()
-							} else if v, p := read_ListOf_Int(d); p == "" {
-								x.GroupIds.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.GroupIds).Set(read_ListOf_Int(d))
 					case "author_id":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AuthorID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AuthorID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.AuthorID).Set(d.ReadString())
 					case "created_at":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CreatedAt.SetNull()
-							} else if v, p := readTimestamp(d); p == "" {
-								x.CreatedAt.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.CreatedAt).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *TagDeleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *TagDeleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *TagDeleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *TagDeleted {
 	x.omit = [1]uint64{0x43}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "name":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Name = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.Name).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EventsMarkedAsSeen) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EventsMarkedAsSeen) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EventsMarkedAsSeen) decodeFrom(d *wire.Decoder, resumed bool, start int) *EventsMarkedAsSeen {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "user_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.UserID).Set(d.ReadString())
 					case "chat_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ChatID).Set(d.ReadString())
 					case "seen_up_to":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.SeenUpTo = v
-								x.omit[0] &^= (1 << 8)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 8, &x.SeenUpTo).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ThreadSummarySet) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ThreadSummarySet) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ThreadSummarySet) decodeFrom(d *wire.Decoder, resumed bool, start int) *ThreadSummarySet {
 	x.omit = [1]uint64{0x1c3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "action":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "chat_id":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ChatID = v
-								x.omit[0] &^= (1 << 6)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 6, &x.ChatID).Set(d.ReadString())
 					case "thread_id":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.ThreadID = v
-								x.omit[0] &^= (1 << 7)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 7, &x.ThreadID).Set(d.ReadString())
 					case "summary":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 8) {
 							x.Summary.decode(d)
-							x.omit[0] &^= (1 << 8)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		case "webhook_id":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.WebhookID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.SecretKey = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.SecretKey).Set(d.ReadString())
 		case "organization_id":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OrganizationID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OrganizationID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.OrganizationID).Set(d.ReadString())
 		case "license_id":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.LicenseID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.LicenseID.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.LicenseID).Set(d.ReadInt())
 		case "additional_data":
-			if seen[0]&(1<<4) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AdditionalData.SetNull()
-				} else if v, p := readAdditionalData(d); p == "" {
-					x.AdditionalData.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
-			if seen[0]&(1<<5) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Requester.SetNull()
-				} else if v, p := readRequester(d); p == "" {
-					x.Requester.Set(v)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Access) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "group_ids":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.GroupIds.SetNull()
-				} else if v, p := read_ListOf_Int(d); p == "" {
-					x.GroupIds.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.GroupIds).Set(read_ListOf_Int(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ActiveChat) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "chat_id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ChatID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ChatID).Set(d.ReadString())
 		case "thread_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ThreadID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ThreadID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.ThreadID).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AdditionalData) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "chat_properties":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChatProperties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.ChatProperties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ChatProperties).Set(read_MapOf_MapOf_Raw(d))
 		case "chat_presence_user_ids":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChatPresenceUserIds.SetNull()
-				} else if v, p := read_ListOf_String(d); p == "" {
-					x.ChatPresenceUserIds.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.ChatPresenceUserIds).Set(read_ListOf_String(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AgentGroup) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadInt())
 		case "priority":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Priority.SetNull()
-				} else if v, p := readGroupPriority(d); p == "" {
-					x.Priority.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Priority).Set(readGroupPriority(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AutoAccessAccess) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "groups":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Groups.SetNull()
-				} else if v, p := read_ListOf_Int(d); p == "" {
-					x.Groups.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Groups).Set(read_ListOf_Int(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AutoAccessConditions) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "url":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.URL.SetNull()
-				} else if v, p := readAutoAccessMatches(d); p == "" {
-					x.URL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.URL).Set(readAutoAccessMatches(d))
 		case "domain":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Domain.SetNull()
-				} else if v, p := readAutoAccessMatches(d); p == "" {
-					x.Domain.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Domain).Set(readAutoAccessMatches(d))
 		case "geolocation":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Geolocation.SetNull()
-				} else if v, p := readAutoAccessGeolocations(d); p == "" {
-					x.Geolocation.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Geolocation).Set(readAutoAccessGeolocations(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AutoAccessGeolocation) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "country":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Country.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Country.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Country).Set(d.ReadString())
 		case "country_code":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CountryCode.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CountryCode.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CountryCode).Set(d.ReadString())
 		case "region":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Region.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Region.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Region).Set(d.ReadString())
 		case "city":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.City.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.City.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.City).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AutoAccessGeolocations) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "values":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Values.SetNull()
-				} else if v, p := read_ListOfAutoAccessGeolocation(d); p == "" {
-					x.Values.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Values).Set(read_ListOfAutoAccessGeolocation(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AutoAccessMatch) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "value":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Value = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Value).Set(d.ReadString())
 		case "exact_match":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ExactMatch.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.ExactMatch.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.ExactMatch).Set(d.ReadBool())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AutoAccessMatches) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "values":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Values.SetNull()
-				} else if v, p := read_ListOfAutoAccessMatch(d); p == "" {
-					x.Values.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Values).Set(read_ListOfAutoAccessMatch(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Chat) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "users":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Users.SetNull()
-				} else if v, p := read_ListOfUser(d); p == "" {
-					x.Users.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Users).Set(read_ListOfUser(d))
 		case "properties":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "access":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Access.SetNull()
-				} else if v, p := readAccess(d); p == "" {
-					x.Access.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Access).Set(readAccess(d))
 		case "thread":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Thread.SetNull()
-				} else if v, p := readThread(d); p == "" {
-					x.Thread.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Thread).Set(readThread(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CheckboxFilledFormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "answers":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Answers.SetNull()
-				} else if v, p := read_ListOfFormFieldOption(d); p == "" {
-					x.Answers.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Answers).Set(read_ListOfFormFieldOption(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ChoiceFilledFormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readFormFieldType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Type).Set(readFormFieldType(d))
 		case "answer":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Answer.SetNull()
-				} else if v, p := readFormFieldOption(d); p == "" {
-					x.Answer.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Answer).Set(readFormFieldOption(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CustomEvent) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x5}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "created_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readTimestamp(d); p == "" {
-					x.CreatedAt = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.CreatedAt).Set(readTimestamp(d))
 		case "visibility":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Visibility.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Visibility.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Visibility).Set(readVisibility(d))
 		case "recipients":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Recipients.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Recipients.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Recipients).Set(readVisibility(d))
 		case "properties":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "deleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Deleted.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Deleted.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Deleted).Set(d.ReadBool())
 		case "author_id":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AuthorID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AuthorID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.AuthorID).Set(d.ReadString())
 		case "content":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Content.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.Content.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.Content).Set(d.ReadOptRaw())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *EcommerceAddon) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "addon_type":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.AddonType = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.AddonType).Set(d.ReadString())
 		case "range_from":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RangeFrom.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RangeFrom.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.RangeFrom).Set(d.ReadString())
 		case "range_to":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RangeTo.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RangeTo.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.RangeTo).Set(d.ReadString())
 		case "currency":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Currency.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Currency.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Currency).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *EcommerceElement) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "view_type":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ViewType.SetNull()
-				} else if v, p := readEcommerceViewType(d); p == "" {
-					x.ViewType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ViewType).Set(readEcommerceViewType(d))
 		case "product_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ProductID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ProductID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.ProductID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Label.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Label.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Label).Set(d.ReadString())
 		case "options":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Options.SetNull()
-				} else if v, p := read_ListOfEcommerceOption(d); p == "" {
-					x.Options.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Options).Set(read_ListOfEcommerceOption(d))
 		case "addons":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Addons.SetNull()
-				} else if v, p := read_ListOfEcommerceAddon(d); p == "" {
-					x.Addons.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Addons).Set(read_ListOfEcommerceAddon(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *EcommerceOption) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "option_id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.OptionID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.OptionID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "price":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Price.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Price.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Price).Set(d.ReadString())
 		case "regular_price":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RegularPrice.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.RegularPrice.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.RegularPrice).Set(d.ReadString())
 		case "currency":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Currency.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Currency.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Currency).Set(d.ReadString())
 		case "color":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Color.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Color.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Color).Set(d.ReadString())
 		case "image_url":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ImageURL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ImageURL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.ImageURL).Set(d.ReadString())
 		case "image_thumbnail_url":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ImageThumbnailURL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ImageThumbnailURL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.ImageThumbnailURL).Set(d.ReadString())
 		case "available":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Available.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Available.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.Available).Set(d.ReadBool())
 		case "selected":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Selected.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Selected.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.Selected).Set(d.ReadBool())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *EcommercePostback) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "product_id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ProductID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ProductID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ProductID).Set(d.ReadString())
 		case "option_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OptionID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.OptionID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.OptionID).Set(d.ReadString())
 		case "quantity":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Quantity.SetNull()
-				} else if v, p := d.ReadNumber(); p == "" {
-					x.Quantity.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Quantity).Set(d.ReadNumber())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FileEvent) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x5}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "created_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readTimestamp(d); p == "" {
-					x.CreatedAt = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.CreatedAt).Set(readTimestamp(d))
 		case "visibility":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Visibility.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Visibility.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Visibility).Set(readVisibility(d))
 		case "recipients":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Recipients.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Recipients.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Recipients).Set(readVisibility(d))
 		case "properties":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "deleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Deleted.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Deleted.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Deleted).Set(d.ReadBool())
 		case "author_id":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AuthorID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AuthorID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.AuthorID).Set(d.ReadString())
 		case "name":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Name.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Name.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.Name).Set(d.ReadString())
 		case "url":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.URL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.URL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.URL).Set(d.ReadString())
 		case "thumbnail_url":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ThumbnailURL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ThumbnailURL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.ThumbnailURL).Set(d.ReadString())
 		case "thumbnail2x_url":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Thumbnail2xURL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Thumbnail2xURL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.Thumbnail2xURL).Set(d.ReadString())
 		case "content_type":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ContentType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ContentType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.ContentType).Set(d.ReadString())
 		case "size":
-			if seen[0]&(1<<13) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 13)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Size.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Size.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 13, &x.Size).Set(d.ReadInt())
 		case "width":
-			if seen[0]&(1<<14) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 14)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Width.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Width.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 14, &x.Width).Set(d.ReadInt())
 		case "height":
-			if seen[0]&(1<<15) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 15)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Height.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Height.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 15, &x.Height).Set(d.ReadInt())
 		case "alternative_text":
-			if seen[0]&(1<<16) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 16)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AlternativeText.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AlternativeText.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 16, &x.AlternativeText).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FilledFormEvent) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x5}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "created_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readTimestamp(d); p == "" {
-					x.CreatedAt = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.CreatedAt).Set(readTimestamp(d))
 		case "visibility":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Visibility.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Visibility.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Visibility).Set(readVisibility(d))
 		case "recipients":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Recipients.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Recipients.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Recipients).Set(readVisibility(d))
 		case "properties":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "deleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Deleted.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Deleted.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Deleted).Set(d.ReadBool())
 		case "author_id":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AuthorID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AuthorID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.AuthorID).Set(d.ReadString())
 		case "form_id":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.FormID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.FormID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.FormID).Set(d.ReadString())
 		case "form_type":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.FormType.SetNull()
-				} else if v, p := readFormType(d); p == "" {
-					x.FormType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.FormType).Set(readFormType(d))
 		case "fields":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Fields.SetNull()
-				} else if v, p := read_ListOfFilledFormField(d); p == "" {
-					x.Fields.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Fields).Set(read_ListOfFilledFormField(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormEvent) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x5}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "created_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readTimestamp(d); p == "" {
-					x.CreatedAt = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.CreatedAt).Set(readTimestamp(d))
 		case "visibility":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Visibility.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Visibility.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Visibility).Set(readVisibility(d))
 		case "recipients":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Recipients.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Recipients.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Recipients).Set(readVisibility(d))
 		case "properties":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "deleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Deleted.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Deleted.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Deleted).Set(d.ReadBool())
 		case "author_id":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AuthorID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AuthorID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.AuthorID).Set(d.ReadString())
 		case "form_id":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.FormID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.FormID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.FormID).Set(d.ReadString())
 		case "form_type":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.FormType.SetNull()
-				} else if v, p := readFormType(d); p == "" {
-					x.FormType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.FormType).Set(readFormType(d))
 		case "fields":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Fields.SetNull()
-				} else if v, p := read_ListOfFormField(d); p == "" {
-					x.Fields.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Fields).Set(read_ListOfFormField(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readFormFieldType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Type).Set(readFormFieldType(d))
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Label).Set(d.ReadString())
 		case "required":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Required.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Required.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Required).Set(d.ReadBool())
 		case "options":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Options.SetNull()
-				} else if v, p := read_ListOfFormFieldOption(d); p == "" {
-					x.Options.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Options).Set(read_ListOfFormFieldOption(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormFieldOption) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *GroupAnswer) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x2}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "group_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.GroupID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.GroupID).Set(d.ReadInt())
 		case "label":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Label.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Label.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Label).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *GroupChooserFilledFormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "answer":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Answer.SetNull()
-				} else if v, p := readGroupAnswer(d); p == "" {
-					x.Answer.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Answer).Set(readGroupAnswer(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *MessageEvent) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x5}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "created_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readTimestamp(d); p == "" {
-					x.CreatedAt = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.CreatedAt).Set(readTimestamp(d))
 		case "visibility":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Visibility.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Visibility.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Visibility).Set(readVisibility(d))
 		case "recipients":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Recipients.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Recipients.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Recipients).Set(readVisibility(d))
 		case "properties":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "deleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Deleted.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Deleted.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Deleted).Set(d.ReadBool())
 		case "author_id":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AuthorID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AuthorID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.AuthorID).Set(d.ReadString())
 		case "text":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Text.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Text.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.Text).Set(d.ReadString())
 		case "postback":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Postback.SetNull()
-				} else if v, p := readMessagePostback(d); p == "" {
-					x.Postback.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.Postback).Set(readMessagePostback(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *MessagePostback) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "thread_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ThreadID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.ThreadID).Set(d.ReadString())
 		case "event_id":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.EventID = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.EventID).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Type.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Type.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Type).Set(d.ReadString())
 		case "value":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Value.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Value.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Value).Set(d.ReadString())
 		case "ecommerce":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Ecommerce.SetNull()
-				} else if v, p := readEcommercePostback(d); p == "" {
-					x.Ecommerce.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Ecommerce).Set(readEcommercePostback(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Queue) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "position":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Position.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Position.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Position).Set(d.ReadInt())
 		case "wait_time":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.WaitTime.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.WaitTime.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.WaitTime).Set(d.ReadInt())
 		case "queued_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.QueuedAt.SetNull()
-				} else if v, p := readTimestamp(d); p == "" {
-					x.QueuedAt.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.QueuedAt).Set(readTimestamp(d))
 		case "queued_at_us":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.QueuedAtUs.SetNull()
-				} else if v, p := readTimestamp(d); p == "" {
-					x.QueuedAtUs.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.QueuedAtUs).Set(readTimestamp(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Requester) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "user_id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.UserID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.UserID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.UserID).Set(d.ReadString())
 		case "account_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AccountID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AccountID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.AccountID).Set(d.ReadString())
 		case "client_id":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ClientID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ClientID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.ClientID).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RichMessageButton) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x31}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "text":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Text = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Text).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Type.SetNull()
-				} else if v, p := readButtonType(d); p == "" {
-					x.Type.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Type).Set(readButtonType(d))
 		case "value":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Value.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Value.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Value).Set(d.ReadString())
 		case "webview_height":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.WebviewHeight.SetNull()
-				} else if v, p := readWebviewHeight(d); p == "" {
-					x.WebviewHeight.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.WebviewHeight).Set(readWebviewHeight(d))
 		case "postback_id":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.PostbackID = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.PostbackID).Set(d.ReadString())
 		case "user_ids":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := read_ListOf_String(d); p == "" {
-					x.UserIds = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.UserIds).Set(read_ListOf_String(d))
 		case "target":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Target.SetNull()
-				} else if v, p := readButtonTarget(d); p == "" {
-					x.Target.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Target).Set(readButtonTarget(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RichMessageElement) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "subtitle":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Subtitle.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Subtitle.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Subtitle).Set(d.ReadString())
 		case "image":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Image.SetNull()
-				} else if v, p := readRichMessageImage(d); p == "" {
-					x.Image.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Image).Set(readRichMessageImage(d))
 		case "buttons":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Buttons.SetNull()
-				} else if v, p := read_ListOfRichMessageButton(d); p == "" {
-					x.Buttons.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Buttons).Set(read_ListOfRichMessageButton(d))
 		case "ecommerce":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Ecommerce.SetNull()
-				} else if v, p := readEcommerceElement(d); p == "" {
-					x.Ecommerce.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Ecommerce).Set(readEcommerceElement(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RichMessageEvent) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x5}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "created_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readTimestamp(d); p == "" {
-					x.CreatedAt = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.CreatedAt).Set(readTimestamp(d))
 		case "visibility":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Visibility.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Visibility.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Visibility).Set(readVisibility(d))
 		case "recipients":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Recipients.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Recipients.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Recipients).Set(readVisibility(d))
 		case "properties":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "deleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Deleted.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Deleted.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Deleted).Set(d.ReadBool())
 		case "author_id":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AuthorID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AuthorID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.AuthorID).Set(d.ReadString())
 		case "template_id":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.TemplateID.SetNull()
-				} else if v, p := readRichMessageTemplate(d); p == "" {
-					x.TemplateID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.TemplateID).Set(readRichMessageTemplate(d))
 		case "elements":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Elements.SetNull()
-				} else if v, p := read_ListOfRichMessageElement(d); p == "" {
-					x.Elements.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.Elements).Set(read_ListOfRichMessageElement(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RichMessageImage) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "url":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.URL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.URL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.URL).Set(d.ReadString())
 		case "name":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Name.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Name.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Name).Set(d.ReadString())
 		case "content_type":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ContentType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ContentType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.ContentType).Set(d.ReadString())
 		case "size":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Size.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Size.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Size).Set(d.ReadInt())
 		case "width":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Width.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Width.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Width).Set(d.ReadInt())
 		case "height":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Height.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Height.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Height).Set(d.ReadInt())
 		case "alternative_text":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AlternativeText.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.AlternativeText.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.AlternativeText).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *RichMessagePostback) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "toggled":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadBool(); p == "" {
-					x.Toggled = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Toggled).Set(d.ReadBool())
 		case "button_type":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ButtonType.SetNull()
-				} else if v, p := readButtonType(d); p == "" {
-					x.ButtonType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.ButtonType).Set(readButtonType(d))
 		case "button_value":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ButtonValue.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ButtonValue.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.ButtonValue).Set(d.ReadString())
 		case "ecommerce":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Ecommerce.SetNull()
-				} else if v, p := readEcommercePostback(d); p == "" {
-					x.Ecommerce.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Ecommerce).Set(readEcommercePostback(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *SystemEvent) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x5}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "created_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readTimestamp(d); p == "" {
-					x.CreatedAt = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.CreatedAt).Set(readTimestamp(d))
 		case "visibility":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Visibility.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Visibility.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Visibility).Set(readVisibility(d))
 		case "recipients":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Recipients.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Recipients.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Recipients).Set(readVisibility(d))
 		case "properties":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "deleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Deleted.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Deleted.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Deleted).Set(d.ReadBool())
 		case "source":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Source.SetNull()
-				} else if v, p := readSystemEventSource(d); p == "" {
-					x.Source.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.Source).Set(readSystemEventSource(d))
 		case "subtype":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Subtype.SetNull()
-				} else if v, p := readSystemEventSubtype(d); p == "" {
-					x.Subtype.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.Subtype).Set(readSystemEventSubtype(d))
 		case "version":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Version.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Version.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.Version).Set(d.ReadInt())
 		case "details":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Details.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Details.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.Details).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *SystemMessageEvent) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x5}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "custom_id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CustomID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.CustomID).Set(d.ReadString())
 		case "created_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readTimestamp(d); p == "" {
-					x.CreatedAt = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.CreatedAt).Set(readTimestamp(d))
 		case "visibility":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Visibility.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Visibility.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Visibility).Set(readVisibility(d))
 		case "recipients":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Recipients.SetNull()
-				} else if v, p := readVisibility(d); p == "" {
-					x.Recipients.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Recipients).Set(readVisibility(d))
 		case "properties":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "deleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Deleted.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Deleted.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Deleted).Set(d.ReadBool())
 		case "text":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Text.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Text.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.Text).Set(d.ReadString())
 		case "system_message_type":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.SystemMessageType.SetNull()
-				} else if v, p := readSystemMessageType(d); p == "" {
-					x.SystemMessageType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.SystemMessageType).Set(readSystemMessageType(d))
 		case "text_vars":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.TextVars.SetNull()
-				} else if v, p := read_MapOf_String(d); p == "" {
-					x.TextVars.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.TextVars).Set(read_MapOf_String(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *TextFilledFormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readFormFieldType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Type).Set(readFormFieldType(d))
 		case "answer":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Answer.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Answer.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Answer).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Thread) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "active":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Active.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Active.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Active).Set(d.ReadBool())
 		case "user_ids":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.UserIds.SetNull()
-				} else if v, p := read_ListOf_String(d); p == "" {
-					x.UserIds.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.UserIds).Set(read_ListOf_String(d))
 		case "events":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Events.SetNull()
-				} else if v, p := read_ListOfChatEvent(d); p == "" {
-					x.Events.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Events).Set(read_ListOfChatEvent(d))
 		case "properties":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Properties.SetNull()
-				} else if v, p := read_MapOf_MapOf_Raw(d); p == "" {
-					x.Properties.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Properties).Set(read_MapOf_MapOf_Raw(d))
 		case "access":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Access.SetNull()
-				} else if v, p := readAccess(d); p == "" {
-					x.Access.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Access).Set(readAccess(d))
 		case "restricted_access":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.RestrictedAccess.SetNull()
-				} else if v, p := readRestrictedAccess(d); p == "" {
-					x.RestrictedAccess.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.RestrictedAccess).Set(readRestrictedAccess(d))
 		case "queue":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Queue.SetNull()
-				} else if v, p := readQueue(d); p == "" {
-					x.Queue.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.Queue).Set(readQueue(d))
 		case "previous_thread_id":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.PreviousThreadID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.PreviousThreadID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.PreviousThreadID).Set(d.ReadString())
 		case "next_thread_id":
-			if seen[0]&(1<<9) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 9)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.NextThreadID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.NextThreadID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 9, &x.NextThreadID).Set(d.ReadString())
 		case "created_at":
-			if seen[0]&(1<<10) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 10)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CreatedAt.SetNull()
-				} else if v, p := readTimestamp(d); p == "" {
-					x.CreatedAt.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 10, &x.CreatedAt).Set(readTimestamp(d))
 		case "tags":
-			if seen[0]&(1<<11) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 11)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Tags.SetNull()
-				} else if v, p := read_ListOf_String(d); p == "" {
-					x.Tags.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 11, &x.Tags).Set(read_ListOf_String(d))
 		case "customer_visit":
-			if seen[0]&(1<<12) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 12)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CustomerVisit.SetNull()
-				} else if v, p := read_Raw(d); p == "" {
-					x.CustomerVisit.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 12, &x.CustomerVisit).Set(d.ReadOptRaw())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ThreadSummary) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "status":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Status.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Status.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Status).Set(d.ReadString())
 		case "text":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Text.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Text.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Text).Set(d.ReadString())
 		case "updated_at":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.UpdatedAt.SetNull()
-				} else if v, p := readTimestamp(d); p == "" {
-					x.UpdatedAt.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.UpdatedAt).Set(readTimestamp(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *TransferTarget) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "agent_ids":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AgentIds.SetNull()
-				} else if v, p := read_ListOf_String(d); p == "" {
-					x.AgentIds.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.AgentIds).Set(read_ListOf_String(d))
 		case "group_ids":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.GroupIds.SetNull()
-				} else if v, p := read_ListOf_Int(d); p == "" {
-					x.GroupIds.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.GroupIds).Set(read_ListOf_Int(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *User) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.ID).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Type.SetNull()
-				} else if v, p := readUserType(d); p == "" {
-					x.Type.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Type).Set(readUserType(d))
 		case "name":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Name.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Name.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Name).Set(d.ReadString())
 		case "email":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Email.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Email.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Email).Set(d.ReadString())
 		case "avatar":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Avatar.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Avatar.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Avatar).Set(d.ReadString())
 		case "present":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Present.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Present.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Present).Set(d.ReadBool())
 		case "events_seen_up_to":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.EventsSeenUpTo.SetNull()
-				} else if v, p := readTimestamp(d); p == "" {
-					x.EventsSeenUpTo.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.EventsSeenUpTo).Set(readTimestamp(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *WorkHours) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "start":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Start = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Start).Set(d.ReadString())
 		case "end":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.End = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.End).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *WorkSchedule) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xd}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "day":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Day = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Day).Set(d.ReadString())
 		case "enabled":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Enabled.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Enabled.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Enabled).Set(d.ReadBool())
 		case "start":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Start = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Start).Set(d.ReadString())
 		case "end":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.End = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.End).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *WorkScheduler) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "timezone":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Timezone.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Timezone.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Timezone).Set(d.ReadString())
 		case "schedule":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Schedule.SetNull()
-				} else if v, p := read_ListOfWorkSchedule(d); p == "" {
-					x.Schedule.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Schedule).Set(read_ListOfWorkSchedule(d))
 		case "monday":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Monday.SetNull()
-				} else if v, p := readWorkHours(d); p == "" {
-					x.Monday.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Monday).Set(readWorkHours(d))
 		case "tuesday":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Tuesday.SetNull()
-				} else if v, p := readWorkHours(d); p == "" {
-					x.Tuesday.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Tuesday).Set(readWorkHours(d))
 		case "wednesday":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Wednesday.SetNull()
-				} else if v, p := readWorkHours(d); p == "" {
-					x.Wednesday.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Wednesday).Set(readWorkHours(d))
 		case "thursday":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Thursday.SetNull()
-				} else if v, p := readWorkHours(d); p == "" {
-					x.Thursday.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Thursday).Set(readWorkHours(d))
 		case "friday":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Friday.SetNull()
-				} else if v, p := readWorkHours(d); p == "" {
-					x.Friday.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Friday).Set(readWorkHours(d))
 		case "saturday":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Saturday.SetNull()
-				} else if v, p := readWorkHours(d); p == "" {
-					x.Saturday.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.Saturday).Set(readWorkHours(d))
 		case "sunday":
-			if seen[0]&(1<<8) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 8)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Sunday.SetNull()
-				} else if v, p := readWorkHours(d); p == "" {
-					x.Sunday.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 8, &x.Sunday).Set(readWorkHours(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 func read_ListOf_Int(d *wire.Decoder) ([]int64, string) {
 	if !d.Array() {

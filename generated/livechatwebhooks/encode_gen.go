@@ -20,33 +20,17 @@ func (x *IncomingChatThread) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -80,33 +64,17 @@ func (x *IncomingChat) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -140,33 +108,17 @@ func (x *ThreadClosed) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -179,12 +131,8 @@ func (x *ThreadClosed) encode(e *wire.Encoder) {
 			e.Key("\"thread_id\"")
 			e.String(x.ThreadID)
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"user_id\"")
+		if v, ok := wire.OptKey(e, "\"user_id\"", &x.UserID); ok {
 			e.String(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"user_id\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -211,33 +159,17 @@ func (x *ChatDeactivated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -250,12 +182,8 @@ func (x *ChatDeactivated) encode(e *wire.Encoder) {
 			e.Key("\"thread_id\"")
 			e.String(x.ThreadID)
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"user_id\"")
+		if v, ok := wire.OptKey(e, "\"user_id\"", &x.UserID); ok {
 			e.String(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"user_id\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -282,33 +210,17 @@ func (x *AccessGranted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -350,33 +262,17 @@ func (x *AccessRevoked) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -418,33 +314,17 @@ func (x *AccessSet) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -486,33 +366,17 @@ func (x *ChatAccessGranted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -550,33 +414,17 @@ func (x *ChatAccessRevoked) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -614,33 +462,17 @@ func (x *ChatAccessUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -678,33 +510,17 @@ func (x *ChatTransferred) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -713,19 +529,11 @@ func (x *ChatTransferred) encode(e *wire.Encoder) {
 			e.Key("\"chat_id\"")
 			e.String(x.ChatID)
 		}
-		if v, ok := x.ThreadID.Get(); ok {
-			e.Key("\"thread_id\"")
+		if v, ok := wire.OptKey(e, "\"thread_id\"", &x.ThreadID); ok {
 			e.String(v)
-		} else if x.ThreadID.IsNull() {
-			e.Key("\"thread_id\"")
-			e.Null()
 		}
-		if v, ok := x.RequesterID.Get(); ok {
-			e.Key("\"requester_id\"")
+		if v, ok := wire.OptKey(e, "\"requester_id\"", &x.RequesterID); ok {
 			e.String(v)
-		} else if x.RequesterID.IsNull() {
-			e.Key("\"requester_id\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<9) == 0 {
 			e.Key("\"reason\"")
@@ -735,12 +543,8 @@ func (x *ChatTransferred) encode(e *wire.Encoder) {
 			e.Key("\"transferred_to\"")
 			x.TransferredTo.encode(e)
 		}
-		if v, ok := x.Queue.Get(); ok {
-			e.Key("\"queue\"")
+		if v, ok := wire.OptKey(e, "\"queue\"", &x.Queue); ok {
 			v.encode(e)
-		} else if x.Queue.IsNull() {
-			e.Key("\"queue\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -767,33 +571,17 @@ func (x *ChatUserAdded) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -839,33 +627,17 @@ func (x *UserAddedToChat) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -882,26 +654,14 @@ func (x *UserAddedToChat) encode(e *wire.Encoder) {
 			e.Key("\"user\"")
 			x.User.encode(e)
 		}
-		if v, ok := x.UserType.Get(); ok {
-			e.Key("\"user_type\"")
+		if v, ok := wire.OptKey(e, "\"user_type\"", &x.UserType); ok {
 			e.String(string(v))
-		} else if x.UserType.IsNull() {
-			e.Key("\"user_type\"")
-			e.Null()
 		}
-		if v, ok := x.Reason.Get(); ok {
-			e.Key("\"reason\"")
+		if v, ok := wire.OptKey(e, "\"reason\"", &x.Reason); ok {
 			e.String(v)
-		} else if x.Reason.IsNull() {
-			e.Key("\"reason\"")
-			e.Null()
 		}
-		if v, ok := x.RequesterID.Get(); ok {
-			e.Key("\"requester_id\"")
+		if v, ok := wire.OptKey(e, "\"requester_id\"", &x.RequesterID); ok {
 			e.String(v)
-		} else if x.RequesterID.IsNull() {
-			e.Key("\"requester_id\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -928,33 +688,17 @@ func (x *ChatUserRemoved) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1000,33 +744,17 @@ func (x *UserRemovedFromChat) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1043,26 +771,14 @@ func (x *UserRemovedFromChat) encode(e *wire.Encoder) {
 			e.Key("\"user_id\"")
 			e.String(x.UserID)
 		}
-		if v, ok := x.UserType.Get(); ok {
-			e.Key("\"user_type\"")
+		if v, ok := wire.OptKey(e, "\"user_type\"", &x.UserType); ok {
 			e.String(string(v))
-		} else if x.UserType.IsNull() {
-			e.Key("\"user_type\"")
-			e.Null()
 		}
-		if v, ok := x.Reason.Get(); ok {
-			e.Key("\"reason\"")
+		if v, ok := wire.OptKey(e, "\"reason\"", &x.Reason); ok {
 			e.String(v)
-		} else if x.Reason.IsNull() {
-			e.Key("\"reason\"")
-			e.Null()
 		}
-		if v, ok := x.RequesterID.Get(); ok {
-			e.Key("\"requester_id\"")
+		if v, ok := wire.OptKey(e, "\"requester_id\"", &x.RequesterID); ok {
 			e.String(v)
-		} else if x.RequesterID.IsNull() {
-			e.Key("\"requester_id\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -1089,33 +805,17 @@ func (x *IncomingEvent) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1157,33 +857,17 @@ func (x *EventUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1225,33 +909,17 @@ func (x *EventDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1293,33 +961,17 @@ func (x *IncomingRichMessagePostback) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1369,33 +1021,17 @@ func (x *ChatPropertiesUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1433,33 +1069,17 @@ func (x *ChatPropertiesDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1497,33 +1117,17 @@ func (x *ChatThreadPropertiesUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1565,33 +1169,17 @@ func (x *ChatThreadPropertiesDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1633,33 +1221,17 @@ func (x *ThreadPropertiesUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1701,33 +1273,17 @@ func (x *ThreadPropertiesDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1769,33 +1325,17 @@ func (x *EventPropertiesUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1841,33 +1381,17 @@ func (x *EventPropertiesDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1913,33 +1437,17 @@ func (x *ChatThreadTagged) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -1981,33 +1489,17 @@ func (x *ChatThreadUntagged) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2049,33 +1541,17 @@ func (x *ThreadTagged) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2117,33 +1593,17 @@ func (x *ThreadUntagged) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2185,33 +1645,17 @@ func (x *AgentStatusChanged) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2249,33 +1693,17 @@ func (x *RoutingStatusSet) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2313,50 +1741,26 @@ func (x *AgentDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
 		e.ObjectStart()
-		if v, ok := x.AgentID.Get(); ok {
-			e.Key("\"agent_id\"")
+		if v, ok := wire.OptKey(e, "\"agent_id\"", &x.AgentID); ok {
 			e.String(v)
-		} else if x.AgentID.IsNull() {
-			e.Key("\"agent_id\"")
-			e.Null()
 		}
-		if v, ok := x.ID.Get(); ok {
-			e.Key("\"id\"")
+		if v, ok := wire.OptKey(e, "\"id\"", &x.ID); ok {
 			e.String(v)
-		} else if x.ID.IsNull() {
-			e.Key("\"id\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2383,78 +1787,38 @@ func (x *CustomerCreated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
 		e.ObjectStart()
-		if v, ok := x.Customer.Get(); ok {
-			e.Key("\"customer\"")
+		if v, ok := wire.OptKey(e, "\"customer\"", &x.Customer); ok {
 			v.encode(e)
-		} else if x.Customer.IsNull() {
-			e.Key("\"customer\"")
-			e.Null()
 		}
-		if v, ok := x.ID.Get(); ok {
-			e.Key("\"id\"")
+		if v, ok := wire.OptKey(e, "\"id\"", &x.ID); ok {
 			e.String(v)
-		} else if x.ID.IsNull() {
-			e.Key("\"id\"")
-			e.Null()
 		}
-		if v, ok := x.Email.Get(); ok {
-			e.Key("\"email\"")
+		if v, ok := wire.OptKey(e, "\"email\"", &x.Email); ok {
 			e.String(v)
-		} else if x.Email.IsNull() {
-			e.Key("\"email\"")
-			e.Null()
 		}
-		if v, ok := x.Avatar.Get(); ok {
-			e.Key("\"avatar\"")
+		if v, ok := wire.OptKey(e, "\"avatar\"", &x.Avatar); ok {
 			e.String(v)
-		} else if x.Avatar.IsNull() {
-			e.Key("\"avatar\"")
-			e.Null()
 		}
-		if v, ok := x.CreatedAt.Get(); ok {
-			e.Key("\"created_at\"")
+		if v, ok := wire.OptKey(e, "\"created_at\"", &x.CreatedAt); ok {
 			e.String(string(v))
-		} else if x.CreatedAt.IsNull() {
-			e.Key("\"created_at\"")
-			e.Null()
 		}
-		if v, ok := x.Fields.Get(); ok {
-			e.Key("\"fields\"")
+		if v, ok := wire.OptKey(e, "\"fields\"", &x.Fields); ok {
 			write_MapOf_String(e, v)
-		} else if x.Fields.IsNull() {
-			e.Key("\"fields\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2481,33 +1845,17 @@ func (x *IncomingCustomer) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2541,33 +1889,17 @@ func (x *CustomerSessionFieldsUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2576,19 +1908,11 @@ func (x *CustomerSessionFieldsUpdated) encode(e *wire.Encoder) {
 			e.Key("\"id\"")
 			e.String(x.ID)
 		}
-		if v, ok := x.ActiveChat.Get(); ok {
-			e.Key("\"active_chat\"")
+		if v, ok := wire.OptKey(e, "\"active_chat\"", &x.ActiveChat); ok {
 			v.encode(e)
-		} else if x.ActiveChat.IsNull() {
-			e.Key("\"active_chat\"")
-			e.Null()
 		}
-		if v, ok := x.SessionFields.Get(); ok {
-			e.Key("\"session_fields\"")
+		if v, ok := wire.OptKey(e, "\"session_fields\"", &x.SessionFields); ok {
 			write_ListOf_MapOf_String(e, v)
-		} else if x.SessionFields.IsNull() {
-			e.Key("\"session_fields\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2615,33 +1939,17 @@ func (x *AgentCreated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2650,54 +1958,26 @@ func (x *AgentCreated) encode(e *wire.Encoder) {
 			e.Key("\"id\"")
 			e.String(x.ID)
 		}
-		if v, ok := x.Name.Get(); ok {
-			e.Key("\"name\"")
+		if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 			e.String(v)
-		} else if x.Name.IsNull() {
-			e.Key("\"name\"")
-			e.Null()
 		}
-		if v, ok := x.Role.Get(); ok {
-			e.Key("\"role\"")
+		if v, ok := wire.OptKey(e, "\"role\"", &x.Role); ok {
 			e.String(v)
-		} else if x.Role.IsNull() {
-			e.Key("\"role\"")
-			e.Null()
 		}
-		if v, ok := x.AwaitingApproval.Get(); ok {
-			e.Key("\"awaiting_approval\"")
+		if v, ok := wire.OptKey(e, "\"awaiting_approval\"", &x.AwaitingApproval); ok {
 			e.Bool(v)
-		} else if x.AwaitingApproval.IsNull() {
-			e.Key("\"awaiting_approval\"")
-			e.Null()
 		}
-		if v, ok := x.Groups.Get(); ok {
-			e.Key("\"groups\"")
+		if v, ok := wire.OptKey(e, "\"groups\"", &x.Groups); ok {
 			write_ListOfAgentGroup(e, v)
-		} else if x.Groups.IsNull() {
-			e.Key("\"groups\"")
-			e.Null()
 		}
-		if v, ok := x.Notifications.Get(); ok {
-			e.Key("\"notifications\"")
+		if v, ok := wire.OptKey(e, "\"notifications\"", &x.Notifications); ok {
 			write_ListOf_String(e, v)
-		} else if x.Notifications.IsNull() {
-			e.Key("\"notifications\"")
-			e.Null()
 		}
-		if v, ok := x.EmailSubscriptions.Get(); ok {
-			e.Key("\"email_subscriptions\"")
+		if v, ok := wire.OptKey(e, "\"email_subscriptions\"", &x.EmailSubscriptions); ok {
 			write_ListOf_String(e, v)
-		} else if x.EmailSubscriptions.IsNull() {
-			e.Key("\"email_subscriptions\"")
-			e.Null()
 		}
-		if v, ok := x.WorkScheduler.Get(); ok {
-			e.Key("\"work_scheduler\"")
+		if v, ok := wire.OptKey(e, "\"work_scheduler\"", &x.WorkScheduler); ok {
 			v.encode(e)
-		} else if x.WorkScheduler.IsNull() {
-			e.Key("\"work_scheduler\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2724,33 +2004,17 @@ func (x *AgentApproved) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2784,33 +2048,17 @@ func (x *AgentSuspended) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2844,33 +2092,17 @@ func (x *AgentUnsuspended) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2904,33 +2136,17 @@ func (x *AgentUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -2939,54 +2155,26 @@ func (x *AgentUpdated) encode(e *wire.Encoder) {
 			e.Key("\"id\"")
 			e.String(x.ID)
 		}
-		if v, ok := x.Name.Get(); ok {
-			e.Key("\"name\"")
+		if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 			e.String(v)
-		} else if x.Name.IsNull() {
-			e.Key("\"name\"")
-			e.Null()
 		}
-		if v, ok := x.Role.Get(); ok {
-			e.Key("\"role\"")
+		if v, ok := wire.OptKey(e, "\"role\"", &x.Role); ok {
 			e.String(v)
-		} else if x.Role.IsNull() {
-			e.Key("\"role\"")
-			e.Null()
 		}
-		if v, ok := x.AwaitingApproval.Get(); ok {
-			e.Key("\"awaiting_approval\"")
+		if v, ok := wire.OptKey(e, "\"awaiting_approval\"", &x.AwaitingApproval); ok {
 			e.Bool(v)
-		} else if x.AwaitingApproval.IsNull() {
-			e.Key("\"awaiting_approval\"")
-			e.Null()
 		}
-		if v, ok := x.Groups.Get(); ok {
-			e.Key("\"groups\"")
+		if v, ok := wire.OptKey(e, "\"groups\"", &x.Groups); ok {
 			write_ListOfAgentGroup(e, v)
-		} else if x.Groups.IsNull() {
-			e.Key("\"groups\"")
-			e.Null()
 		}
-		if v, ok := x.Notifications.Get(); ok {
-			e.Key("\"notifications\"")
+		if v, ok := wire.OptKey(e, "\"notifications\"", &x.Notifications); ok {
 			write_ListOf_String(e, v)
-		} else if x.Notifications.IsNull() {
-			e.Key("\"notifications\"")
-			e.Null()
 		}
-		if v, ok := x.EmailSubscriptions.Get(); ok {
-			e.Key("\"email_subscriptions\"")
+		if v, ok := wire.OptKey(e, "\"email_subscriptions\"", &x.EmailSubscriptions); ok {
 			write_ListOf_String(e, v)
-		} else if x.EmailSubscriptions.IsNull() {
-			e.Key("\"email_subscriptions\"")
-			e.Null()
 		}
-		if v, ok := x.WorkScheduler.Get(); ok {
-			e.Key("\"work_scheduler\"")
+		if v, ok := wire.OptKey(e, "\"work_scheduler\"", &x.WorkScheduler); ok {
 			v.encode(e)
-		} else if x.WorkScheduler.IsNull() {
-			e.Key("\"work_scheduler\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3013,33 +2201,17 @@ func (x *AutoAccessAdded) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3048,33 +2220,17 @@ func (x *AutoAccessAdded) encode(e *wire.Encoder) {
 			e.Key("\"id\"")
 			e.String(x.ID)
 		}
-		if v, ok := x.Description.Get(); ok {
-			e.Key("\"description\"")
+		if v, ok := wire.OptKey(e, "\"description\"", &x.Description); ok {
 			e.String(v)
-		} else if x.Description.IsNull() {
-			e.Key("\"description\"")
-			e.Null()
 		}
-		if v, ok := x.Access.Get(); ok {
-			e.Key("\"access\"")
+		if v, ok := wire.OptKey(e, "\"access\"", &x.Access); ok {
 			v.encode(e)
-		} else if x.Access.IsNull() {
-			e.Key("\"access\"")
-			e.Null()
 		}
-		if v, ok := x.Conditions.Get(); ok {
-			e.Key("\"conditions\"")
+		if v, ok := wire.OptKey(e, "\"conditions\"", &x.Conditions); ok {
 			v.encode(e)
-		} else if x.Conditions.IsNull() {
-			e.Key("\"conditions\"")
-			e.Null()
 		}
-		if v, ok := x.NextID.Get(); ok {
-			e.Key("\"next_id\"")
+		if v, ok := wire.OptKey(e, "\"next_id\"", &x.NextID); ok {
 			e.String(v)
-		} else if x.NextID.IsNull() {
-			e.Key("\"next_id\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3101,33 +2257,17 @@ func (x *AutoAccessUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3136,33 +2276,17 @@ func (x *AutoAccessUpdated) encode(e *wire.Encoder) {
 			e.Key("\"id\"")
 			e.String(x.ID)
 		}
-		if v, ok := x.Description.Get(); ok {
-			e.Key("\"description\"")
+		if v, ok := wire.OptKey(e, "\"description\"", &x.Description); ok {
 			e.String(v)
-		} else if x.Description.IsNull() {
-			e.Key("\"description\"")
-			e.Null()
 		}
-		if v, ok := x.Access.Get(); ok {
-			e.Key("\"access\"")
+		if v, ok := wire.OptKey(e, "\"access\"", &x.Access); ok {
 			v.encode(e)
-		} else if x.Access.IsNull() {
-			e.Key("\"access\"")
-			e.Null()
 		}
-		if v, ok := x.Conditions.Get(); ok {
-			e.Key("\"conditions\"")
+		if v, ok := wire.OptKey(e, "\"conditions\"", &x.Conditions); ok {
 			v.encode(e)
-		} else if x.Conditions.IsNull() {
-			e.Key("\"conditions\"")
-			e.Null()
 		}
-		if v, ok := x.NextID.Get(); ok {
-			e.Key("\"next_id\"")
+		if v, ok := wire.OptKey(e, "\"next_id\"", &x.NextID); ok {
 			e.String(v)
-		} else if x.NextID.IsNull() {
-			e.Key("\"next_id\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3189,33 +2313,17 @@ func (x *AutoAccessDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3249,33 +2357,17 @@ func (x *AutoAccessesUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3305,33 +2397,17 @@ func (x *BotCreated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3340,33 +2416,17 @@ func (x *BotCreated) encode(e *wire.Encoder) {
 			e.Key("\"id\"")
 			e.String(x.ID)
 		}
-		if v, ok := x.Name.Get(); ok {
-			e.Key("\"name\"")
+		if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 			e.String(v)
-		} else if x.Name.IsNull() {
-			e.Key("\"name\"")
-			e.Null()
 		}
-		if v, ok := x.DefaultGroupPriority.Get(); ok {
-			e.Key("\"default_group_priority\"")
+		if v, ok := wire.OptKey(e, "\"default_group_priority\"", &x.DefaultGroupPriority); ok {
 			e.String(string(v))
-		} else if x.DefaultGroupPriority.IsNull() {
-			e.Key("\"default_group_priority\"")
-			e.Null()
 		}
-		if v, ok := x.Groups.Get(); ok {
-			e.Key("\"groups\"")
+		if v, ok := wire.OptKey(e, "\"groups\"", &x.Groups); ok {
 			write_ListOfAgentGroup(e, v)
-		} else if x.Groups.IsNull() {
-			e.Key("\"groups\"")
-			e.Null()
 		}
-		if v, ok := x.OwnerClientID.Get(); ok {
-			e.Key("\"owner_client_id\"")
+		if v, ok := wire.OptKey(e, "\"owner_client_id\"", &x.OwnerClientID); ok {
 			e.String(v)
-		} else if x.OwnerClientID.IsNull() {
-			e.Key("\"owner_client_id\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3393,33 +2453,17 @@ func (x *BotUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3428,33 +2472,17 @@ func (x *BotUpdated) encode(e *wire.Encoder) {
 			e.Key("\"id\"")
 			e.String(x.ID)
 		}
-		if v, ok := x.Name.Get(); ok {
-			e.Key("\"name\"")
+		if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 			e.String(v)
-		} else if x.Name.IsNull() {
-			e.Key("\"name\"")
-			e.Null()
 		}
-		if v, ok := x.DefaultGroupPriority.Get(); ok {
-			e.Key("\"default_group_priority\"")
+		if v, ok := wire.OptKey(e, "\"default_group_priority\"", &x.DefaultGroupPriority); ok {
 			e.String(string(v))
-		} else if x.DefaultGroupPriority.IsNull() {
-			e.Key("\"default_group_priority\"")
-			e.Null()
 		}
-		if v, ok := x.Groups.Get(); ok {
-			e.Key("\"groups\"")
+		if v, ok := wire.OptKey(e, "\"groups\"", &x.Groups); ok {
 			write_ListOfAgentGroup(e, v)
-		} else if x.Groups.IsNull() {
-			e.Key("\"groups\"")
-			e.Null()
 		}
-		if v, ok := x.OwnerClientID.Get(); ok {
-			e.Key("\"owner_client_id\"")
+		if v, ok := wire.OptKey(e, "\"owner_client_id\"", &x.OwnerClientID); ok {
 			e.String(v)
-		} else if x.OwnerClientID.IsNull() {
-			e.Key("\"owner_client_id\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3481,33 +2509,17 @@ func (x *BotDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3541,33 +2553,17 @@ func (x *GroupCreated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3576,26 +2572,14 @@ func (x *GroupCreated) encode(e *wire.Encoder) {
 			e.Key("\"id\"")
 			e.Int(x.ID)
 		}
-		if v, ok := x.Name.Get(); ok {
-			e.Key("\"name\"")
+		if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 			e.String(v)
-		} else if x.Name.IsNull() {
-			e.Key("\"name\"")
-			e.Null()
 		}
-		if v, ok := x.LanguageCode.Get(); ok {
-			e.Key("\"language_code\"")
+		if v, ok := wire.OptKey(e, "\"language_code\"", &x.LanguageCode); ok {
 			e.String(v)
-		} else if x.LanguageCode.IsNull() {
-			e.Key("\"language_code\"")
-			e.Null()
 		}
-		if v, ok := x.AgentPriorities.Get(); ok {
-			e.Key("\"agent_priorities\"")
+		if v, ok := wire.OptKey(e, "\"agent_priorities\"", &x.AgentPriorities); ok {
 			write_MapOfGroupPriority(e, v)
-		} else if x.AgentPriorities.IsNull() {
-			e.Key("\"agent_priorities\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3622,33 +2606,17 @@ func (x *GroupUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3657,26 +2625,14 @@ func (x *GroupUpdated) encode(e *wire.Encoder) {
 			e.Key("\"id\"")
 			e.Int(x.ID)
 		}
-		if v, ok := x.Name.Get(); ok {
-			e.Key("\"name\"")
+		if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 			e.String(v)
-		} else if x.Name.IsNull() {
-			e.Key("\"name\"")
-			e.Null()
 		}
-		if v, ok := x.LanguageCode.Get(); ok {
-			e.Key("\"language_code\"")
+		if v, ok := wire.OptKey(e, "\"language_code\"", &x.LanguageCode); ok {
 			e.String(v)
-		} else if x.LanguageCode.IsNull() {
-			e.Key("\"language_code\"")
-			e.Null()
 		}
-		if v, ok := x.AgentPriorities.Get(); ok {
-			e.Key("\"agent_priorities\"")
+		if v, ok := wire.OptKey(e, "\"agent_priorities\"", &x.AgentPriorities); ok {
 			write_MapOfGroupPriority(e, v)
-		} else if x.AgentPriorities.IsNull() {
-			e.Key("\"agent_priorities\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3703,33 +2659,17 @@ func (x *GroupDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3763,33 +2703,17 @@ func (x *TagCreated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3798,26 +2722,14 @@ func (x *TagCreated) encode(e *wire.Encoder) {
 			e.Key("\"name\"")
 			e.String(x.Name)
 		}
-		if v, ok := x.GroupIds.Get(); ok {
-			e.Key("\"group_ids\"")
+		if v, ok := wire.OptKey(e, "\"group_ids\"", &x.GroupIds); ok {
 			write_ListOf_Int(e, v)
-		} else if x.GroupIds.IsNull() {
-			e.Key("\"group_ids\"")
-			e.Null()
 		}
-		if v, ok := x.AuthorID.Get(); ok {
-			e.Key("\"author_id\"")
+		if v, ok := wire.OptKey(e, "\"author_id\"", &x.AuthorID); ok {
 			e.String(v)
-		} else if x.AuthorID.IsNull() {
-			e.Key("\"author_id\"")
-			e.Null()
 		}
-		if v, ok := x.CreatedAt.Get(); ok {
-			e.Key("\"created_at\"")
+		if v, ok := wire.OptKey(e, "\"created_at\"", &x.CreatedAt); ok {
 			e.String(string(v))
-		} else if x.CreatedAt.IsNull() {
-			e.Key("\"created_at\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3844,33 +2756,17 @@ func (x *TagUpdated) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3879,26 +2775,14 @@ func (x *TagUpdated) encode(e *wire.Encoder) {
 			e.Key("\"name\"")
 			e.String(x.Name)
 		}
-		if v, ok := x.GroupIds.Get(); ok {
-			e.Key("\"group_ids\"")
+		if v, ok := wire.OptKey(e, "\"group_ids\"", &x.GroupIds); ok {
 			write_ListOf_Int(e, v)
-		} else if x.GroupIds.IsNull() {
-			e.Key("\"group_ids\"")
-			e.Null()
 		}
-		if v, ok := x.AuthorID.Get(); ok {
-			e.Key("\"author_id\"")
+		if v, ok := wire.OptKey(e, "\"author_id\"", &x.AuthorID); ok {
 			e.String(v)
-		} else if x.AuthorID.IsNull() {
-			e.Key("\"author_id\"")
-			e.Null()
 		}
-		if v, ok := x.CreatedAt.Get(); ok {
-			e.Key("\"created_at\"")
+		if v, ok := wire.OptKey(e, "\"created_at\"", &x.CreatedAt); ok {
 			e.String(string(v))
-		} else if x.CreatedAt.IsNull() {
-			e.Key("\"created_at\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3925,33 +2809,17 @@ func (x *TagDeleted) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -3985,33 +2853,17 @@ func (x *EventsMarkedAsSeen) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -4053,33 +2905,17 @@ func (x *ThreadSummarySet) encode(e *wire.Encoder) {
 		e.Key("\"secret_key\"")
 		e.String(x.SecretKey)
 	}
-	if v, ok := x.OrganizationID.Get(); ok {
-		e.Key("\"organization_id\"")
+	if v, ok := wire.OptKey(e, "\"organization_id\"", &x.OrganizationID); ok {
 		e.String(v)
-	} else if x.OrganizationID.IsNull() {
-		e.Key("\"organization_id\"")
-		e.Null()
 	}
-	if v, ok := x.LicenseID.Get(); ok {
-		e.Key("\"license_id\"")
+	if v, ok := wire.OptKey(e, "\"license_id\"", &x.LicenseID); ok {
 		e.Int(v)
-	} else if x.LicenseID.IsNull() {
-		e.Key("\"license_id\"")
-		e.Null()
 	}
-	if v, ok := x.AdditionalData.Get(); ok {
-		e.Key("\"additional_data\"")
+	if v, ok := wire.OptKey(e, "\"additional_data\"", &x.AdditionalData); ok {
 		v.encode(e)
-	} else if x.AdditionalData.IsNull() {
-		e.Key("\"additional_data\"")
-		e.Null()
 	}
-	if v, ok := x.Requester.Get(); ok {
-		e.Key("\"requester\"")
+	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
-	} else if x.Requester.IsNull() {
-		e.Key("\"requester\"")
-		e.Null()
 	}
 	if x.envOmit&1 == 0 {
 		e.Key("\"payload\"")
@@ -4111,12 +2947,8 @@ func (x *ThreadSummarySet) AppendJSON(b []byte) []byte {
 }
 func (x *Access) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.GroupIds.Get(); ok {
-		e.Key("\"group_ids\"")
+	if v, ok := wire.OptKey(e, "\"group_ids\"", &x.GroupIds); ok {
 		write_ListOf_Int(e, v)
-	} else if x.GroupIds.IsNull() {
-		e.Key("\"group_ids\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4127,31 +2959,19 @@ func (x *ActiveChat) encode(e *wire.Encoder) {
 		e.Key("\"chat_id\"")
 		e.String(x.ChatID)
 	}
-	if v, ok := x.ThreadID.Get(); ok {
-		e.Key("\"thread_id\"")
+	if v, ok := wire.OptKey(e, "\"thread_id\"", &x.ThreadID); ok {
 		e.String(v)
-	} else if x.ThreadID.IsNull() {
-		e.Key("\"thread_id\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *AdditionalData) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.ChatProperties.Get(); ok {
-		e.Key("\"chat_properties\"")
+	if v, ok := wire.OptKey(e, "\"chat_properties\"", &x.ChatProperties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.ChatProperties.IsNull() {
-		e.Key("\"chat_properties\"")
-		e.Null()
 	}
-	if v, ok := x.ChatPresenceUserIds.Get(); ok {
-		e.Key("\"chat_presence_user_ids\"")
+	if v, ok := wire.OptKey(e, "\"chat_presence_user_ids\"", &x.ChatPresenceUserIds); ok {
 		write_ListOf_String(e, v)
-	} else if x.ChatPresenceUserIds.IsNull() {
-		e.Key("\"chat_presence_user_ids\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4162,95 +2982,55 @@ func (x *AgentGroup) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.Int(x.ID)
 	}
-	if v, ok := x.Priority.Get(); ok {
-		e.Key("\"priority\"")
+	if v, ok := wire.OptKey(e, "\"priority\"", &x.Priority); ok {
 		e.String(string(v))
-	} else if x.Priority.IsNull() {
-		e.Key("\"priority\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *AutoAccessAccess) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Groups.Get(); ok {
-		e.Key("\"groups\"")
+	if v, ok := wire.OptKey(e, "\"groups\"", &x.Groups); ok {
 		write_ListOf_Int(e, v)
-	} else if x.Groups.IsNull() {
-		e.Key("\"groups\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *AutoAccessConditions) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.URL.Get(); ok {
-		e.Key("\"url\"")
+	if v, ok := wire.OptKey(e, "\"url\"", &x.URL); ok {
 		v.encode(e)
-	} else if x.URL.IsNull() {
-		e.Key("\"url\"")
-		e.Null()
 	}
-	if v, ok := x.Domain.Get(); ok {
-		e.Key("\"domain\"")
+	if v, ok := wire.OptKey(e, "\"domain\"", &x.Domain); ok {
 		v.encode(e)
-	} else if x.Domain.IsNull() {
-		e.Key("\"domain\"")
-		e.Null()
 	}
-	if v, ok := x.Geolocation.Get(); ok {
-		e.Key("\"geolocation\"")
+	if v, ok := wire.OptKey(e, "\"geolocation\"", &x.Geolocation); ok {
 		v.encode(e)
-	} else if x.Geolocation.IsNull() {
-		e.Key("\"geolocation\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *AutoAccessGeolocation) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Country.Get(); ok {
-		e.Key("\"country\"")
+	if v, ok := wire.OptKey(e, "\"country\"", &x.Country); ok {
 		e.String(v)
-	} else if x.Country.IsNull() {
-		e.Key("\"country\"")
-		e.Null()
 	}
-	if v, ok := x.CountryCode.Get(); ok {
-		e.Key("\"country_code\"")
+	if v, ok := wire.OptKey(e, "\"country_code\"", &x.CountryCode); ok {
 		e.String(v)
-	} else if x.CountryCode.IsNull() {
-		e.Key("\"country_code\"")
-		e.Null()
 	}
-	if v, ok := x.Region.Get(); ok {
-		e.Key("\"region\"")
+	if v, ok := wire.OptKey(e, "\"region\"", &x.Region); ok {
 		e.String(v)
-	} else if x.Region.IsNull() {
-		e.Key("\"region\"")
-		e.Null()
 	}
-	if v, ok := x.City.Get(); ok {
-		e.Key("\"city\"")
+	if v, ok := wire.OptKey(e, "\"city\"", &x.City); ok {
 		e.String(v)
-	} else if x.City.IsNull() {
-		e.Key("\"city\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *AutoAccessGeolocations) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Values.Get(); ok {
-		e.Key("\"values\"")
+	if v, ok := wire.OptKey(e, "\"values\"", &x.Values); ok {
 		write_ListOfAutoAccessGeolocation(e, v)
-	} else if x.Values.IsNull() {
-		e.Key("\"values\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4261,24 +3041,16 @@ func (x *AutoAccessMatch) encode(e *wire.Encoder) {
 		e.Key("\"value\"")
 		e.String(x.Value)
 	}
-	if v, ok := x.ExactMatch.Get(); ok {
-		e.Key("\"exact_match\"")
+	if v, ok := wire.OptKey(e, "\"exact_match\"", &x.ExactMatch); ok {
 		e.Bool(v)
-	} else if x.ExactMatch.IsNull() {
-		e.Key("\"exact_match\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *AutoAccessMatches) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Values.Get(); ok {
-		e.Key("\"values\"")
+	if v, ok := wire.OptKey(e, "\"values\"", &x.Values); ok {
 		write_ListOfAutoAccessMatch(e, v)
-	} else if x.Values.IsNull() {
-		e.Key("\"values\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4289,33 +3061,17 @@ func (x *Chat) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.Users.Get(); ok {
-		e.Key("\"users\"")
+	if v, ok := wire.OptKey(e, "\"users\"", &x.Users); ok {
 		write_ListOfUser(e, v)
-	} else if x.Users.IsNull() {
-		e.Key("\"users\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Access.Get(); ok {
-		e.Key("\"access\"")
+	if v, ok := wire.OptKey(e, "\"access\"", &x.Access); ok {
 		v.encode(e)
-	} else if x.Access.IsNull() {
-		e.Key("\"access\"")
-		e.Null()
 	}
-	if v, ok := x.Thread.Get(); ok {
-		e.Key("\"thread\"")
+	if v, ok := wire.OptKey(e, "\"thread\"", &x.Thread); ok {
 		v.encode(e)
-	} else if x.Thread.IsNull() {
-		e.Key("\"thread\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4332,12 +3088,8 @@ func (x *CheckboxFilledFormField) encode(e *wire.Encoder) {
 		e.Key("\"label\"")
 		e.String(x.Label)
 	}
-	if v, ok := x.Answers.Get(); ok {
-		e.Key("\"answers\"")
+	if v, ok := wire.OptKey(e, "\"answers\"", &x.Answers); ok {
 		write_ListOfFormFieldOption(e, v)
-	} else if x.Answers.IsNull() {
-		e.Key("\"answers\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4356,12 +3108,8 @@ func (x *ChoiceFilledFormField) encode(e *wire.Encoder) {
 		e.Key("\"type\"")
 		e.String(string(x.Type))
 	}
-	if v, ok := x.Answer.Get(); ok {
-		e.Key("\"answer\"")
+	if v, ok := wire.OptKey(e, "\"answer\"", &x.Answer); ok {
 		v.encode(e)
-	} else if x.Answer.IsNull() {
-		e.Key("\"answer\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4374,58 +3122,30 @@ func (x *CustomEvent) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"created_at\"")
 		e.String(string(x.CreatedAt))
 	}
-	if v, ok := x.Visibility.Get(); ok {
-		e.Key("\"visibility\"")
+	if v, ok := wire.OptKey(e, "\"visibility\"", &x.Visibility); ok {
 		e.String(string(v))
-	} else if x.Visibility.IsNull() {
-		e.Key("\"visibility\"")
-		e.Null()
 	}
-	if v, ok := x.Recipients.Get(); ok {
-		e.Key("\"recipients\"")
+	if v, ok := wire.OptKey(e, "\"recipients\"", &x.Recipients); ok {
 		e.String(string(v))
-	} else if x.Recipients.IsNull() {
-		e.Key("\"recipients\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Deleted.Get(); ok {
-		e.Key("\"deleted\"")
+	if v, ok := wire.OptKey(e, "\"deleted\"", &x.Deleted); ok {
 		e.Bool(v)
-	} else if x.Deleted.IsNull() {
-		e.Key("\"deleted\"")
-		e.Null()
 	}
-	if v, ok := x.AuthorID.Get(); ok {
-		e.Key("\"author_id\"")
+	if v, ok := wire.OptKey(e, "\"author_id\"", &x.AuthorID); ok {
 		e.String(v)
-	} else if x.AuthorID.IsNull() {
-		e.Key("\"author_id\"")
-		e.Null()
 	}
-	if v, ok := x.Content.Get(); ok {
-		e.Key("\"content\"")
+	if v, ok := wire.OptKey(e, "\"content\"", &x.Content); ok {
 		e.RawBytes(v)
-	} else if x.Content.IsNull() {
-		e.Key("\"content\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4436,66 +3156,34 @@ func (x *EcommerceAddon) encode(e *wire.Encoder) {
 		e.Key("\"addon_type\"")
 		e.String(x.AddonType)
 	}
-	if v, ok := x.RangeFrom.Get(); ok {
-		e.Key("\"range_from\"")
+	if v, ok := wire.OptKey(e, "\"range_from\"", &x.RangeFrom); ok {
 		e.String(v)
-	} else if x.RangeFrom.IsNull() {
-		e.Key("\"range_from\"")
-		e.Null()
 	}
-	if v, ok := x.RangeTo.Get(); ok {
-		e.Key("\"range_to\"")
+	if v, ok := wire.OptKey(e, "\"range_to\"", &x.RangeTo); ok {
 		e.String(v)
-	} else if x.RangeTo.IsNull() {
-		e.Key("\"range_to\"")
-		e.Null()
 	}
-	if v, ok := x.Currency.Get(); ok {
-		e.Key("\"currency\"")
+	if v, ok := wire.OptKey(e, "\"currency\"", &x.Currency); ok {
 		e.String(v)
-	} else if x.Currency.IsNull() {
-		e.Key("\"currency\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *EcommerceElement) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.ViewType.Get(); ok {
-		e.Key("\"view_type\"")
+	if v, ok := wire.OptKey(e, "\"view_type\"", &x.ViewType); ok {
 		e.String(string(v))
-	} else if x.ViewType.IsNull() {
-		e.Key("\"view_type\"")
-		e.Null()
 	}
-	if v, ok := x.ProductID.Get(); ok {
-		e.Key("\"product_id\"")
+	if v, ok := wire.OptKey(e, "\"product_id\"", &x.ProductID); ok {
 		e.String(v)
-	} else if x.ProductID.IsNull() {
-		e.Key("\"product_id\"")
-		e.Null()
 	}
-	if v, ok := x.Label.Get(); ok {
-		e.Key("\"label\"")
+	if v, ok := wire.OptKey(e, "\"label\"", &x.Label); ok {
 		e.String(v)
-	} else if x.Label.IsNull() {
-		e.Key("\"label\"")
-		e.Null()
 	}
-	if v, ok := x.Options.Get(); ok {
-		e.Key("\"options\"")
+	if v, ok := wire.OptKey(e, "\"options\"", &x.Options); ok {
 		write_ListOfEcommerceOption(e, v)
-	} else if x.Options.IsNull() {
-		e.Key("\"options\"")
-		e.Null()
 	}
-	if v, ok := x.Addons.Get(); ok {
-		e.Key("\"addons\"")
+	if v, ok := wire.OptKey(e, "\"addons\"", &x.Addons); ok {
 		write_ListOfEcommerceAddon(e, v)
-	} else if x.Addons.IsNull() {
-		e.Key("\"addons\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4510,87 +3198,43 @@ func (x *EcommerceOption) encode(e *wire.Encoder) {
 		e.Key("\"label\"")
 		e.String(x.Label)
 	}
-	if v, ok := x.Price.Get(); ok {
-		e.Key("\"price\"")
+	if v, ok := wire.OptKey(e, "\"price\"", &x.Price); ok {
 		e.String(v)
-	} else if x.Price.IsNull() {
-		e.Key("\"price\"")
-		e.Null()
 	}
-	if v, ok := x.RegularPrice.Get(); ok {
-		e.Key("\"regular_price\"")
+	if v, ok := wire.OptKey(e, "\"regular_price\"", &x.RegularPrice); ok {
 		e.String(v)
-	} else if x.RegularPrice.IsNull() {
-		e.Key("\"regular_price\"")
-		e.Null()
 	}
-	if v, ok := x.Currency.Get(); ok {
-		e.Key("\"currency\"")
+	if v, ok := wire.OptKey(e, "\"currency\"", &x.Currency); ok {
 		e.String(v)
-	} else if x.Currency.IsNull() {
-		e.Key("\"currency\"")
-		e.Null()
 	}
-	if v, ok := x.Color.Get(); ok {
-		e.Key("\"color\"")
+	if v, ok := wire.OptKey(e, "\"color\"", &x.Color); ok {
 		e.String(v)
-	} else if x.Color.IsNull() {
-		e.Key("\"color\"")
-		e.Null()
 	}
-	if v, ok := x.ImageURL.Get(); ok {
-		e.Key("\"image_url\"")
+	if v, ok := wire.OptKey(e, "\"image_url\"", &x.ImageURL); ok {
 		e.String(v)
-	} else if x.ImageURL.IsNull() {
-		e.Key("\"image_url\"")
-		e.Null()
 	}
-	if v, ok := x.ImageThumbnailURL.Get(); ok {
-		e.Key("\"image_thumbnail_url\"")
+	if v, ok := wire.OptKey(e, "\"image_thumbnail_url\"", &x.ImageThumbnailURL); ok {
 		e.String(v)
-	} else if x.ImageThumbnailURL.IsNull() {
-		e.Key("\"image_thumbnail_url\"")
-		e.Null()
 	}
-	if v, ok := x.Available.Get(); ok {
-		e.Key("\"available\"")
+	if v, ok := wire.OptKey(e, "\"available\"", &x.Available); ok {
 		e.Bool(v)
-	} else if x.Available.IsNull() {
-		e.Key("\"available\"")
-		e.Null()
 	}
-	if v, ok := x.Selected.Get(); ok {
-		e.Key("\"selected\"")
+	if v, ok := wire.OptKey(e, "\"selected\"", &x.Selected); ok {
 		e.Bool(v)
-	} else if x.Selected.IsNull() {
-		e.Key("\"selected\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *EcommercePostback) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.ProductID.Get(); ok {
-		e.Key("\"product_id\"")
+	if v, ok := wire.OptKey(e, "\"product_id\"", &x.ProductID); ok {
 		e.String(v)
-	} else if x.ProductID.IsNull() {
-		e.Key("\"product_id\"")
-		e.Null()
 	}
-	if v, ok := x.OptionID.Get(); ok {
-		e.Key("\"option_id\"")
+	if v, ok := wire.OptKey(e, "\"option_id\"", &x.OptionID); ok {
 		e.String(v)
-	} else if x.OptionID.IsNull() {
-		e.Key("\"option_id\"")
-		e.Null()
 	}
-	if v, ok := x.Quantity.Get(); ok {
-		e.Key("\"quantity\"")
+	if v, ok := wire.OptKey(e, "\"quantity\"", &x.Quantity); ok {
 		e.Number(v)
-	} else if x.Quantity.IsNull() {
-		e.Key("\"quantity\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4603,114 +3247,54 @@ func (x *FileEvent) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"created_at\"")
 		e.String(string(x.CreatedAt))
 	}
-	if v, ok := x.Visibility.Get(); ok {
-		e.Key("\"visibility\"")
+	if v, ok := wire.OptKey(e, "\"visibility\"", &x.Visibility); ok {
 		e.String(string(v))
-	} else if x.Visibility.IsNull() {
-		e.Key("\"visibility\"")
-		e.Null()
 	}
-	if v, ok := x.Recipients.Get(); ok {
-		e.Key("\"recipients\"")
+	if v, ok := wire.OptKey(e, "\"recipients\"", &x.Recipients); ok {
 		e.String(string(v))
-	} else if x.Recipients.IsNull() {
-		e.Key("\"recipients\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Deleted.Get(); ok {
-		e.Key("\"deleted\"")
+	if v, ok := wire.OptKey(e, "\"deleted\"", &x.Deleted); ok {
 		e.Bool(v)
-	} else if x.Deleted.IsNull() {
-		e.Key("\"deleted\"")
-		e.Null()
 	}
-	if v, ok := x.AuthorID.Get(); ok {
-		e.Key("\"author_id\"")
+	if v, ok := wire.OptKey(e, "\"author_id\"", &x.AuthorID); ok {
 		e.String(v)
-	} else if x.AuthorID.IsNull() {
-		e.Key("\"author_id\"")
-		e.Null()
 	}
-	if v, ok := x.Name.Get(); ok {
-		e.Key("\"name\"")
+	if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 		e.String(v)
-	} else if x.Name.IsNull() {
-		e.Key("\"name\"")
-		e.Null()
 	}
-	if v, ok := x.URL.Get(); ok {
-		e.Key("\"url\"")
+	if v, ok := wire.OptKey(e, "\"url\"", &x.URL); ok {
 		e.String(v)
-	} else if x.URL.IsNull() {
-		e.Key("\"url\"")
-		e.Null()
 	}
-	if v, ok := x.ThumbnailURL.Get(); ok {
-		e.Key("\"thumbnail_url\"")
+	if v, ok := wire.OptKey(e, "\"thumbnail_url\"", &x.ThumbnailURL); ok {
 		e.String(v)
-	} else if x.ThumbnailURL.IsNull() {
-		e.Key("\"thumbnail_url\"")
-		e.Null()
 	}
-	if v, ok := x.Thumbnail2xURL.Get(); ok {
-		e.Key("\"thumbnail2x_url\"")
+	if v, ok := wire.OptKey(e, "\"thumbnail2x_url\"", &x.Thumbnail2xURL); ok {
 		e.String(v)
-	} else if x.Thumbnail2xURL.IsNull() {
-		e.Key("\"thumbnail2x_url\"")
-		e.Null()
 	}
-	if v, ok := x.ContentType.Get(); ok {
-		e.Key("\"content_type\"")
+	if v, ok := wire.OptKey(e, "\"content_type\"", &x.ContentType); ok {
 		e.String(v)
-	} else if x.ContentType.IsNull() {
-		e.Key("\"content_type\"")
-		e.Null()
 	}
-	if v, ok := x.Size.Get(); ok {
-		e.Key("\"size\"")
+	if v, ok := wire.OptKey(e, "\"size\"", &x.Size); ok {
 		e.Int(v)
-	} else if x.Size.IsNull() {
-		e.Key("\"size\"")
-		e.Null()
 	}
-	if v, ok := x.Width.Get(); ok {
-		e.Key("\"width\"")
+	if v, ok := wire.OptKey(e, "\"width\"", &x.Width); ok {
 		e.Int(v)
-	} else if x.Width.IsNull() {
-		e.Key("\"width\"")
-		e.Null()
 	}
-	if v, ok := x.Height.Get(); ok {
-		e.Key("\"height\"")
+	if v, ok := wire.OptKey(e, "\"height\"", &x.Height); ok {
 		e.Int(v)
-	} else if x.Height.IsNull() {
-		e.Key("\"height\"")
-		e.Null()
 	}
-	if v, ok := x.AlternativeText.Get(); ok {
-		e.Key("\"alternative_text\"")
+	if v, ok := wire.OptKey(e, "\"alternative_text\"", &x.AlternativeText); ok {
 		e.String(v)
-	} else if x.AlternativeText.IsNull() {
-		e.Key("\"alternative_text\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4723,72 +3307,36 @@ func (x *FilledFormEvent) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"created_at\"")
 		e.String(string(x.CreatedAt))
 	}
-	if v, ok := x.Visibility.Get(); ok {
-		e.Key("\"visibility\"")
+	if v, ok := wire.OptKey(e, "\"visibility\"", &x.Visibility); ok {
 		e.String(string(v))
-	} else if x.Visibility.IsNull() {
-		e.Key("\"visibility\"")
-		e.Null()
 	}
-	if v, ok := x.Recipients.Get(); ok {
-		e.Key("\"recipients\"")
+	if v, ok := wire.OptKey(e, "\"recipients\"", &x.Recipients); ok {
 		e.String(string(v))
-	} else if x.Recipients.IsNull() {
-		e.Key("\"recipients\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Deleted.Get(); ok {
-		e.Key("\"deleted\"")
+	if v, ok := wire.OptKey(e, "\"deleted\"", &x.Deleted); ok {
 		e.Bool(v)
-	} else if x.Deleted.IsNull() {
-		e.Key("\"deleted\"")
-		e.Null()
 	}
-	if v, ok := x.AuthorID.Get(); ok {
-		e.Key("\"author_id\"")
+	if v, ok := wire.OptKey(e, "\"author_id\"", &x.AuthorID); ok {
 		e.String(v)
-	} else if x.AuthorID.IsNull() {
-		e.Key("\"author_id\"")
-		e.Null()
 	}
-	if v, ok := x.FormID.Get(); ok {
-		e.Key("\"form_id\"")
+	if v, ok := wire.OptKey(e, "\"form_id\"", &x.FormID); ok {
 		e.String(v)
-	} else if x.FormID.IsNull() {
-		e.Key("\"form_id\"")
-		e.Null()
 	}
-	if v, ok := x.FormType.Get(); ok {
-		e.Key("\"form_type\"")
+	if v, ok := wire.OptKey(e, "\"form_type\"", &x.FormType); ok {
 		e.String(string(v))
-	} else if x.FormType.IsNull() {
-		e.Key("\"form_type\"")
-		e.Null()
 	}
-	if v, ok := x.Fields.Get(); ok {
-		e.Key("\"fields\"")
+	if v, ok := wire.OptKey(e, "\"fields\"", &x.Fields); ok {
 		write_ListOfFilledFormField(e, v)
-	} else if x.Fields.IsNull() {
-		e.Key("\"fields\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4801,72 +3349,36 @@ func (x *FormEvent) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"created_at\"")
 		e.String(string(x.CreatedAt))
 	}
-	if v, ok := x.Visibility.Get(); ok {
-		e.Key("\"visibility\"")
+	if v, ok := wire.OptKey(e, "\"visibility\"", &x.Visibility); ok {
 		e.String(string(v))
-	} else if x.Visibility.IsNull() {
-		e.Key("\"visibility\"")
-		e.Null()
 	}
-	if v, ok := x.Recipients.Get(); ok {
-		e.Key("\"recipients\"")
+	if v, ok := wire.OptKey(e, "\"recipients\"", &x.Recipients); ok {
 		e.String(string(v))
-	} else if x.Recipients.IsNull() {
-		e.Key("\"recipients\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Deleted.Get(); ok {
-		e.Key("\"deleted\"")
+	if v, ok := wire.OptKey(e, "\"deleted\"", &x.Deleted); ok {
 		e.Bool(v)
-	} else if x.Deleted.IsNull() {
-		e.Key("\"deleted\"")
-		e.Null()
 	}
-	if v, ok := x.AuthorID.Get(); ok {
-		e.Key("\"author_id\"")
+	if v, ok := wire.OptKey(e, "\"author_id\"", &x.AuthorID); ok {
 		e.String(v)
-	} else if x.AuthorID.IsNull() {
-		e.Key("\"author_id\"")
-		e.Null()
 	}
-	if v, ok := x.FormID.Get(); ok {
-		e.Key("\"form_id\"")
+	if v, ok := wire.OptKey(e, "\"form_id\"", &x.FormID); ok {
 		e.String(v)
-	} else if x.FormID.IsNull() {
-		e.Key("\"form_id\"")
-		e.Null()
 	}
-	if v, ok := x.FormType.Get(); ok {
-		e.Key("\"form_type\"")
+	if v, ok := wire.OptKey(e, "\"form_type\"", &x.FormType); ok {
 		e.String(string(v))
-	} else if x.FormType.IsNull() {
-		e.Key("\"form_type\"")
-		e.Null()
 	}
-	if v, ok := x.Fields.Get(); ok {
-		e.Key("\"fields\"")
+	if v, ok := wire.OptKey(e, "\"fields\"", &x.Fields); ok {
 		write_ListOfFormField(e, v)
-	} else if x.Fields.IsNull() {
-		e.Key("\"fields\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4885,19 +3397,11 @@ func (x *FormField) encode(e *wire.Encoder) {
 		e.Key("\"label\"")
 		e.String(x.Label)
 	}
-	if v, ok := x.Required.Get(); ok {
-		e.Key("\"required\"")
+	if v, ok := wire.OptKey(e, "\"required\"", &x.Required); ok {
 		e.Bool(v)
-	} else if x.Required.IsNull() {
-		e.Key("\"required\"")
-		e.Null()
 	}
-	if v, ok := x.Options.Get(); ok {
-		e.Key("\"options\"")
+	if v, ok := wire.OptKey(e, "\"options\"", &x.Options); ok {
 		write_ListOfFormFieldOption(e, v)
-	} else if x.Options.IsNull() {
-		e.Key("\"options\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4917,23 +3421,15 @@ func (x *FormFieldOption) encode(e *wire.Encoder) {
 }
 func (x *GroupAnswer) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.ID.Get(); ok {
-		e.Key("\"id\"")
+	if v, ok := wire.OptKey(e, "\"id\"", &x.ID); ok {
 		e.String(v)
-	} else if x.ID.IsNull() {
-		e.Key("\"id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<1) == 0 {
 		e.Key("\"group_id\"")
 		e.Int(x.GroupID)
 	}
-	if v, ok := x.Label.Get(); ok {
-		e.Key("\"label\"")
+	if v, ok := wire.OptKey(e, "\"label\"", &x.Label); ok {
 		e.String(v)
-	} else if x.Label.IsNull() {
-		e.Key("\"label\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4950,12 +3446,8 @@ func (x *GroupChooserFilledFormField) encode(e *wire.Encoder) {
 		e.Key("\"label\"")
 		e.String(x.Label)
 	}
-	if v, ok := x.Answer.Get(); ok {
-		e.Key("\"answer\"")
+	if v, ok := wire.OptKey(e, "\"answer\"", &x.Answer); ok {
 		v.encode(e)
-	} else if x.Answer.IsNull() {
-		e.Key("\"answer\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4968,65 +3460,33 @@ func (x *MessageEvent) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"created_at\"")
 		e.String(string(x.CreatedAt))
 	}
-	if v, ok := x.Visibility.Get(); ok {
-		e.Key("\"visibility\"")
+	if v, ok := wire.OptKey(e, "\"visibility\"", &x.Visibility); ok {
 		e.String(string(v))
-	} else if x.Visibility.IsNull() {
-		e.Key("\"visibility\"")
-		e.Null()
 	}
-	if v, ok := x.Recipients.Get(); ok {
-		e.Key("\"recipients\"")
+	if v, ok := wire.OptKey(e, "\"recipients\"", &x.Recipients); ok {
 		e.String(string(v))
-	} else if x.Recipients.IsNull() {
-		e.Key("\"recipients\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Deleted.Get(); ok {
-		e.Key("\"deleted\"")
+	if v, ok := wire.OptKey(e, "\"deleted\"", &x.Deleted); ok {
 		e.Bool(v)
-	} else if x.Deleted.IsNull() {
-		e.Key("\"deleted\"")
-		e.Null()
 	}
-	if v, ok := x.AuthorID.Get(); ok {
-		e.Key("\"author_id\"")
+	if v, ok := wire.OptKey(e, "\"author_id\"", &x.AuthorID); ok {
 		e.String(v)
-	} else if x.AuthorID.IsNull() {
-		e.Key("\"author_id\"")
-		e.Null()
 	}
-	if v, ok := x.Text.Get(); ok {
-		e.Key("\"text\"")
+	if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 		e.String(v)
-	} else if x.Text.IsNull() {
-		e.Key("\"text\"")
-		e.Null()
 	}
-	if v, ok := x.Postback.Get(); ok {
-		e.Key("\"postback\"")
+	if v, ok := wire.OptKey(e, "\"postback\"", &x.Postback); ok {
 		v.encode(e)
-	} else if x.Postback.IsNull() {
-		e.Key("\"postback\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -5045,85 +3505,45 @@ func (x *MessagePostback) encode(e *wire.Encoder) {
 		e.Key("\"event_id\"")
 		e.String(x.EventID)
 	}
-	if v, ok := x.Type.Get(); ok {
-		e.Key("\"type\"")
+	if v, ok := wire.OptKey(e, "\"type\"", &x.Type); ok {
 		e.String(v)
-	} else if x.Type.IsNull() {
-		e.Key("\"type\"")
-		e.Null()
 	}
-	if v, ok := x.Value.Get(); ok {
-		e.Key("\"value\"")
+	if v, ok := wire.OptKey(e, "\"value\"", &x.Value); ok {
 		e.String(v)
-	} else if x.Value.IsNull() {
-		e.Key("\"value\"")
-		e.Null()
 	}
-	if v, ok := x.Ecommerce.Get(); ok {
-		e.Key("\"ecommerce\"")
+	if v, ok := wire.OptKey(e, "\"ecommerce\"", &x.Ecommerce); ok {
 		v.encode(e)
-	} else if x.Ecommerce.IsNull() {
-		e.Key("\"ecommerce\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *Queue) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Position.Get(); ok {
-		e.Key("\"position\"")
+	if v, ok := wire.OptKey(e, "\"position\"", &x.Position); ok {
 		e.Int(v)
-	} else if x.Position.IsNull() {
-		e.Key("\"position\"")
-		e.Null()
 	}
-	if v, ok := x.WaitTime.Get(); ok {
-		e.Key("\"wait_time\"")
+	if v, ok := wire.OptKey(e, "\"wait_time\"", &x.WaitTime); ok {
 		e.Int(v)
-	} else if x.WaitTime.IsNull() {
-		e.Key("\"wait_time\"")
-		e.Null()
 	}
-	if v, ok := x.QueuedAt.Get(); ok {
-		e.Key("\"queued_at\"")
+	if v, ok := wire.OptKey(e, "\"queued_at\"", &x.QueuedAt); ok {
 		e.String(string(v))
-	} else if x.QueuedAt.IsNull() {
-		e.Key("\"queued_at\"")
-		e.Null()
 	}
-	if v, ok := x.QueuedAtUs.Get(); ok {
-		e.Key("\"queued_at_us\"")
+	if v, ok := wire.OptKey(e, "\"queued_at_us\"", &x.QueuedAtUs); ok {
 		e.String(string(v))
-	} else if x.QueuedAtUs.IsNull() {
-		e.Key("\"queued_at_us\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *Requester) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.UserID.Get(); ok {
-		e.Key("\"user_id\"")
+	if v, ok := wire.OptKey(e, "\"user_id\"", &x.UserID); ok {
 		e.String(v)
-	} else if x.UserID.IsNull() {
-		e.Key("\"user_id\"")
-		e.Null()
 	}
-	if v, ok := x.AccountID.Get(); ok {
-		e.Key("\"account_id\"")
+	if v, ok := wire.OptKey(e, "\"account_id\"", &x.AccountID); ok {
 		e.String(v)
-	} else if x.AccountID.IsNull() {
-		e.Key("\"account_id\"")
-		e.Null()
 	}
-	if v, ok := x.ClientID.Get(); ok {
-		e.Key("\"client_id\"")
+	if v, ok := wire.OptKey(e, "\"client_id\"", &x.ClientID); ok {
 		e.String(v)
-	} else if x.ClientID.IsNull() {
-		e.Key("\"client_id\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -5143,26 +3563,14 @@ func (x *RichMessageButton) encode(e *wire.Encoder) {
 		e.Key("\"text\"")
 		e.String(x.Text)
 	}
-	if v, ok := x.Type.Get(); ok {
-		e.Key("\"type\"")
+	if v, ok := wire.OptKey(e, "\"type\"", &x.Type); ok {
 		e.String(string(v))
-	} else if x.Type.IsNull() {
-		e.Key("\"type\"")
-		e.Null()
 	}
-	if v, ok := x.Value.Get(); ok {
-		e.Key("\"value\"")
+	if v, ok := wire.OptKey(e, "\"value\"", &x.Value); ok {
 		e.String(v)
-	} else if x.Value.IsNull() {
-		e.Key("\"value\"")
-		e.Null()
 	}
-	if v, ok := x.WebviewHeight.Get(); ok {
-		e.Key("\"webview_height\"")
+	if v, ok := wire.OptKey(e, "\"webview_height\"", &x.WebviewHeight); ok {
 		e.String(string(v))
-	} else if x.WebviewHeight.IsNull() {
-		e.Key("\"webview_height\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"postback_id\"")
@@ -5172,52 +3580,28 @@ func (x *RichMessageButton) encode(e *wire.Encoder) {
 		e.Key("\"user_ids\"")
 		write_ListOf_String(e, x.UserIds)
 	}
-	if v, ok := x.Target.Get(); ok {
-		e.Key("\"target\"")
+	if v, ok := wire.OptKey(e, "\"target\"", &x.Target); ok {
 		e.String(string(v))
-	} else if x.Target.IsNull() {
-		e.Key("\"target\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *RichMessageElement) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
-	if v, ok := x.Subtitle.Get(); ok {
-		e.Key("\"subtitle\"")
+	if v, ok := wire.OptKey(e, "\"subtitle\"", &x.Subtitle); ok {
 		e.String(v)
-	} else if x.Subtitle.IsNull() {
-		e.Key("\"subtitle\"")
-		e.Null()
 	}
-	if v, ok := x.Image.Get(); ok {
-		e.Key("\"image\"")
+	if v, ok := wire.OptKey(e, "\"image\"", &x.Image); ok {
 		v.encode(e)
-	} else if x.Image.IsNull() {
-		e.Key("\"image\"")
-		e.Null()
 	}
-	if v, ok := x.Buttons.Get(); ok {
-		e.Key("\"buttons\"")
+	if v, ok := wire.OptKey(e, "\"buttons\"", &x.Buttons); ok {
 		write_ListOfRichMessageButton(e, v)
-	} else if x.Buttons.IsNull() {
-		e.Key("\"buttons\"")
-		e.Null()
 	}
-	if v, ok := x.Ecommerce.Get(); ok {
-		e.Key("\"ecommerce\"")
+	if v, ok := wire.OptKey(e, "\"ecommerce\"", &x.Ecommerce); ok {
 		v.encode(e)
-	} else if x.Ecommerce.IsNull() {
-		e.Key("\"ecommerce\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -5230,119 +3614,59 @@ func (x *RichMessageEvent) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"created_at\"")
 		e.String(string(x.CreatedAt))
 	}
-	if v, ok := x.Visibility.Get(); ok {
-		e.Key("\"visibility\"")
+	if v, ok := wire.OptKey(e, "\"visibility\"", &x.Visibility); ok {
 		e.String(string(v))
-	} else if x.Visibility.IsNull() {
-		e.Key("\"visibility\"")
-		e.Null()
 	}
-	if v, ok := x.Recipients.Get(); ok {
-		e.Key("\"recipients\"")
+	if v, ok := wire.OptKey(e, "\"recipients\"", &x.Recipients); ok {
 		e.String(string(v))
-	} else if x.Recipients.IsNull() {
-		e.Key("\"recipients\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Deleted.Get(); ok {
-		e.Key("\"deleted\"")
+	if v, ok := wire.OptKey(e, "\"deleted\"", &x.Deleted); ok {
 		e.Bool(v)
-	} else if x.Deleted.IsNull() {
-		e.Key("\"deleted\"")
-		e.Null()
 	}
-	if v, ok := x.AuthorID.Get(); ok {
-		e.Key("\"author_id\"")
+	if v, ok := wire.OptKey(e, "\"author_id\"", &x.AuthorID); ok {
 		e.String(v)
-	} else if x.AuthorID.IsNull() {
-		e.Key("\"author_id\"")
-		e.Null()
 	}
-	if v, ok := x.TemplateID.Get(); ok {
-		e.Key("\"template_id\"")
+	if v, ok := wire.OptKey(e, "\"template_id\"", &x.TemplateID); ok {
 		e.String(string(v))
-	} else if x.TemplateID.IsNull() {
-		e.Key("\"template_id\"")
-		e.Null()
 	}
-	if v, ok := x.Elements.Get(); ok {
-		e.Key("\"elements\"")
+	if v, ok := wire.OptKey(e, "\"elements\"", &x.Elements); ok {
 		write_ListOfRichMessageElement(e, v)
-	} else if x.Elements.IsNull() {
-		e.Key("\"elements\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *RichMessageImage) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.URL.Get(); ok {
-		e.Key("\"url\"")
+	if v, ok := wire.OptKey(e, "\"url\"", &x.URL); ok {
 		e.String(v)
-	} else if x.URL.IsNull() {
-		e.Key("\"url\"")
-		e.Null()
 	}
-	if v, ok := x.Name.Get(); ok {
-		e.Key("\"name\"")
+	if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 		e.String(v)
-	} else if x.Name.IsNull() {
-		e.Key("\"name\"")
-		e.Null()
 	}
-	if v, ok := x.ContentType.Get(); ok {
-		e.Key("\"content_type\"")
+	if v, ok := wire.OptKey(e, "\"content_type\"", &x.ContentType); ok {
 		e.String(v)
-	} else if x.ContentType.IsNull() {
-		e.Key("\"content_type\"")
-		e.Null()
 	}
-	if v, ok := x.Size.Get(); ok {
-		e.Key("\"size\"")
+	if v, ok := wire.OptKey(e, "\"size\"", &x.Size); ok {
 		e.Int(v)
-	} else if x.Size.IsNull() {
-		e.Key("\"size\"")
-		e.Null()
 	}
-	if v, ok := x.Width.Get(); ok {
-		e.Key("\"width\"")
+	if v, ok := wire.OptKey(e, "\"width\"", &x.Width); ok {
 		e.Int(v)
-	} else if x.Width.IsNull() {
-		e.Key("\"width\"")
-		e.Null()
 	}
-	if v, ok := x.Height.Get(); ok {
-		e.Key("\"height\"")
+	if v, ok := wire.OptKey(e, "\"height\"", &x.Height); ok {
 		e.Int(v)
-	} else if x.Height.IsNull() {
-		e.Key("\"height\"")
-		e.Null()
 	}
-	if v, ok := x.AlternativeText.Get(); ok {
-		e.Key("\"alternative_text\"")
+	if v, ok := wire.OptKey(e, "\"alternative_text\"", &x.AlternativeText); ok {
 		e.String(v)
-	} else if x.AlternativeText.IsNull() {
-		e.Key("\"alternative_text\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -5357,26 +3681,14 @@ func (x *RichMessagePostback) encode(e *wire.Encoder) {
 		e.Key("\"toggled\"")
 		e.Bool(x.Toggled)
 	}
-	if v, ok := x.ButtonType.Get(); ok {
-		e.Key("\"button_type\"")
+	if v, ok := wire.OptKey(e, "\"button_type\"", &x.ButtonType); ok {
 		e.String(string(v))
-	} else if x.ButtonType.IsNull() {
-		e.Key("\"button_type\"")
-		e.Null()
 	}
-	if v, ok := x.ButtonValue.Get(); ok {
-		e.Key("\"button_value\"")
+	if v, ok := wire.OptKey(e, "\"button_value\"", &x.ButtonValue); ok {
 		e.String(v)
-	} else if x.ButtonValue.IsNull() {
-		e.Key("\"button_value\"")
-		e.Null()
 	}
-	if v, ok := x.Ecommerce.Get(); ok {
-		e.Key("\"ecommerce\"")
+	if v, ok := wire.OptKey(e, "\"ecommerce\"", &x.Ecommerce); ok {
 		v.encode(e)
-	} else if x.Ecommerce.IsNull() {
-		e.Key("\"ecommerce\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -5389,72 +3701,36 @@ func (x *SystemEvent) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"created_at\"")
 		e.String(string(x.CreatedAt))
 	}
-	if v, ok := x.Visibility.Get(); ok {
-		e.Key("\"visibility\"")
+	if v, ok := wire.OptKey(e, "\"visibility\"", &x.Visibility); ok {
 		e.String(string(v))
-	} else if x.Visibility.IsNull() {
-		e.Key("\"visibility\"")
-		e.Null()
 	}
-	if v, ok := x.Recipients.Get(); ok {
-		e.Key("\"recipients\"")
+	if v, ok := wire.OptKey(e, "\"recipients\"", &x.Recipients); ok {
 		e.String(string(v))
-	} else if x.Recipients.IsNull() {
-		e.Key("\"recipients\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Deleted.Get(); ok {
-		e.Key("\"deleted\"")
+	if v, ok := wire.OptKey(e, "\"deleted\"", &x.Deleted); ok {
 		e.Bool(v)
-	} else if x.Deleted.IsNull() {
-		e.Key("\"deleted\"")
-		e.Null()
 	}
-	if v, ok := x.Source.Get(); ok {
-		e.Key("\"source\"")
+	if v, ok := wire.OptKey(e, "\"source\"", &x.Source); ok {
 		e.String(string(v))
-	} else if x.Source.IsNull() {
-		e.Key("\"source\"")
-		e.Null()
 	}
-	if v, ok := x.Subtype.Get(); ok {
-		e.Key("\"subtype\"")
+	if v, ok := wire.OptKey(e, "\"subtype\"", &x.Subtype); ok {
 		e.String(string(v))
-	} else if x.Subtype.IsNull() {
-		e.Key("\"subtype\"")
-		e.Null()
 	}
-	if v, ok := x.Version.Get(); ok {
-		e.Key("\"version\"")
+	if v, ok := wire.OptKey(e, "\"version\"", &x.Version); ok {
 		e.Int(v)
-	} else if x.Version.IsNull() {
-		e.Key("\"version\"")
-		e.Null()
 	}
-	if v, ok := x.Details.Get(); ok {
-		e.Key("\"details\"")
+	if v, ok := wire.OptKey(e, "\"details\"", &x.Details); ok {
 		e.String(v)
-	} else if x.Details.IsNull() {
-		e.Key("\"details\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -5467,65 +3743,33 @@ func (x *SystemMessageEvent) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.String(x.ID)
 	}
-	if v, ok := x.CustomID.Get(); ok {
-		e.Key("\"custom_id\"")
+	if v, ok := wire.OptKey(e, "\"custom_id\"", &x.CustomID); ok {
 		e.String(v)
-	} else if x.CustomID.IsNull() {
-		e.Key("\"custom_id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"created_at\"")
 		e.String(string(x.CreatedAt))
 	}
-	if v, ok := x.Visibility.Get(); ok {
-		e.Key("\"visibility\"")
+	if v, ok := wire.OptKey(e, "\"visibility\"", &x.Visibility); ok {
 		e.String(string(v))
-	} else if x.Visibility.IsNull() {
-		e.Key("\"visibility\"")
-		e.Null()
 	}
-	if v, ok := x.Recipients.Get(); ok {
-		e.Key("\"recipients\"")
+	if v, ok := wire.OptKey(e, "\"recipients\"", &x.Recipients); ok {
 		e.String(string(v))
-	} else if x.Recipients.IsNull() {
-		e.Key("\"recipients\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Deleted.Get(); ok {
-		e.Key("\"deleted\"")
+	if v, ok := wire.OptKey(e, "\"deleted\"", &x.Deleted); ok {
 		e.Bool(v)
-	} else if x.Deleted.IsNull() {
-		e.Key("\"deleted\"")
-		e.Null()
 	}
-	if v, ok := x.Text.Get(); ok {
-		e.Key("\"text\"")
+	if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 		e.String(v)
-	} else if x.Text.IsNull() {
-		e.Key("\"text\"")
-		e.Null()
 	}
-	if v, ok := x.SystemMessageType.Get(); ok {
-		e.Key("\"system_message_type\"")
+	if v, ok := wire.OptKey(e, "\"system_message_type\"", &x.SystemMessageType); ok {
 		e.String(string(v))
-	} else if x.SystemMessageType.IsNull() {
-		e.Key("\"system_message_type\"")
-		e.Null()
 	}
-	if v, ok := x.TextVars.Get(); ok {
-		e.Key("\"text_vars\"")
+	if v, ok := wire.OptKey(e, "\"text_vars\"", &x.TextVars); ok {
 		write_MapOf_String(e, v)
-	} else if x.TextVars.IsNull() {
-		e.Key("\"text_vars\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -5544,207 +3788,103 @@ func (x *TextFilledFormField) encode(e *wire.Encoder) {
 		e.Key("\"type\"")
 		e.String(string(x.Type))
 	}
-	if v, ok := x.Answer.Get(); ok {
-		e.Key("\"answer\"")
+	if v, ok := wire.OptKey(e, "\"answer\"", &x.Answer); ok {
 		e.String(v)
-	} else if x.Answer.IsNull() {
-		e.Key("\"answer\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *Thread) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.ID.Get(); ok {
-		e.Key("\"id\"")
+	if v, ok := wire.OptKey(e, "\"id\"", &x.ID); ok {
 		e.String(v)
-	} else if x.ID.IsNull() {
-		e.Key("\"id\"")
-		e.Null()
 	}
-	if v, ok := x.Active.Get(); ok {
-		e.Key("\"active\"")
+	if v, ok := wire.OptKey(e, "\"active\"", &x.Active); ok {
 		e.Bool(v)
-	} else if x.Active.IsNull() {
-		e.Key("\"active\"")
-		e.Null()
 	}
-	if v, ok := x.UserIds.Get(); ok {
-		e.Key("\"user_ids\"")
+	if v, ok := wire.OptKey(e, "\"user_ids\"", &x.UserIds); ok {
 		write_ListOf_String(e, v)
-	} else if x.UserIds.IsNull() {
-		e.Key("\"user_ids\"")
-		e.Null()
 	}
-	if v, ok := x.Events.Get(); ok {
-		e.Key("\"events\"")
+	if v, ok := wire.OptKey(e, "\"events\"", &x.Events); ok {
 		write_ListOfChatEvent(e, v)
-	} else if x.Events.IsNull() {
-		e.Key("\"events\"")
-		e.Null()
 	}
-	if v, ok := x.Properties.Get(); ok {
-		e.Key("\"properties\"")
+	if v, ok := wire.OptKey(e, "\"properties\"", &x.Properties); ok {
 		write_MapOf_MapOf_Raw(e, v)
-	} else if x.Properties.IsNull() {
-		e.Key("\"properties\"")
-		e.Null()
 	}
-	if v, ok := x.Access.Get(); ok {
-		e.Key("\"access\"")
+	if v, ok := wire.OptKey(e, "\"access\"", &x.Access); ok {
 		v.encode(e)
-	} else if x.Access.IsNull() {
-		e.Key("\"access\"")
-		e.Null()
 	}
-	if v, ok := x.RestrictedAccess.Get(); ok {
-		e.Key("\"restricted_access\"")
+	if v, ok := wire.OptKey(e, "\"restricted_access\"", &x.RestrictedAccess); ok {
 		v.encode(e)
-	} else if x.RestrictedAccess.IsNull() {
-		e.Key("\"restricted_access\"")
-		e.Null()
 	}
-	if v, ok := x.Queue.Get(); ok {
-		e.Key("\"queue\"")
+	if v, ok := wire.OptKey(e, "\"queue\"", &x.Queue); ok {
 		v.encode(e)
-	} else if x.Queue.IsNull() {
-		e.Key("\"queue\"")
-		e.Null()
 	}
-	if v, ok := x.PreviousThreadID.Get(); ok {
-		e.Key("\"previous_thread_id\"")
+	if v, ok := wire.OptKey(e, "\"previous_thread_id\"", &x.PreviousThreadID); ok {
 		e.String(v)
-	} else if x.PreviousThreadID.IsNull() {
-		e.Key("\"previous_thread_id\"")
-		e.Null()
 	}
-	if v, ok := x.NextThreadID.Get(); ok {
-		e.Key("\"next_thread_id\"")
+	if v, ok := wire.OptKey(e, "\"next_thread_id\"", &x.NextThreadID); ok {
 		e.String(v)
-	} else if x.NextThreadID.IsNull() {
-		e.Key("\"next_thread_id\"")
-		e.Null()
 	}
-	if v, ok := x.CreatedAt.Get(); ok {
-		e.Key("\"created_at\"")
+	if v, ok := wire.OptKey(e, "\"created_at\"", &x.CreatedAt); ok {
 		e.String(string(v))
-	} else if x.CreatedAt.IsNull() {
-		e.Key("\"created_at\"")
-		e.Null()
 	}
-	if v, ok := x.Tags.Get(); ok {
-		e.Key("\"tags\"")
+	if v, ok := wire.OptKey(e, "\"tags\"", &x.Tags); ok {
 		write_ListOf_String(e, v)
-	} else if x.Tags.IsNull() {
-		e.Key("\"tags\"")
-		e.Null()
 	}
-	if v, ok := x.CustomerVisit.Get(); ok {
-		e.Key("\"customer_visit\"")
+	if v, ok := wire.OptKey(e, "\"customer_visit\"", &x.CustomerVisit); ok {
 		e.RawBytes(v)
-	} else if x.CustomerVisit.IsNull() {
-		e.Key("\"customer_visit\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *ThreadSummary) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Status.Get(); ok {
-		e.Key("\"status\"")
+	if v, ok := wire.OptKey(e, "\"status\"", &x.Status); ok {
 		e.String(v)
-	} else if x.Status.IsNull() {
-		e.Key("\"status\"")
-		e.Null()
 	}
-	if v, ok := x.Text.Get(); ok {
-		e.Key("\"text\"")
+	if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 		e.String(v)
-	} else if x.Text.IsNull() {
-		e.Key("\"text\"")
-		e.Null()
 	}
-	if v, ok := x.UpdatedAt.Get(); ok {
-		e.Key("\"updated_at\"")
+	if v, ok := wire.OptKey(e, "\"updated_at\"", &x.UpdatedAt); ok {
 		e.String(string(v))
-	} else if x.UpdatedAt.IsNull() {
-		e.Key("\"updated_at\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *TransferTarget) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.AgentIds.Get(); ok {
-		e.Key("\"agent_ids\"")
+	if v, ok := wire.OptKey(e, "\"agent_ids\"", &x.AgentIds); ok {
 		write_ListOf_String(e, v)
-	} else if x.AgentIds.IsNull() {
-		e.Key("\"agent_ids\"")
-		e.Null()
 	}
-	if v, ok := x.GroupIds.Get(); ok {
-		e.Key("\"group_ids\"")
+	if v, ok := wire.OptKey(e, "\"group_ids\"", &x.GroupIds); ok {
 		write_ListOf_Int(e, v)
-	} else if x.GroupIds.IsNull() {
-		e.Key("\"group_ids\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *User) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.ID.Get(); ok {
-		e.Key("\"id\"")
+	if v, ok := wire.OptKey(e, "\"id\"", &x.ID); ok {
 		e.String(v)
-	} else if x.ID.IsNull() {
-		e.Key("\"id\"")
-		e.Null()
 	}
-	if v, ok := x.Type.Get(); ok {
-		e.Key("\"type\"")
+	if v, ok := wire.OptKey(e, "\"type\"", &x.Type); ok {
 		e.String(string(v))
-	} else if x.Type.IsNull() {
-		e.Key("\"type\"")
-		e.Null()
 	}
-	if v, ok := x.Name.Get(); ok {
-		e.Key("\"name\"")
+	if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 		e.String(v)
-	} else if x.Name.IsNull() {
-		e.Key("\"name\"")
-		e.Null()
 	}
-	if v, ok := x.Email.Get(); ok {
-		e.Key("\"email\"")
+	if v, ok := wire.OptKey(e, "\"email\"", &x.Email); ok {
 		e.String(v)
-	} else if x.Email.IsNull() {
-		e.Key("\"email\"")
-		e.Null()
 	}
-	if v, ok := x.Avatar.Get(); ok {
-		e.Key("\"avatar\"")
+	if v, ok := wire.OptKey(e, "\"avatar\"", &x.Avatar); ok {
 		e.String(v)
-	} else if x.Avatar.IsNull() {
-		e.Key("\"avatar\"")
-		e.Null()
 	}
-	if v, ok := x.Present.Get(); ok {
-		e.Key("\"present\"")
+	if v, ok := wire.OptKey(e, "\"present\"", &x.Present); ok {
 		e.Bool(v)
-	} else if x.Present.IsNull() {
-		e.Key("\"present\"")
-		e.Null()
 	}
-	if v, ok := x.EventsSeenUpTo.Get(); ok {
-		e.Key("\"events_seen_up_to\"")
+	if v, ok := wire.OptKey(e, "\"events_seen_up_to\"", &x.EventsSeenUpTo); ok {
 		e.String(string(v))
-	} else if x.EventsSeenUpTo.IsNull() {
-		e.Key("\"events_seen_up_to\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -5768,12 +3908,8 @@ func (x *WorkSchedule) encode(e *wire.Encoder) {
 		e.Key("\"day\"")
 		e.String(x.Day)
 	}
-	if v, ok := x.Enabled.Get(); ok {
-		e.Key("\"enabled\"")
+	if v, ok := wire.OptKey(e, "\"enabled\"", &x.Enabled); ok {
 		e.Bool(v)
-	} else if x.Enabled.IsNull() {
-		e.Key("\"enabled\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"start\"")
@@ -5788,68 +3924,32 @@ func (x *WorkSchedule) encode(e *wire.Encoder) {
 }
 func (x *WorkScheduler) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Timezone.Get(); ok {
-		e.Key("\"timezone\"")
+	if v, ok := wire.OptKey(e, "\"timezone\"", &x.Timezone); ok {
 		e.String(v)
-	} else if x.Timezone.IsNull() {
-		e.Key("\"timezone\"")
-		e.Null()
 	}
-	if v, ok := x.Schedule.Get(); ok {
-		e.Key("\"schedule\"")
+	if v, ok := wire.OptKey(e, "\"schedule\"", &x.Schedule); ok {
 		write_ListOfWorkSchedule(e, v)
-	} else if x.Schedule.IsNull() {
-		e.Key("\"schedule\"")
-		e.Null()
 	}
-	if v, ok := x.Monday.Get(); ok {
-		e.Key("\"monday\"")
+	if v, ok := wire.OptKey(e, "\"monday\"", &x.Monday); ok {
 		v.encode(e)
-	} else if x.Monday.IsNull() {
-		e.Key("\"monday\"")
-		e.Null()
 	}
-	if v, ok := x.Tuesday.Get(); ok {
-		e.Key("\"tuesday\"")
+	if v, ok := wire.OptKey(e, "\"tuesday\"", &x.Tuesday); ok {
 		v.encode(e)
-	} else if x.Tuesday.IsNull() {
-		e.Key("\"tuesday\"")
-		e.Null()
 	}
-	if v, ok := x.Wednesday.Get(); ok {
-		e.Key("\"wednesday\"")
+	if v, ok := wire.OptKey(e, "\"wednesday\"", &x.Wednesday); ok {
 		v.encode(e)
-	} else if x.Wednesday.IsNull() {
-		e.Key("\"wednesday\"")
-		e.Null()
 	}
-	if v, ok := x.Thursday.Get(); ok {
-		e.Key("\"thursday\"")
+	if v, ok := wire.OptKey(e, "\"thursday\"", &x.Thursday); ok {
 		v.encode(e)
-	} else if x.Thursday.IsNull() {
-		e.Key("\"thursday\"")
-		e.Null()
 	}
-	if v, ok := x.Friday.Get(); ok {
-		e.Key("\"friday\"")
+	if v, ok := wire.OptKey(e, "\"friday\"", &x.Friday); ok {
 		v.encode(e)
-	} else if x.Friday.IsNull() {
-		e.Key("\"friday\"")
-		e.Null()
 	}
-	if v, ok := x.Saturday.Get(); ok {
-		e.Key("\"saturday\"")
+	if v, ok := wire.OptKey(e, "\"saturday\"", &x.Saturday); ok {
 		v.encode(e)
-	} else if x.Saturday.IsNull() {
-		e.Key("\"saturday\"")
-		e.Null()
 	}
-	if v, ok := x.Sunday.Get(); ok {
-		e.Key("\"sunday\"")
+	if v, ok := wire.OptKey(e, "\"sunday\"", &x.Sunday); ok {
 		v.encode(e)
-	} else if x.Sunday.IsNull() {
-		e.Key("\"sunday\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()

@@ -4,66 +4,42 @@ package livechatwebhooks
 
 import "github.com/eventgen/eventgen/generated/wire"
 
+var members_IncomingChatThread = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat"}
+
 func (x *IncomingChatThread) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_IncomingChatThread[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
+		ps.Required(&p1, x.omit[:], members_IncomingChatThread, 6, x.extra)
+		if x.omit[0]&(1<<6) == 0 {
 			fp := p1.Key("chat")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Chat.validate(ps, &fp)
-			}
+			x.Chat.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -75,66 +51,43 @@ func (x *IncomingChatThread) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_IncomingChat = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat"}
+
 func (x *IncomingChat) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_IncomingChat[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
+		ps.Required(&p1, x.omit[:], members_IncomingChat, 6, x.extra)
+		if x.omit[0]&(1<<6) == 0 {
 			fp := p1.Key("chat")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Chat.validate(ps, &fp)
-			}
+			x.Chat.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -146,78 +99,43 @@ func (x *IncomingChat) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ThreadClosed = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "user_id"}
+
 func (x *ThreadClosed) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ThreadClosed[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_ThreadClosed, 6, x.extra)
+		if x.UserID.IsNull() {
 			fp := p1.Key("user_id")
-			if x.UserID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -229,78 +147,43 @@ func (x *ThreadClosed) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatDeactivated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "user_id"}
+
 func (x *ChatDeactivated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatDeactivated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_ChatDeactivated, 6, x.extra)
+		if x.UserID.IsNull() {
 			fp := p1.Key("user_id")
-			if x.UserID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -312,82 +195,43 @@ func (x *ChatDeactivated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AccessGranted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "resource", "access"}
+
 func (x *AccessGranted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AccessGranted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("resource")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("resource") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_AccessGranted, 6, x.extra)
+		if x.omit[0]&(1<<8) == 0 {
 			fp := p1.Key("access")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("access") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Access.validate(ps, &fp)
-			}
+			x.Access.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -399,82 +243,43 @@ func (x *AccessGranted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AccessRevoked = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "resource", "access"}
+
 func (x *AccessRevoked) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AccessRevoked[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("resource")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("resource") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_AccessRevoked, 6, x.extra)
+		if x.omit[0]&(1<<8) == 0 {
 			fp := p1.Key("access")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("access") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Access.validate(ps, &fp)
-			}
+			x.Access.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -486,82 +291,43 @@ func (x *AccessRevoked) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AccessSet = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "resource", "access"}
+
 func (x *AccessSet) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AccessSet[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("resource")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("resource") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_AccessSet, 6, x.extra)
+		if x.omit[0]&(1<<8) == 0 {
 			fp := p1.Key("access")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("access") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Access.validate(ps, &fp)
-			}
+			x.Access.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -573,74 +339,43 @@ func (x *AccessSet) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatAccessGranted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "access"}
+
 func (x *ChatAccessGranted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatAccessGranted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_ChatAccessGranted, 6, x.extra)
+		if x.omit[0]&(1<<7) == 0 {
 			fp := p1.Key("access")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("access") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Access.validate(ps, &fp)
-			}
+			x.Access.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -652,74 +387,43 @@ func (x *ChatAccessGranted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatAccessRevoked = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "access"}
+
 func (x *ChatAccessRevoked) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatAccessRevoked[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_ChatAccessRevoked, 6, x.extra)
+		if x.omit[0]&(1<<7) == 0 {
 			fp := p1.Key("access")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("access") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Access.validate(ps, &fp)
-			}
+			x.Access.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -731,74 +435,43 @@ func (x *ChatAccessRevoked) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatAccessUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "access"}
+
 func (x *ChatAccessUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatAccessUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_ChatAccessUpdated, 6, x.extra)
+		if x.omit[0]&(1<<7) == 0 {
 			fp := p1.Key("access")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("access") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Access.validate(ps, &fp)
-			}
+			x.Access.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -810,102 +483,58 @@ func (x *ChatAccessUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatTransferred = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "requester_id", "reason", "transferred_to", "queue"}
+
 func (x *ChatTransferred) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatTransferred[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_ChatTransferred, 6, x.extra)
+		if x.ThreadID.IsNull() {
 			fp := p1.Key("thread_id")
-			if x.ThreadID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.RequesterID.IsNull() {
 			fp := p1.Key("requester_id")
-			if x.RequesterID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
-			fp := p1.Key("reason")
-			if x.omit[0]&(1<<9) != 0 {
-				if !x.extra.Has("reason") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if x.omit[0]&(1<<10) == 0 {
 			fp := p1.Key("transferred_to")
-			if x.omit[0]&(1<<10) != 0 {
-				if !x.extra.Has("transferred_to") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.TransferredTo.validate(ps, &fp)
-			}
+			x.TransferredTo.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.Queue.Get(); ok {
 			fp := p1.Key("queue")
-			if v, ok := x.Queue.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.Queue.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.Queue.IsNull() {
+			fp := p1.Key("queue")
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -917,90 +546,43 @@ func (x *ChatTransferred) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatUserAdded = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "user", "user_type"}
+
 func (x *ChatUserAdded) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatUserAdded[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_ChatUserAdded, 6, x.extra)
+		if x.omit[0]&(1<<8) == 0 {
 			fp := p1.Key("user")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("user") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.User.validate(ps, &fp)
-			}
-		}
-		{
-			fp := p1.Key("user_type")
-			if x.omit[0]&(1<<9) != 0 {
-				if !x.extra.Has("user_type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			x.User.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1012,100 +594,55 @@ func (x *ChatUserAdded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_UserAddedToChat = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "user", "user_type", "reason", "requester_id"}
+
 func (x *UserAddedToChat) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_UserAddedToChat[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_UserAddedToChat, 6, x.extra)
+		if x.omit[0]&(1<<8) == 0 {
 			fp := p1.Key("user")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("user") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.User.validate(ps, &fp)
-			}
+			x.User.validate(ps, &fp)
 		}
-		{
+		if x.UserType.IsNull() {
 			fp := p1.Key("user_type")
-			if x.UserType.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Reason.IsNull() {
 			fp := p1.Key("reason")
-			if x.Reason.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.RequesterID.IsNull() {
 			fp := p1.Key("requester_id")
-			if x.RequesterID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1117,89 +654,40 @@ func (x *UserAddedToChat) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatUserRemoved = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "user_id", "user_type"}
+
 func (x *ChatUserRemoved) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatUserRemoved[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("user_id")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("user_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("user_type")
-			if x.omit[0]&(1<<9) != 0 {
-				if !x.extra.Has("user_type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ChatUserRemoved, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -1210,98 +698,51 @@ func (x *ChatUserRemoved) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_UserRemovedFromChat = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "user_id", "user_type", "reason", "requester_id"}
+
 func (x *UserRemovedFromChat) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_UserRemovedFromChat[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("user_id")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("user_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_UserRemovedFromChat, 6, x.extra)
+		if x.UserType.IsNull() {
 			fp := p1.Key("user_type")
-			if x.UserType.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Reason.IsNull() {
 			fp := p1.Key("reason")
-			if x.Reason.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.RequesterID.IsNull() {
 			fp := p1.Key("requester_id")
-			if x.RequesterID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1313,83 +754,44 @@ func (x *UserRemovedFromChat) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_IncomingEvent = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "event"}
+
 func (x *IncomingEvent) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_IncomingEvent[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_IncomingEvent, 6, x.extra)
+		if x.omit[0]&(1<<8) == 0 {
 			fp := p1.Key("event")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("event") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if x.Event != nil {
-					x.Event.validate(ps, &fp)
-				}
+			if x.Event != nil {
+				x.Event.validate(ps, &fp)
 			}
 		}
 		ps.Members(&p1, x.extra)
@@ -1402,83 +804,44 @@ func (x *IncomingEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EventUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "event"}
+
 func (x *EventUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_EventUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_EventUpdated, 6, x.extra)
+		if x.omit[0]&(1<<8) == 0 {
 			fp := p1.Key("event")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("event") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if x.Event != nil {
-					x.Event.validate(ps, &fp)
-				}
+			if x.Event != nil {
+				x.Event.validate(ps, &fp)
 			}
 		}
 		ps.Members(&p1, x.extra)
@@ -1491,81 +854,40 @@ func (x *EventUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EventDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "event_id"}
+
 func (x *EventDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_EventDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("event_id")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("event_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_EventDeleted, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -1576,98 +898,43 @@ func (x *EventDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_IncomingRichMessagePostback = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "user_id", "chat_id", "thread_id", "event_id", "postback"}
+
 func (x *IncomingRichMessagePostback) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_IncomingRichMessagePostback[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("user_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("user_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("event_id")
-			if x.omit[0]&(1<<9) != 0 {
-				if !x.extra.Has("event_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_IncomingRichMessagePostback, 6, x.extra)
+		if x.omit[0]&(1<<10) == 0 {
 			fp := p1.Key("postback")
-			if x.omit[0]&(1<<10) != 0 {
-				if !x.extra.Has("postback") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Postback.validate(ps, &fp)
-			}
+			x.Postback.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1679,73 +946,40 @@ func (x *IncomingRichMessagePostback) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatPropertiesUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "properties"}
+
 func (x *ChatPropertiesUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatPropertiesUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("properties")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("properties") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ChatPropertiesUpdated, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -1756,73 +990,40 @@ func (x *ChatPropertiesUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatPropertiesDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "properties"}
+
 func (x *ChatPropertiesDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatPropertiesDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("properties")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("properties") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ChatPropertiesDeleted, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -1833,81 +1034,40 @@ func (x *ChatPropertiesDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatThreadPropertiesUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "properties"}
+
 func (x *ChatThreadPropertiesUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatThreadPropertiesUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("properties")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("properties") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ChatThreadPropertiesUpdated, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -1918,81 +1078,40 @@ func (x *ChatThreadPropertiesUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatThreadPropertiesDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "properties"}
+
 func (x *ChatThreadPropertiesDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatThreadPropertiesDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("properties")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("properties") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ChatThreadPropertiesDeleted, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2003,81 +1122,40 @@ func (x *ChatThreadPropertiesDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ThreadPropertiesUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "properties"}
+
 func (x *ThreadPropertiesUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ThreadPropertiesUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("properties")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("properties") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ThreadPropertiesUpdated, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2088,81 +1166,40 @@ func (x *ThreadPropertiesUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ThreadPropertiesDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "properties"}
+
 func (x *ThreadPropertiesDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ThreadPropertiesDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("properties")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("properties") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ThreadPropertiesDeleted, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2173,89 +1210,40 @@ func (x *ThreadPropertiesDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EventPropertiesUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "event_id", "properties"}
+
 func (x *EventPropertiesUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_EventPropertiesUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("event_id")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("event_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("properties")
-			if x.omit[0]&(1<<9) != 0 {
-				if !x.extra.Has("properties") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_EventPropertiesUpdated, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2266,89 +1254,40 @@ func (x *EventPropertiesUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EventPropertiesDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "event_id", "properties"}
+
 func (x *EventPropertiesDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_EventPropertiesDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("event_id")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("event_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("properties")
-			if x.omit[0]&(1<<9) != 0 {
-				if !x.extra.Has("properties") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_EventPropertiesDeleted, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2359,81 +1298,40 @@ func (x *EventPropertiesDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatThreadTagged = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "tag"}
+
 func (x *ChatThreadTagged) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatThreadTagged[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tag")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("tag") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ChatThreadTagged, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2444,81 +1342,40 @@ func (x *ChatThreadTagged) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChatThreadUntagged = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "tag"}
+
 func (x *ChatThreadUntagged) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChatThreadUntagged[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tag")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("tag") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ChatThreadUntagged, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2529,81 +1386,40 @@ func (x *ChatThreadUntagged) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ThreadTagged = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "tag"}
+
 func (x *ThreadTagged) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ThreadTagged[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tag")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("tag") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ThreadTagged, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2614,81 +1430,40 @@ func (x *ThreadTagged) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ThreadUntagged = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "tag"}
+
 func (x *ThreadUntagged) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ThreadUntagged[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tag")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("tag") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_ThreadUntagged, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2699,73 +1474,40 @@ func (x *ThreadUntagged) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AgentStatusChanged = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "agent_id", "status"}
+
 func (x *AgentStatusChanged) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AgentStatusChanged[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("agent_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("agent_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("status")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("status") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_AgentStatusChanged, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2776,73 +1518,40 @@ func (x *AgentStatusChanged) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_RoutingStatusSet = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "agent_id", "status"}
+
 func (x *RoutingStatusSet) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_RoutingStatusSet[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("agent_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("agent_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("status")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("status") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_RoutingStatusSet, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -2853,68 +1562,46 @@ func (x *RoutingStatusSet) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AgentDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "agent_id", "id"}
+
 func (x *AgentDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AgentDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
+		if x.AgentID.IsNull() {
 			fp := p1.Key("agent_id")
-			if x.AgentID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.ID.IsNull() {
 			fp := p1.Key("id")
-			if x.ID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2926,98 +1613,68 @@ func (x *AgentDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CustomerCreated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "customer", "id", "email", "avatar", "created_at", "fields"}
+
 func (x *CustomerCreated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_CustomerCreated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
+		if v, ok := x.Customer.Get(); ok {
 			fp := p1.Key("customer")
-			if v, ok := x.Customer.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.Customer.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.Customer.IsNull() {
+			fp := p1.Key("customer")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.ID.IsNull() {
 			fp := p1.Key("id")
-			if x.ID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Email.IsNull() {
 			fp := p1.Key("email")
-			if x.Email.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Avatar.IsNull() {
 			fp := p1.Key("avatar")
-			if x.Avatar.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.CreatedAt.Get(); ok {
 			fp := p1.Key("created_at")
-			if v, ok := x.CreatedAt.Get(); ok {
-				if _, err := v.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-				}
-			} else if x.CreatedAt.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+		} else if x.CreatedAt.IsNull() {
+			fp := p1.Key("created_at")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Fields.IsNull() {
 			fp := p1.Key("fields")
-			if x.Fields.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3029,66 +1686,43 @@ func (x *CustomerCreated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_IncomingCustomer = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "customer"}
+
 func (x *IncomingCustomer) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_IncomingCustomer[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
+		ps.Required(&p1, x.omit[:], members_IncomingCustomer, 6, x.extra)
+		if x.omit[0]&(1<<6) == 0 {
 			fp := p1.Key("customer")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("customer") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Customer.validate(ps, &fp)
-			}
+			x.Customer.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3100,78 +1734,50 @@ func (x *IncomingCustomer) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CustomerSessionFieldsUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "active_chat", "session_fields"}
+
 func (x *CustomerSessionFieldsUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_CustomerSessionFieldsUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_CustomerSessionFieldsUpdated, 6, x.extra)
+		if v, ok := x.ActiveChat.Get(); ok {
 			fp := p1.Key("active_chat")
-			if v, ok := x.ActiveChat.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.ActiveChat.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.ActiveChat.IsNull() {
+			fp := p1.Key("active_chat")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.SessionFields.IsNull() {
 			fp := p1.Key("session_fields")
-			if x.SessionFields.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3183,110 +1789,73 @@ func (x *CustomerSessionFieldsUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AgentCreated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "name", "role", "awaiting_approval", "groups", "notifications", "email_subscriptions", "work_scheduler"}
+
 func (x *AgentCreated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AgentCreated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_AgentCreated, 6, x.extra)
+		if x.Name.IsNull() {
 			fp := p1.Key("name")
-			if x.Name.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Role.IsNull() {
 			fp := p1.Key("role")
-			if x.Role.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.AwaitingApproval.IsNull() {
 			fp := p1.Key("awaiting_approval")
-			if x.AwaitingApproval.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Groups.Get(); ok {
 			fp := p1.Key("groups")
-			if v, ok := x.Groups.Get(); ok {
-				check_ListOfAgentGroup(ps, &fp, v)
-			} else if x.Groups.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			check_ListOfAgentGroup(ps, &fp, v)
+		} else if x.Groups.IsNull() {
+			fp := p1.Key("groups")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Notifications.IsNull() {
 			fp := p1.Key("notifications")
-			if x.Notifications.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.EmailSubscriptions.IsNull() {
 			fp := p1.Key("email_subscriptions")
-			if x.EmailSubscriptions.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.WorkScheduler.Get(); ok {
 			fp := p1.Key("work_scheduler")
-			if v, ok := x.WorkScheduler.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.WorkScheduler.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.WorkScheduler.IsNull() {
+			fp := p1.Key("work_scheduler")
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3298,65 +1867,40 @@ func (x *AgentCreated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AgentApproved = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id"}
+
 func (x *AgentApproved) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AgentApproved[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_AgentApproved, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -3367,65 +1911,40 @@ func (x *AgentApproved) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AgentSuspended = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id"}
+
 func (x *AgentSuspended) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AgentSuspended[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_AgentSuspended, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -3436,65 +1955,40 @@ func (x *AgentSuspended) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AgentUnsuspended = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id"}
+
 func (x *AgentUnsuspended) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AgentUnsuspended[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_AgentUnsuspended, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -3505,110 +1999,73 @@ func (x *AgentUnsuspended) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AgentUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "name", "role", "awaiting_approval", "groups", "notifications", "email_subscriptions", "work_scheduler"}
+
 func (x *AgentUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AgentUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_AgentUpdated, 6, x.extra)
+		if x.Name.IsNull() {
 			fp := p1.Key("name")
-			if x.Name.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Role.IsNull() {
 			fp := p1.Key("role")
-			if x.Role.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.AwaitingApproval.IsNull() {
 			fp := p1.Key("awaiting_approval")
-			if x.AwaitingApproval.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Groups.Get(); ok {
 			fp := p1.Key("groups")
-			if v, ok := x.Groups.Get(); ok {
-				check_ListOfAgentGroup(ps, &fp, v)
-			} else if x.Groups.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			check_ListOfAgentGroup(ps, &fp, v)
+		} else if x.Groups.IsNull() {
+			fp := p1.Key("groups")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Notifications.IsNull() {
 			fp := p1.Key("notifications")
-			if x.Notifications.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.EmailSubscriptions.IsNull() {
 			fp := p1.Key("email_subscriptions")
-			if x.EmailSubscriptions.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.WorkScheduler.Get(); ok {
 			fp := p1.Key("work_scheduler")
-			if v, ok := x.WorkScheduler.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.WorkScheduler.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.WorkScheduler.IsNull() {
+			fp := p1.Key("work_scheduler")
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3620,92 +2077,61 @@ func (x *AgentUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AutoAccessAdded = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "description", "access", "conditions", "next_id"}
+
 func (x *AutoAccessAdded) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AutoAccessAdded[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_AutoAccessAdded, 6, x.extra)
+		if x.Description.IsNull() {
 			fp := p1.Key("description")
-			if x.Description.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Access.Get(); ok {
 			fp := p1.Key("access")
-			if v, ok := x.Access.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.Access.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.Access.IsNull() {
+			fp := p1.Key("access")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Conditions.Get(); ok {
 			fp := p1.Key("conditions")
-			if v, ok := x.Conditions.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.Conditions.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.Conditions.IsNull() {
+			fp := p1.Key("conditions")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.NextID.IsNull() {
 			fp := p1.Key("next_id")
-			if x.NextID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3717,92 +2143,61 @@ func (x *AutoAccessAdded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AutoAccessUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "description", "access", "conditions", "next_id"}
+
 func (x *AutoAccessUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AutoAccessUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_AutoAccessUpdated, 6, x.extra)
+		if x.Description.IsNull() {
 			fp := p1.Key("description")
-			if x.Description.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Access.Get(); ok {
 			fp := p1.Key("access")
-			if v, ok := x.Access.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.Access.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.Access.IsNull() {
+			fp := p1.Key("access")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Conditions.Get(); ok {
 			fp := p1.Key("conditions")
-			if v, ok := x.Conditions.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.Conditions.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.Conditions.IsNull() {
+			fp := p1.Key("conditions")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.NextID.IsNull() {
 			fp := p1.Key("next_id")
-			if x.NextID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3814,65 +2209,40 @@ func (x *AutoAccessUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AutoAccessDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id"}
+
 func (x *AutoAccessDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AutoAccessDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_AutoAccessDeleted, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -3883,55 +2253,37 @@ func (x *AutoAccessDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AutoAccessesUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester"}
+
 func (x *AutoAccessesUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AutoAccessesUpdated, 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
 		ps.Members(&p1, x.extra)
@@ -3944,90 +2296,58 @@ func (x *AutoAccessesUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_BotCreated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "name", "default_group_priority", "groups", "owner_client_id"}
+
 func (x *BotCreated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_BotCreated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_BotCreated, 6, x.extra)
+		if x.Name.IsNull() {
 			fp := p1.Key("name")
-			if x.Name.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.DefaultGroupPriority.IsNull() {
 			fp := p1.Key("default_group_priority")
-			if x.DefaultGroupPriority.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Groups.Get(); ok {
 			fp := p1.Key("groups")
-			if v, ok := x.Groups.Get(); ok {
-				check_ListOfAgentGroup(ps, &fp, v)
-			} else if x.Groups.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			check_ListOfAgentGroup(ps, &fp, v)
+		} else if x.Groups.IsNull() {
+			fp := p1.Key("groups")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.OwnerClientID.IsNull() {
 			fp := p1.Key("owner_client_id")
-			if x.OwnerClientID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -4039,90 +2359,58 @@ func (x *BotCreated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_BotUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "name", "default_group_priority", "groups", "owner_client_id"}
+
 func (x *BotUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_BotUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_BotUpdated, 6, x.extra)
+		if x.Name.IsNull() {
 			fp := p1.Key("name")
-			if x.Name.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.DefaultGroupPriority.IsNull() {
 			fp := p1.Key("default_group_priority")
-			if x.DefaultGroupPriority.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Groups.Get(); ok {
 			fp := p1.Key("groups")
-			if v, ok := x.Groups.Get(); ok {
-				check_ListOfAgentGroup(ps, &fp, v)
-			} else if x.Groups.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			check_ListOfAgentGroup(ps, &fp, v)
+		} else if x.Groups.IsNull() {
+			fp := p1.Key("groups")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.OwnerClientID.IsNull() {
 			fp := p1.Key("owner_client_id")
-			if x.OwnerClientID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -4134,65 +2422,40 @@ func (x *BotUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_BotDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id"}
+
 func (x *BotDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_BotDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_BotDeleted, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -4203,82 +2466,51 @@ func (x *BotDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_GroupCreated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "name", "language_code", "agent_priorities"}
+
 func (x *GroupCreated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_GroupCreated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_GroupCreated, 6, x.extra)
+		if x.Name.IsNull() {
 			fp := p1.Key("name")
-			if x.Name.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.LanguageCode.IsNull() {
 			fp := p1.Key("language_code")
-			if x.LanguageCode.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.AgentPriorities.IsNull() {
 			fp := p1.Key("agent_priorities")
-			if x.AgentPriorities.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -4290,82 +2522,51 @@ func (x *GroupCreated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_GroupUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id", "name", "language_code", "agent_priorities"}
+
 func (x *GroupUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_GroupUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_GroupUpdated, 6, x.extra)
+		if x.Name.IsNull() {
 			fp := p1.Key("name")
-			if x.Name.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.LanguageCode.IsNull() {
 			fp := p1.Key("language_code")
-			if x.LanguageCode.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.AgentPriorities.IsNull() {
 			fp := p1.Key("agent_priorities")
-			if x.AgentPriorities.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -4377,65 +2578,40 @@ func (x *GroupUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_GroupDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "id"}
+
 func (x *GroupDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_GroupDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_GroupDeleted, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -4446,86 +2622,54 @@ func (x *GroupDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TagCreated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "name", "group_ids", "author_id", "created_at"}
+
 func (x *TagCreated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_TagCreated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("name")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("name") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_TagCreated, 6, x.extra)
+		if x.GroupIds.IsNull() {
 			fp := p1.Key("group_ids")
-			if x.GroupIds.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.AuthorID.IsNull() {
 			fp := p1.Key("author_id")
-			if x.AuthorID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.CreatedAt.Get(); ok {
 			fp := p1.Key("created_at")
-			if v, ok := x.CreatedAt.Get(); ok {
-				if _, err := v.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-				}
-			} else if x.CreatedAt.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+		} else if x.CreatedAt.IsNull() {
+			fp := p1.Key("created_at")
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -4537,86 +2681,54 @@ func (x *TagCreated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TagUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "name", "group_ids", "author_id", "created_at"}
+
 func (x *TagUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_TagUpdated[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("name")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("name") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_TagUpdated, 6, x.extra)
+		if x.GroupIds.IsNull() {
 			fp := p1.Key("group_ids")
-			if x.GroupIds.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.AuthorID.IsNull() {
 			fp := p1.Key("author_id")
-			if x.AuthorID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.CreatedAt.Get(); ok {
 			fp := p1.Key("created_at")
-			if v, ok := x.CreatedAt.Get(); ok {
-				if _, err := v.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-				}
-			} else if x.CreatedAt.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+		} else if x.CreatedAt.IsNull() {
+			fp := p1.Key("created_at")
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -4628,65 +2740,40 @@ func (x *TagUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TagDeleted = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "name"}
+
 func (x *TagDeleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_TagDeleted[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("name")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("name") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_TagDeleted, 6, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -4697,84 +2784,43 @@ func (x *TagDeleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EventsMarkedAsSeen = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "user_id", "chat_id", "seen_up_to"}
+
 func (x *EventsMarkedAsSeen) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_EventsMarkedAsSeen[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("user_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("user_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_EventsMarkedAsSeen, 6, x.extra)
+		if x.omit[0]&(1<<8) == 0 {
 			fp := p1.Key("seen_up_to")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("seen_up_to") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.SeenUpTo.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.SeenUpTo))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.SeenUpTo), layouts_Timestamp, "")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -4786,82 +2832,43 @@ func (x *EventsMarkedAsSeen) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ThreadSummarySet = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "chat_id", "thread_id", "summary"}
+
 func (x *ThreadSummarySet) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("payload")
 	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
 		ps.Add(&p1, "required member is missing")
 	}
 	ps.Members(p, x.env[0])
-	{
-		fp := p.Key("webhook_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("webhook_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("secret_key")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("secret_key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ThreadSummarySet[:6], 0, x.env[0])
+	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
-		if x.OrganizationID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.LicenseID.IsNull() {
 		fp := p.Key("license_id")
-		if x.LicenseID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.AdditionalData.Get(); ok {
 		fp := p.Key("additional_data")
-		if v, ok := x.AdditionalData.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.AdditionalData.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.AdditionalData.IsNull() {
+		fp := p.Key("additional_data")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Requester.Get(); ok {
 		fp := p.Key("requester")
-		if v, ok := x.Requester.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Requester.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Requester.IsNull() {
+		fp := p.Key("requester")
+		ps.Add(&fp, "must not be null")
 	}
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("chat_id")
-			if x.omit[0]&(1<<6) != 0 {
-				if !x.extra.Has("chat_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("thread_id")
-			if x.omit[0]&(1<<7) != 0 {
-				if !x.extra.Has("thread_id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_ThreadSummarySet, 6, x.extra)
+		if x.omit[0]&(1<<8) == 0 {
 			fp := p1.Key("summary")
-			if x.omit[0]&(1<<8) != 0 {
-				if !x.extra.Has("summary") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.Summary.validate(ps, &fp)
-			}
+			x.Summary.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -4874,11 +2881,9 @@ func (x *ThreadSummarySet) Validate() error {
 	return ps.Err()
 }
 func (x *Access) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.GroupIds.IsNull() {
 		fp := p.Key("group_ids")
-		if x.GroupIds.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4889,20 +2894,14 @@ func (x *Access) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ActiveChat = []string{"chat_id", "thread_id"}
+
 func (x *ActiveChat) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("chat_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("chat_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ActiveChat, 0, x.extra)
+	if x.ThreadID.IsNull() {
 		fp := p.Key("thread_id")
-		if x.ThreadID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4914,17 +2913,13 @@ func (x *ActiveChat) Validate() error {
 	return ps.Err()
 }
 func (x *AdditionalData) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.ChatProperties.IsNull() {
 		fp := p.Key("chat_properties")
-		if x.ChatProperties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ChatPresenceUserIds.IsNull() {
 		fp := p.Key("chat_presence_user_ids")
-		if x.ChatPresenceUserIds.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4935,20 +2930,14 @@ func (x *AdditionalData) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AgentGroup = []string{"id", "priority"}
+
 func (x *AgentGroup) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AgentGroup, 0, x.extra)
+	if x.Priority.IsNull() {
 		fp := p.Key("priority")
-		if x.Priority.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4960,11 +2949,9 @@ func (x *AgentGroup) Validate() error {
 	return ps.Err()
 }
 func (x *AutoAccessAccess) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Groups.IsNull() {
 		fp := p.Key("groups")
-		if x.Groups.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -4976,29 +2963,26 @@ func (x *AutoAccessAccess) Validate() error {
 	return ps.Err()
 }
 func (x *AutoAccessConditions) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if v, ok := x.URL.Get(); ok {
 		fp := p.Key("url")
-		if v, ok := x.URL.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.URL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.URL.IsNull() {
+		fp := p.Key("url")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Domain.Get(); ok {
 		fp := p.Key("domain")
-		if v, ok := x.Domain.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Domain.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Domain.IsNull() {
+		fp := p.Key("domain")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Geolocation.Get(); ok {
 		fp := p.Key("geolocation")
-		if v, ok := x.Geolocation.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Geolocation.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Geolocation.IsNull() {
+		fp := p.Key("geolocation")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5010,29 +2994,21 @@ func (x *AutoAccessConditions) Validate() error {
 	return ps.Err()
 }
 func (x *AutoAccessGeolocation) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Country.IsNull() {
 		fp := p.Key("country")
-		if x.Country.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.CountryCode.IsNull() {
 		fp := p.Key("country_code")
-		if x.CountryCode.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Region.IsNull() {
 		fp := p.Key("region")
-		if x.Region.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.City.IsNull() {
 		fp := p.Key("city")
-		if x.City.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5044,13 +3020,12 @@ func (x *AutoAccessGeolocation) Validate() error {
 	return ps.Err()
 }
 func (x *AutoAccessGeolocations) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if v, ok := x.Values.Get(); ok {
 		fp := p.Key("values")
-		if v, ok := x.Values.Get(); ok {
-			check_ListOfAutoAccessGeolocation(ps, &fp, v)
-		} else if x.Values.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfAutoAccessGeolocation(ps, &fp, v)
+	} else if x.Values.IsNull() {
+		fp := p.Key("values")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5061,20 +3036,14 @@ func (x *AutoAccessGeolocations) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AutoAccessMatch = []string{"value", "exact_match"}
+
 func (x *AutoAccessMatch) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("value")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("value") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_AutoAccessMatch, 0, x.extra)
+	if x.ExactMatch.IsNull() {
 		fp := p.Key("exact_match")
-		if x.ExactMatch.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5086,13 +3055,12 @@ func (x *AutoAccessMatch) Validate() error {
 	return ps.Err()
 }
 func (x *AutoAccessMatches) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if v, ok := x.Values.Get(); ok {
 		fp := p.Key("values")
-		if v, ok := x.Values.Get(); ok {
-			check_ListOfAutoAccessMatch(ps, &fp, v)
-		} else if x.Values.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfAutoAccessMatch(ps, &fp, v)
+	} else if x.Values.IsNull() {
+		fp := p.Key("values")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5103,44 +3071,35 @@ func (x *AutoAccessMatches) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Chat = []string{"id", "users", "properties", "access", "thread"}
+
 func (x *Chat) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_Chat, 0, x.extra)
+	if v, ok := x.Users.Get(); ok {
 		fp := p.Key("users")
-		if v, ok := x.Users.Get(); ok {
-			check_ListOfUser(ps, &fp, v)
-		} else if x.Users.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfUser(ps, &fp, v)
+	} else if x.Users.IsNull() {
+		fp := p.Key("users")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Access.Get(); ok {
 		fp := p.Key("access")
-		if v, ok := x.Access.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Access.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Access.IsNull() {
+		fp := p.Key("access")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Thread.Get(); ok {
 		fp := p.Key("thread")
-		if v, ok := x.Thread.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Thread.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Thread.IsNull() {
+		fp := p.Key("thread")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5151,30 +3110,17 @@ func (x *Chat) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CheckboxFilledFormField = []string{"id", "label", "answers"}
+
 func (x *CheckboxFilledFormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_CheckboxFilledFormField, 0, x.extra)
+	if v, ok := x.Answers.Get(); ok {
 		fp := p.Key("answers")
-		if v, ok := x.Answers.Get(); ok {
-			check_ListOfFormFieldOption(ps, &fp, v)
-		} else if x.Answers.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfFormFieldOption(ps, &fp, v)
+	} else if x.Answers.IsNull() {
+		fp := p.Key("answers")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5185,38 +3131,17 @@ func (x *CheckboxFilledFormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChoiceFilledFormField = []string{"id", "label", "type", "answer"}
+
 func (x *ChoiceFilledFormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ChoiceFilledFormField, 0, x.extra)
+	if v, ok := x.Answer.Get(); ok {
 		fp := p.Key("answer")
-		if v, ok := x.Answer.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Answer.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Answer.IsNull() {
+		fp := p.Key("answer")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5227,68 +3152,42 @@ func (x *ChoiceFilledFormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CustomEvent = []string{"id", "custom_id", "created_at", "visibility", "recipients", "properties", "deleted", "author_id", "content"}
+
 func (x *CustomEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_CustomEvent, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("created_at")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("created_at") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.CreatedAt.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.CreatedAt))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.CreatedAt), layouts_Timestamp, "")
 	}
-	{
+	if x.Visibility.IsNull() {
 		fp := p.Key("visibility")
-		if x.Visibility.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Recipients.IsNull() {
 		fp := p.Key("recipients")
-		if x.Recipients.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Deleted.IsNull() {
 		fp := p.Key("deleted")
-		if x.Deleted.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AuthorID.IsNull() {
 		fp := p.Key("author_id")
-		if x.AuthorID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Content.IsNull() {
 		fp := p.Key("content")
-		if x.Content.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5299,32 +3198,22 @@ func (x *CustomEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EcommerceAddon = []string{"addon_type", "range_from", "range_to", "currency"}
+
 func (x *EcommerceAddon) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("addon_type")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("addon_type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_EcommerceAddon, 0, x.extra)
+	if x.RangeFrom.IsNull() {
 		fp := p.Key("range_from")
-		if x.RangeFrom.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.RangeTo.IsNull() {
 		fp := p.Key("range_to")
-		if x.RangeTo.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Currency.IsNull() {
 		fp := p.Key("currency")
-		if x.Currency.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5336,39 +3225,31 @@ func (x *EcommerceAddon) Validate() error {
 	return ps.Err()
 }
 func (x *EcommerceElement) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.ViewType.IsNull() {
 		fp := p.Key("view_type")
-		if x.ViewType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ProductID.IsNull() {
 		fp := p.Key("product_id")
-		if x.ProductID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Label.IsNull() {
 		fp := p.Key("label")
-		if x.Label.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Options.Get(); ok {
 		fp := p.Key("options")
-		if v, ok := x.Options.Get(); ok {
-			check_ListOfEcommerceOption(ps, &fp, v)
-		} else if x.Options.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfEcommerceOption(ps, &fp, v)
+	} else if x.Options.IsNull() {
+		fp := p.Key("options")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Addons.Get(); ok {
 		fp := p.Key("addons")
-		if v, ok := x.Addons.Get(); ok {
-			check_ListOfEcommerceAddon(ps, &fp, v)
-		} else if x.Addons.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfEcommerceAddon(ps, &fp, v)
+	} else if x.Addons.IsNull() {
+		fp := p.Key("addons")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5379,70 +3260,42 @@ func (x *EcommerceElement) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EcommerceOption = []string{"option_id", "label", "price", "regular_price", "currency", "color", "image_url", "image_thumbnail_url", "available", "selected"}
+
 func (x *EcommerceOption) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("option_id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("option_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_EcommerceOption, 0, x.extra)
+	if x.Price.IsNull() {
 		fp := p.Key("price")
-		if x.Price.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.RegularPrice.IsNull() {
 		fp := p.Key("regular_price")
-		if x.RegularPrice.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Currency.IsNull() {
 		fp := p.Key("currency")
-		if x.Currency.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Color.IsNull() {
 		fp := p.Key("color")
-		if x.Color.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ImageURL.IsNull() {
 		fp := p.Key("image_url")
-		if x.ImageURL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ImageThumbnailURL.IsNull() {
 		fp := p.Key("image_thumbnail_url")
-		if x.ImageThumbnailURL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Available.IsNull() {
 		fp := p.Key("available")
-		if x.Available.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Selected.IsNull() {
 		fp := p.Key("selected")
-		if x.Selected.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5454,23 +3307,17 @@ func (x *EcommerceOption) Validate() error {
 	return ps.Err()
 }
 func (x *EcommercePostback) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.ProductID.IsNull() {
 		fp := p.Key("product_id")
-		if x.ProductID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.OptionID.IsNull() {
 		fp := p.Key("option_id")
-		if x.OptionID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Quantity.IsNull() {
 		fp := p.Key("quantity")
-		if x.Quantity.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5481,116 +3328,74 @@ func (x *EcommercePostback) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FileEvent = []string{"id", "custom_id", "created_at", "visibility", "recipients", "properties", "deleted", "author_id", "name", "url", "thumbnail_url", "thumbnail2x_url", "content_type", "size", "width", "height", "alternative_text"}
+
 func (x *FileEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_FileEvent, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("created_at")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("created_at") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.CreatedAt.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.CreatedAt))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.CreatedAt), layouts_Timestamp, "")
 	}
-	{
+	if x.Visibility.IsNull() {
 		fp := p.Key("visibility")
-		if x.Visibility.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Recipients.IsNull() {
 		fp := p.Key("recipients")
-		if x.Recipients.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Deleted.IsNull() {
 		fp := p.Key("deleted")
-		if x.Deleted.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AuthorID.IsNull() {
 		fp := p.Key("author_id")
-		if x.AuthorID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Name.IsNull() {
 		fp := p.Key("name")
-		if x.Name.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.URL.IsNull() {
 		fp := p.Key("url")
-		if x.URL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ThumbnailURL.IsNull() {
 		fp := p.Key("thumbnail_url")
-		if x.ThumbnailURL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Thumbnail2xURL.IsNull() {
 		fp := p.Key("thumbnail2x_url")
-		if x.Thumbnail2xURL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ContentType.IsNull() {
 		fp := p.Key("content_type")
-		if x.ContentType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Size.IsNull() {
 		fp := p.Key("size")
-		if x.Size.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Width.IsNull() {
 		fp := p.Key("width")
-		if x.Width.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Height.IsNull() {
 		fp := p.Key("height")
-		if x.Height.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AlternativeText.IsNull() {
 		fp := p.Key("alternative_text")
-		if x.AlternativeText.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5601,82 +3406,53 @@ func (x *FileEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FilledFormEvent = []string{"id", "custom_id", "created_at", "visibility", "recipients", "properties", "deleted", "author_id", "form_id", "form_type", "fields"}
+
 func (x *FilledFormEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_FilledFormEvent, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("created_at")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("created_at") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.CreatedAt.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.CreatedAt))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.CreatedAt), layouts_Timestamp, "")
 	}
-	{
+	if x.Visibility.IsNull() {
 		fp := p.Key("visibility")
-		if x.Visibility.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Recipients.IsNull() {
 		fp := p.Key("recipients")
-		if x.Recipients.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Deleted.IsNull() {
 		fp := p.Key("deleted")
-		if x.Deleted.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AuthorID.IsNull() {
 		fp := p.Key("author_id")
-		if x.AuthorID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.FormID.IsNull() {
 		fp := p.Key("form_id")
-		if x.FormID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.FormType.IsNull() {
 		fp := p.Key("form_type")
-		if x.FormType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Fields.Get(); ok {
 		fp := p.Key("fields")
-		if v, ok := x.Fields.Get(); ok {
-			check_ListOfFilledFormField(ps, &fp, v)
-		} else if x.Fields.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfFilledFormField(ps, &fp, v)
+	} else if x.Fields.IsNull() {
+		fp := p.Key("fields")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5687,82 +3463,53 @@ func (x *FilledFormEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FormEvent = []string{"id", "custom_id", "created_at", "visibility", "recipients", "properties", "deleted", "author_id", "form_id", "form_type", "fields"}
+
 func (x *FormEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_FormEvent, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("created_at")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("created_at") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.CreatedAt.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.CreatedAt))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.CreatedAt), layouts_Timestamp, "")
 	}
-	{
+	if x.Visibility.IsNull() {
 		fp := p.Key("visibility")
-		if x.Visibility.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Recipients.IsNull() {
 		fp := p.Key("recipients")
-		if x.Recipients.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Deleted.IsNull() {
 		fp := p.Key("deleted")
-		if x.Deleted.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AuthorID.IsNull() {
 		fp := p.Key("author_id")
-		if x.AuthorID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.FormID.IsNull() {
 		fp := p.Key("form_id")
-		if x.FormID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.FormType.IsNull() {
 		fp := p.Key("form_type")
-		if x.FormType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Fields.Get(); ok {
 		fp := p.Key("fields")
-		if v, ok := x.Fields.Get(); ok {
-			check_ListOfFormField(ps, &fp, v)
-		} else if x.Fields.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfFormField(ps, &fp, v)
+	} else if x.Fields.IsNull() {
+		fp := p.Key("fields")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5773,44 +3520,21 @@ func (x *FormEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FormField = []string{"type", "id", "label", "required", "options"}
+
 func (x *FormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_FormField, 0, x.extra)
+	if x.Required.IsNull() {
 		fp := p.Key("required")
-		if x.Required.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Options.Get(); ok {
 		fp := p.Key("options")
-		if v, ok := x.Options.Get(); ok {
-			check_ListOfFormFieldOption(ps, &fp, v)
-		} else if x.Options.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfFormFieldOption(ps, &fp, v)
+	} else if x.Options.IsNull() {
+		fp := p.Key("options")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5821,23 +3545,11 @@ func (x *FormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FormFieldOption = []string{"id", "label"}
+
 func (x *FormFieldOption) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_FormFieldOption, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -5847,26 +3559,18 @@ func (x *FormFieldOption) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_GroupAnswer = []string{"id", "group_id", "label"}
+
 func (x *GroupAnswer) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_GroupAnswer, 0, x.extra)
+	if x.ID.IsNull() {
 		fp := p.Key("id")
-		if x.ID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("group_id")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("group_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.Label.IsNull() {
 		fp := p.Key("label")
-		if x.Label.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5877,30 +3581,17 @@ func (x *GroupAnswer) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_GroupChooserFilledFormField = []string{"id", "label", "answer"}
+
 func (x *GroupChooserFilledFormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_GroupChooserFilledFormField, 0, x.extra)
+	if v, ok := x.Answer.Get(); ok {
 		fp := p.Key("answer")
-		if v, ok := x.Answer.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Answer.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Answer.IsNull() {
+		fp := p.Key("answer")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5911,78 +3602,52 @@ func (x *GroupChooserFilledFormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_MessageEvent = []string{"id", "custom_id", "created_at", "visibility", "recipients", "properties", "deleted", "author_id", "text", "postback"}
+
 func (x *MessageEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_MessageEvent, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("created_at")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("created_at") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.CreatedAt.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.CreatedAt))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.CreatedAt), layouts_Timestamp, "")
 	}
-	{
+	if x.Visibility.IsNull() {
 		fp := p.Key("visibility")
-		if x.Visibility.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Recipients.IsNull() {
 		fp := p.Key("recipients")
-		if x.Recipients.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Deleted.IsNull() {
 		fp := p.Key("deleted")
-		if x.Deleted.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AuthorID.IsNull() {
 		fp := p.Key("author_id")
-		if x.AuthorID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Text.Get(); ok {
 		fp := p.Key("text")
-		if v, ok := x.Text.Get(); ok {
-			wire.CheckMaxBytes(ps, &fp, string(v), 16384)
-		} else if x.Text.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		wire.CheckMaxBytes(ps, &fp, string(v), 16384)
+	} else if x.Text.IsNull() {
+		fp := p.Key("text")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Postback.Get(); ok {
 		fp := p.Key("postback")
-		if v, ok := x.Postback.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Postback.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Postback.IsNull() {
+		fp := p.Key("postback")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -5993,50 +3658,25 @@ func (x *MessageEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_MessagePostback = []string{"id", "thread_id", "event_id", "type", "value", "ecommerce"}
+
 func (x *MessagePostback) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("thread_id")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("thread_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("event_id")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("event_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_MessagePostback, 0, x.extra)
+	if x.Type.IsNull() {
 		fp := p.Key("type")
-		if x.Type.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Value.IsNull() {
 		fp := p.Key("value")
-		if x.Value.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Ecommerce.Get(); ok {
 		fp := p.Key("ecommerce")
-		if v, ok := x.Ecommerce.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Ecommerce.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Ecommerce.IsNull() {
+		fp := p.Key("ecommerce")
+		ps.Add(&fp, "must not be null")
 	}
 	wire.CheckAllOrNone(ps, p, []string{"type", "value"}, []bool{!x.Type.IsAbsent() || x.extra.Has("type"), !x.Value.IsAbsent() || x.extra.Has("value")})
 	ps.Members(p, x.extra)
@@ -6049,37 +3689,27 @@ func (x *MessagePostback) Validate() error {
 	return ps.Err()
 }
 func (x *Queue) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Position.IsNull() {
 		fp := p.Key("position")
-		if x.Position.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.WaitTime.IsNull() {
 		fp := p.Key("wait_time")
-		if x.WaitTime.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.QueuedAt.Get(); ok {
 		fp := p.Key("queued_at")
-		if v, ok := x.QueuedAt.Get(); ok {
-			if _, err := v.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		} else if x.QueuedAt.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.QueuedAt.IsNull() {
+		fp := p.Key("queued_at")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.QueuedAtUs.Get(); ok {
 		fp := p.Key("queued_at_us")
-		if v, ok := x.QueuedAtUs.Get(); ok {
-			if _, err := v.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		} else if x.QueuedAtUs.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.QueuedAtUs.IsNull() {
+		fp := p.Key("queued_at_us")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6091,23 +3721,17 @@ func (x *Queue) Validate() error {
 	return ps.Err()
 }
 func (x *Requester) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.UserID.IsNull() {
 		fp := p.Key("user_id")
-		if x.UserID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AccountID.IsNull() {
 		fp := p.Key("account_id")
-		if x.AccountID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ClientID.IsNull() {
 		fp := p.Key("client_id")
-		if x.ClientID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6119,54 +3743,26 @@ func (x *Requester) Validate() error {
 	return ps.Err()
 }
 func (x *RestrictedAccess) validate(ps *wire.Problems, p *wire.Path) {}
+
+var members_RichMessageButton = []string{"text", "type", "value", "webview_height", "postback_id", "user_ids", "target"}
+
 func (x *RichMessageButton) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("text")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("text") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_RichMessageButton, 0, x.extra)
+	if x.Type.IsNull() {
 		fp := p.Key("type")
-		if x.Type.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Value.IsNull() {
 		fp := p.Key("value")
-		if x.Value.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.WebviewHeight.IsNull() {
 		fp := p.Key("webview_height")
-		if x.WebviewHeight.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("postback_id")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("postback_id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("user_ids")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("user_ids") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if x.Target.IsNull() {
 		fp := p.Key("target")
-		if x.Target.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6178,42 +3774,35 @@ func (x *RichMessageButton) Validate() error {
 	return ps.Err()
 }
 func (x *RichMessageElement) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Subtitle.IsNull() {
 		fp := p.Key("subtitle")
-		if x.Subtitle.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Image.Get(); ok {
 		fp := p.Key("image")
-		if v, ok := x.Image.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Image.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Image.IsNull() {
+		fp := p.Key("image")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Buttons.Get(); ok {
 		fp := p.Key("buttons")
-		if v, ok := x.Buttons.Get(); ok {
-			check_ListOfRichMessageButton(ps, &fp, v)
-			wire.CheckItems(ps, &fp, len(v), -1, 13)
-		} else if x.Buttons.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfRichMessageButton(ps, &fp, v)
+		wire.CheckItems(ps, &fp, len(v), -1, 13)
+	} else if x.Buttons.IsNull() {
+		fp := p.Key("buttons")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Ecommerce.Get(); ok {
 		fp := p.Key("ecommerce")
-		if v, ok := x.Ecommerce.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Ecommerce.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Ecommerce.IsNull() {
+		fp := p.Key("ecommerce")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6224,77 +3813,50 @@ func (x *RichMessageElement) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_RichMessageEvent = []string{"id", "custom_id", "created_at", "visibility", "recipients", "properties", "deleted", "author_id", "template_id", "elements"}
+
 func (x *RichMessageEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_RichMessageEvent, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("created_at")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("created_at") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.CreatedAt.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.CreatedAt))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.CreatedAt), layouts_Timestamp, "")
 	}
-	{
+	if x.Visibility.IsNull() {
 		fp := p.Key("visibility")
-		if x.Visibility.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Recipients.IsNull() {
 		fp := p.Key("recipients")
-		if x.Recipients.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Deleted.IsNull() {
 		fp := p.Key("deleted")
-		if x.Deleted.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AuthorID.IsNull() {
 		fp := p.Key("author_id")
-		if x.AuthorID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.TemplateID.IsNull() {
 		fp := p.Key("template_id")
-		if x.TemplateID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Elements.Get(); ok {
 		fp := p.Key("elements")
-		if v, ok := x.Elements.Get(); ok {
-			check_ListOfRichMessageElement(ps, &fp, v)
-			wire.CheckItems(ps, &fp, len(v), -1, 10)
-		} else if x.Elements.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfRichMessageElement(ps, &fp, v)
+		wire.CheckItems(ps, &fp, len(v), -1, 10)
+	} else if x.Elements.IsNull() {
+		fp := p.Key("elements")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6306,47 +3868,33 @@ func (x *RichMessageEvent) Validate() error {
 	return ps.Err()
 }
 func (x *RichMessageImage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.URL.IsNull() {
 		fp := p.Key("url")
-		if x.URL.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Name.IsNull() {
 		fp := p.Key("name")
-		if x.Name.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ContentType.IsNull() {
 		fp := p.Key("content_type")
-		if x.ContentType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Size.IsNull() {
 		fp := p.Key("size")
-		if x.Size.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Width.IsNull() {
 		fp := p.Key("width")
-		if x.Width.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Height.IsNull() {
 		fp := p.Key("height")
-		if x.Height.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AlternativeText.IsNull() {
 		fp := p.Key("alternative_text")
-		if x.AlternativeText.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6357,42 +3905,25 @@ func (x *RichMessageImage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_RichMessagePostback = []string{"id", "toggled", "button_type", "button_value", "ecommerce"}
+
 func (x *RichMessagePostback) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("toggled")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("toggled") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_RichMessagePostback, 0, x.extra)
+	if x.ButtonType.IsNull() {
 		fp := p.Key("button_type")
-		if x.ButtonType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ButtonValue.IsNull() {
 		fp := p.Key("button_value")
-		if x.ButtonValue.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Ecommerce.Get(); ok {
 		fp := p.Key("ecommerce")
-		if v, ok := x.Ecommerce.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Ecommerce.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Ecommerce.IsNull() {
+		fp := p.Key("ecommerce")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6403,80 +3934,50 @@ func (x *RichMessagePostback) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SystemEvent = []string{"id", "custom_id", "created_at", "visibility", "recipients", "properties", "deleted", "source", "subtype", "version", "details"}
+
 func (x *SystemEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_SystemEvent, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("created_at")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("created_at") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.CreatedAt.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.CreatedAt))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.CreatedAt), layouts_Timestamp, "")
 	}
-	{
+	if x.Visibility.IsNull() {
 		fp := p.Key("visibility")
-		if x.Visibility.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Recipients.IsNull() {
 		fp := p.Key("recipients")
-		if x.Recipients.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Deleted.IsNull() {
 		fp := p.Key("deleted")
-		if x.Deleted.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Source.IsNull() {
 		fp := p.Key("source")
-		if x.Source.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Subtype.IsNull() {
 		fp := p.Key("subtype")
-		if x.Subtype.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Version.IsNull() {
 		fp := p.Key("version")
-		if x.Version.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Details.IsNull() {
 		fp := p.Key("details")
-		if x.Details.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6487,74 +3988,46 @@ func (x *SystemEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SystemMessageEvent = []string{"id", "custom_id", "created_at", "visibility", "recipients", "properties", "deleted", "text", "system_message_type", "text_vars"}
+
 func (x *SystemMessageEvent) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_SystemMessageEvent, 0, x.extra)
+	if x.CustomID.IsNull() {
 		fp := p.Key("custom_id")
-		if x.CustomID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("created_at")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("created_at") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.CreatedAt.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.CreatedAt))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.CreatedAt), layouts_Timestamp, "")
 	}
-	{
+	if x.Visibility.IsNull() {
 		fp := p.Key("visibility")
-		if x.Visibility.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Recipients.IsNull() {
 		fp := p.Key("recipients")
-		if x.Recipients.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Deleted.IsNull() {
 		fp := p.Key("deleted")
-		if x.Deleted.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Text.IsNull() {
 		fp := p.Key("text")
-		if x.Text.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.SystemMessageType.IsNull() {
 		fp := p.Key("system_message_type")
-		if x.SystemMessageType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.TextVars.IsNull() {
 		fp := p.Key("text_vars")
-		if x.TextVars.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6565,36 +4038,14 @@ func (x *SystemMessageEvent) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TextFilledFormField = []string{"id", "label", "type", "answer"}
+
 func (x *TextFilledFormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_TextFilledFormField, 0, x.extra)
+	if x.Answer.IsNull() {
 		fp := p.Key("answer")
-		if x.Answer.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6606,95 +4057,72 @@ func (x *TextFilledFormField) Validate() error {
 	return ps.Err()
 }
 func (x *Thread) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.ID.IsNull() {
 		fp := p.Key("id")
-		if x.ID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Active.IsNull() {
 		fp := p.Key("active")
-		if x.Active.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.UserIds.IsNull() {
 		fp := p.Key("user_ids")
-		if x.UserIds.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Events.Get(); ok {
 		fp := p.Key("events")
-		if v, ok := x.Events.Get(); ok {
-			check_ListOfChatEvent(ps, &fp, v)
-		} else if x.Events.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfChatEvent(ps, &fp, v)
+	} else if x.Events.IsNull() {
+		fp := p.Key("events")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Properties.IsNull() {
 		fp := p.Key("properties")
-		if x.Properties.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Access.Get(); ok {
 		fp := p.Key("access")
-		if v, ok := x.Access.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Access.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Access.IsNull() {
+		fp := p.Key("access")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.RestrictedAccess.Get(); ok {
 		fp := p.Key("restricted_access")
-		if v, ok := x.RestrictedAccess.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.RestrictedAccess.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.RestrictedAccess.IsNull() {
+		fp := p.Key("restricted_access")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Queue.Get(); ok {
 		fp := p.Key("queue")
-		if v, ok := x.Queue.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Queue.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Queue.IsNull() {
+		fp := p.Key("queue")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.PreviousThreadID.IsNull() {
 		fp := p.Key("previous_thread_id")
-		if x.PreviousThreadID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.NextThreadID.IsNull() {
 		fp := p.Key("next_thread_id")
-		if x.NextThreadID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.CreatedAt.Get(); ok {
 		fp := p.Key("created_at")
-		if v, ok := x.CreatedAt.Get(); ok {
-			if _, err := v.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		} else if x.CreatedAt.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.CreatedAt.IsNull() {
+		fp := p.Key("created_at")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Tags.IsNull() {
 		fp := p.Key("tags")
-		if x.Tags.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.CustomerVisit.IsNull() {
 		fp := p.Key("customer_visit")
-		if x.CustomerVisit.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6706,27 +4134,20 @@ func (x *Thread) Validate() error {
 	return ps.Err()
 }
 func (x *ThreadSummary) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Status.IsNull() {
 		fp := p.Key("status")
-		if x.Status.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Text.IsNull() {
 		fp := p.Key("text")
-		if x.Text.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.UpdatedAt.Get(); ok {
 		fp := p.Key("updated_at")
-		if v, ok := x.UpdatedAt.Get(); ok {
-			if _, err := v.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		} else if x.UpdatedAt.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.UpdatedAt.IsNull() {
+		fp := p.Key("updated_at")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6738,17 +4159,13 @@ func (x *ThreadSummary) Validate() error {
 	return ps.Err()
 }
 func (x *TransferTarget) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.AgentIds.IsNull() {
 		fp := p.Key("agent_ids")
-		if x.AgentIds.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.GroupIds.IsNull() {
 		fp := p.Key("group_ids")
-		if x.GroupIds.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6760,51 +4177,36 @@ func (x *TransferTarget) Validate() error {
 	return ps.Err()
 }
 func (x *User) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.ID.IsNull() {
 		fp := p.Key("id")
-		if x.ID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Type.IsNull() {
 		fp := p.Key("type")
-		if x.Type.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Name.IsNull() {
 		fp := p.Key("name")
-		if x.Name.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Email.IsNull() {
 		fp := p.Key("email")
-		if x.Email.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Avatar.IsNull() {
 		fp := p.Key("avatar")
-		if x.Avatar.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Present.IsNull() {
 		fp := p.Key("present")
-		if x.Present.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.EventsSeenUpTo.Get(); ok {
 		fp := p.Key("events_seen_up_to")
-		if v, ok := x.EventsSeenUpTo.Get(); ok {
-			if _, err := v.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.000000Z07:00")
-			}
-		} else if x.EventsSeenUpTo.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.EventsSeenUpTo.IsNull() {
+		fp := p.Key("events_seen_up_to")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6815,23 +4217,11 @@ func (x *User) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_WorkHours = []string{"start", "end"}
+
 func (x *WorkHours) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("start")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("start") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("end")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("end") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_WorkHours, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -6841,36 +4231,14 @@ func (x *WorkHours) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_WorkSchedule = []string{"day", "enabled", "start", "end"}
+
 func (x *WorkSchedule) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("day")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("day") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_WorkSchedule, 0, x.extra)
+	if x.Enabled.IsNull() {
 		fp := p.Key("enabled")
-		if x.Enabled.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
-	}
-	{
-		fp := p.Key("start")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("start") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("end")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("end") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -6882,75 +4250,65 @@ func (x *WorkSchedule) Validate() error {
 	return ps.Err()
 }
 func (x *WorkScheduler) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Timezone.IsNull() {
 		fp := p.Key("timezone")
-		if x.Timezone.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Schedule.Get(); ok {
 		fp := p.Key("schedule")
-		if v, ok := x.Schedule.Get(); ok {
-			check_ListOfWorkSchedule(ps, &fp, v)
-		} else if x.Schedule.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfWorkSchedule(ps, &fp, v)
+	} else if x.Schedule.IsNull() {
+		fp := p.Key("schedule")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Monday.Get(); ok {
 		fp := p.Key("monday")
-		if v, ok := x.Monday.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Monday.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Monday.IsNull() {
+		fp := p.Key("monday")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Tuesday.Get(); ok {
 		fp := p.Key("tuesday")
-		if v, ok := x.Tuesday.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Tuesday.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Tuesday.IsNull() {
+		fp := p.Key("tuesday")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Wednesday.Get(); ok {
 		fp := p.Key("wednesday")
-		if v, ok := x.Wednesday.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Wednesday.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Wednesday.IsNull() {
+		fp := p.Key("wednesday")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Thursday.Get(); ok {
 		fp := p.Key("thursday")
-		if v, ok := x.Thursday.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Thursday.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Thursday.IsNull() {
+		fp := p.Key("thursday")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Friday.Get(); ok {
 		fp := p.Key("friday")
-		if v, ok := x.Friday.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Friday.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Friday.IsNull() {
+		fp := p.Key("friday")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Saturday.Get(); ok {
 		fp := p.Key("saturday")
-		if v, ok := x.Saturday.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Saturday.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Saturday.IsNull() {
+		fp := p.Key("saturday")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Sunday.Get(); ok {
 		fp := p.Key("sunday")
-		if v, ok := x.Sunday.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Sunday.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Sunday.IsNull() {
+		fp := p.Key("sunday")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }

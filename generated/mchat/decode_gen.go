@@ -5,23 +5,13 @@ package mchat
 import (
 	"encoding/json"
 	"github.com/eventgen/eventgen/generated/wire"
-	"strconv"
 )
 
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	typ, found := d.LookupString("event", "type")
@@ -29,29 +19,19 @@ func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
 		return nil, d.Error("")
 	}
 	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/event/type",
-		}
+		return nil, wire.NoType(d, prefix+"/event/type")
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeConversationCreate:
-		v := new(ConversationCreate)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ConversationCreate).decodeFrom(d, false, start)
 	case EventTypeMessage:
-		v := new(Message)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(Message).decodeFrom(d, false, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, false)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -94,64 +74,28 @@ type Batch struct {
 // DecodeErrors listing the failed items. Only input that is not JSON, or a body without the array,
 // returns a nil Batch.
 func DecodeBatch(data []byte) (*Batch, error) {
-	var d wire.Decoder
-	d.Reset(string(data))
-	if !d.Object() {
-		if d.Peek() == wire.KindInvalid {
-			d.Skip()
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:    "expected an object, got " + d.Peek().String(),
-			Offset: -1,
-		}
+	var r wire.BatchReader
+	if err := r.Open(data, "events"); err != nil {
+		return nil, err
 	}
 	b := new(Batch)
-	var errs DecodeErrors
-	found := false
-	for d.MoreMembers() {
-		name, raw := d.Key()
-		if name != "events" || found {
-			b.extra.Keep(&d, name, raw, wire.DuplicateIf(found && name == "events"))
-			continue
-		}
-		if d.Peek() != wire.KindArray {
-			b.extra.Keep(&d, name, raw, wire.Mismatch(d.Peek(), "array"))
-			continue
-		}
-		found = true
-		b.Events = b.first[:0]
-		d.Array()
-		for i := 0; d.MoreElements(); i++ {
-			start := d.Start()
-			ev, err := decodeEvent(&d, "")
-			if d.Failed() {
-				return nil, d.Error("")
+	b.Events = b.first[:0]
+	for r.Next() {
+		ev, err := decodeEvent(&r.D, "")
+		if err != nil {
+			ev = &Invalid{
+				Err: err,
+				Raw: json.RawMessage(r.Invalid(err)),
 			}
-			if err != nil {
-				err.Pointer = "/events/" + strconv.Itoa(i) + err.Pointer
-				errs = append(errs, err)
-				ev = &Invalid{
-					Err: err,
-					Raw: json.RawMessage(d.Since(start)),
-				}
-			}
-			b.Events = append(b.Events, ev)
 		}
+		b.Events = append(b.Events, ev)
 	}
-	d.End()
-	if d.Failed() {
-		return nil, d.Error("")
+	if err := r.Close(); err != nil {
+		return nil, err
 	}
-	if !found {
-		return nil, &DecodeError{
-			Msg:     "missing array of events",
-			Offset:  -1,
-			Pointer: "/events",
-		}
-	}
-	if len(errs) > 0 {
-		return b, errs
+	b.extra = r.Extra
+	if len(r.Errs) > 0 {
+		return b, r.Errs
 	}
 	return b, nil
 }
@@ -188,3583 +132,1310 @@ func (b *Batch) Validate() error {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ConversationCreate) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	x.decodeFrom(d, false, d.Offset())
+}
+
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ConversationCreate) decodeFrom(d *wire.Decoder, resumed bool, start int) *ConversationCreate {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 3
-	var seenDiscriminator bool
-	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	seenDiscriminator := resumed
+	var o wire.Obj
+	if !resumed {
+		d.Object()
+	}
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "type":
-						if seenDiscriminator {
-							x.env[1].Keep(d, name, raw, "duplicate member")
-							break
-						}
-						if d.Peek() != wire.KindString {
-							x.env[1].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-							break
-						}
-						seenDiscriminator = true
-						d.Skip()
+						o1.Discriminator(d, &seenDiscriminator, false)
 					case "payload":
-						if x.envOmit&2 == 0 {
-							x.env[1].Keep(d, name, raw, "duplicate member")
-							break
-						}
-						if d.Peek() != wire.KindObject {
-							x.env[1].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-							break
-						}
-						x.envOmit &^= 2
-						{
+						if o1.Level(d, &x.envOmit, 2) {
+							var o2 wire.Obj
 							d.Object()
-							for {
-								name, raw, ok := d.NextMember()
-								if !ok {
-									break
-								}
-								switch name {
+							for o2.Next(d) {
+								switch o2.Name {
 								case "assigned_to_user":
-									if seen[0]&(1<<4) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 4)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.AssignedToUser.SetNull()
-										} else if v, p := readParticipant(d); p == "" {
-											x.AssignedToUser.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 4, &x.AssignedToUser).Set(readParticipant(d))
 								case "created_at":
-									if seen[0]&(1<<5) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 5)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.CreatedAt.SetNull()
-										} else if v, p := readNaiveTimestamp(d); p == "" {
-											x.CreatedAt.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 5, &x.CreatedAt).Set(readNaiveTimestamp(d))
 								case "title":
-									if seen[0]&(1<<6) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 6)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.Title.SetNull()
-										} else if v, p := d.ReadString(); p == "" {
-											x.Title.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 6, &x.Title).Set(d.ReadString())
 								case "bot_id":
-									if seen[0]&(1<<7) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 7)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.BotID.SetNull()
-										} else if v, p := d.ReadInt(); p == "" {
-											x.BotID.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 7, &x.BotID).Set(d.ReadInt())
 								case "channel":
-									if seen[0]&(1<<8) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 8)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.Channel.SetNull()
-										} else if v, p := readConversationChannel(d); p == "" {
-											x.Channel.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 8, &x.Channel).Set(readConversationChannel(d))
 								case "is_new_visitor":
-									if seen[0]&(1<<9) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 9)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.IsNewVisitor.SetNull()
-										} else if v, p := d.ReadBool(); p == "" {
-											x.IsNewVisitor.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 9, &x.IsNewVisitor).Set(d.ReadBool())
 								case "is_closed":
-									if seen[0]&(1<<10) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 10)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.IsClosed.SetNull()
-										} else if v, p := d.ReadInt(); p == "" {
-											x.IsClosed.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 10, &x.IsClosed).Set(d.ReadInt())
 								case "external_key":
-									if seen[0]&(1<<11) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 11)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.ExternalKey.SetNull()
-										} else if v, p := d.ReadString(); p == "" {
-											x.ExternalKey.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 11, &x.ExternalKey).Set(d.ReadString())
 								case "browser":
-									if seen[0]&(1<<12) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 12)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.Browser.SetNull()
-										} else if v, p := d.ReadString(); p == "" {
-											x.Browser.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 12, &x.Browser).Set(d.ReadString())
 								case "variables":
-									if seen[0]&(1<<13) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 13)
-									{
-										start := d.Offset()
-										if d.Null() {
-											x.Variables.SetNull()
-										} else if v, p := read_ListOfVariableEntry(d); p == "" {
-											x.Variables.Set(v)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.OptField(&o2, d, 13, &x.Variables).Set(read_ListOfVariableEntry(d))
 								default:
-									x.extra.Keep(d, name, raw, "")
+									o2.Keep(d, "")
 								}
 							}
+							o2.Done(&x.extra, x.omit[:])
 						}
 					default:
-						x.env[1].Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.env[1], x.omit[:])
 			}
 		case "conversation":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Conversation.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "account":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 1) {
 				x.Account.decode(d)
-				x.omit[0] &^= (1 << 1)
-			} else {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "visitor":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 2) {
 				x.Visitor.decode(d)
-				x.omit[0] &^= (1 << 2)
-			} else {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readNaiveTimestamp(d); p == "" {
-					x.Timestamp = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Timestamp).Set(readNaiveTimestamp(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Message) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	x.decodeFrom(d, false, d.Offset())
+}
+
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *Message) decodeFrom(d *wire.Decoder, resumed bool, start int) *Message {
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 3
-	var seenDiscriminator bool
-	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	seenDiscriminator := resumed
+	var o wire.Obj
+	if !resumed {
+		d.Object()
+	}
+	for o.Next(d) {
+		switch o.Name {
 		case "event":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "type":
-						if seenDiscriminator {
-							x.env[1].Keep(d, name, raw, "duplicate member")
-							break
-						}
-						if d.Peek() != wire.KindString {
-							x.env[1].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-							break
-						}
-						seenDiscriminator = true
-						d.Skip()
+						o1.Discriminator(d, &seenDiscriminator, false)
 					case "payload":
-						if x.envOmit&2 == 0 {
-							x.env[1].Keep(d, name, raw, "duplicate member")
-							break
-						}
-						if d.Peek() != wire.KindObject {
-							x.env[1].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-							break
-						}
-						x.envOmit &^= 2
-						{
+						if o1.Level(d, &x.envOmit, 2) {
+							var o2 wire.Obj
 							d.Object()
-							for {
-								name, raw, ok := d.NextMember()
-								if !ok {
-									break
-								}
-								switch name {
+							for o2.Next(d) {
+								switch o2.Name {
 								case "message_by":
-									if seen[0]&(1<<4) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 4)
-									if d.Peek() == wire.KindObject {
+									if o2.Object(d, 4) {
 										x.MessageBy.decode(d)
-										x.omit[0] &^= (1 << 4)
-									} else {
-										x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 									}
 								case "message":
-									if seen[0]&(1<<5) != 0 {
-										x.extra.Keep(d, name, raw, "duplicate member")
-										break
-									}
-									seen[0] |= (1 << 5)
-									{
-										start := d.Offset()
-										if v, p := readMessageContent(d); p == "" {
-											x.Message = v
-											x.omit[0] &^= (1 << 5)
-										} else {
-											x.extra.Add(name, raw, d.Since(start), p)
-										}
-									}
+									wire.Field(&o2, d, 5, &x.Message).Set(readMessageContent(d))
 								default:
-									x.extra.Keep(d, name, raw, "")
+									o2.Keep(d, "")
 								}
 							}
+							o2.Done(&x.extra, x.omit[:])
 						}
 					default:
-						x.env[1].Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.env[1], x.omit[:])
 			}
 		case "conversation":
-			if seen[0]&(1<<0) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Conversation.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "account":
-			if seen[0]&(1<<1) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 1) {
 				x.Account.decode(d)
-				x.omit[0] &^= (1 << 1)
-			} else {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "visitor":
-			if seen[0]&(1<<2) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 2) {
 				x.Visitor.decode(d)
-				x.omit[0] &^= (1 << 2)
-			} else {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		case "timestamp":
-			if seen[0]&(1<<3) != 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := readNaiveTimestamp(d); p == "" {
-					x.Timestamp = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.env[0].Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Timestamp).Set(readNaiveTimestamp(d))
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Account) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "key":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Key = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Key).Set(d.ReadString())
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.ID).Set(d.ReadInt())
 		case "bot":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 2) {
 				x.Bot.decode(d)
-				x.omit[0] &^= (1 << 2)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AccountBot) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadInt())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AppointmentBookingMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AppointmentBookingPayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event_id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.EventID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.EventID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.EventID).Set(d.ReadInt())
 		case "duration":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Duration.SetNull()
-				} else if v, p := readAppointmentDuration(d); p == "" {
-					x.Duration.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Duration).Set(readAppointmentDuration(d))
 		case "title":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Title).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AppointmentBookingResponseMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AppointmentBookingResponsePayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "event_id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.EventID.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.EventID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.EventID).Set(d.ReadInt())
 		case "is_booking_confirmed":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.IsBookingConfirmed.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.IsBookingConfirmed.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.IsBookingConfirmed).Set(d.ReadBool())
 		case "is_booking_failed":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.IsBookingFailed.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.IsBookingFailed.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.IsBookingFailed).Set(d.ReadBool())
 		case "event_name":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.EventName.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.EventName.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.EventName).Set(d.ReadString())
 		case "visitor_timezone":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.VisitorTimezone.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.VisitorTimezone.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.VisitorTimezone).Set(d.ReadString())
 		case "variables":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Variables.SetNull()
-				} else if v, p := read_ListOfVariableEntry(d); p == "" {
-					x.Variables.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Variables).Set(read_ListOfVariableEntry(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AppointmentDuration) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "label":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Label.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Label.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Label).Set(d.ReadString())
 		case "value":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Value.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Value.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Value).Set(d.ReadInt())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *AudioMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Button) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Title = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := readButtonType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Type).Set(readButtonType(d))
 		case "callback":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readButtonCallback(d); p == "" {
-					x.Callback = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Callback).Set(readButtonCallback(d))
 		case "next_dialog":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.NextDialog = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.NextDialog).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ButtonMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ButtonPayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "search_enabled":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.SearchEnabled.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.SearchEnabled.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.SearchEnabled).Set(d.ReadBool())
 		case "multi_select_enabled":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.MultiSelectEnabled.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.MultiSelectEnabled.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.MultiSelectEnabled).Set(d.ReadBool())
 		case "buttons_layout":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ButtonsLayout.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ButtonsLayout.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.ButtonsLayout).Set(d.ReadString())
 		case "buttons_order":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ButtonsOrder.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ButtonsOrder.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.ButtonsOrder).Set(d.ReadString())
 		case "buttons":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Buttons.SetNull()
-				} else if v, p := read_ListOfButton(d); p == "" {
-					x.Buttons.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Buttons).Set(read_ListOfButton(d))
 		case "title":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Title).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ButtonResponseMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ButtonResponsePayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "body":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Body.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Body.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Body).Set(d.ReadString())
 		case "callback":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Callback.SetNull()
-				} else if v, p := readButtonCallback(d); p == "" {
-					x.Callback.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Callback).Set(readButtonCallback(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CalendarMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CalendarPayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "auto_open":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AutoOpen.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.AutoOpen.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.AutoOpen).Set(d.ReadBool())
 		case "title":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Title).Set(d.ReadString())
 		case "validation":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Validation.SetNull()
-				} else if v, p := readCalendarValidation(d); p == "" {
-					x.Validation.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Validation).Set(readCalendarValidation(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CalendarValidation) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "datepicker_type":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.DatepickerType.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.DatepickerType.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.DatepickerType).Set(d.ReadString())
 		case "start":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Start.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Start.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Start).Set(d.ReadString())
 		case "end":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.End.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.End.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.End).Set(d.ReadString())
 		case "formatter":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Formatter.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Formatter.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Formatter).Set(d.ReadString())
 		case "exclude_days":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ExcludeDays.SetNull()
-				} else if v, p := read_ListOf_Raw(d); p == "" {
-					x.ExcludeDays.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.ExcludeDays).Set(read_ListOf_Raw(d))
 		case "include":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Include.SetNull()
-				} else if v, p := read_ListOf_Raw(d); p == "" {
-					x.Include.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.Include).Set(read_ListOf_Raw(d))
 		case "selected":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Selected.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Selected.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 6, &x.Selected).Set(d.ReadString())
 		case "skip":
-			if seen[0]&(1<<7) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 7)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Skip.SetNull()
-				} else if v, p := read_ListOf_Raw(d); p == "" {
-					x.Skip.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 7, &x.Skip).Set(read_ListOf_Raw(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CalendlyResponseMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CalendlyResponsePayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "variables":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Variables.SetNull()
-				} else if v, p := read_MapOf_Raw(d); p == "" {
-					x.Variables.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Variables).Set(read_MapOf_Raw(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CarouselItem) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "image":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Image.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Image.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Image).Set(d.ReadString())
 		case "action":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Action.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Action.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Action).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CarouselMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *CarouselPayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "items":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Items.SetNull()
-				} else if v, p := read_ListOfCarouselItem(d); p == "" {
-					x.Items.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Items).Set(read_ListOfCarouselItem(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Conversation) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "key":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Key = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Key).Set(d.ReadString())
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.ID).Set(d.ReadInt())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ConversationChannel) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "name":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Name.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Name.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Name).Set(d.ReadInt())
 		case "provider":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Provider.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.Provider.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Provider).Set(d.ReadInt())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *DocumentMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FileUploadErrorMessages) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "file_size":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.FileSize.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.FileSize.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.FileSize).Set(d.ReadString())
 		case "file_extensions":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.FileExtensions.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.FileExtensions.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.FileExtensions).Set(d.ReadString())
 		case "file_not_found":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.FileNotFound.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.FileNotFound.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.FileNotFound).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FileUploadMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FileUploadPayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "allow_extensions":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.AllowExtensions.SetNull()
-				} else if v, p := read_ListOf_String(d); p == "" {
-					x.AllowExtensions.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.AllowExtensions).Set(read_ListOf_String(d))
 		case "max_file_size_in_kb":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.MaxFileSizeInKb.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.MaxFileSizeInKb.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.MaxFileSizeInKb).Set(d.ReadString())
 		case "upload_file_limit":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.UploadFileLimit.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.UploadFileLimit.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.UploadFileLimit).Set(d.ReadInt())
 		case "error_message":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ErrorMessage.SetNull()
-				} else if v, p := readFileUploadErrorMessages(d); p == "" {
-					x.ErrorMessage.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.ErrorMessage).Set(readFileUploadErrorMessages(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FileUploadResponseMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readUploadedFile(d); p == "" {
-					x.Payload = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Payload).Set(readUploadedFile(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0xf}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "label":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Label).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := readFormFieldType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Type).Set(readFormFieldType(d))
 		case "variable":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readVariablePlaceholder(d); p == "" {
-					x.Variable = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Variable).Set(readVariablePlaceholder(d))
 		case "is_optional":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := d.ReadBool(); p == "" {
-					x.IsOptional = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.IsOptional).Set(d.ReadBool())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormPayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "message":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Message.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Message.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Message).Set(d.ReadString())
 		case "fields":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Fields.SetNull()
-				} else if v, p := read_ListOfFormField(d); p == "" {
-					x.Fields.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Fields).Set(read_ListOfFormField(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormResponseExtraData) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "country_code":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.CountryCode.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.CountryCode.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.CountryCode).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormResponseField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "label":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Label).Set(d.ReadString())
 		case "variable":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := readVariablePlaceholder(d); p == "" {
-					x.Variable = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Variable).Set(readVariablePlaceholder(d))
 		case "type":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readFormFieldType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Type).Set(readFormFieldType(d))
 		case "value":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Value = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.Value).Set(d.ReadString())
 		case "extra":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := readFormResponseExtra(d); p == "" {
-					x.Extra = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.Extra).Set(readFormResponseExtra(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormResponseMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormResponsePayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "fields":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Fields.SetNull()
-				} else if v, p := read_ListOfFormResponseField(d); p == "" {
-					x.Fields.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Fields).Set(read_ListOfFormResponseField(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ImageMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *JavascriptMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *JavascriptPayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "script":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Script.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Script.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Script).Set(d.ReadString())
 		case "execute_at":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ExecuteAt.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ExecuteAt.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.ExecuteAt).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *JavascriptResponseMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *JavascriptResponsePayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "variables":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Variables.SetNull()
-				} else if v, p := read_MapOf_String(d); p == "" {
-					x.Variables.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Variables).Set(read_MapOf_String(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ListBody) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "sections":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Sections.SetNull()
-				} else if v, p := read_ListOfListSection(d); p == "" {
-					x.Sections.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Sections).Set(read_ListOfListSection(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ListHeader) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Type.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Type.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Type).Set(d.ReadString())
 		case "text":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Text.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Text.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Text).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ListItem) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Title = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "description":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Description = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Description).Set(d.ReadString())
 		case "next_dialog":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.NextDialog = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.NextDialog).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ListMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ListPayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "header":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Header.SetNull()
-				} else if v, p := readListHeader(d); p == "" {
-					x.Header.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Header).Set(readListHeader(d))
 		case "footer":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Footer.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Footer.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Footer).Set(d.ReadString())
 		case "title":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Title).Set(d.ReadString())
 		case "list":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.List.SetNull()
-				} else if v, p := readListBody(d); p == "" {
-					x.List.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.List).Set(readListBody(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ListSection) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Title = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "items":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := read_ListOfListItem(d); p == "" {
-					x.Items = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Items).Set(read_ListOfListItem(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *MediaFile) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "link":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Link = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Link).Set(d.ReadString())
 		case "mime_type":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.MIMEType = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.MIMEType).Set(d.ReadString())
 		case "file_name":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.FileName = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.FileName).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Participant) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x4}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "email":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Email.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Email.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Email).Set(d.ReadString())
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ID.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.ID.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.ID).Set(d.ReadString())
 		case "type":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := readParticipantType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Type).Set(readParticipantType(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *SliderMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *SliderPayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Title.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Title.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "min":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Min.SetNull()
-				} else if v, p := d.ReadNumber(); p == "" {
-					x.Min.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Min).Set(d.ReadNumber())
 		case "max":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Max.SetNull()
-				} else if v, p := d.ReadNumber(); p == "" {
-					x.Max.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Max).Set(d.ReadNumber())
 		case "step":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Step.SetNull()
-				} else if v, p := readSliderStep(d); p == "" {
-					x.Step.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Step).Set(readSliderStep(d))
 		case "unit":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Unit.SetNull()
-				} else if v, p := readSliderUnit(d); p == "" {
-					x.Unit.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.Unit).Set(readSliderUnit(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *SliderResponseMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *SliderResponsePayload) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "value":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Value.SetNull()
-				} else if v, p := d.ReadNumber(); p == "" {
-					x.Value.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Value).Set(d.ReadNumber())
 		case "text":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Text.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Text.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Text).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *SliderUnit) decode(d *wire.Decoder) {
-	var seen [1]uint64
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "label":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Label.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Label.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 0, &x.Label).Set(d.ReadString())
 		case "value":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Value.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Value.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.Value).Set(d.ReadString())
 		case "formatter":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Formatter.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Formatter.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Formatter).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *TextMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "text":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Text = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Text).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *UploadedImage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *VariableEntry) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x7}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readVariableType(d); p == "" {
-					x.Type = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Type).Set(readVariableType(d))
 		case "name":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Name = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Name).Set(d.ReadString())
 		case "value":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Value = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.Value).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *VideoMessage) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1}
 	var seenDiscriminator bool
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "type":
-			if seenDiscriminator {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "payload":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			if d.Peek() == wire.KindObject {
+			if o.Object(d, 0) {
 				x.Payload.decode(d)
-				x.omit[0] &^= (1 << 0)
-			} else {
-				x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 			}
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *Visitor) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "key":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Key = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Key).Set(d.ReadString())
 		case "id":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.ID).Set(d.ReadInt())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 func readAccountBot(d *wire.Decoder) (AccountBot, string) {
 	var v AccountBot

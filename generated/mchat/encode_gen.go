@@ -34,75 +34,35 @@ func (x *ConversationCreate) encode(e *wire.Encoder) {
 		if x.envOmit&2 == 0 {
 			e.Key("\"payload\"")
 			e.ObjectStart()
-			if v, ok := x.AssignedToUser.Get(); ok {
-				e.Key("\"assigned_to_user\"")
+			if v, ok := wire.OptKey(e, "\"assigned_to_user\"", &x.AssignedToUser); ok {
 				v.encode(e)
-			} else if x.AssignedToUser.IsNull() {
-				e.Key("\"assigned_to_user\"")
-				e.Null()
 			}
-			if v, ok := x.CreatedAt.Get(); ok {
-				e.Key("\"created_at\"")
+			if v, ok := wire.OptKey(e, "\"created_at\"", &x.CreatedAt); ok {
 				e.String(string(v))
-			} else if x.CreatedAt.IsNull() {
-				e.Key("\"created_at\"")
-				e.Null()
 			}
-			if v, ok := x.Title.Get(); ok {
-				e.Key("\"title\"")
+			if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 				e.String(v)
-			} else if x.Title.IsNull() {
-				e.Key("\"title\"")
-				e.Null()
 			}
-			if v, ok := x.BotID.Get(); ok {
-				e.Key("\"bot_id\"")
+			if v, ok := wire.OptKey(e, "\"bot_id\"", &x.BotID); ok {
 				e.Int(v)
-			} else if x.BotID.IsNull() {
-				e.Key("\"bot_id\"")
-				e.Null()
 			}
-			if v, ok := x.Channel.Get(); ok {
-				e.Key("\"channel\"")
+			if v, ok := wire.OptKey(e, "\"channel\"", &x.Channel); ok {
 				v.encode(e)
-			} else if x.Channel.IsNull() {
-				e.Key("\"channel\"")
-				e.Null()
 			}
-			if v, ok := x.IsNewVisitor.Get(); ok {
-				e.Key("\"is_new_visitor\"")
+			if v, ok := wire.OptKey(e, "\"is_new_visitor\"", &x.IsNewVisitor); ok {
 				e.Bool(v)
-			} else if x.IsNewVisitor.IsNull() {
-				e.Key("\"is_new_visitor\"")
-				e.Null()
 			}
-			if v, ok := x.IsClosed.Get(); ok {
-				e.Key("\"is_closed\"")
+			if v, ok := wire.OptKey(e, "\"is_closed\"", &x.IsClosed); ok {
 				e.Int(v)
-			} else if x.IsClosed.IsNull() {
-				e.Key("\"is_closed\"")
-				e.Null()
 			}
-			if v, ok := x.ExternalKey.Get(); ok {
-				e.Key("\"external_key\"")
+			if v, ok := wire.OptKey(e, "\"external_key\"", &x.ExternalKey); ok {
 				e.String(v)
-			} else if x.ExternalKey.IsNull() {
-				e.Key("\"external_key\"")
-				e.Null()
 			}
-			if v, ok := x.Browser.Get(); ok {
-				e.Key("\"browser\"")
+			if v, ok := wire.OptKey(e, "\"browser\"", &x.Browser); ok {
 				e.String(v)
-			} else if x.Browser.IsNull() {
-				e.Key("\"browser\"")
-				e.Null()
 			}
-			if v, ok := x.Variables.Get(); ok {
-				e.Key("\"variables\"")
+			if v, ok := wire.OptKey(e, "\"variables\"", &x.Variables); ok {
 				write_ListOfVariableEntry(e, v)
-			} else if x.Variables.IsNull() {
-				e.Key("\"variables\"")
-				e.Null()
 			}
 			e.Members(x.extra)
 			e.ObjectEnd()
@@ -209,26 +169,14 @@ func (x *AppointmentBookingMessage) encode(e *wire.Encoder) {
 }
 func (x *AppointmentBookingPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.EventID.Get(); ok {
-		e.Key("\"event_id\"")
+	if v, ok := wire.OptKey(e, "\"event_id\"", &x.EventID); ok {
 		e.Int(v)
-	} else if x.EventID.IsNull() {
-		e.Key("\"event_id\"")
-		e.Null()
 	}
-	if v, ok := x.Duration.Get(); ok {
-		e.Key("\"duration\"")
+	if v, ok := wire.OptKey(e, "\"duration\"", &x.Duration); ok {
 		v.encode(e)
-	} else if x.Duration.IsNull() {
-		e.Key("\"duration\"")
-		e.Null()
 	}
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -246,66 +194,34 @@ func (x *AppointmentBookingResponseMessage) encode(e *wire.Encoder) {
 }
 func (x *AppointmentBookingResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.EventID.Get(); ok {
-		e.Key("\"event_id\"")
+	if v, ok := wire.OptKey(e, "\"event_id\"", &x.EventID); ok {
 		e.Int(v)
-	} else if x.EventID.IsNull() {
-		e.Key("\"event_id\"")
-		e.Null()
 	}
-	if v, ok := x.IsBookingConfirmed.Get(); ok {
-		e.Key("\"is_booking_confirmed\"")
+	if v, ok := wire.OptKey(e, "\"is_booking_confirmed\"", &x.IsBookingConfirmed); ok {
 		e.Bool(v)
-	} else if x.IsBookingConfirmed.IsNull() {
-		e.Key("\"is_booking_confirmed\"")
-		e.Null()
 	}
-	if v, ok := x.IsBookingFailed.Get(); ok {
-		e.Key("\"is_booking_failed\"")
+	if v, ok := wire.OptKey(e, "\"is_booking_failed\"", &x.IsBookingFailed); ok {
 		e.Bool(v)
-	} else if x.IsBookingFailed.IsNull() {
-		e.Key("\"is_booking_failed\"")
-		e.Null()
 	}
-	if v, ok := x.EventName.Get(); ok {
-		e.Key("\"event_name\"")
+	if v, ok := wire.OptKey(e, "\"event_name\"", &x.EventName); ok {
 		e.String(v)
-	} else if x.EventName.IsNull() {
-		e.Key("\"event_name\"")
-		e.Null()
 	}
-	if v, ok := x.VisitorTimezone.Get(); ok {
-		e.Key("\"visitor_timezone\"")
+	if v, ok := wire.OptKey(e, "\"visitor_timezone\"", &x.VisitorTimezone); ok {
 		e.String(v)
-	} else if x.VisitorTimezone.IsNull() {
-		e.Key("\"visitor_timezone\"")
-		e.Null()
 	}
-	if v, ok := x.Variables.Get(); ok {
-		e.Key("\"variables\"")
+	if v, ok := wire.OptKey(e, "\"variables\"", &x.Variables); ok {
 		write_ListOfVariableEntry(e, v)
-	} else if x.Variables.IsNull() {
-		e.Key("\"variables\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *AppointmentDuration) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Label.Get(); ok {
-		e.Key("\"label\"")
+	if v, ok := wire.OptKey(e, "\"label\"", &x.Label); ok {
 		e.String(v)
-	} else if x.Label.IsNull() {
-		e.Key("\"label\"")
-		e.Null()
 	}
-	if v, ok := x.Value.Get(); ok {
-		e.Key("\"value\"")
+	if v, ok := wire.OptKey(e, "\"value\"", &x.Value); ok {
 		e.Int(v)
-	} else if x.Value.IsNull() {
-		e.Key("\"value\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -364,47 +280,23 @@ func (x *ButtonMessage) encode(e *wire.Encoder) {
 }
 func (x *ButtonPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.SearchEnabled.Get(); ok {
-		e.Key("\"search_enabled\"")
+	if v, ok := wire.OptKey(e, "\"search_enabled\"", &x.SearchEnabled); ok {
 		e.Bool(v)
-	} else if x.SearchEnabled.IsNull() {
-		e.Key("\"search_enabled\"")
-		e.Null()
 	}
-	if v, ok := x.MultiSelectEnabled.Get(); ok {
-		e.Key("\"multi_select_enabled\"")
+	if v, ok := wire.OptKey(e, "\"multi_select_enabled\"", &x.MultiSelectEnabled); ok {
 		e.Bool(v)
-	} else if x.MultiSelectEnabled.IsNull() {
-		e.Key("\"multi_select_enabled\"")
-		e.Null()
 	}
-	if v, ok := x.ButtonsLayout.Get(); ok {
-		e.Key("\"buttons_layout\"")
+	if v, ok := wire.OptKey(e, "\"buttons_layout\"", &x.ButtonsLayout); ok {
 		e.String(v)
-	} else if x.ButtonsLayout.IsNull() {
-		e.Key("\"buttons_layout\"")
-		e.Null()
 	}
-	if v, ok := x.ButtonsOrder.Get(); ok {
-		e.Key("\"buttons_order\"")
+	if v, ok := wire.OptKey(e, "\"buttons_order\"", &x.ButtonsOrder); ok {
 		e.String(v)
-	} else if x.ButtonsOrder.IsNull() {
-		e.Key("\"buttons_order\"")
-		e.Null()
 	}
-	if v, ok := x.Buttons.Get(); ok {
-		e.Key("\"buttons\"")
+	if v, ok := wire.OptKey(e, "\"buttons\"", &x.Buttons); ok {
 		write_ListOfButton(e, v)
-	} else if x.Buttons.IsNull() {
-		e.Key("\"buttons\"")
-		e.Null()
 	}
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -422,19 +314,11 @@ func (x *ButtonResponseMessage) encode(e *wire.Encoder) {
 }
 func (x *ButtonResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Body.Get(); ok {
-		e.Key("\"body\"")
+	if v, ok := wire.OptKey(e, "\"body\"", &x.Body); ok {
 		e.String(v)
-	} else if x.Body.IsNull() {
-		e.Key("\"body\"")
-		e.Null()
 	}
-	if v, ok := x.Callback.Get(); ok {
-		e.Key("\"callback\"")
+	if v, ok := wire.OptKey(e, "\"callback\"", &x.Callback); ok {
 		v.encode(e)
-	} else if x.Callback.IsNull() {
-		e.Key("\"callback\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -452,87 +336,43 @@ func (x *CalendarMessage) encode(e *wire.Encoder) {
 }
 func (x *CalendarPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.AutoOpen.Get(); ok {
-		e.Key("\"auto_open\"")
+	if v, ok := wire.OptKey(e, "\"auto_open\"", &x.AutoOpen); ok {
 		e.Bool(v)
-	} else if x.AutoOpen.IsNull() {
-		e.Key("\"auto_open\"")
-		e.Null()
 	}
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
-	if v, ok := x.Validation.Get(); ok {
-		e.Key("\"validation\"")
+	if v, ok := wire.OptKey(e, "\"validation\"", &x.Validation); ok {
 		v.encode(e)
-	} else if x.Validation.IsNull() {
-		e.Key("\"validation\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *CalendarValidation) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.DatepickerType.Get(); ok {
-		e.Key("\"datepicker_type\"")
+	if v, ok := wire.OptKey(e, "\"datepicker_type\"", &x.DatepickerType); ok {
 		e.String(v)
-	} else if x.DatepickerType.IsNull() {
-		e.Key("\"datepicker_type\"")
-		e.Null()
 	}
-	if v, ok := x.Start.Get(); ok {
-		e.Key("\"start\"")
+	if v, ok := wire.OptKey(e, "\"start\"", &x.Start); ok {
 		e.String(v)
-	} else if x.Start.IsNull() {
-		e.Key("\"start\"")
-		e.Null()
 	}
-	if v, ok := x.End.Get(); ok {
-		e.Key("\"end\"")
+	if v, ok := wire.OptKey(e, "\"end\"", &x.End); ok {
 		e.String(v)
-	} else if x.End.IsNull() {
-		e.Key("\"end\"")
-		e.Null()
 	}
-	if v, ok := x.Formatter.Get(); ok {
-		e.Key("\"formatter\"")
+	if v, ok := wire.OptKey(e, "\"formatter\"", &x.Formatter); ok {
 		e.String(v)
-	} else if x.Formatter.IsNull() {
-		e.Key("\"formatter\"")
-		e.Null()
 	}
-	if v, ok := x.ExcludeDays.Get(); ok {
-		e.Key("\"exclude_days\"")
+	if v, ok := wire.OptKey(e, "\"exclude_days\"", &x.ExcludeDays); ok {
 		write_ListOf_Raw(e, v)
-	} else if x.ExcludeDays.IsNull() {
-		e.Key("\"exclude_days\"")
-		e.Null()
 	}
-	if v, ok := x.Include.Get(); ok {
-		e.Key("\"include\"")
+	if v, ok := wire.OptKey(e, "\"include\"", &x.Include); ok {
 		write_ListOf_Raw(e, v)
-	} else if x.Include.IsNull() {
-		e.Key("\"include\"")
-		e.Null()
 	}
-	if v, ok := x.Selected.Get(); ok {
-		e.Key("\"selected\"")
+	if v, ok := wire.OptKey(e, "\"selected\"", &x.Selected); ok {
 		e.String(v)
-	} else if x.Selected.IsNull() {
-		e.Key("\"selected\"")
-		e.Null()
 	}
-	if v, ok := x.Skip.Get(); ok {
-		e.Key("\"skip\"")
+	if v, ok := wire.OptKey(e, "\"skip\"", &x.Skip); ok {
 		write_ListOf_Raw(e, v)
-	} else if x.Skip.IsNull() {
-		e.Key("\"skip\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -550,31 +390,19 @@ func (x *CalendlyResponseMessage) encode(e *wire.Encoder) {
 }
 func (x *CalendlyResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Variables.Get(); ok {
-		e.Key("\"variables\"")
+	if v, ok := wire.OptKey(e, "\"variables\"", &x.Variables); ok {
 		write_MapOf_Raw(e, v)
-	} else if x.Variables.IsNull() {
-		e.Key("\"variables\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *CarouselItem) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Image.Get(); ok {
-		e.Key("\"image\"")
+	if v, ok := wire.OptKey(e, "\"image\"", &x.Image); ok {
 		e.String(v)
-	} else if x.Image.IsNull() {
-		e.Key("\"image\"")
-		e.Null()
 	}
-	if v, ok := x.Action.Get(); ok {
-		e.Key("\"action\"")
+	if v, ok := wire.OptKey(e, "\"action\"", &x.Action); ok {
 		e.String(v)
-	} else if x.Action.IsNull() {
-		e.Key("\"action\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -592,19 +420,11 @@ func (x *CarouselMessage) encode(e *wire.Encoder) {
 }
 func (x *CarouselPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
-	if v, ok := x.Items.Get(); ok {
-		e.Key("\"items\"")
+	if v, ok := wire.OptKey(e, "\"items\"", &x.Items); ok {
 		write_ListOfCarouselItem(e, v)
-	} else if x.Items.IsNull() {
-		e.Key("\"items\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -624,19 +444,11 @@ func (x *Conversation) encode(e *wire.Encoder) {
 }
 func (x *ConversationChannel) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Name.Get(); ok {
-		e.Key("\"name\"")
+	if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 		e.Int(v)
-	} else if x.Name.IsNull() {
-		e.Key("\"name\"")
-		e.Null()
 	}
-	if v, ok := x.Provider.Get(); ok {
-		e.Key("\"provider\"")
+	if v, ok := wire.OptKey(e, "\"provider\"", &x.Provider); ok {
 		e.Int(v)
-	} else if x.Provider.IsNull() {
-		e.Key("\"provider\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -654,26 +466,14 @@ func (x *DocumentMessage) encode(e *wire.Encoder) {
 }
 func (x *FileUploadErrorMessages) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.FileSize.Get(); ok {
-		e.Key("\"file_size\"")
+	if v, ok := wire.OptKey(e, "\"file_size\"", &x.FileSize); ok {
 		e.String(v)
-	} else if x.FileSize.IsNull() {
-		e.Key("\"file_size\"")
-		e.Null()
 	}
-	if v, ok := x.FileExtensions.Get(); ok {
-		e.Key("\"file_extensions\"")
+	if v, ok := wire.OptKey(e, "\"file_extensions\"", &x.FileExtensions); ok {
 		e.String(v)
-	} else if x.FileExtensions.IsNull() {
-		e.Key("\"file_extensions\"")
-		e.Null()
 	}
-	if v, ok := x.FileNotFound.Get(); ok {
-		e.Key("\"file_not_found\"")
+	if v, ok := wire.OptKey(e, "\"file_not_found\"", &x.FileNotFound); ok {
 		e.String(v)
-	} else if x.FileNotFound.IsNull() {
-		e.Key("\"file_not_found\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -691,40 +491,20 @@ func (x *FileUploadMessage) encode(e *wire.Encoder) {
 }
 func (x *FileUploadPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
-	if v, ok := x.AllowExtensions.Get(); ok {
-		e.Key("\"allow_extensions\"")
+	if v, ok := wire.OptKey(e, "\"allow_extensions\"", &x.AllowExtensions); ok {
 		write_ListOf_String(e, v)
-	} else if x.AllowExtensions.IsNull() {
-		e.Key("\"allow_extensions\"")
-		e.Null()
 	}
-	if v, ok := x.MaxFileSizeInKb.Get(); ok {
-		e.Key("\"max_file_size_in_kb\"")
+	if v, ok := wire.OptKey(e, "\"max_file_size_in_kb\"", &x.MaxFileSizeInKb); ok {
 		e.String(v)
-	} else if x.MaxFileSizeInKb.IsNull() {
-		e.Key("\"max_file_size_in_kb\"")
-		e.Null()
 	}
-	if v, ok := x.UploadFileLimit.Get(); ok {
-		e.Key("\"upload_file_limit\"")
+	if v, ok := wire.OptKey(e, "\"upload_file_limit\"", &x.UploadFileLimit); ok {
 		e.Int(v)
-	} else if x.UploadFileLimit.IsNull() {
-		e.Key("\"upload_file_limit\"")
-		e.Null()
 	}
-	if v, ok := x.ErrorMessage.Get(); ok {
-		e.Key("\"error_message\"")
+	if v, ok := wire.OptKey(e, "\"error_message\"", &x.ErrorMessage); ok {
 		v.encode(e)
-	} else if x.ErrorMessage.IsNull() {
-		e.Key("\"error_message\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -774,19 +554,11 @@ func (x *FormMessage) encode(e *wire.Encoder) {
 }
 func (x *FormPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Message.Get(); ok {
-		e.Key("\"message\"")
+	if v, ok := wire.OptKey(e, "\"message\"", &x.Message); ok {
 		e.String(v)
-	} else if x.Message.IsNull() {
-		e.Key("\"message\"")
-		e.Null()
 	}
-	if v, ok := x.Fields.Get(); ok {
-		e.Key("\"fields\"")
+	if v, ok := wire.OptKey(e, "\"fields\"", &x.Fields); ok {
 		write_ListOfFormField(e, v)
-	} else if x.Fields.IsNull() {
-		e.Key("\"fields\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -802,12 +574,8 @@ func (x *FormResponseExtra) encode(e *wire.Encoder) {
 }
 func (x *FormResponseExtraData) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.CountryCode.Get(); ok {
-		e.Key("\"country_code\"")
+	if v, ok := wire.OptKey(e, "\"country_code\"", &x.CountryCode); ok {
 		e.String(v)
-	} else if x.CountryCode.IsNull() {
-		e.Key("\"country_code\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -850,12 +618,8 @@ func (x *FormResponseMessage) encode(e *wire.Encoder) {
 }
 func (x *FormResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Fields.Get(); ok {
-		e.Key("\"fields\"")
+	if v, ok := wire.OptKey(e, "\"fields\"", &x.Fields); ok {
 		write_ListOfFormResponseField(e, v)
-	} else if x.Fields.IsNull() {
-		e.Key("\"fields\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -884,19 +648,11 @@ func (x *JavascriptMessage) encode(e *wire.Encoder) {
 }
 func (x *JavascriptPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Script.Get(); ok {
-		e.Key("\"script\"")
+	if v, ok := wire.OptKey(e, "\"script\"", &x.Script); ok {
 		e.String(v)
-	} else if x.Script.IsNull() {
-		e.Key("\"script\"")
-		e.Null()
 	}
-	if v, ok := x.ExecuteAt.Get(); ok {
-		e.Key("\"execute_at\"")
+	if v, ok := wire.OptKey(e, "\"execute_at\"", &x.ExecuteAt); ok {
 		e.String(v)
-	} else if x.ExecuteAt.IsNull() {
-		e.Key("\"execute_at\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -914,50 +670,30 @@ func (x *JavascriptResponseMessage) encode(e *wire.Encoder) {
 }
 func (x *JavascriptResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Variables.Get(); ok {
-		e.Key("\"variables\"")
+	if v, ok := wire.OptKey(e, "\"variables\"", &x.Variables); ok {
 		write_MapOf_String(e, v)
-	} else if x.Variables.IsNull() {
-		e.Key("\"variables\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *ListBody) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
-	if v, ok := x.Sections.Get(); ok {
-		e.Key("\"sections\"")
+	if v, ok := wire.OptKey(e, "\"sections\"", &x.Sections); ok {
 		write_ListOfListSection(e, v)
-	} else if x.Sections.IsNull() {
-		e.Key("\"sections\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
 func (x *ListHeader) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Type.Get(); ok {
-		e.Key("\"type\"")
+	if v, ok := wire.OptKey(e, "\"type\"", &x.Type); ok {
 		e.String(v)
-	} else if x.Type.IsNull() {
-		e.Key("\"type\"")
-		e.Null()
 	}
-	if v, ok := x.Text.Get(); ok {
-		e.Key("\"text\"")
+	if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 		e.String(v)
-	} else if x.Text.IsNull() {
-		e.Key("\"text\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -992,33 +728,17 @@ func (x *ListMessage) encode(e *wire.Encoder) {
 }
 func (x *ListPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Header.Get(); ok {
-		e.Key("\"header\"")
+	if v, ok := wire.OptKey(e, "\"header\"", &x.Header); ok {
 		v.encode(e)
-	} else if x.Header.IsNull() {
-		e.Key("\"header\"")
-		e.Null()
 	}
-	if v, ok := x.Footer.Get(); ok {
-		e.Key("\"footer\"")
+	if v, ok := wire.OptKey(e, "\"footer\"", &x.Footer); ok {
 		e.String(v)
-	} else if x.Footer.IsNull() {
-		e.Key("\"footer\"")
-		e.Null()
 	}
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
-	if v, ok := x.List.Get(); ok {
-		e.Key("\"list\"")
+	if v, ok := wire.OptKey(e, "\"list\"", &x.List); ok {
 		v.encode(e)
-	} else if x.List.IsNull() {
-		e.Key("\"list\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1055,19 +775,11 @@ func (x *MediaFile) encode(e *wire.Encoder) {
 }
 func (x *Participant) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Email.Get(); ok {
-		e.Key("\"email\"")
+	if v, ok := wire.OptKey(e, "\"email\"", &x.Email); ok {
 		e.String(v)
-	} else if x.Email.IsNull() {
-		e.Key("\"email\"")
-		e.Null()
 	}
-	if v, ok := x.ID.Get(); ok {
-		e.Key("\"id\"")
+	if v, ok := wire.OptKey(e, "\"id\"", &x.ID); ok {
 		e.String(v)
-	} else if x.ID.IsNull() {
-		e.Key("\"id\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<2) == 0 {
 		e.Key("\"type\"")
@@ -1089,40 +801,20 @@ func (x *SliderMessage) encode(e *wire.Encoder) {
 }
 func (x *SliderPayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Title.Get(); ok {
-		e.Key("\"title\"")
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
 		e.String(v)
-	} else if x.Title.IsNull() {
-		e.Key("\"title\"")
-		e.Null()
 	}
-	if v, ok := x.Min.Get(); ok {
-		e.Key("\"min\"")
+	if v, ok := wire.OptKey(e, "\"min\"", &x.Min); ok {
 		e.Number(v)
-	} else if x.Min.IsNull() {
-		e.Key("\"min\"")
-		e.Null()
 	}
-	if v, ok := x.Max.Get(); ok {
-		e.Key("\"max\"")
+	if v, ok := wire.OptKey(e, "\"max\"", &x.Max); ok {
 		e.Number(v)
-	} else if x.Max.IsNull() {
-		e.Key("\"max\"")
-		e.Null()
 	}
-	if v, ok := x.Step.Get(); ok {
-		e.Key("\"step\"")
+	if v, ok := wire.OptKey(e, "\"step\"", &x.Step); ok {
 		v.encode(e)
-	} else if x.Step.IsNull() {
-		e.Key("\"step\"")
-		e.Null()
 	}
-	if v, ok := x.Unit.Get(); ok {
-		e.Key("\"unit\"")
+	if v, ok := wire.OptKey(e, "\"unit\"", &x.Unit); ok {
 		v.encode(e)
-	} else if x.Unit.IsNull() {
-		e.Key("\"unit\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1140,19 +832,11 @@ func (x *SliderResponseMessage) encode(e *wire.Encoder) {
 }
 func (x *SliderResponsePayload) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Value.Get(); ok {
-		e.Key("\"value\"")
+	if v, ok := wire.OptKey(e, "\"value\"", &x.Value); ok {
 		e.Number(v)
-	} else if x.Value.IsNull() {
-		e.Key("\"value\"")
-		e.Null()
 	}
-	if v, ok := x.Text.Get(); ok {
-		e.Key("\"text\"")
+	if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 		e.String(v)
-	} else if x.Text.IsNull() {
-		e.Key("\"text\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -1168,26 +852,14 @@ func (x *SliderStep) encode(e *wire.Encoder) {
 }
 func (x *SliderUnit) encode(e *wire.Encoder) {
 	e.ObjectStart()
-	if v, ok := x.Label.Get(); ok {
-		e.Key("\"label\"")
+	if v, ok := wire.OptKey(e, "\"label\"", &x.Label); ok {
 		e.String(v)
-	} else if x.Label.IsNull() {
-		e.Key("\"label\"")
-		e.Null()
 	}
-	if v, ok := x.Value.Get(); ok {
-		e.Key("\"value\"")
+	if v, ok := wire.OptKey(e, "\"value\"", &x.Value); ok {
 		e.String(v)
-	} else if x.Value.IsNull() {
-		e.Key("\"value\"")
-		e.Null()
 	}
-	if v, ok := x.Formatter.Get(); ok {
-		e.Key("\"formatter\"")
+	if v, ok := wire.OptKey(e, "\"formatter\"", &x.Formatter); ok {
 		e.String(v)
-	} else if x.Formatter.IsNull() {
-		e.Key("\"formatter\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()

@@ -4,6 +4,8 @@ package mchat
 
 import "github.com/eventgen/eventgen/generated/wire"
 
+var members_ConversationCreate = []string{"conversation", "account", "visitor", "timestamp", "assigned_to_user", "created_at", "title", "bot_id", "channel", "is_new_visitor", "is_closed", "external_key", "browser", "variables"}
+
 func (x *ConversationCreate) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("event")
 	if x.envOmit&1 != 0 && !x.env[0].Has("event") {
@@ -15,118 +17,75 @@ func (x *ConversationCreate) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p2, "required member is missing")
 	}
 	ps.Members(&p1, x.env[1])
-	{
+	ps.Required(p, x.omit[:], members_ConversationCreate[:4], 0, x.env[0])
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("conversation")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("conversation") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Conversation.validate(ps, &fp)
-		}
+		x.Conversation.validate(ps, &fp)
 	}
-	{
+	if x.omit[0]&(1<<1) == 0 {
 		fp := p.Key("account")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("account") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Account.validate(ps, &fp)
-		}
+		x.Account.validate(ps, &fp)
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("visitor")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.env[0].Has("visitor") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Visitor.validate(ps, &fp)
-		}
+		x.Visitor.validate(ps, &fp)
 	}
-	{
+	if x.omit[0]&(1<<3) == 0 {
 		fp := p.Key("timestamp")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.env[0].Has("timestamp") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Timestamp.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.Timestamp))+" is not a time in the layout 2006-01-02 15:04:05.999999")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.Timestamp), layouts_NaiveTimestamp, "")
 	}
 	if x.envOmit == 0 {
-		{
+		if v, ok := x.AssignedToUser.Get(); ok {
 			fp := p2.Key("assigned_to_user")
-			if v, ok := x.AssignedToUser.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.AssignedToUser.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.AssignedToUser.IsNull() {
+			fp := p2.Key("assigned_to_user")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.CreatedAt.Get(); ok {
 			fp := p2.Key("created_at")
-			if v, ok := x.CreatedAt.Get(); ok {
-				if _, err := v.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02 15:04:05.999999")
-				}
-			} else if x.CreatedAt.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			wire.CheckTime(ps, &fp, string(v), layouts_NaiveTimestamp, "")
+		} else if x.CreatedAt.IsNull() {
+			fp := p2.Key("created_at")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Title.IsNull() {
 			fp := p2.Key("title")
-			if x.Title.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.BotID.IsNull() {
 			fp := p2.Key("bot_id")
-			if x.BotID.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Channel.Get(); ok {
 			fp := p2.Key("channel")
-			if v, ok := x.Channel.Get(); ok {
-				v.validate(ps, &fp)
-			} else if x.Channel.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			v.validate(ps, &fp)
+		} else if x.Channel.IsNull() {
+			fp := p2.Key("channel")
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.IsNewVisitor.IsNull() {
 			fp := p2.Key("is_new_visitor")
-			if x.IsNewVisitor.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.IsClosed.IsNull() {
 			fp := p2.Key("is_closed")
-			if x.IsClosed.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.ExternalKey.IsNull() {
 			fp := p2.Key("external_key")
-			if x.ExternalKey.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if x.Browser.IsNull() {
 			fp := p2.Key("browser")
-			if x.Browser.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			ps.Add(&fp, "must not be null")
 		}
-		{
+		if v, ok := x.Variables.Get(); ok {
 			fp := p2.Key("variables")
-			if v, ok := x.Variables.Get(); ok {
-				check_ListOfVariableEntry(ps, &fp, v)
-			} else if x.Variables.IsNull() {
-				ps.Add(&fp, "must not be null")
-			}
+			check_ListOfVariableEntry(ps, &fp, v)
+		} else if x.Variables.IsNull() {
+			fp := p2.Key("variables")
+			ps.Add(&fp, "must not be null")
 		}
 		ps.Members(&p2, x.extra)
 	}
@@ -138,6 +97,9 @@ func (x *ConversationCreate) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Message = []string{"conversation", "account", "visitor", "timestamp", "message_by", "message"}
+
 func (x *Message) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("event")
 	if x.envOmit&1 != 0 && !x.env[0].Has("event") {
@@ -149,69 +111,33 @@ func (x *Message) validate(ps *wire.Problems, p *wire.Path) {
 		ps.Add(&p2, "required member is missing")
 	}
 	ps.Members(&p1, x.env[1])
-	{
+	ps.Required(p, x.omit[:], members_Message[:4], 0, x.env[0])
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("conversation")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.env[0].Has("conversation") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Conversation.validate(ps, &fp)
-		}
+		x.Conversation.validate(ps, &fp)
 	}
-	{
+	if x.omit[0]&(1<<1) == 0 {
 		fp := p.Key("account")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.env[0].Has("account") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Account.validate(ps, &fp)
-		}
+		x.Account.validate(ps, &fp)
 	}
-	{
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("visitor")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.env[0].Has("visitor") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Visitor.validate(ps, &fp)
-		}
+		x.Visitor.validate(ps, &fp)
 	}
-	{
+	if x.omit[0]&(1<<3) == 0 {
 		fp := p.Key("timestamp")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.env[0].Has("timestamp") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if _, err := x.Timestamp.Time(); err != nil {
-				ps.Add(&fp, wire.Quote(string(x.Timestamp))+" is not a time in the layout 2006-01-02 15:04:05.999999")
-			}
-		}
+		wire.CheckTime(ps, &fp, string(x.Timestamp), layouts_NaiveTimestamp, "")
 	}
 	if x.envOmit == 0 {
-		{
+		ps.Required(&p2, x.omit[:], members_Message, 4, x.extra)
+		if x.omit[0]&(1<<4) == 0 {
 			fp := p2.Key("message_by")
-			if x.omit[0]&(1<<4) != 0 {
-				if !x.extra.Has("message_by") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.MessageBy.validate(ps, &fp)
-			}
+			x.MessageBy.validate(ps, &fp)
 		}
-		{
+		if x.omit[0]&(1<<5) == 0 {
 			fp := p2.Key("message")
-			if x.omit[0]&(1<<5) != 0 {
-				if !x.extra.Has("message") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if x.Message != nil {
-					x.Message.validate(ps, &fp)
-				}
+			if x.Message != nil {
+				x.Message.validate(ps, &fp)
 			}
 		}
 		ps.Members(&p2, x.extra)
@@ -224,32 +150,14 @@ func (x *Message) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Account = []string{"key", "id", "bot"}
+
 func (x *Account) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("key")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_Account, 0, x.extra)
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("bot")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("bot") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Bot.validate(ps, &fp)
-		}
+		x.Bot.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -260,15 +168,11 @@ func (x *Account) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AccountBot = []string{"id"}
+
 func (x *AccountBot) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_AccountBot, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -278,16 +182,14 @@ func (x *AccountBot) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AppointmentBookingMessage = []string{"payload"}
+
 func (x *AppointmentBookingMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_AppointmentBookingMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -299,25 +201,20 @@ func (x *AppointmentBookingMessage) Validate() error {
 	return ps.Err()
 }
 func (x *AppointmentBookingPayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.EventID.IsNull() {
 		fp := p.Key("event_id")
-		if x.EventID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Duration.Get(); ok {
 		fp := p.Key("duration")
-		if v, ok := x.Duration.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Duration.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Duration.IsNull() {
+		fp := p.Key("duration")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -328,16 +225,14 @@ func (x *AppointmentBookingPayload) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AppointmentBookingResponseMessage = []string{"payload"}
+
 func (x *AppointmentBookingResponseMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_AppointmentBookingResponseMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -349,43 +244,32 @@ func (x *AppointmentBookingResponseMessage) Validate() error {
 	return ps.Err()
 }
 func (x *AppointmentBookingResponsePayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.EventID.IsNull() {
 		fp := p.Key("event_id")
-		if x.EventID.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.IsBookingConfirmed.IsNull() {
 		fp := p.Key("is_booking_confirmed")
-		if x.IsBookingConfirmed.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.IsBookingFailed.IsNull() {
 		fp := p.Key("is_booking_failed")
-		if x.IsBookingFailed.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.EventName.IsNull() {
 		fp := p.Key("event_name")
-		if x.EventName.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.VisitorTimezone.IsNull() {
 		fp := p.Key("visitor_timezone")
-		if x.VisitorTimezone.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Variables.Get(); ok {
 		fp := p.Key("variables")
-		if v, ok := x.Variables.Get(); ok {
-			check_ListOfVariableEntry(ps, &fp, v)
-		} else if x.Variables.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfVariableEntry(ps, &fp, v)
+	} else if x.Variables.IsNull() {
+		fp := p.Key("variables")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -397,17 +281,13 @@ func (x *AppointmentBookingResponsePayload) Validate() error {
 	return ps.Err()
 }
 func (x *AppointmentDuration) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Label.IsNull() {
 		fp := p.Key("label")
-		if x.Label.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Value.IsNull() {
 		fp := p.Key("value")
-		if x.Value.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -418,16 +298,14 @@ func (x *AppointmentDuration) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_AudioMessage = []string{"payload"}
+
 func (x *AudioMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_AudioMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -438,40 +316,14 @@ func (x *AudioMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Button = []string{"title", "type", "callback", "next_dialog"}
+
 func (x *Button) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("title")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("title") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_Button, 0, x.extra)
+	if x.omit[0]&(1<<2) == 0 {
 		fp := p.Key("callback")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("callback") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Callback.validate(ps, &fp)
-		}
-	}
-	{
-		fp := p.Key("next_dialog")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("next_dialog") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		x.Callback.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -483,16 +335,14 @@ func (x *Button) Validate() error {
 	return ps.Err()
 }
 func (x *ButtonCallback) validate(ps *wire.Problems, p *wire.Path) {}
+
+var members_ButtonMessage = []string{"payload"}
+
 func (x *ButtonMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ButtonMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -504,43 +354,32 @@ func (x *ButtonMessage) Validate() error {
 	return ps.Err()
 }
 func (x *ButtonPayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.SearchEnabled.IsNull() {
 		fp := p.Key("search_enabled")
-		if x.SearchEnabled.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.MultiSelectEnabled.IsNull() {
 		fp := p.Key("multi_select_enabled")
-		if x.MultiSelectEnabled.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ButtonsLayout.IsNull() {
 		fp := p.Key("buttons_layout")
-		if x.ButtonsLayout.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ButtonsOrder.IsNull() {
 		fp := p.Key("buttons_order")
-		if x.ButtonsOrder.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Buttons.Get(); ok {
 		fp := p.Key("buttons")
-		if v, ok := x.Buttons.Get(); ok {
-			check_ListOfButton(ps, &fp, v)
-		} else if x.Buttons.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfButton(ps, &fp, v)
+	} else if x.Buttons.IsNull() {
+		fp := p.Key("buttons")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -551,16 +390,14 @@ func (x *ButtonPayload) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ButtonResponseMessage = []string{"payload"}
+
 func (x *ButtonResponseMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ButtonResponseMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -572,19 +409,16 @@ func (x *ButtonResponseMessage) Validate() error {
 	return ps.Err()
 }
 func (x *ButtonResponsePayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Body.IsNull() {
 		fp := p.Key("body")
-		if x.Body.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Callback.Get(); ok {
 		fp := p.Key("callback")
-		if v, ok := x.Callback.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Callback.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Callback.IsNull() {
+		fp := p.Key("callback")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -595,16 +429,14 @@ func (x *ButtonResponsePayload) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CalendarMessage = []string{"payload"}
+
 func (x *CalendarMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_CalendarMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -616,25 +448,20 @@ func (x *CalendarMessage) Validate() error {
 	return ps.Err()
 }
 func (x *CalendarPayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.AutoOpen.IsNull() {
 		fp := p.Key("auto_open")
-		if x.AutoOpen.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Validation.Get(); ok {
 		fp := p.Key("validation")
-		if v, ok := x.Validation.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Validation.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Validation.IsNull() {
+		fp := p.Key("validation")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -646,53 +473,37 @@ func (x *CalendarPayload) Validate() error {
 	return ps.Err()
 }
 func (x *CalendarValidation) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.DatepickerType.IsNull() {
 		fp := p.Key("datepicker_type")
-		if x.DatepickerType.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Start.IsNull() {
 		fp := p.Key("start")
-		if x.Start.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.End.IsNull() {
 		fp := p.Key("end")
-		if x.End.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Formatter.IsNull() {
 		fp := p.Key("formatter")
-		if x.Formatter.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ExcludeDays.IsNull() {
 		fp := p.Key("exclude_days")
-		if x.ExcludeDays.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Include.IsNull() {
 		fp := p.Key("include")
-		if x.Include.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Selected.IsNull() {
 		fp := p.Key("selected")
-		if x.Selected.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Skip.IsNull() {
 		fp := p.Key("skip")
-		if x.Skip.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -703,16 +514,14 @@ func (x *CalendarValidation) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CalendlyResponseMessage = []string{"payload"}
+
 func (x *CalendlyResponseMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_CalendlyResponseMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -724,11 +533,9 @@ func (x *CalendlyResponseMessage) Validate() error {
 	return ps.Err()
 }
 func (x *CalendlyResponsePayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Variables.IsNull() {
 		fp := p.Key("variables")
-		if x.Variables.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -740,17 +547,13 @@ func (x *CalendlyResponsePayload) Validate() error {
 	return ps.Err()
 }
 func (x *CarouselItem) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Image.IsNull() {
 		fp := p.Key("image")
-		if x.Image.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Action.IsNull() {
 		fp := p.Key("action")
-		if x.Action.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -761,16 +564,14 @@ func (x *CarouselItem) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_CarouselMessage = []string{"payload"}
+
 func (x *CarouselMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_CarouselMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -782,19 +583,16 @@ func (x *CarouselMessage) Validate() error {
 	return ps.Err()
 }
 func (x *CarouselPayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Items.Get(); ok {
 		fp := p.Key("items")
-		if v, ok := x.Items.Get(); ok {
-			check_ListOfCarouselItem(ps, &fp, v)
-		} else if x.Items.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfCarouselItem(ps, &fp, v)
+	} else if x.Items.IsNull() {
+		fp := p.Key("items")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -805,23 +603,11 @@ func (x *CarouselPayload) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Conversation = []string{"key", "id"}
+
 func (x *Conversation) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("key")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_Conversation, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -832,17 +618,13 @@ func (x *Conversation) Validate() error {
 	return ps.Err()
 }
 func (x *ConversationChannel) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Name.IsNull() {
 		fp := p.Key("name")
-		if x.Name.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Provider.IsNull() {
 		fp := p.Key("provider")
-		if x.Provider.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -853,16 +635,14 @@ func (x *ConversationChannel) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_DocumentMessage = []string{"payload"}
+
 func (x *DocumentMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_DocumentMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -874,23 +654,17 @@ func (x *DocumentMessage) Validate() error {
 	return ps.Err()
 }
 func (x *FileUploadErrorMessages) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.FileSize.IsNull() {
 		fp := p.Key("file_size")
-		if x.FileSize.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.FileExtensions.IsNull() {
 		fp := p.Key("file_extensions")
-		if x.FileExtensions.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.FileNotFound.IsNull() {
 		fp := p.Key("file_not_found")
-		if x.FileNotFound.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -901,16 +675,14 @@ func (x *FileUploadErrorMessages) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FileUploadMessage = []string{"payload"}
+
 func (x *FileUploadMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_FileUploadMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -922,37 +694,28 @@ func (x *FileUploadMessage) Validate() error {
 	return ps.Err()
 }
 func (x *FileUploadPayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.AllowExtensions.IsNull() {
 		fp := p.Key("allow_extensions")
-		if x.AllowExtensions.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.MaxFileSizeInKb.IsNull() {
 		fp := p.Key("max_file_size_in_kb")
-		if x.MaxFileSizeInKb.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.UploadFileLimit.IsNull() {
 		fp := p.Key("upload_file_limit")
-		if x.UploadFileLimit.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.ErrorMessage.Get(); ok {
 		fp := p.Key("error_message")
-		if v, ok := x.ErrorMessage.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.ErrorMessage.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.ErrorMessage.IsNull() {
+		fp := p.Key("error_message")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -963,17 +726,15 @@ func (x *FileUploadPayload) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FileUploadResponseMessage = []string{"payload"}
+
 func (x *FileUploadResponseMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_FileUploadResponseMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			if x.Payload != nil {
-				x.Payload.validate(ps, &fp)
-			}
+		if x.Payload != nil {
+			x.Payload.validate(ps, &fp)
 		}
 	}
 	ps.Members(p, x.extra)
@@ -985,39 +746,11 @@ func (x *FileUploadResponseMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FormField = []string{"label", "type", "variable", "is_optional"}
+
 func (x *FormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("variable")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("variable") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("is_optional")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("is_optional") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_FormField, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -1027,16 +760,14 @@ func (x *FormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FormMessage = []string{"payload"}
+
 func (x *FormMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_FormMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1048,19 +779,16 @@ func (x *FormMessage) Validate() error {
 	return ps.Err()
 }
 func (x *FormPayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Message.IsNull() {
 		fp := p.Key("message")
-		if x.Message.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Fields.Get(); ok {
 		fp := p.Key("fields")
-		if v, ok := x.Fields.Get(); ok {
-			check_ListOfFormField(ps, &fp, v)
-		} else if x.Fields.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfFormField(ps, &fp, v)
+	} else if x.Fields.IsNull() {
+		fp := p.Key("fields")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1077,11 +805,9 @@ func (x *FormResponseExtra) validate(ps *wire.Problems, p *wire.Path) {
 	}
 }
 func (x *FormResponseExtraData) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.CountryCode.IsNull() {
 		fp := p.Key("country_code")
-		if x.CountryCode.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1092,48 +818,14 @@ func (x *FormResponseExtraData) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FormResponseField = []string{"label", "variable", "type", "value", "extra"}
+
 func (x *FormResponseField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("variable")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("variable") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("value")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("value") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_FormResponseField, 0, x.extra)
+	if x.omit[0]&(1<<4) == 0 {
 		fp := p.Key("extra")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("extra") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Extra.validate(ps, &fp)
-		}
+		x.Extra.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1144,16 +836,14 @@ func (x *FormResponseField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FormResponseMessage = []string{"payload"}
+
 func (x *FormResponseMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_FormResponseMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1165,13 +855,12 @@ func (x *FormResponseMessage) Validate() error {
 	return ps.Err()
 }
 func (x *FormResponsePayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if v, ok := x.Fields.Get(); ok {
 		fp := p.Key("fields")
-		if v, ok := x.Fields.Get(); ok {
-			check_ListOfFormResponseField(ps, &fp, v)
-		} else if x.Fields.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfFormResponseField(ps, &fp, v)
+	} else if x.Fields.IsNull() {
+		fp := p.Key("fields")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1182,16 +871,14 @@ func (x *FormResponsePayload) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ImageMessage = []string{"payload"}
+
 func (x *ImageMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ImageMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1202,16 +889,14 @@ func (x *ImageMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_JavascriptMessage = []string{"payload"}
+
 func (x *JavascriptMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_JavascriptMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1223,17 +908,13 @@ func (x *JavascriptMessage) Validate() error {
 	return ps.Err()
 }
 func (x *JavascriptPayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Script.IsNull() {
 		fp := p.Key("script")
-		if x.Script.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.ExecuteAt.IsNull() {
 		fp := p.Key("execute_at")
-		if x.ExecuteAt.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1244,16 +925,14 @@ func (x *JavascriptPayload) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_JavascriptResponseMessage = []string{"payload"}
+
 func (x *JavascriptResponseMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_JavascriptResponseMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1265,11 +944,9 @@ func (x *JavascriptResponseMessage) Validate() error {
 	return ps.Err()
 }
 func (x *JavascriptResponsePayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Variables.IsNull() {
 		fp := p.Key("variables")
-		if x.Variables.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1281,19 +958,16 @@ func (x *JavascriptResponsePayload) Validate() error {
 	return ps.Err()
 }
 func (x *ListBody) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Sections.Get(); ok {
 		fp := p.Key("sections")
-		if v, ok := x.Sections.Get(); ok {
-			check_ListOfListSection(ps, &fp, v)
-		} else if x.Sections.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfListSection(ps, &fp, v)
+	} else if x.Sections.IsNull() {
+		fp := p.Key("sections")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1305,17 +979,13 @@ func (x *ListBody) Validate() error {
 	return ps.Err()
 }
 func (x *ListHeader) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Type.IsNull() {
 		fp := p.Key("type")
-		if x.Type.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Text.IsNull() {
 		fp := p.Key("text")
-		if x.Text.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1326,31 +996,11 @@ func (x *ListHeader) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ListItem = []string{"title", "description", "next_dialog"}
+
 func (x *ListItem) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("title")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("title") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("description")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("description") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("next_dialog")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("next_dialog") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_ListItem, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -1360,16 +1010,14 @@ func (x *ListItem) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ListMessage = []string{"payload"}
+
 func (x *ListMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_ListMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1381,33 +1029,27 @@ func (x *ListMessage) Validate() error {
 	return ps.Err()
 }
 func (x *ListPayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if v, ok := x.Header.Get(); ok {
 		fp := p.Key("header")
-		if v, ok := x.Header.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Header.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Header.IsNull() {
+		fp := p.Key("header")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Footer.IsNull() {
 		fp := p.Key("footer")
-		if x.Footer.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.List.Get(); ok {
 		fp := p.Key("list")
-		if v, ok := x.List.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.List.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.List.IsNull() {
+		fp := p.Key("list")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1418,24 +1060,14 @@ func (x *ListPayload) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ListSection = []string{"title", "items"}
+
 func (x *ListSection) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("title")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("title") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_ListSection, 0, x.extra)
+	if x.omit[0]&(1<<1) == 0 {
 		fp := p.Key("items")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("items") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			check_ListOfListItem(ps, &fp, x.Items)
-		}
+		check_ListOfListItem(ps, &fp, x.Items)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1446,31 +1078,11 @@ func (x *ListSection) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_MediaFile = []string{"link", "mime_type", "file_name"}
+
 func (x *MediaFile) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("link")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("link") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("mime_type")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("mime_type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("file_name")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("file_name") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_MediaFile, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -1480,30 +1092,18 @@ func (x *MediaFile) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Participant = []string{"email", "id", "type"}
+
 func (x *Participant) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_Participant, 0, x.extra)
+	if x.Email.IsAbsent() && !x.extra.Has("email") {
 		fp := p.Key("email")
-		if x.Email.IsAbsent() {
-			if !x.extra.Has("email") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		ps.Add(&fp, "required member is missing")
 	}
-	{
+	if x.ID.IsAbsent() && !x.extra.Has("id") {
 		fp := p.Key("id")
-		if x.ID.IsAbsent() {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
+		ps.Add(&fp, "required member is missing")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1514,16 +1114,14 @@ func (x *Participant) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SliderMessage = []string{"payload"}
+
 func (x *SliderMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_SliderMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1535,39 +1133,31 @@ func (x *SliderMessage) Validate() error {
 	return ps.Err()
 }
 func (x *SliderPayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Title.IsNull() {
 		fp := p.Key("title")
-		if x.Title.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Min.IsNull() {
 		fp := p.Key("min")
-		if x.Min.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Max.IsNull() {
 		fp := p.Key("max")
-		if x.Max.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Step.Get(); ok {
 		fp := p.Key("step")
-		if v, ok := x.Step.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Step.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Step.IsNull() {
+		fp := p.Key("step")
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if v, ok := x.Unit.Get(); ok {
 		fp := p.Key("unit")
-		if v, ok := x.Unit.Get(); ok {
-			v.validate(ps, &fp)
-		} else if x.Unit.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		v.validate(ps, &fp)
+	} else if x.Unit.IsNull() {
+		fp := p.Key("unit")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1578,16 +1168,14 @@ func (x *SliderPayload) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SliderResponseMessage = []string{"payload"}
+
 func (x *SliderResponseMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_SliderResponseMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1599,17 +1187,13 @@ func (x *SliderResponseMessage) Validate() error {
 	return ps.Err()
 }
 func (x *SliderResponsePayload) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Value.IsNull() {
 		fp := p.Key("value")
-		if x.Value.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Text.IsNull() {
 		fp := p.Key("text")
-		if x.Text.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1622,23 +1206,17 @@ func (x *SliderResponsePayload) Validate() error {
 }
 func (x *SliderStep) validate(ps *wire.Problems, p *wire.Path) {}
 func (x *SliderUnit) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	if x.Label.IsNull() {
 		fp := p.Key("label")
-		if x.Label.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Value.IsNull() {
 		fp := p.Key("value")
-		if x.Value.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Formatter.IsNull() {
 		fp := p.Key("formatter")
-		if x.Formatter.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -1649,15 +1227,11 @@ func (x *SliderUnit) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_TextMessage = []string{"text"}
+
 func (x *TextMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("text")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("text") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_TextMessage, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -1667,16 +1241,14 @@ func (x *TextMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_UploadedImage = []string{"payload"}
+
 func (x *UploadedImage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_UploadedImage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1687,31 +1259,11 @@ func (x *UploadedImage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_VariableEntry = []string{"type", "name", "value"}
+
 func (x *VariableEntry) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("type")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("type") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("name")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("name") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("value")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("value") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_VariableEntry, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -1721,16 +1273,14 @@ func (x *VariableEntry) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_VideoMessage = []string{"payload"}
+
 func (x *VideoMessage) validate(ps *wire.Problems, p *wire.Path) {
-	{
+	ps.Required(p, x.omit[:], members_VideoMessage, 0, x.extra)
+	if x.omit[0]&(1<<0) == 0 {
 		fp := p.Key("payload")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("payload") {
-				ps.Add(&fp, "required member is missing")
-			}
-		} else {
-			x.Payload.validate(ps, &fp)
-		}
+		x.Payload.validate(ps, &fp)
 	}
 	ps.Members(p, x.extra)
 }
@@ -1741,23 +1291,11 @@ func (x *VideoMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_Visitor = []string{"key", "id"}
+
 func (x *Visitor) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("key")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("key") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_Visitor, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 

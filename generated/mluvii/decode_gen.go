@@ -10,553 +10,129 @@ import (
 // decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.
 // On an error other than a syntax error, the value has been skipped so that a batch can go on.
 func decodeEvent(d *wire.Decoder, prefix string) (Event, *DecodeError) {
-	if k := d.Peek(); k != wire.KindObject {
-		at := d.Offset()
-		d.Skip()
-		if d.Failed() {
-			return nil, d.Error("")
-		}
-		return nil, &DecodeError{
-			Msg:     "expected an object, got " + k.String(),
-			Offset:  at,
-			Pointer: prefix,
-		}
+	if err := wire.NotObject(d, prefix); err != nil {
+		return nil, err
 	}
 	start := d.Offset()
 	// Fast path: the event type is the first member, as vendors send it; it is read once.
-	if typ, ok := d.FirstMember("eventType"); ok {
-		var ev Event
-		switch EventType(typ) {
-		case EventTypeSessionCreated:
-			v := new(SessionCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionStarted:
-			v := new(SessionStarted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionOperatorJoined:
-			v := new(SessionOperatorJoined)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionForwarded:
-			v := new(SessionForwarded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionEnded:
-			v := new(SessionEnded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionOperatorLeft:
-			v := new(SessionOperatorLeft)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionOperatorConcluded:
-			v := new(SessionOperatorConcluded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionCallParamsUpdated:
-			v := new(SessionCallParamsUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionRecordingPostProcessingCompleted:
-			v := new(SessionRecordingPostProcessingCompleted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAutoActivity:
-			v := new(SessionActivityAutoActivity)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAvResponse:
-			v := new(SessionActivityAvResponse)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAvRequest:
-			v := new(SessionActivityAvRequest)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAvTerminated:
-			v := new(SessionActivityAvTerminated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityCallScript:
-			v := new(SessionActivityCallScript)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityCallScriptSubmission:
-			v := new(SessionActivityCallScriptSubmission)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityCobrowsingStarted:
-			v := new(SessionActivityCobrowsingStarted)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityExternalMessage:
-			v := new(SessionActivityExternalMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityHeroCard:
-			v := new(SessionActivityHeroCard)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityHeroCardSubmission:
-			v := new(SessionActivityHeroCardSubmission)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityChatToMail:
-			v := new(SessionActivityChatToMail)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityLastFarewellMessage:
-			v := new(SessionActivityLastFarewellMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityPreviewURL:
-			v := new(SessionActivityPreviewURL)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOnHold:
-			v := new(SessionActivityOnHold)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOperatorInviteCanceled:
-			v := new(SessionActivityOperatorInviteCanceled)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityChatMessage:
-			v := new(SessionActivityChatMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivitySharedFile:
-			v := new(SessionActivitySharedFile)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivitySharedScreen:
-			v := new(SessionActivitySharedScreen)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityCobrowsingStoppedByGuest:
-			v := new(SessionActivityCobrowsingStoppedByGuest)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityScreenSharingFailedByGuest:
-			v := new(SessionActivityScreenSharingFailedByGuest)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityFileUploadFailed:
-			v := new(SessionActivityFileUploadFailed)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityChatbotMessage:
-			v := new(SessionActivityChatbotMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityWelcomeMessage:
-			v := new(SessionActivityWelcomeMessage)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityResumeGuest:
-			v := new(SessionActivityResumeGuest)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAutoActivityAsOperator:
-			v := new(SessionActivityAutoActivityAsOperator)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityChatbotHeroCardSubmission:
-			v := new(SessionActivityChatbotHeroCardSubmission)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivitySessionEnded:
-			v := new(SessionActivitySessionEnded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivitySessionForwarded:
-			v := new(SessionActivitySessionForwarded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOperatorInvited:
-			v := new(SessionActivityOperatorInvited)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOperatorInviteRejected:
-			v := new(SessionActivityOperatorInviteRejected)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityOperatorKicked:
-			v := new(SessionActivityOperatorKicked)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeSessionActivityAvMediaResult:
-			v := new(SessionActivityAvMediaResult)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadCreated:
-			v := new(EmailThreadCreated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadOperatorJoined:
-			v := new(EmailThreadOperatorJoined)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadOperatorLeft:
-			v := new(EmailThreadOperatorLeft)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadForwarded:
-			v := new(EmailThreadForwarded)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeEmailThreadParamsUpdated:
-			v := new(EmailThreadParamsUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeUserStatusChanged:
-			v := new(UserStatusChanged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeGuestIdentityUpdated:
-			v := new(GuestIdentityUpdated)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeApplicationSettingChanged:
-			v := new(ApplicationSettingChanged)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		case EventTypeStatRealTime:
-			v := new(StatRealTime)
-			v.decodeFrom(d, true)
-			v.size = d.Offset() - start
-			ev = v
-		default:
-			d.SkipRest(true)
-			ev = &Unknown{
-				Raw:  json.RawMessage(d.Since(start)),
-				Type: EventType(typ),
-			}
-		}
+	typ, resumed := d.FirstMember("eventType")
+	if !resumed {
+		var found bool
+		typ, found = d.LookupString("eventType")
 		if d.Failed() {
-			return nil, d.Error(typ)
+			return nil, d.Error("")
 		}
-		return ev, nil
-	}
-	typ, found := d.LookupString("eventType")
-	if d.Failed() {
-		return nil, d.Error("")
-	}
-	if !found {
-		d.Skip()
-		return nil, &DecodeError{
-			Msg:     "event type is missing or not a string",
-			Offset:  -1,
-			Pointer: prefix + "/eventType",
+		if !found {
+			return nil, wire.NoType(d, prefix+"/eventType")
 		}
 	}
 	var ev Event
 	switch EventType(typ) {
 	case EventTypeSessionCreated:
-		v := new(SessionCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionCreated).decodeFrom(d, resumed, start)
 	case EventTypeSessionStarted:
-		v := new(SessionStarted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionStarted).decodeFrom(d, resumed, start)
 	case EventTypeSessionOperatorJoined:
-		v := new(SessionOperatorJoined)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionOperatorJoined).decodeFrom(d, resumed, start)
 	case EventTypeSessionForwarded:
-		v := new(SessionForwarded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionForwarded).decodeFrom(d, resumed, start)
 	case EventTypeSessionEnded:
-		v := new(SessionEnded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionEnded).decodeFrom(d, resumed, start)
 	case EventTypeSessionOperatorLeft:
-		v := new(SessionOperatorLeft)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionOperatorLeft).decodeFrom(d, resumed, start)
 	case EventTypeSessionOperatorConcluded:
-		v := new(SessionOperatorConcluded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionOperatorConcluded).decodeFrom(d, resumed, start)
 	case EventTypeSessionCallParamsUpdated:
-		v := new(SessionCallParamsUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionCallParamsUpdated).decodeFrom(d, resumed, start)
 	case EventTypeSessionRecordingPostProcessingCompleted:
-		v := new(SessionRecordingPostProcessingCompleted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionRecordingPostProcessingCompleted).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAutoActivity:
-		v := new(SessionActivityAutoActivity)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAutoActivity).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAvResponse:
-		v := new(SessionActivityAvResponse)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAvResponse).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAvRequest:
-		v := new(SessionActivityAvRequest)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAvRequest).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAvTerminated:
-		v := new(SessionActivityAvTerminated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAvTerminated).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityCallScript:
-		v := new(SessionActivityCallScript)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityCallScript).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityCallScriptSubmission:
-		v := new(SessionActivityCallScriptSubmission)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityCallScriptSubmission).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityCobrowsingStarted:
-		v := new(SessionActivityCobrowsingStarted)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityCobrowsingStarted).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityExternalMessage:
-		v := new(SessionActivityExternalMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityExternalMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityHeroCard:
-		v := new(SessionActivityHeroCard)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityHeroCard).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityHeroCardSubmission:
-		v := new(SessionActivityHeroCardSubmission)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityHeroCardSubmission).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityChatToMail:
-		v := new(SessionActivityChatToMail)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityChatToMail).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityLastFarewellMessage:
-		v := new(SessionActivityLastFarewellMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityLastFarewellMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityPreviewURL:
-		v := new(SessionActivityPreviewURL)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityPreviewURL).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOnHold:
-		v := new(SessionActivityOnHold)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOnHold).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOperatorInviteCanceled:
-		v := new(SessionActivityOperatorInviteCanceled)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOperatorInviteCanceled).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityChatMessage:
-		v := new(SessionActivityChatMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityChatMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivitySharedFile:
-		v := new(SessionActivitySharedFile)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivitySharedFile).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivitySharedScreen:
-		v := new(SessionActivitySharedScreen)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivitySharedScreen).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityCobrowsingStoppedByGuest:
-		v := new(SessionActivityCobrowsingStoppedByGuest)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityCobrowsingStoppedByGuest).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityScreenSharingFailedByGuest:
-		v := new(SessionActivityScreenSharingFailedByGuest)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityScreenSharingFailedByGuest).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityFileUploadFailed:
-		v := new(SessionActivityFileUploadFailed)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityFileUploadFailed).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityChatbotMessage:
-		v := new(SessionActivityChatbotMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityChatbotMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityWelcomeMessage:
-		v := new(SessionActivityWelcomeMessage)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityWelcomeMessage).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityResumeGuest:
-		v := new(SessionActivityResumeGuest)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityResumeGuest).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAutoActivityAsOperator:
-		v := new(SessionActivityAutoActivityAsOperator)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAutoActivityAsOperator).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityChatbotHeroCardSubmission:
-		v := new(SessionActivityChatbotHeroCardSubmission)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityChatbotHeroCardSubmission).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivitySessionEnded:
-		v := new(SessionActivitySessionEnded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivitySessionEnded).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivitySessionForwarded:
-		v := new(SessionActivitySessionForwarded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivitySessionForwarded).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOperatorInvited:
-		v := new(SessionActivityOperatorInvited)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOperatorInvited).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOperatorInviteRejected:
-		v := new(SessionActivityOperatorInviteRejected)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOperatorInviteRejected).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityOperatorKicked:
-		v := new(SessionActivityOperatorKicked)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityOperatorKicked).decodeFrom(d, resumed, start)
 	case EventTypeSessionActivityAvMediaResult:
-		v := new(SessionActivityAvMediaResult)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(SessionActivityAvMediaResult).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadCreated:
-		v := new(EmailThreadCreated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadCreated).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadOperatorJoined:
-		v := new(EmailThreadOperatorJoined)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadOperatorJoined).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadOperatorLeft:
-		v := new(EmailThreadOperatorLeft)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadOperatorLeft).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadForwarded:
-		v := new(EmailThreadForwarded)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadForwarded).decodeFrom(d, resumed, start)
 	case EventTypeEmailThreadParamsUpdated:
-		v := new(EmailThreadParamsUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(EmailThreadParamsUpdated).decodeFrom(d, resumed, start)
 	case EventTypeUserStatusChanged:
-		v := new(UserStatusChanged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(UserStatusChanged).decodeFrom(d, resumed, start)
 	case EventTypeGuestIdentityUpdated:
-		v := new(GuestIdentityUpdated)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(GuestIdentityUpdated).decodeFrom(d, resumed, start)
 	case EventTypeApplicationSettingChanged:
-		v := new(ApplicationSettingChanged)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(ApplicationSettingChanged).decodeFrom(d, resumed, start)
 	case EventTypeStatRealTime:
-		v := new(StatRealTime)
-		v.decode(d)
-		v.size = d.Offset() - start
-		ev = v
+		ev = new(StatRealTime).decodeFrom(d, resumed, start)
 	default:
-		v := &Unknown{Type: EventType(typ)}
-		v.decode(d)
-		ev = v
+		ev = &Unknown{
+			Raw:  json.RawMessage(d.SkipEvent(start, resumed)),
+			Type: EventType(typ),
+		}
 	}
 	if d.Failed() {
 		return nil, d.Error(typ)
@@ -585,16064 +161,3705 @@ func Decode(data []byte) (Event, error) {
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionCreated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionCreated {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionStarted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionStarted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionStarted) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionStarted {
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "started":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Started = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.Started).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionOperatorJoined) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionOperatorJoined {
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "userId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionForwarded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionForwarded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionForwarded {
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "time":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.Time).Set(readTimestamp(d))
 					case "userId":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.UserID).Set(d.ReadInt())
 					case "operatorGroupId":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.OperatorGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.OperatorGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.OperatorGroupID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ChatbotID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionEnded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionEnded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionEnded {
 	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "started":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Started.SetNull()
-							} else if v, p := readTimestamp(d); p == "" {
-								x.Started.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.Started).Set(readTimestamp(d))
 					case "ended":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Ended = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Ended).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionOperatorLeft) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionOperatorLeft {
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "userId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionOperatorConcluded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionOperatorConcluded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionOperatorConcluded {
 	x.omit = [1]uint64{0x3f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "channel":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readChannel(d); p == "" {
-								x.Channel = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Channel).Set(readChannel(d))
 					case "source":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readSource(d); p == "" {
-								x.Source = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Source).Set(readSource(d))
 					case "userId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionCallParamsUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionCallParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionCallParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionCallParamsUpdated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionRecordingPostProcessingCompleted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionRecordingPostProcessingCompleted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionRecordingPostProcessingCompleted) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionRecordingPostProcessingCompleted {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAutoActivity) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAutoActivity) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAutoActivity {
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Text = v
-								x.omit[0] &^= (1 << 21)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvResponse) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAvResponse) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAvResponse) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAvResponse {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "operatorId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OperatorID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.OperatorID).Set(d.ReadInt())
 					case "response":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readAvResponse(d); p == "" {
-								x.Response = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Response).Set(readAvResponse(d))
 					case "time":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvRequest) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAvRequest) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAvRequest) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAvRequest {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "operatorId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OperatorID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.OperatorID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvTerminated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAvTerminated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAvTerminated) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAvTerminated {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "operatorId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OperatorID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.OperatorID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCallScript) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityCallScript) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityCallScript {
 	x.omit = [1]uint64{0x208000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript = v
-								x.omit[0] &^= (1 << 19)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID = v
-								x.omit[0] &^= (1 << 25)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCallScriptSubmission) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityCallScriptSubmission) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityCallScriptSubmission {
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCobrowsingStarted) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityCobrowsingStarted) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityCobrowsingStarted {
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityExternalMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityExternalMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityExternalMessage {
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Text = v
-								x.omit[0] &^= (1 << 21)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityHeroCard) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityHeroCard) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityHeroCard {
 	x.omit = [1]uint64{0x214000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard = v
-								x.omit[0] &^= (1 << 18)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID = v
-								x.omit[0] &^= (1 << 25)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityHeroCardSubmission) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityHeroCardSubmission {
 	x.omit = [1]uint64{0x2f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "result":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := readHeroCardResult(d); p == "" {
-								x.Result = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.Result).Set(readHeroCardResult(d))
 					case "originalFormID":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OriginalFormID = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.OriginalFormID).Set(d.ReadInt())
 					case "submittedByClient":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := d.ReadBool(); p == "" {
-								x.SubmittedByClient = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.SubmittedByClient).Set(d.ReadBool())
 					case "params":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Params.SetNull()
-							} else if v, p := read_MapOf_String(d); p == "" {
-								x.Params.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.Params).Set(read_MapOf_String(d))
 					case "time":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 5)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 5, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityChatToMail) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityChatToMail) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityChatToMail {
 	x.omit = [1]uint64{0x10000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityLastFarewellMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityLastFarewellMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityLastFarewellMessage {
 	x.omit = [1]uint64{0x20000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if v, p := d.ReadString(); p == "" {
-								x.Text = v
-								x.omit[0] &^= (1 << 21)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityPreviewURL) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityPreviewURL) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityPreviewURL {
 	x.omit = [1]uint64{0x50000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						if d.Peek() == wire.KindObject {
+						if o1.Object(d, 22) {
 							x.PreviewURL.decode(d)
-							x.omit[0] &^= (1 << 22)
-						} else {
-							x.extra.Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
 						}
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOnHold) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOnHold) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOnHold {
 	x.omit = [1]uint64{0x90000f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if v, p := readClient(d); p == "" {
-								x.Client = v
-								x.omit[0] &^= (1 << 20)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 23)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOperatorInviteCanceled) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInviteCanceled) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOperatorInviteCanceled {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityChatMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityChatMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityChatMessage {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivitySharedFile) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivitySharedFile) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivitySharedFile {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivitySharedScreen) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivitySharedScreen) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivitySharedScreen {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityCobrowsingStoppedByGuest) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityCobrowsingStoppedByGuest) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityCobrowsingStoppedByGuest {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityScreenSharingFailedByGuest) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityScreenSharingFailedByGuest) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityScreenSharingFailedByGuest {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityFileUploadFailed) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityFileUploadFailed) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityFileUploadFailed {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityChatbotMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityChatbotMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityChatbotMessage {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityWelcomeMessage) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityWelcomeMessage) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityWelcomeMessage {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityResumeGuest) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityResumeGuest) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityResumeGuest {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAutoActivityAsOperator) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAutoActivityAsOperator) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAutoActivityAsOperator {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityChatbotHeroCardSubmission) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityChatbotHeroCardSubmission) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityChatbotHeroCardSubmission {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivitySessionEnded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivitySessionEnded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivitySessionEnded {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivitySessionForwarded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivitySessionForwarded) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivitySessionForwarded {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOperatorInvited) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInvited) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOperatorInvited {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOperatorInviteRejected) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOperatorInviteRejected) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOperatorInviteRejected {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityOperatorKicked) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityOperatorKicked) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityOperatorKicked {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "activityId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ActivityID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.ActivityID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "type":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readActivityType(d); p == "" {
-								x.Type = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Type).Set(readActivityType(d))
 					case "heroCardParams":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCardParams.SetNull()
-							} else if v, p := read_ListOf_Raw(d); p == "" {
-								x.HeroCardParams.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.HeroCardParams).Set(read_ListOf_Raw(d))
 					case "file":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.File.SetNull()
-							} else if v, p := readActivityFile(d); p == "" {
-								x.File.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.File).Set(readActivityFile(d))
 					case "associatedSharedFileUrl":
-						if seen[0]&(1<<6) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 6)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AssociatedSharedFileURL.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AssociatedSharedFileURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 6, &x.AssociatedSharedFileURL).Set(d.ReadString())
 					case "toOperatorUserId":
-						if seen[0]&(1<<7) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 7)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorUserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToOperatorUserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 7, &x.ToOperatorUserID).Set(d.ReadInt())
 					case "toOperatorFullName":
-						if seen[0]&(1<<8) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 8)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToOperatorFullName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToOperatorFullName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 8, &x.ToOperatorFullName).Set(d.ReadString())
 					case "toGroupId":
-						if seen[0]&(1<<9) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 9)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ToGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 9, &x.ToGroupID).Set(d.ReadInt())
 					case "toGroupName":
-						if seen[0]&(1<<10) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 10)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToGroupName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToGroupName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 10, &x.ToGroupName).Set(d.ReadString())
 					case "toPhoneNumber":
-						if seen[0]&(1<<11) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 11)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ToPhoneNumber.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ToPhoneNumber.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 11, &x.ToPhoneNumber).Set(d.ReadString())
 					case "note":
-						if seen[0]&(1<<12) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 12)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Note.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Note.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 12, &x.Note).Set(d.ReadString())
 					case "chatbotMessageContent":
-						if seen[0]&(1<<13) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 13)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotMessageContent.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotMessageContent.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 13, &x.ChatbotMessageContent).Set(d.ReadString())
 					case "submissionIdentification":
-						if seen[0]&(1<<14) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 14)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.SubmissionIdentification.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.SubmissionIdentification.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 14, &x.SubmissionIdentification).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionKey":
-						if seen[0]&(1<<15) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 15)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionKey.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionKey.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 15, &x.ChatbotHeroCardSubmissionKey).Set(d.ReadString())
 					case "chatbotHeroCardSubmissionValue":
-						if seen[0]&(1<<16) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 16)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotHeroCardSubmissionValue.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.ChatbotHeroCardSubmissionValue.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 16, &x.ChatbotHeroCardSubmissionValue).Set(d.ReadString())
 					case "terminationReason":
-						if seen[0]&(1<<17) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 17)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.TerminationReason.SetNull()
-							} else if v, p := readSessionTerminationReason(d); p == "" {
-								x.TerminationReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 17, &x.TerminationReason).Set(readSessionTerminationReason(d))
 					case "heroCard":
-						if seen[0]&(1<<18) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 18)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.HeroCard.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.HeroCard.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 18, &x.HeroCard).Set(read_ListOfFormField(d))
 					case "callScript":
-						if seen[0]&(1<<19) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 19)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CallScript.SetNull()
-							} else if v, p := read_ListOfFormField(d); p == "" {
-								x.CallScript.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 19, &x.CallScript).Set(read_ListOfFormField(d))
 					case "client":
-						if seen[0]&(1<<20) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 20)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Client.SetNull()
-							} else if v, p := readClient(d); p == "" {
-								x.Client.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 20, &x.Client).Set(readClient(d))
 					case "text":
-						if seen[0]&(1<<21) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 21)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Text.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Text.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 21, &x.Text).Set(d.ReadString())
 					case "previewUrl":
-						if seen[0]&(1<<22) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 22)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.PreviewURL.SetNull()
-							} else if v, p := readPreviewURL(d); p == "" {
-								x.PreviewURL.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 22, &x.PreviewURL).Set(readPreviewURL(d))
 					case "userId":
-						if seen[0]&(1<<23) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 23)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 23, &x.UserID).Set(d.ReadInt())
 					case "chatbotId":
-						if seen[0]&(1<<24) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 24)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.ChatbotID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.ChatbotID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 24, &x.ChatbotID).Set(d.ReadInt())
 					case "formFieldSetUUID":
-						if seen[0]&(1<<25) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 25)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.FormFieldSetUUID.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.FormFieldSetUUID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 25, &x.FormFieldSetUUID).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *SessionActivityAvMediaResult) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *SessionActivityAvMediaResult) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *SessionActivityAvMediaResult) decodeFrom(d *wire.Decoder, resumed bool, start int) *SessionActivityAvMediaResult {
 	x.omit = [1]uint64{0x1f}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "sessionId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.SessionID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.SessionID).Set(d.ReadInt())
 					case "operatorId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.OperatorID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.OperatorID).Set(d.ReadInt())
 					case "result":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readGetMediaResult(d); p == "" {
-								x.Result = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Result).Set(readGetMediaResult(d))
 					case "isStreamAvailable":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := d.ReadBool(); p == "" {
-								x.IsStreamAvailable = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.IsStreamAvailable).Set(d.ReadBool())
 					case "time":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadCreated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadCreated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadCreated) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadCreated {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "created":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Created = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Created).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadOperatorJoined) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadOperatorJoined) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadOperatorJoined {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "userId":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadOperatorLeft) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadOperatorLeft) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadOperatorLeft {
 	x.omit = [1]uint64{0xf}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "userId":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.UserID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 3)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 3, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadForwarded) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadForwarded) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadForwarded) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadForwarded {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					case "time":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.Time).Set(readTimestamp(d))
 					case "userId":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 3, &x.UserID).Set(d.ReadInt())
 					case "operatorGroupId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.OperatorGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.OperatorGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.OperatorGroupID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *EmailThreadParamsUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *EmailThreadParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *EmailThreadParamsUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *EmailThreadParamsUpdated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *UserStatusChanged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *UserStatusChanged) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *UserStatusChanged) decodeFrom(d *wire.Decoder, resumed bool, start int) *UserStatusChanged {
 	x.omit = [1]uint64{0x7}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "userId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.UserID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.UserID).Set(d.ReadInt())
 					case "status":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := readUserSimplifiedStatus(d); p == "" {
-								x.Status = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.Status).Set(readUserSimplifiedStatus(d))
 					case "availabilityStatus":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if v, p := readUserAvailabilityStatus(d); p == "" {
-								x.AvailabilityStatus = v
-								x.omit[0] &^= (1 << 2)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 2, &x.AvailabilityStatus).Set(readUserAvailabilityStatus(d))
 					case "availabilityStatusReason":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.AvailabilityStatusReason.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.AvailabilityStatusReason.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 3, &x.AvailabilityStatusReason).Set(d.ReadString())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *GuestIdentityUpdated) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *GuestIdentityUpdated) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *GuestIdentityUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *GuestIdentityUpdated {
 	x.omit = [1]uint64{0x3}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "id":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.ID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.ID).Set(d.ReadInt())
 					case "tenantId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.TenantID = v
-								x.omit[0] &^= (1 << 1)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 1, &x.TenantID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ApplicationSettingChanged) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *ApplicationSettingChanged) decodeFrom(d *wire.Decoder, resumed bool, start int) *ApplicationSettingChanged {
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "name":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Name.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.Name.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 0, &x.Name).Set(d.ReadString())
 					case "companyId":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.CompanyID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.CompanyID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 1, &x.CompanyID).Set(d.ReadInt())
 					case "departmentId":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.DepartmentID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.DepartmentID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 2, &x.DepartmentID).Set(d.ReadInt())
 					case "operatorGroupId":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.OperatorGroupID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.OperatorGroupID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 3, &x.OperatorGroupID).Set(d.ReadInt())
 					case "userId":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.UserID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.UserID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 4, &x.UserID).Set(d.ReadInt())
 					case "routingRuleSetId":
-						if seen[0]&(1<<5) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 5)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.RoutingRuleSetID.SetNull()
-							} else if v, p := d.ReadInt(); p == "" {
-								x.RoutingRuleSetID.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 5, &x.RoutingRuleSetID).Set(d.ReadInt())
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, nil)
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], nil)
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *StatRealTime) decode(d *wire.Decoder) {
-	x.decodeFrom(d, false)
+	x.decodeFrom(d, false, d.Offset())
 }
 
-// decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,
-// have been read already (see decodeEvent).
-func (x *StatRealTime) decodeFrom(d *wire.Decoder, resumed bool) {
-	var seen [1]uint64
+// decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
+// member, the discriminator, have been read already (see decodeEvent).
+func (x *StatRealTime) decodeFrom(d *wire.Decoder, resumed bool, start int) *StatRealTime {
 	x.omit = [1]uint64{0x11}
 	x.envOmit = 1
 	seenDiscriminator := resumed
+	var o wire.Obj
 	if !resumed {
 		d.Object()
 	}
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "eventType":
-			if seenDiscriminator {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindString {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "string"))
-				break
-			}
-			seenDiscriminator = true
-			d.Skip()
+			o.Discriminator(d, &seenDiscriminator, false)
 		case "data":
-			if x.envOmit&1 == 0 {
-				x.env[0].Keep(d, name, raw, "duplicate member")
-				break
-			}
-			if d.Peek() != wire.KindObject {
-				x.env[0].Keep(d, name, raw, wire.Mismatch(d.Peek(), "object"))
-				break
-			}
-			x.envOmit &^= 1
-			{
+			if o.Level(d, &x.envOmit, 1) {
+				var o1 wire.Obj
 				d.Object()
-				for {
-					name, raw, ok := d.NextMember()
-					if !ok {
-						break
-					}
-					switch name {
+				for o1.Next(d) {
+					switch o1.Name {
 					case "companyId":
-						if seen[0]&(1<<0) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 0)
-						{
-							start := d.Offset()
-							if v, p := d.ReadInt(); p == "" {
-								x.CompanyID = v
-								x.omit[0] &^= (1 << 0)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 0, &x.CompanyID).Set(d.ReadInt())
 					case "metricName":
-						if seen[0]&(1<<1) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 1)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.MetricName.SetNull()
-							} else if v, p := d.ReadString(); p == "" {
-								x.MetricName.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 1, &x.MetricName).Set(d.ReadString())
 					case "tags":
-						if seen[0]&(1<<2) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 2)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Tags.SetNull()
-							} else if v, p := read_MapOf_String(d); p == "" {
-								x.Tags.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 2, &x.Tags).Set(read_MapOf_String(d))
 					case "fields":
-						if seen[0]&(1<<3) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 3)
-						{
-							start := d.Offset()
-							if d.Null() {
-								x.Fields.SetNull()
-							} else if v, p := read_MapOf_String(d); p == "" {
-								x.Fields.Set(v)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.OptField(&o1, d, 3, &x.Fields).Set(read_MapOf_String(d))
 					case "time":
-						if seen[0]&(1<<4) != 0 {
-							x.extra.Keep(d, name, raw, "duplicate member")
-							break
-						}
-						seen[0] |= (1 << 4)
-						{
-							start := d.Offset()
-							if v, p := readTimestamp(d); p == "" {
-								x.Time = v
-								x.omit[0] &^= (1 << 4)
-							} else {
-								x.extra.Add(name, raw, d.Since(start), p)
-							}
-						}
+						wire.Field(&o1, d, 4, &x.Time).Set(readTimestamp(d))
 					default:
-						x.extra.Keep(d, name, raw, "")
+						o1.Keep(d, "")
 					}
 				}
+				o1.Done(&x.extra, x.omit[:])
 			}
 		default:
-			x.env[0].Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.env[0], x.omit[:])
+	x.size = d.Offset() - start
+	return x
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ActivityFile) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x61}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "id":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.ID = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadInt())
 		case "operatorOwner":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.OperatorOwner.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.OperatorOwner.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 1, &x.OperatorOwner).Set(d.ReadInt())
 		case "departmentOwner":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.DepartmentOwner.SetNull()
-				} else if v, p := d.ReadInt(); p == "" {
-					x.DepartmentOwner.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.DepartmentOwner).Set(d.ReadInt())
 		case "name":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Name.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Name.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Name).Set(d.ReadString())
 		case "downloadUrl":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.DownloadURL.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.DownloadURL.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 4, &x.DownloadURL).Set(d.ReadString())
 		case "isUploading":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if v, p := d.ReadBool(); p == "" {
-					x.IsUploading = v
-					x.omit[0] &^= (1 << 5)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 5, &x.IsUploading).Set(d.ReadBool())
 		case "isDeleted":
-			if seen[0]&(1<<6) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 6)
-			{
-				start := d.Offset()
-				if v, p := d.ReadBool(); p == "" {
-					x.IsDeleted = v
-					x.omit[0] &^= (1 << 6)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 6, &x.IsDeleted).Set(d.ReadBool())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *ChoiceOption) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x3}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "value":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Value = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Value).Set(d.ReadString())
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *FormField) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x13}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "inputType":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := readInputType(d); p == "" {
-					x.InputType = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.InputType).Set(readInputType(d))
 		case "label":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Label = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.Label).Set(d.ReadString())
 		case "key":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Key.SetNull()
-				} else if v, p := d.ReadString(); p == "" {
-					x.Key.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 2, &x.Key).Set(d.ReadString())
 		case "required":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.Required.SetNull()
-				} else if v, p := d.ReadBool(); p == "" {
-					x.Required.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 3, &x.Required).Set(d.ReadBool())
 		case "ordinal":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.Ordinal = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.Ordinal).Set(d.ReadInt())
 		case "choiceOptions":
-			if seen[0]&(1<<5) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 5)
-			{
-				start := d.Offset()
-				if d.Null() {
-					x.ChoiceOptions.SetNull()
-				} else if v, p := read_ListOfChoiceOption(d); p == "" {
-					x.ChoiceOptions.Set(v)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.OptField(&o, d, 5, &x.ChoiceOptions).Set(read_ListOfChoiceOption(d))
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
 func (x *PreviewURL) decode(d *wire.Decoder) {
-	var seen [1]uint64
 	x.omit = [1]uint64{0x1f}
+	var o wire.Obj
 	d.Object()
-	for {
-		name, raw, ok := d.NextMember()
-		if !ok {
-			break
-		}
-		switch name {
+	for o.Next(d) {
+		switch o.Name {
 		case "title":
-			if seen[0]&(1<<0) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 0)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.Title = v
-					x.omit[0] &^= (1 << 0)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 0, &x.Title).Set(d.ReadString())
 		case "imageUrl":
-			if seen[0]&(1<<1) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 1)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.ImageURL = v
-					x.omit[0] &^= (1 << 1)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 1, &x.ImageURL).Set(d.ReadString())
 		case "contentType":
-			if seen[0]&(1<<2) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 2)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.ContentType = v
-					x.omit[0] &^= (1 << 2)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 2, &x.ContentType).Set(d.ReadInt())
 		case "originalUrl":
-			if seen[0]&(1<<3) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 3)
-			{
-				start := d.Offset()
-				if v, p := d.ReadString(); p == "" {
-					x.OriginalURL = v
-					x.omit[0] &^= (1 << 3)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 3, &x.OriginalURL).Set(d.ReadString())
 		case "originalActivityId":
-			if seen[0]&(1<<4) != 0 {
-				x.extra.Keep(d, name, raw, "duplicate member")
-				break
-			}
-			seen[0] |= (1 << 4)
-			{
-				start := d.Offset()
-				if v, p := d.ReadInt(); p == "" {
-					x.OriginalActivityID = v
-					x.omit[0] &^= (1 << 4)
-				} else {
-					x.extra.Add(name, raw, d.Since(start), p)
-				}
-			}
+			wire.Field(&o, d, 4, &x.OriginalActivityID).Set(d.ReadInt())
 		default:
-			x.extra.Keep(d, name, raw, "")
+			o.Keep(d, "")
 		}
 	}
+	o.Done(&x.extra, x.omit[:])
 }
 func readFormField(d *wire.Decoder) (FormField, string) {
 	var v FormField

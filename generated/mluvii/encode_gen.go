@@ -155,26 +155,14 @@ func (x *SessionForwarded) encode(e *wire.Encoder) {
 			e.Key("\"time\"")
 			e.String(string(x.Time))
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.OperatorGroupID.Get(); ok {
-			e.Key("\"operatorGroupId\"")
+		if v, ok := wire.OptKey(e, "\"operatorGroupId\"", &x.OperatorGroupID); ok {
 			e.Int(v)
-		} else if x.OperatorGroupID.IsNull() {
-			e.Key("\"operatorGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -212,12 +200,8 @@ func (x *SessionEnded) encode(e *wire.Encoder) {
 			e.Key("\"source\"")
 			e.String(string(x.Source))
 		}
-		if v, ok := x.Started.Get(); ok {
-			e.Key("\"started\"")
+		if v, ok := wire.OptKey(e, "\"started\"", &x.Started); ok {
 			e.String(string(v))
-		} else if x.Started.IsNull() {
-			e.Key("\"started\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<5) == 0 {
 			e.Key("\"ended\"")
@@ -403,156 +387,72 @@ func (x *SessionActivityAutoActivity) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<21) == 0 {
 			e.Key("\"text\"")
 			e.String(x.Text)
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -690,149 +590,69 @@ func (x *SessionActivityCallScript) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<19) == 0 {
 			e.Key("\"callScript\"")
 			write_ListOfFormField(e, x.CallScript)
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<25) == 0 {
 			e.Key("\"formFieldSetUUID\"")
@@ -874,156 +694,72 @@ func (x *SessionActivityCallScriptSubmission) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<20) == 0 {
 			e.Key("\"client\"")
 			e.String(string(x.Client))
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -1061,156 +797,72 @@ func (x *SessionActivityCobrowsingStarted) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<20) == 0 {
 			e.Key("\"client\"")
 			e.String(string(x.Client))
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -1248,156 +900,72 @@ func (x *SessionActivityExternalMessage) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<21) == 0 {
 			e.Key("\"text\"")
 			e.String(x.Text)
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -1435,146 +1003,70 @@ func (x *SessionActivityHeroCard) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<18) == 0 {
 			e.Key("\"heroCard\"")
 			write_ListOfFormField(e, x.HeroCard)
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<20) == 0 {
 			e.Key("\"client\"")
 			e.String(string(x.Client))
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<25) == 0 {
 			e.Key("\"formFieldSetUUID\"")
@@ -1616,12 +1108,8 @@ func (x *SessionActivityHeroCardSubmission) encode(e *wire.Encoder) {
 			e.Key("\"submittedByClient\"")
 			e.Bool(x.SubmittedByClient)
 		}
-		if v, ok := x.Params.Get(); ok {
-			e.Key("\"params\"")
+		if v, ok := wire.OptKey(e, "\"params\"", &x.Params); ok {
 			write_MapOf_String(e, v)
-		} else if x.Params.IsNull() {
-			e.Key("\"params\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<5) == 0 {
 			e.Key("\"time\"")
@@ -1663,156 +1151,72 @@ func (x *SessionActivityChatToMail) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<20) == 0 {
 			e.Key("\"client\"")
 			e.String(string(x.Client))
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -1850,156 +1254,72 @@ func (x *SessionActivityLastFarewellMessage) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<21) == 0 {
 			e.Key("\"text\"")
 			e.String(x.Text)
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2037,153 +1357,73 @@ func (x *SessionActivityPreviewURL) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<20) == 0 {
 			e.Key("\"client\"")
 			e.String(string(x.Client))
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<22) == 0 {
 			e.Key("\"previewUrl\"")
 			x.PreviewURL.encode(e)
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2221,153 +1461,73 @@ func (x *SessionActivityOnHold) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<20) == 0 {
 			e.Key("\"client\"")
 			e.String(string(x.Client))
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<23) == 0 {
 			e.Key("\"userId\"")
 			e.Int(x.UserID)
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2405,159 +1565,71 @@ func (x *SessionActivityOperatorInviteCanceled) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2595,159 +1667,71 @@ func (x *SessionActivityChatMessage) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2785,159 +1769,71 @@ func (x *SessionActivitySharedFile) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -2975,159 +1871,71 @@ func (x *SessionActivitySharedScreen) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3165,159 +1973,71 @@ func (x *SessionActivityCobrowsingStoppedByGuest) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3355,159 +2075,71 @@ func (x *SessionActivityScreenSharingFailedByGuest) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3545,159 +2177,71 @@ func (x *SessionActivityFileUploadFailed) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3735,159 +2279,71 @@ func (x *SessionActivityChatbotMessage) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -3925,159 +2381,71 @@ func (x *SessionActivityWelcomeMessage) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -4115,159 +2483,71 @@ func (x *SessionActivityResumeGuest) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -4305,159 +2585,71 @@ func (x *SessionActivityAutoActivityAsOperator) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -4495,159 +2687,71 @@ func (x *SessionActivityChatbotHeroCardSubmission) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -4685,159 +2789,71 @@ func (x *SessionActivitySessionEnded) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -4875,159 +2891,71 @@ func (x *SessionActivitySessionForwarded) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -5065,159 +2993,71 @@ func (x *SessionActivityOperatorInvited) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -5255,159 +3095,71 @@ func (x *SessionActivityOperatorInviteRejected) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -5445,159 +3197,71 @@ func (x *SessionActivityOperatorKicked) encode(e *wire.Encoder) {
 			e.Key("\"type\"")
 			e.String(string(x.Type))
 		}
-		if v, ok := x.HeroCardParams.Get(); ok {
-			e.Key("\"heroCardParams\"")
+		if v, ok := wire.OptKey(e, "\"heroCardParams\"", &x.HeroCardParams); ok {
 			write_ListOf_Raw(e, v)
-		} else if x.HeroCardParams.IsNull() {
-			e.Key("\"heroCardParams\"")
-			e.Null()
 		}
-		if v, ok := x.File.Get(); ok {
-			e.Key("\"file\"")
+		if v, ok := wire.OptKey(e, "\"file\"", &x.File); ok {
 			v.encode(e)
-		} else if x.File.IsNull() {
-			e.Key("\"file\"")
-			e.Null()
 		}
-		if v, ok := x.AssociatedSharedFileURL.Get(); ok {
-			e.Key("\"associatedSharedFileUrl\"")
+		if v, ok := wire.OptKey(e, "\"associatedSharedFileUrl\"", &x.AssociatedSharedFileURL); ok {
 			e.String(v)
-		} else if x.AssociatedSharedFileURL.IsNull() {
-			e.Key("\"associatedSharedFileUrl\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorUserID.Get(); ok {
-			e.Key("\"toOperatorUserId\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorUserId\"", &x.ToOperatorUserID); ok {
 			e.Int(v)
-		} else if x.ToOperatorUserID.IsNull() {
-			e.Key("\"toOperatorUserId\"")
-			e.Null()
 		}
-		if v, ok := x.ToOperatorFullName.Get(); ok {
-			e.Key("\"toOperatorFullName\"")
+		if v, ok := wire.OptKey(e, "\"toOperatorFullName\"", &x.ToOperatorFullName); ok {
 			e.String(v)
-		} else if x.ToOperatorFullName.IsNull() {
-			e.Key("\"toOperatorFullName\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupID.Get(); ok {
-			e.Key("\"toGroupId\"")
+		if v, ok := wire.OptKey(e, "\"toGroupId\"", &x.ToGroupID); ok {
 			e.Int(v)
-		} else if x.ToGroupID.IsNull() {
-			e.Key("\"toGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.ToGroupName.Get(); ok {
-			e.Key("\"toGroupName\"")
+		if v, ok := wire.OptKey(e, "\"toGroupName\"", &x.ToGroupName); ok {
 			e.String(v)
-		} else if x.ToGroupName.IsNull() {
-			e.Key("\"toGroupName\"")
-			e.Null()
 		}
-		if v, ok := x.ToPhoneNumber.Get(); ok {
-			e.Key("\"toPhoneNumber\"")
+		if v, ok := wire.OptKey(e, "\"toPhoneNumber\"", &x.ToPhoneNumber); ok {
 			e.String(v)
-		} else if x.ToPhoneNumber.IsNull() {
-			e.Key("\"toPhoneNumber\"")
-			e.Null()
 		}
-		if v, ok := x.Note.Get(); ok {
-			e.Key("\"note\"")
+		if v, ok := wire.OptKey(e, "\"note\"", &x.Note); ok {
 			e.String(v)
-		} else if x.Note.IsNull() {
-			e.Key("\"note\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotMessageContent.Get(); ok {
-			e.Key("\"chatbotMessageContent\"")
+		if v, ok := wire.OptKey(e, "\"chatbotMessageContent\"", &x.ChatbotMessageContent); ok {
 			e.String(v)
-		} else if x.ChatbotMessageContent.IsNull() {
-			e.Key("\"chatbotMessageContent\"")
-			e.Null()
 		}
-		if v, ok := x.SubmissionIdentification.Get(); ok {
-			e.Key("\"submissionIdentification\"")
+		if v, ok := wire.OptKey(e, "\"submissionIdentification\"", &x.SubmissionIdentification); ok {
 			e.String(v)
-		} else if x.SubmissionIdentification.IsNull() {
-			e.Key("\"submissionIdentification\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionKey.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionKey\"", &x.ChatbotHeroCardSubmissionKey); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionKey.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionKey\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotHeroCardSubmissionValue.Get(); ok {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
+		if v, ok := wire.OptKey(e, "\"chatbotHeroCardSubmissionValue\"", &x.ChatbotHeroCardSubmissionValue); ok {
 			e.String(v)
-		} else if x.ChatbotHeroCardSubmissionValue.IsNull() {
-			e.Key("\"chatbotHeroCardSubmissionValue\"")
-			e.Null()
 		}
-		if v, ok := x.TerminationReason.Get(); ok {
-			e.Key("\"terminationReason\"")
+		if v, ok := wire.OptKey(e, "\"terminationReason\"", &x.TerminationReason); ok {
 			e.String(string(v))
-		} else if x.TerminationReason.IsNull() {
-			e.Key("\"terminationReason\"")
-			e.Null()
 		}
-		if v, ok := x.HeroCard.Get(); ok {
-			e.Key("\"heroCard\"")
+		if v, ok := wire.OptKey(e, "\"heroCard\"", &x.HeroCard); ok {
 			write_ListOfFormField(e, v)
-		} else if x.HeroCard.IsNull() {
-			e.Key("\"heroCard\"")
-			e.Null()
 		}
-		if v, ok := x.CallScript.Get(); ok {
-			e.Key("\"callScript\"")
+		if v, ok := wire.OptKey(e, "\"callScript\"", &x.CallScript); ok {
 			write_ListOfFormField(e, v)
-		} else if x.CallScript.IsNull() {
-			e.Key("\"callScript\"")
-			e.Null()
 		}
-		if v, ok := x.Client.Get(); ok {
-			e.Key("\"client\"")
+		if v, ok := wire.OptKey(e, "\"client\"", &x.Client); ok {
 			e.String(string(v))
-		} else if x.Client.IsNull() {
-			e.Key("\"client\"")
-			e.Null()
 		}
-		if v, ok := x.Text.Get(); ok {
-			e.Key("\"text\"")
+		if v, ok := wire.OptKey(e, "\"text\"", &x.Text); ok {
 			e.String(v)
-		} else if x.Text.IsNull() {
-			e.Key("\"text\"")
-			e.Null()
 		}
-		if v, ok := x.PreviewURL.Get(); ok {
-			e.Key("\"previewUrl\"")
+		if v, ok := wire.OptKey(e, "\"previewUrl\"", &x.PreviewURL); ok {
 			v.encode(e)
-		} else if x.PreviewURL.IsNull() {
-			e.Key("\"previewUrl\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.ChatbotID.Get(); ok {
-			e.Key("\"chatbotId\"")
+		if v, ok := wire.OptKey(e, "\"chatbotId\"", &x.ChatbotID); ok {
 			e.Int(v)
-		} else if x.ChatbotID.IsNull() {
-			e.Key("\"chatbotId\"")
-			e.Null()
 		}
-		if v, ok := x.FormFieldSetUUID.Get(); ok {
-			e.Key("\"formFieldSetUUID\"")
+		if v, ok := wire.OptKey(e, "\"formFieldSetUUID\"", &x.FormFieldSetUUID); ok {
 			e.String(v)
-		} else if x.FormFieldSetUUID.IsNull() {
-			e.Key("\"formFieldSetUUID\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -5775,19 +3439,11 @@ func (x *EmailThreadForwarded) encode(e *wire.Encoder) {
 			e.Key("\"time\"")
 			e.String(string(x.Time))
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.OperatorGroupID.Get(); ok {
-			e.Key("\"operatorGroupId\"")
+		if v, ok := wire.OptKey(e, "\"operatorGroupId\"", &x.OperatorGroupID); ok {
 			e.Int(v)
-		} else if x.OperatorGroupID.IsNull() {
-			e.Key("\"operatorGroupId\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -5849,12 +3505,8 @@ func (x *UserStatusChanged) encode(e *wire.Encoder) {
 			e.Key("\"availabilityStatus\"")
 			e.String(string(x.AvailabilityStatus))
 		}
-		if v, ok := x.AvailabilityStatusReason.Get(); ok {
-			e.Key("\"availabilityStatusReason\"")
+		if v, ok := wire.OptKey(e, "\"availabilityStatusReason\"", &x.AvailabilityStatusReason); ok {
 			e.String(v)
-		} else if x.AvailabilityStatusReason.IsNull() {
-			e.Key("\"availabilityStatusReason\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -5904,47 +3556,23 @@ func (x *ApplicationSettingChanged) encode(e *wire.Encoder) {
 	if x.envOmit&1 == 0 {
 		e.Key("\"data\"")
 		e.ObjectStart()
-		if v, ok := x.Name.Get(); ok {
-			e.Key("\"name\"")
+		if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 			e.String(v)
-		} else if x.Name.IsNull() {
-			e.Key("\"name\"")
-			e.Null()
 		}
-		if v, ok := x.CompanyID.Get(); ok {
-			e.Key("\"companyId\"")
+		if v, ok := wire.OptKey(e, "\"companyId\"", &x.CompanyID); ok {
 			e.Int(v)
-		} else if x.CompanyID.IsNull() {
-			e.Key("\"companyId\"")
-			e.Null()
 		}
-		if v, ok := x.DepartmentID.Get(); ok {
-			e.Key("\"departmentId\"")
+		if v, ok := wire.OptKey(e, "\"departmentId\"", &x.DepartmentID); ok {
 			e.Int(v)
-		} else if x.DepartmentID.IsNull() {
-			e.Key("\"departmentId\"")
-			e.Null()
 		}
-		if v, ok := x.OperatorGroupID.Get(); ok {
-			e.Key("\"operatorGroupId\"")
+		if v, ok := wire.OptKey(e, "\"operatorGroupId\"", &x.OperatorGroupID); ok {
 			e.Int(v)
-		} else if x.OperatorGroupID.IsNull() {
-			e.Key("\"operatorGroupId\"")
-			e.Null()
 		}
-		if v, ok := x.UserID.Get(); ok {
-			e.Key("\"userId\"")
+		if v, ok := wire.OptKey(e, "\"userId\"", &x.UserID); ok {
 			e.Int(v)
-		} else if x.UserID.IsNull() {
-			e.Key("\"userId\"")
-			e.Null()
 		}
-		if v, ok := x.RoutingRuleSetID.Get(); ok {
-			e.Key("\"routingRuleSetId\"")
+		if v, ok := wire.OptKey(e, "\"routingRuleSetId\"", &x.RoutingRuleSetID); ok {
 			e.Int(v)
-		} else if x.RoutingRuleSetID.IsNull() {
-			e.Key("\"routingRuleSetId\"")
-			e.Null()
 		}
 		e.Members(x.extra)
 		e.ObjectEnd()
@@ -5970,26 +3598,14 @@ func (x *StatRealTime) encode(e *wire.Encoder) {
 			e.Key("\"companyId\"")
 			e.Int(x.CompanyID)
 		}
-		if v, ok := x.MetricName.Get(); ok {
-			e.Key("\"metricName\"")
+		if v, ok := wire.OptKey(e, "\"metricName\"", &x.MetricName); ok {
 			e.String(v)
-		} else if x.MetricName.IsNull() {
-			e.Key("\"metricName\"")
-			e.Null()
 		}
-		if v, ok := x.Tags.Get(); ok {
-			e.Key("\"tags\"")
+		if v, ok := wire.OptKey(e, "\"tags\"", &x.Tags); ok {
 			write_MapOf_String(e, v)
-		} else if x.Tags.IsNull() {
-			e.Key("\"tags\"")
-			e.Null()
 		}
-		if v, ok := x.Fields.Get(); ok {
-			e.Key("\"fields\"")
+		if v, ok := wire.OptKey(e, "\"fields\"", &x.Fields); ok {
 			write_MapOf_String(e, v)
-		} else if x.Fields.IsNull() {
-			e.Key("\"fields\"")
-			e.Null()
 		}
 		if x.omit[0]&(1<<4) == 0 {
 			e.Key("\"time\"")
@@ -6014,33 +3630,17 @@ func (x *ActivityFile) encode(e *wire.Encoder) {
 		e.Key("\"id\"")
 		e.Int(x.ID)
 	}
-	if v, ok := x.OperatorOwner.Get(); ok {
-		e.Key("\"operatorOwner\"")
+	if v, ok := wire.OptKey(e, "\"operatorOwner\"", &x.OperatorOwner); ok {
 		e.Int(v)
-	} else if x.OperatorOwner.IsNull() {
-		e.Key("\"operatorOwner\"")
-		e.Null()
 	}
-	if v, ok := x.DepartmentOwner.Get(); ok {
-		e.Key("\"departmentOwner\"")
+	if v, ok := wire.OptKey(e, "\"departmentOwner\"", &x.DepartmentOwner); ok {
 		e.Int(v)
-	} else if x.DepartmentOwner.IsNull() {
-		e.Key("\"departmentOwner\"")
-		e.Null()
 	}
-	if v, ok := x.Name.Get(); ok {
-		e.Key("\"name\"")
+	if v, ok := wire.OptKey(e, "\"name\"", &x.Name); ok {
 		e.String(v)
-	} else if x.Name.IsNull() {
-		e.Key("\"name\"")
-		e.Null()
 	}
-	if v, ok := x.DownloadURL.Get(); ok {
-		e.Key("\"downloadUrl\"")
+	if v, ok := wire.OptKey(e, "\"downloadUrl\"", &x.DownloadURL); ok {
 		e.String(v)
-	} else if x.DownloadURL.IsNull() {
-		e.Key("\"downloadUrl\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<5) == 0 {
 		e.Key("\"isUploading\"")
@@ -6076,30 +3676,18 @@ func (x *FormField) encode(e *wire.Encoder) {
 		e.Key("\"label\"")
 		e.String(x.Label)
 	}
-	if v, ok := x.Key.Get(); ok {
-		e.Key("\"key\"")
+	if v, ok := wire.OptKey(e, "\"key\"", &x.Key); ok {
 		e.String(v)
-	} else if x.Key.IsNull() {
-		e.Key("\"key\"")
-		e.Null()
 	}
-	if v, ok := x.Required.Get(); ok {
-		e.Key("\"required\"")
+	if v, ok := wire.OptKey(e, "\"required\"", &x.Required); ok {
 		e.Bool(v)
-	} else if x.Required.IsNull() {
-		e.Key("\"required\"")
-		e.Null()
 	}
 	if x.omit[0]&(1<<4) == 0 {
 		e.Key("\"ordinal\"")
 		e.Int(x.Ordinal)
 	}
-	if v, ok := x.ChoiceOptions.Get(); ok {
-		e.Key("\"choiceOptions\"")
+	if v, ok := wire.OptKey(e, "\"choiceOptions\"", &x.ChoiceOptions); ok {
 		write_ListOfChoiceOption(e, v)
-	} else if x.ChoiceOptions.IsNull() {
-		e.Key("\"choiceOptions\"")
-		e.Null()
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()

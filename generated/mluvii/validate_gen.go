@@ -4,6 +4,8 @@ package mluvii
 
 import "github.com/eventgen/eventgen/generated/wire"
 
+var members_SessionCreated = []string{"id", "tenantId", "channel", "source"}
+
 func (x *SessionCreated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -11,38 +13,7 @@ func (x *SessionCreated) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("channel")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("channel") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("source")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("source") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_SessionCreated, 0, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -53,6 +24,9 @@ func (x *SessionCreated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionStarted = []string{"id", "tenantId", "channel", "source", "started"}
+
 func (x *SessionStarted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -60,49 +34,10 @@ func (x *SessionStarted) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("channel")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("channel") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("source")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("source") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionStarted, 0, x.extra)
+		if x.omit[0]&(1<<4) == 0 {
 			fp := p1.Key("started")
-			if x.omit[0]&(1<<4) != 0 {
-				if !x.extra.Has("started") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Started.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Started))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Started), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -114,6 +49,9 @@ func (x *SessionStarted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionOperatorJoined = []string{"id", "tenantId", "channel", "source", "userId", "time"}
+
 func (x *SessionOperatorJoined) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -121,57 +59,10 @@ func (x *SessionOperatorJoined) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("channel")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("channel") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("source")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("source") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("userId")
-			if x.omit[0]&(1<<4) != 0 {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionOperatorJoined, 0, x.extra)
+		if x.omit[0]&(1<<5) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<5) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -183,6 +74,9 @@ func (x *SessionOperatorJoined) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionForwarded = []string{"id", "tenantId", "channel", "source", "time", "userId", "operatorGroupId", "chatbotId"}
+
 func (x *SessionForwarded) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -190,65 +84,18 @@ func (x *SessionForwarded) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("channel")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("channel") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("source")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("source") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionForwarded, 0, x.extra)
+		if x.omit[0]&(1<<4) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<4) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
+		if x.UserID.IsAbsent() && !x.extra.Has("userId") {
 			fp := p1.Key("userId")
-			if x.UserID.IsAbsent() {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			ps.Add(&fp, "required member is missing")
 		}
-		{
+		if x.OperatorGroupID.IsAbsent() && !x.extra.Has("operatorGroupId") {
 			fp := p1.Key("operatorGroupId")
-			if x.OperatorGroupID.IsAbsent() {
-				if !x.extra.Has("operatorGroupId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			ps.Add(&fp, "required member is missing")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -260,6 +107,9 @@ func (x *SessionForwarded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionEnded = []string{"id", "tenantId", "channel", "source", "started", "ended"}
+
 func (x *SessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -267,61 +117,17 @@ func (x *SessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("channel")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("channel") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("source")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("source") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionEnded, 0, x.extra)
+		if v, ok := x.Started.Get(); ok {
 			fp := p1.Key("started")
-			if v, ok := x.Started.Get(); ok {
-				if _, err := v.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(v))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			} else if x.Started.IsAbsent() {
-				if !x.extra.Has("started") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, ".,:")
+		} else if x.Started.IsAbsent() && !x.extra.Has("started") {
+			fp := p1.Key("started")
+			ps.Add(&fp, "required member is missing")
 		}
-		{
+		if x.omit[0]&(1<<5) == 0 {
 			fp := p1.Key("ended")
-			if x.omit[0]&(1<<5) != 0 {
-				if !x.extra.Has("ended") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Ended.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Ended))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Ended), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -333,6 +139,9 @@ func (x *SessionEnded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionOperatorLeft = []string{"id", "tenantId", "channel", "source", "userId", "time"}
+
 func (x *SessionOperatorLeft) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -340,57 +149,10 @@ func (x *SessionOperatorLeft) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("channel")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("channel") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("source")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("source") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("userId")
-			if x.omit[0]&(1<<4) != 0 {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionOperatorLeft, 0, x.extra)
+		if x.omit[0]&(1<<5) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<5) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -402,6 +164,9 @@ func (x *SessionOperatorLeft) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionOperatorConcluded = []string{"id", "tenantId", "channel", "source", "userId", "time"}
+
 func (x *SessionOperatorConcluded) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -409,57 +174,10 @@ func (x *SessionOperatorConcluded) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("channel")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("channel") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("source")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("source") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("userId")
-			if x.omit[0]&(1<<4) != 0 {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionOperatorConcluded, 0, x.extra)
+		if x.omit[0]&(1<<5) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<5) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -471,6 +189,9 @@ func (x *SessionOperatorConcluded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionCallParamsUpdated = []string{"id", "tenantId"}
+
 func (x *SessionCallParamsUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -478,22 +199,7 @@ func (x *SessionCallParamsUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_SessionCallParamsUpdated, 0, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -504,6 +210,9 @@ func (x *SessionCallParamsUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionRecordingPostProcessingCompleted = []string{"id", "tenantId"}
+
 func (x *SessionRecordingPostProcessingCompleted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -511,22 +220,7 @@ func (x *SessionRecordingPostProcessingCompleted) validate(ps *wire.Problems, p 
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_SessionRecordingPostProcessingCompleted, 0, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -537,6 +231,9 @@ func (x *SessionRecordingPostProcessingCompleted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityAutoActivity = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityAutoActivity) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -544,73 +241,26 @@ func (x *SessionActivityAutoActivity) validate(ps *wire.Problems, p *wire.Path) 
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityAutoActivity, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
-			fp := p1.Key("text")
-			if x.omit[0]&(1<<21) != 0 {
-				if !x.extra.Has("text") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -622,6 +272,9 @@ func (x *SessionActivityAutoActivity) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityAvResponse = []string{"sessionId", "operatorId", "response", "time"}
+
 func (x *SessionActivityAvResponse) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -629,41 +282,10 @@ func (x *SessionActivityAvResponse) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("operatorId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("operatorId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("response")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("response") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityAvResponse, 0, x.extra)
+		if x.omit[0]&(1<<3) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -675,6 +297,9 @@ func (x *SessionActivityAvResponse) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityAvRequest = []string{"sessionId", "operatorId", "time"}
+
 func (x *SessionActivityAvRequest) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -682,33 +307,10 @@ func (x *SessionActivityAvRequest) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("operatorId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("operatorId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityAvRequest, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -720,6 +322,9 @@ func (x *SessionActivityAvRequest) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityAvTerminated = []string{"sessionId", "operatorId", "time"}
+
 func (x *SessionActivityAvTerminated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -727,33 +332,10 @@ func (x *SessionActivityAvTerminated) validate(ps *wire.Problems, p *wire.Path) 
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("operatorId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("operatorId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityAvTerminated, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -765,6 +347,9 @@ func (x *SessionActivityAvTerminated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityCallScript = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -772,77 +357,26 @@ func (x *SessionActivityCallScript) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityCallScript, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if x.omit[0]&(1<<19) == 0 {
 			fp := p1.Key("callScript")
-			if x.omit[0]&(1<<19) != 0 {
-				if !x.extra.Has("callScript") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				check_ListOfFormField(ps, &fp, x.CallScript)
-			}
+			check_ListOfFormField(ps, &fp, x.CallScript)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
-		}
-		{
-			fp := p1.Key("formFieldSetUUID")
-			if x.omit[0]&(1<<25) != 0 {
-				if !x.extra.Has("formFieldSetUUID") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -854,6 +388,9 @@ func (x *SessionActivityCallScript) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityCallScriptSubmission = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityCallScriptSubmission) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -861,73 +398,26 @@ func (x *SessionActivityCallScriptSubmission) validate(ps *wire.Problems, p *wir
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityCallScriptSubmission, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
-			fp := p1.Key("client")
-			if x.omit[0]&(1<<20) != 0 {
-				if !x.extra.Has("client") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -939,6 +429,9 @@ func (x *SessionActivityCallScriptSubmission) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityCobrowsingStarted = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityCobrowsingStarted) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -946,73 +439,26 @@ func (x *SessionActivityCobrowsingStarted) validate(ps *wire.Problems, p *wire.P
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityCobrowsingStarted, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
-			fp := p1.Key("client")
-			if x.omit[0]&(1<<20) != 0 {
-				if !x.extra.Has("client") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1024,6 +470,9 @@ func (x *SessionActivityCobrowsingStarted) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityExternalMessage = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityExternalMessage) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1031,73 +480,26 @@ func (x *SessionActivityExternalMessage) validate(ps *wire.Problems, p *wire.Pat
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityExternalMessage, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
-			fp := p1.Key("text")
-			if x.omit[0]&(1<<21) != 0 {
-				if !x.extra.Has("text") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1109,6 +511,9 @@ func (x *SessionActivityExternalMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityHeroCard = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityHeroCard) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1116,93 +521,30 @@ func (x *SessionActivityHeroCard) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityHeroCard, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if x.omit[0]&(1<<18) == 0 {
 			fp := p1.Key("heroCard")
-			if x.omit[0]&(1<<18) != 0 {
-				if !x.extra.Has("heroCard") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				check_ListOfFormField(ps, &fp, x.HeroCard)
-			}
+			check_ListOfFormField(ps, &fp, x.HeroCard)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
-			fp := p1.Key("client")
-			if x.omit[0]&(1<<20) != 0 {
-				if !x.extra.Has("client") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if x.ChatbotID.IsAbsent() && !x.extra.Has("chatbotId") {
 			fp := p1.Key("chatbotId")
-			if x.ChatbotID.IsAbsent() {
-				if !x.extra.Has("chatbotId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("formFieldSetUUID")
-			if x.omit[0]&(1<<25) != 0 {
-				if !x.extra.Has("formFieldSetUUID") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			ps.Add(&fp, "required member is missing")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1214,6 +556,9 @@ func (x *SessionActivityHeroCard) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityHeroCardSubmission = []string{"sessionId", "result", "originalFormID", "submittedByClient", "params", "time"}
+
 func (x *SessionActivityHeroCardSubmission) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1221,57 +566,14 @@ func (x *SessionActivityHeroCardSubmission) validate(ps *wire.Problems, p *wire.
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("result")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("result") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("originalFormID")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("originalFormID") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("submittedByClient")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("submittedByClient") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityHeroCardSubmission, 0, x.extra)
+		if x.Params.IsAbsent() && !x.extra.Has("params") {
 			fp := p1.Key("params")
-			if x.Params.IsAbsent() {
-				if !x.extra.Has("params") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			ps.Add(&fp, "required member is missing")
 		}
-		{
+		if x.omit[0]&(1<<5) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<5) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1283,6 +585,9 @@ func (x *SessionActivityHeroCardSubmission) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityChatToMail = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityChatToMail) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1290,81 +595,30 @@ func (x *SessionActivityChatToMail) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityChatToMail, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
-			fp := p1.Key("client")
-			if x.omit[0]&(1<<20) != 0 {
-				if !x.extra.Has("client") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if x.UserID.IsAbsent() && !x.extra.Has("userId") {
 			fp := p1.Key("userId")
-			if x.UserID.IsAbsent() {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			ps.Add(&fp, "required member is missing")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1376,6 +630,9 @@ func (x *SessionActivityChatToMail) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityLastFarewellMessage = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityLastFarewellMessage) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1383,73 +640,26 @@ func (x *SessionActivityLastFarewellMessage) validate(ps *wire.Problems, p *wire
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityLastFarewellMessage, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
-			fp := p1.Key("text")
-			if x.omit[0]&(1<<21) != 0 {
-				if !x.extra.Has("text") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1461,6 +671,9 @@ func (x *SessionActivityLastFarewellMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityPreviewURL = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityPreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1468,85 +681,30 @@ func (x *SessionActivityPreviewURL) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityPreviewURL, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
-			fp := p1.Key("client")
-			if x.omit[0]&(1<<20) != 0 {
-				if !x.extra.Has("client") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if x.omit[0]&(1<<22) == 0 {
 			fp := p1.Key("previewUrl")
-			if x.omit[0]&(1<<22) != 0 {
-				if !x.extra.Has("previewUrl") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				x.PreviewURL.validate(ps, &fp)
-			}
+			x.PreviewURL.validate(ps, &fp)
 		}
-		{
+		if x.UserID.IsAbsent() && !x.extra.Has("userId") {
 			fp := p1.Key("userId")
-			if x.UserID.IsAbsent() {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			ps.Add(&fp, "required member is missing")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1558,6 +716,9 @@ func (x *SessionActivityPreviewURL) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityOnHold = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityOnHold) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1565,81 +726,26 @@ func (x *SessionActivityOnHold) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityOnHold, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
-			fp := p1.Key("client")
-			if x.omit[0]&(1<<20) != 0 {
-				if !x.extra.Has("client") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
-		}
-		{
-			fp := p1.Key("userId")
-			if x.omit[0]&(1<<23) != 0 {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1651,6 +757,9 @@ func (x *SessionActivityOnHold) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityOperatorInviteCanceled = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityOperatorInviteCanceled) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1658,65 +767,26 @@ func (x *SessionActivityOperatorInviteCanceled) validate(ps *wire.Problems, p *w
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityOperatorInviteCanceled, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1728,6 +798,9 @@ func (x *SessionActivityOperatorInviteCanceled) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityChatMessage = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityChatMessage) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1735,65 +808,26 @@ func (x *SessionActivityChatMessage) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityChatMessage, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1805,6 +839,9 @@ func (x *SessionActivityChatMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivitySharedFile = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivitySharedFile) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1812,65 +849,26 @@ func (x *SessionActivitySharedFile) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivitySharedFile, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1882,6 +880,9 @@ func (x *SessionActivitySharedFile) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivitySharedScreen = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivitySharedScreen) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1889,65 +890,26 @@ func (x *SessionActivitySharedScreen) validate(ps *wire.Problems, p *wire.Path) 
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivitySharedScreen, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -1959,6 +921,9 @@ func (x *SessionActivitySharedScreen) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityCobrowsingStoppedByGuest = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityCobrowsingStoppedByGuest) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -1966,65 +931,26 @@ func (x *SessionActivityCobrowsingStoppedByGuest) validate(ps *wire.Problems, p 
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityCobrowsingStoppedByGuest, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2036,6 +962,9 @@ func (x *SessionActivityCobrowsingStoppedByGuest) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityScreenSharingFailedByGuest = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityScreenSharingFailedByGuest) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2043,65 +972,26 @@ func (x *SessionActivityScreenSharingFailedByGuest) validate(ps *wire.Problems, 
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityScreenSharingFailedByGuest, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2113,6 +1003,9 @@ func (x *SessionActivityScreenSharingFailedByGuest) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityFileUploadFailed = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityFileUploadFailed) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2120,65 +1013,26 @@ func (x *SessionActivityFileUploadFailed) validate(ps *wire.Problems, p *wire.Pa
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityFileUploadFailed, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2190,6 +1044,9 @@ func (x *SessionActivityFileUploadFailed) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityChatbotMessage = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityChatbotMessage) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2197,65 +1054,26 @@ func (x *SessionActivityChatbotMessage) validate(ps *wire.Problems, p *wire.Path
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityChatbotMessage, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2267,6 +1085,9 @@ func (x *SessionActivityChatbotMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityWelcomeMessage = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityWelcomeMessage) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2274,65 +1095,26 @@ func (x *SessionActivityWelcomeMessage) validate(ps *wire.Problems, p *wire.Path
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityWelcomeMessage, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2344,6 +1126,9 @@ func (x *SessionActivityWelcomeMessage) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityResumeGuest = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityResumeGuest) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2351,65 +1136,26 @@ func (x *SessionActivityResumeGuest) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityResumeGuest, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2421,6 +1167,9 @@ func (x *SessionActivityResumeGuest) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityAutoActivityAsOperator = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityAutoActivityAsOperator) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2428,65 +1177,26 @@ func (x *SessionActivityAutoActivityAsOperator) validate(ps *wire.Problems, p *w
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityAutoActivityAsOperator, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2498,6 +1208,9 @@ func (x *SessionActivityAutoActivityAsOperator) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityChatbotHeroCardSubmission = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityChatbotHeroCardSubmission) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2505,65 +1218,26 @@ func (x *SessionActivityChatbotHeroCardSubmission) validate(ps *wire.Problems, p
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityChatbotHeroCardSubmission, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2575,6 +1249,9 @@ func (x *SessionActivityChatbotHeroCardSubmission) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivitySessionEnded = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivitySessionEnded) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2582,65 +1259,26 @@ func (x *SessionActivitySessionEnded) validate(ps *wire.Problems, p *wire.Path) 
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivitySessionEnded, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2652,6 +1290,9 @@ func (x *SessionActivitySessionEnded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivitySessionForwarded = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivitySessionForwarded) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2659,65 +1300,26 @@ func (x *SessionActivitySessionForwarded) validate(ps *wire.Problems, p *wire.Pa
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivitySessionForwarded, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2729,6 +1331,9 @@ func (x *SessionActivitySessionForwarded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityOperatorInvited = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityOperatorInvited) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2736,65 +1341,26 @@ func (x *SessionActivityOperatorInvited) validate(ps *wire.Problems, p *wire.Pat
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityOperatorInvited, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2806,6 +1372,9 @@ func (x *SessionActivityOperatorInvited) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityOperatorInviteRejected = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityOperatorInviteRejected) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2813,65 +1382,26 @@ func (x *SessionActivityOperatorInviteRejected) validate(ps *wire.Problems, p *w
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityOperatorInviteRejected, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2883,6 +1413,9 @@ func (x *SessionActivityOperatorInviteRejected) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityOperatorKicked = []string{"sessionId", "activityId", "time", "type", "heroCardParams", "file", "associatedSharedFileUrl", "toOperatorUserId", "toOperatorFullName", "toGroupId", "toGroupName", "toPhoneNumber", "note", "chatbotMessageContent", "submissionIdentification", "chatbotHeroCardSubmissionKey", "chatbotHeroCardSubmissionValue", "terminationReason", "heroCard", "callScript", "client", "text", "previewUrl", "userId", "chatbotId", "formFieldSetUUID"}
+
 func (x *SessionActivityOperatorKicked) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2890,65 +1423,26 @@ func (x *SessionActivityOperatorKicked) validate(ps *wire.Problems, p *wire.Path
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("activityId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("activityId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityOperatorKicked, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
-		{
-			fp := p1.Key("type")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("type") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		if v, ok := x.File.Get(); ok {
 			fp := p1.Key("file")
-			if v, ok := x.File.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
-		{
+		if v, ok := x.HeroCard.Get(); ok {
 			fp := p1.Key("heroCard")
-			if v, ok := x.HeroCard.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.CallScript.Get(); ok {
 			fp := p1.Key("callScript")
-			if v, ok := x.CallScript.Get(); ok {
-				check_ListOfFormField(ps, &fp, v)
-			}
+			check_ListOfFormField(ps, &fp, v)
 		}
-		{
+		if v, ok := x.PreviewURL.Get(); ok {
 			fp := p1.Key("previewUrl")
-			if v, ok := x.PreviewURL.Get(); ok {
-				v.validate(ps, &fp)
-			}
+			v.validate(ps, &fp)
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -2960,6 +1454,9 @@ func (x *SessionActivityOperatorKicked) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_SessionActivityAvMediaResult = []string{"sessionId", "operatorId", "result", "isStreamAvailable", "time"}
+
 func (x *SessionActivityAvMediaResult) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -2967,49 +1464,10 @@ func (x *SessionActivityAvMediaResult) validate(ps *wire.Problems, p *wire.Path)
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("sessionId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("sessionId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("operatorId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("operatorId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("result")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("result") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("isStreamAvailable")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("isStreamAvailable") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_SessionActivityAvMediaResult, 0, x.extra)
+		if x.omit[0]&(1<<4) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<4) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3021,6 +1479,9 @@ func (x *SessionActivityAvMediaResult) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EmailThreadCreated = []string{"id", "tenantId", "created"}
+
 func (x *EmailThreadCreated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -3028,33 +1489,10 @@ func (x *EmailThreadCreated) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_EmailThreadCreated, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("created")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("created") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Created.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Created))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Created), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3066,6 +1504,9 @@ func (x *EmailThreadCreated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EmailThreadOperatorJoined = []string{"id", "tenantId", "userId", "time"}
+
 func (x *EmailThreadOperatorJoined) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -3073,41 +1514,10 @@ func (x *EmailThreadOperatorJoined) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("userId")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_EmailThreadOperatorJoined, 0, x.extra)
+		if x.omit[0]&(1<<3) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3119,6 +1529,9 @@ func (x *EmailThreadOperatorJoined) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EmailThreadOperatorLeft = []string{"id", "tenantId", "userId", "time"}
+
 func (x *EmailThreadOperatorLeft) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -3126,41 +1539,10 @@ func (x *EmailThreadOperatorLeft) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("userId")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_EmailThreadOperatorLeft, 0, x.extra)
+		if x.omit[0]&(1<<3) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<3) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3172,6 +1554,9 @@ func (x *EmailThreadOperatorLeft) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EmailThreadForwarded = []string{"id", "tenantId", "time", "userId", "operatorGroupId"}
+
 func (x *EmailThreadForwarded) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -3179,33 +1564,10 @@ func (x *EmailThreadForwarded) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_EmailThreadForwarded, 0, x.extra)
+		if x.omit[0]&(1<<2) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3217,6 +1579,9 @@ func (x *EmailThreadForwarded) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_EmailThreadParamsUpdated = []string{"id", "tenantId"}
+
 func (x *EmailThreadParamsUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -3224,22 +1589,7 @@ func (x *EmailThreadParamsUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_EmailThreadParamsUpdated, 0, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -3250,6 +1600,9 @@ func (x *EmailThreadParamsUpdated) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_UserStatusChanged = []string{"userId", "status", "availabilityStatus", "availabilityStatusReason"}
+
 func (x *UserStatusChanged) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -3257,30 +1610,7 @@ func (x *UserStatusChanged) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("userId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("userId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("status")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("status") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("availabilityStatus")
-			if x.omit[0]&(1<<2) != 0 {
-				if !x.extra.Has("availabilityStatus") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_UserStatusChanged, 0, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -3291,6 +1621,9 @@ func (x *UserStatusChanged) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_GuestIdentityUpdated = []string{"id", "tenantId"}
+
 func (x *GuestIdentityUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -3298,22 +1631,7 @@ func (x *GuestIdentityUpdated) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("id")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("id") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
-			fp := p1.Key("tenantId")
-			if x.omit[0]&(1<<1) != 0 {
-				if !x.extra.Has("tenantId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
+		ps.Required(&p1, x.omit[:], members_GuestIdentityUpdated, 0, x.extra)
 		ps.Members(&p1, x.extra)
 	}
 }
@@ -3341,6 +1659,9 @@ func (x *ApplicationSettingChanged) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_StatRealTime = []string{"companyId", "metricName", "tags", "fields", "time"}
+
 func (x *StatRealTime) validate(ps *wire.Problems, p *wire.Path) {
 	p1 := p.Key("data")
 	if x.envOmit&1 != 0 && !x.env[0].Has("data") {
@@ -3348,25 +1669,10 @@ func (x *StatRealTime) validate(ps *wire.Problems, p *wire.Path) {
 	}
 	ps.Members(p, x.env[0])
 	if x.envOmit == 0 {
-		{
-			fp := p1.Key("companyId")
-			if x.omit[0]&(1<<0) != 0 {
-				if !x.extra.Has("companyId") {
-					ps.Add(&fp, "required member is missing")
-				}
-			}
-		}
-		{
+		ps.Required(&p1, x.omit[:], members_StatRealTime, 0, x.extra)
+		if x.omit[0]&(1<<4) == 0 {
 			fp := p1.Key("time")
-			if x.omit[0]&(1<<4) != 0 {
-				if !x.extra.Has("time") {
-					ps.Add(&fp, "required member is missing")
-				}
-			} else {
-				if _, err := x.Time.Time(); err != nil {
-					ps.Add(&fp, wire.Quote(string(x.Time))+" is not a time in the layout 2006-01-02T15:04:05.999999999Z07:00")
-				}
-			}
+			wire.CheckTime(ps, &fp, string(x.Time), layouts_Timestamp, ".,:")
 		}
 		ps.Members(&p1, x.extra)
 	}
@@ -3378,31 +1684,11 @@ func (x *StatRealTime) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ActivityFile = []string{"id", "operatorOwner", "departmentOwner", "name", "downloadUrl", "isUploading", "isDeleted"}
+
 func (x *ActivityFile) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("id")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("id") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("isUploading")
-		if x.omit[0]&(1<<5) != 0 {
-			if !x.extra.Has("isUploading") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("isDeleted")
-		if x.omit[0]&(1<<6) != 0 {
-			if !x.extra.Has("isDeleted") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_ActivityFile, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -3412,23 +1698,11 @@ func (x *ActivityFile) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_ChoiceOption = []string{"value", "label"}
+
 func (x *ChoiceOption) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("value")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("value") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_ChoiceOption, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 
@@ -3438,50 +1712,25 @@ func (x *ChoiceOption) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_FormField = []string{"inputType", "label", "key", "required", "ordinal", "choiceOptions"}
+
 func (x *FormField) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("inputType")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("inputType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("label")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("label") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	ps.Required(p, x.omit[:], members_FormField, 0, x.extra)
+	if x.Key.IsNull() {
 		fp := p.Key("key")
-		if x.Key.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
+	if x.Required.IsNull() {
 		fp := p.Key("required")
-		if x.Required.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		ps.Add(&fp, "must not be null")
 	}
-	{
-		fp := p.Key("ordinal")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("ordinal") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
+	if v, ok := x.ChoiceOptions.Get(); ok {
 		fp := p.Key("choiceOptions")
-		if v, ok := x.ChoiceOptions.Get(); ok {
-			check_ListOfChoiceOption(ps, &fp, v)
-		} else if x.ChoiceOptions.IsNull() {
-			ps.Add(&fp, "must not be null")
-		}
+		check_ListOfChoiceOption(ps, &fp, v)
+	} else if x.ChoiceOptions.IsNull() {
+		fp := p.Key("choiceOptions")
+		ps.Add(&fp, "must not be null")
 	}
 	ps.Members(p, x.extra)
 }
@@ -3492,47 +1741,11 @@ func (x *FormField) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+
+var members_PreviewURL = []string{"title", "imageUrl", "contentType", "originalUrl", "originalActivityId"}
+
 func (x *PreviewURL) validate(ps *wire.Problems, p *wire.Path) {
-	{
-		fp := p.Key("title")
-		if x.omit[0]&(1<<0) != 0 {
-			if !x.extra.Has("title") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("imageUrl")
-		if x.omit[0]&(1<<1) != 0 {
-			if !x.extra.Has("imageUrl") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("contentType")
-		if x.omit[0]&(1<<2) != 0 {
-			if !x.extra.Has("contentType") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("originalUrl")
-		if x.omit[0]&(1<<3) != 0 {
-			if !x.extra.Has("originalUrl") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
-	{
-		fp := p.Key("originalActivityId")
-		if x.omit[0]&(1<<4) != 0 {
-			if !x.extra.Has("originalActivityId") {
-				ps.Add(&fp, "required member is missing")
-			}
-		}
-	}
+	ps.Required(p, x.omit[:], members_PreviewURL, 0, x.extra)
 	ps.Members(p, x.extra)
 }
 

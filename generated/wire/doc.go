@@ -46,6 +46,15 @@
 // event type the way generated decoders read it (the first member of that
 // name that holds a string, through the first objects on the way).
 //
+// Generated decoders do not spell that loop out per member: Obj holds what
+// does not vary between fields (the seen bits that turn a second member of
+// a name into a kept duplicate, the presence of plain fields, keeping a
+// value that does not fit), and each field is one case that names its
+// index, its destination and its reader (see Obj). Problems.Required
+// reports the missing required members of an object from its omit bits and
+// a table of names, and NotObject, NoType and SkipEvent are the fixed
+// steps of finding an event's type.
+//
 // Messages are bounded whatever the input: Quote and JSONText render at
 // most MaxQuoted bytes of a value, BoundPointer elides the middle of long
 // pointers, and lists of errors show MaxErrorLines lines.

@@ -113,3 +113,19 @@ func (o Opt[T]) Format(f fmt.State, verb rune) {
 		io.WriteString(f, "<absent>")
 	}
 }
+
+// OptKey writes the key of an Opt member of an object being encoded,
+// quoted as Encoder.Key takes it, when the member is present: followed by
+// null when o is null, and when o holds a value it returns the value, for
+// the caller to write, and true. An absent member writes nothing.
+func OptKey[T any](e *Encoder, quoted string, o *Opt[T]) (T, bool) {
+	if o.state == optAbsent {
+		var zero T
+		return zero, false
+	}
+	e.Key(quoted)
+	if o.state == optNull {
+		e.Null()
+	}
+	return o.v, o.state == optSet
+}

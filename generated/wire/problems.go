@@ -2,6 +2,7 @@ package wire
 
 import (
 	"errors"
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -82,6 +83,33 @@ func (p *Path) writeTo(b *strings.Builder) {
 		writeToken(b, p.key)
 	} else {
 		b.WriteString(strconv.Itoa(p.index))
+	}
+}
+
+// Required adds "required member is missing" at the path of each member
+// of the object at path that is required but absent: names[i] is the JSON
+// name of the field of index i, and omit has its bit set when the field
+// did not decode; a member kept in members was present (with a problem of
+// its own), not missing. Only the fields from index from on are checked.
+func (p *Problems) Required(path *Path, omit []uint64, names []string, from int, members Members) {
+	for w, set := range omit {
+		for set != 0 {
+			i := w*64 + bits.TrailingZeros64(set)
+			set &= set - 1
+			if i < from || i >= len(names) || members.Has(names[i]) {
+				continue
+			}
+			fp := path.Key(names[i])
+			p.Add(&fp, "required member is missing")
+		}
+	}
+}
+
+// CheckTime adds a problem when s is not a time in any of layouts (see
+// ParseTime): "\"noon\" is not a time in the layout 2006-01-02".
+func CheckTime(ps *Problems, path *Path, s string, layouts []string, seps string) {
+	if _, err := ParseTime(s, layouts, seps); err != nil {
+		ps.Add(path, Quote(s)+" is not a time in the layout "+layouts[0])
 	}
 }
 

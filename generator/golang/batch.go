@@ -23,48 +23,22 @@ func batchDecls(f *jen.File, env *ir.Envelope) {
 	f.Comment("envelope cannot be read becomes *Invalid (kept verbatim) and the others are still returned, with a")
 	f.Comment("DecodeErrors listing the failed items. Only input that is not JSON, or a body without the array,")
 	f.Comment("returns a nil Batch.")
+	r := func() *jen.Statement { return jen.Id("r") }
 	f.Func().Id("DecodeBatch").Params(jen.Id("data").Index().Byte()).Params(jen.Op("*").Id("Batch"), jen.Error()).Block(
-		jen.Var().Id("d").Qual(wirePkg, "Decoder"),
-		jen.Id("d").Dot("Reset").Call(jen.String().Parens(jen.Id("data"))),
-		jen.If(jen.Op("!").Id("d").Dot("Object").Call()).Block(
-			jen.If(jen.Id("d").Dot("Peek").Call().Op("==").Qual(wirePkg, "KindInvalid")).Block(jen.Id("d").Dot("Skip").Call(), jen.Return(jen.Nil(), jen.Id("d").Dot("Error").Call(jen.Lit("")))),
-			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("expected an object, got ").Op("+").Id("d").Dot("Peek").Call().Dot("String").Call()})),
-		),
+		jen.Var().Id("r").Qual(wirePkg, "BatchReader"),
+		jen.If(jen.Err().Op(":=").Add(r()).Dot("Open").Call(jen.Id("data"), jen.Lit(member)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("b").Op(":=").New(jen.Id("Batch")),
-		jen.Var().Id("errs").Id("DecodeErrors"),
-		jen.Id("found").Op(":=").False(),
-		jen.For(jen.Id("d").Dot("MoreMembers").Call()).Block(
-			jen.List(jen.Id("name"), jen.Id("raw")).Op(":=").Id("d").Dot("Key").Call(),
-			jen.If(jen.Id("name").Op("!=").Lit(member).Op("||").Id("found")).Block(
-				jen.Id("b").Dot("extra").Dot("Keep").Call(jen.Op("&").Id("d"), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "DuplicateIf").Call(jen.Id("found").Op("&&").Id("name").Op("==").Lit(member))),
-				jen.Continue(),
+		jen.Id("b").Dot("Events").Op("=").Id("b").Dot("first").Index(jen.Empty(), jen.Lit(0)),
+		jen.For(r().Dot("Next").Call()).Block(
+			jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeEvent").Call(jen.Op("&").Add(r()).Dot("D"), jen.Lit("")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Id("ev").Op("=").Op("&").Id("Invalid").Values(jen.Dict{jen.Id("Raw"): jen.Qual(jsonPkg, "RawMessage").Call(r().Dot("Invalid").Call(jen.Err())), jen.Id("Err"): jen.Err()}),
 			),
-			// The first array of that name is the batch, as for every envelope member; one of another
-			// kind is kept with a problem.
-			jen.If(jen.Id("d").Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindArray")).Block(
-				jen.Id("b").Dot("extra").Dot("Keep").Call(jen.Op("&").Id("d"), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(jen.Id("d").Dot("Peek").Call(), jen.Lit("array"))),
-				jen.Continue(),
-			),
-			jen.Id("found").Op("=").True(),
-			jen.Id("b").Dot("Events").Op("=").Id("b").Dot("first").Index(jen.Empty(), jen.Lit(0)),
-			jen.Id("d").Dot("Array").Call(),
-			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("MoreElements").Call(), jen.Id("i").Op("++")).Block(
-				jen.Id("start").Op(":=").Id("d").Dot("Start").Call(),
-				jen.List(jen.Id("ev"), jen.Id("err")).Op(":=").Id("decodeEvent").Call(jen.Op("&").Id("d"), jen.Lit("")),
-				jen.If(jen.Id("d").Dot("Failed").Call()).Block(jen.Return(jen.Nil(), jen.Id("d").Dot("Error").Call(jen.Lit("")))),
-				jen.If(jen.Id("err").Op("!=").Nil()).Block(
-					// The pointer is made absolute only here, on the error path.
-					jen.Id("err").Dot("Pointer").Op("=").Lit("/"+pointerEscape(member)+"/").Op("+").Qual("strconv", "Itoa").Call(jen.Id("i")).Op("+").Id("err").Dot("Pointer"),
-					jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Id("err")),
-					jen.Id("ev").Op("=").Op("&").Id("Invalid").Values(jen.Dict{jen.Id("Raw"): jen.Qual(jsonPkg, "RawMessage").Call(jen.Id("d").Dot("Since").Call(jen.Id("start"))), jen.Id("Err"): jen.Id("err")}),
-				),
-				jen.Id("b").Dot("Events").Op("=").Append(jen.Id("b").Dot("Events"), jen.Id("ev")),
-			),
+			jen.Id("b").Dot("Events").Op("=").Append(jen.Id("b").Dot("Events"), jen.Id("ev")),
 		),
-		jen.Id("d").Dot("End").Call(),
-		jen.If(jen.Id("d").Dot("Failed").Call()).Block(jen.Return(jen.Nil(), jen.Id("d").Dot("Error").Call(jen.Lit("")))),
-		jen.If(jen.Op("!").Id("found")).Block(jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Lit("/" + pointerEscape(member)), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("missing array of events")}))),
-		jen.If(jen.Len(jen.Id("errs")).Op(">").Lit(0)).Block(jen.Return(jen.Id("b"), jen.Id("errs"))),
+		jen.If(jen.Err().Op(":=").Add(r()).Dot("Close").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("b").Dot("extra").Op("=").Add(r()).Dot("Extra"),
+		jen.If(jen.Len(r().Dot("Errs")).Op(">").Lit(0)).Block(jen.Return(jen.Id("b"), r().Dot("Errs"))),
 		jen.Return(jen.Id("b"), jen.Nil()),
 	)
 	f.Comment("MarshalJSON encodes the batch as it came: every item, and the body's other members.")

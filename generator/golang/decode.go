@@ -162,21 +162,20 @@ func objectDecoders(f *jen.File, p *ir.Platform) {
 		var extraCases []jen.Code
 		if t.Implied != nil {
 			body = append(body, jen.Var().Id("seenDiscriminator").Bool())
-			extraCases = append(extraCases, impliedCase(t.Implied.Member, "extra"))
+			extraCases = append(extraCases, impliedCase(t.Implied.Member, "o"))
 		}
-		body = append(body, memberLoop(append(extraCases, fieldCases(t.Fields, jen.Id("x").Dot("extra"))...), jen.Id("x").Dot("extra"))...)
+		body = append(body, objState("o", t.Fields))
+		body = append(body, memberLoop("o", append(extraCases, fieldCases(t.Fields, "o")...))...)
+		body = append(body, objDone("o", t.Fields, jen.Id("x").Dot("extra")))
 		f.Comment("decode reads the object at d's position, which the caller has checked is an object.")
 		f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("decode").Params(decoderParam).Block(body...)
 	}
 }
 
-// decodePrologue declares the seen bits and marks every plain field omitted until it decodes.
+// decodePrologue marks every plain field omitted until it decodes.
 func decodePrologue(fs []*ir.Field) []jen.Code {
-	if len(fs) == 0 {
-		return nil
-	}
 	words := (len(fs) + 63) / 64
-	codes := []jen.Code{jen.Var().Id("seen").Index(jen.Lit(words)).Uint64()}
+	var codes []jen.Code
 	if omitWords(fs) > 0 {
 		masks := make([]uint64, words)
 		for _, f := range fs {
@@ -193,87 +192,77 @@ func decodePrologue(fs []*ir.Field) []jen.Code {
 	return codes
 }
 
-// memberLoop reads the members of the object at d's position: cases handles the known names, and
-// every other member is kept in extra.
-func memberLoop(cases []jen.Code, extra jen.Code) []jen.Code {
-	cases = append(cases, jen.Default().Block(jen.Add(extra).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit(""))))
+// objState declares obj, the wire.Obj that reads the members of an object of the struct whose fields
+// are fs.
+func objState(obj string, fs []*ir.Field) jen.Code {
+	if words := (len(fs) + 63) / 64; words > 2 { // wire.Obj has room for the bits of 128 members
+		return jen.Id(obj).Op(":=").Qual(wirePkg, "Obj").Values(jen.Id("More").Op(":").Make(jen.Index().Uint64(), jen.Lit(2*(words-2))))
+	}
+	return jen.Var().Id(obj).Qual(wirePkg, "Obj")
+}
+
+// objDone hands what obj kept to the struct: the members no field took to extra, and the plain fields
+// it stored to the omit bits (decodePrologue set them all).
+func objDone(obj string, fs []*ir.Field, extra jen.Code) jen.Code {
+	var omit jen.Code = jen.Nil()
+	if omitWords(fs) > 0 {
+		omit = jen.Id("x").Dot("omit").Index(jen.Empty(), jen.Empty())
+	}
+	return jen.Id(obj).Dot("Done").Call(jen.Op("&").Add(extra), omit)
+}
+
+// memberLoop reads the members of the object at d's position with obj: cases handles the known names,
+// and every other member is kept.
+func memberLoop(obj string, cases []jen.Code) []jen.Code {
+	cases = append(cases, jen.Default().Block(jen.Id(obj).Dot("Keep").Call(d(), jen.Lit(""))))
 	return []jen.Code{
 		d().Dot("Object").Call(),
-		jen.For().Block(
-			jen.List(jen.Id("name"), jen.Id("raw"), jen.Id("ok")).Op(":=").Add(d()).Dot("NextMember").Call(),
-			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
-			jen.Switch(jen.Id("name")).Block(cases...),
+		jen.For(jen.Id(obj).Dot("Next").Call(d())).Block(
+			jen.Switch(jen.Id(obj).Dot("Name")).Block(cases...),
 		),
 	}
 }
 
 // impliedCase accepts the discriminator member of a union variant that does not declare it, as
 // discriminatorCase does for events.
-func impliedCase(member, extraField string) jen.Code {
-	return jen.Case(jen.Lit(member)).Block(discriminatorRead(jen.Id("x").Dot(extraField), false)...)
+func impliedCase(member, obj string) jen.Code {
+	return discriminatorCase(member, obj, false)
 }
 
-// fieldCases emits one switch case per field; extra is where undecodable members go.
-func fieldCases(fs []*ir.Field, extra jen.Code) []jen.Code {
+// fieldCases emits one switch case per field, read with obj: the runtime marks the member seen, the
+// field's reader reads the value, and the runtime stores it, or keeps the member verbatim when it is a
+// duplicate or does not fit.
+func fieldCases(fs []*ir.Field, obj string) []jen.Code {
 	var cases []jen.Code
 	for _, f := range fs {
-		word, bit := bitOf(f)
-		cases = append(cases, jen.Case(jen.Lit(f.JSONName)).Block(
-			jen.If(jen.Id("seen").Index(word).Op("&").Add(bit).Op("!=").Lit(0)).Block(
-				jen.Add(extra).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
-				jen.Break(),
-			),
-			jen.Id("seen").Index(word).Op("|=").Add(bit),
-			fieldRead(f, extra),
-		))
+		cases = append(cases, jen.Case(jen.Lit(f.JSONName)).Block(fieldRead(f, obj)))
 	}
 	return cases
 }
 
-// fieldRead decodes one field's value, keeping it verbatim in extra when it does not fit.
-func fieldRead(f *ir.Field, extra jen.Code) jen.Code {
-	keep := jen.Add(extra).Dot("Add").Call(jen.Id("name"), jen.Id("raw"), d().Dot("Since").Call(jen.Id("start")), jen.Id("p"))
-	// NextMember leaves the reader at the value, so its offset is where the value's text starts.
-	start := jen.Id("start").Op(":=").Add(d()).Dot("Offset").Call()
-	target := jen.Id("x").Dot(f.GoName)
-	if f.Plain() && f.Type.Kind == ir.RefNamed && f.Type.Named.Kind == ir.KindObject {
+// fieldRead decodes one field's value with obj.
+func fieldRead(f *ir.Field, obj string) jen.Code {
+	o, i, target := jen.Op("&").Id(obj), jen.Lit(f.Index), jen.Op("&").Id("x").Dot(f.GoName)
+	switch {
+	case f.Plain() && f.Type.Kind == ir.RefNamed && f.Type.Named.Kind == ir.KindObject:
 		// Objects decode in place rather than through a copy.
-		word, bit := bitOf(f)
-		return jen.If(d().Dot("Peek").Call().Op("==").Qual(wirePkg, "KindObject")).Block(
-			jen.Add(target).Dot("decode").Call(d()),
-			jen.Id("x").Dot("omit").Index(word).Op("&^=").Add(bit),
-		).Else().Block(
-			jen.Add(extra).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("object"))),
-		)
-	}
-	if f.Plain() && f.Type.Kind == ir.RefBuiltin && f.Type.Builtin == "raw" {
+		return jen.If(jen.Id(obj).Dot("Object").Call(d(), i)).Block(jen.Id("x").Dot(f.GoName).Dot("decode").Call(d()))
+	case f.Plain() && f.Type.Kind == ir.RefBuiltin && f.Type.Builtin == "raw":
 		// Raw JSON admits null as a value; a required, non-nullable raw member does not.
-		word, bit := bitOf(f)
-		return jen.If(d().Dot("Null").Call()).Block(
-			jen.Add(extra).Dot("Add").Call(jen.Id("name"), jen.Id("raw"), jen.Lit("null"), jen.Lit("must not be null")),
-		).Else().Block(
-			jen.Add(target).Op("=").Qual(jsonPkg, "RawMessage").Call(d().Dot("Skip").Call()),
-			jen.Id("x").Dot("omit").Index(word).Op("&^=").Add(bit),
-		)
+		return jen.Id(obj).Dot("PlainRaw").Call(d(), i, target)
 	}
-	if f.Plain() {
-		word, bit := bitOf(f)
-		return jen.Block(
-			start,
-			jen.If(jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(read(f.Type)), jen.Id("p").Op("==").Lit("")).Block(
-				jen.Add(target).Op("=").Id("v"),
-				jen.Id("x").Dot("omit").Index(word).Op("&^=").Add(bit),
-			).Else().Block(keep),
-		)
+	// Field and OptField keep the bits of 128 members in place; the others are in wire.Obj's More.
+	field, reader := "Field", read(f.Type)
+	if !f.Plain() {
+		field = "OptField"
+		if f.Type.Kind == ir.RefBuiltin && f.Type.Builtin == "raw" {
+			reader = d().Dot("ReadOptRaw").Call() // a null is the member's null, not a raw value
+		}
 	}
-	return jen.Block(
-		start,
-		jen.If(d().Dot("Null").Call()).Block(
-			jen.Add(target).Dot("SetNull").Call(),
-		).Else().If(jen.List(jen.Id("v"), jen.Id("p")).Op(":=").Add(read(f.Type)), jen.Id("p").Op("==").Lit("")).Block(
-			jen.Add(target).Dot("Set").Call(jen.Id("v")),
-		).Else().Block(keep),
-	)
+	if f.Index >= 128 {
+		field = "Wide" + field
+	}
+	return jen.Qual(wirePkg, field).Call(o, d(), i, target).Dot("Set").Call(reader)
 }
 
 // bitOf returns the word index and the bit of a field in the seen and omit bit sets.

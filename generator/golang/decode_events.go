@@ -1,12 +1,14 @@
 package golang
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eventgen/eventgen/generator/ir"
 )
 
-// eventDecoders emits the decode method of every event: the envelope levels down to the payload,
+// eventDecoders emits the decode methods of every event: the envelope levels down to the payload,
 // in one pass.
 func eventDecoders(f *jen.File, p *ir.Platform) {
 	env := p.Envelope
@@ -15,23 +17,15 @@ func eventDecoders(f *jen.File, p *ir.Platform) {
 		if n := envLevels(env); n > 0 {
 			body = append(body, jen.Id("x").Dot("envOmit").Op("=").Lit(1<<n-1))
 		}
-		if !resumable(env) || e.Absent {
-			body = append(body, jen.Var().Id("seenDiscriminator").Bool())
-			body = append(body, levelLoop(env, e, 0)...)
-			f.Comment("decode reads the event at d's position, which the caller has checked is an object.")
-			f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decode").Params(decoderParam).Block(body...)
-			continue
-		}
-		loop := levelLoop(env, e, 0)
-		loop[0] = jen.If(jen.Op("!").Id("resumed")).Block(loop[0]) // d.Object()
 		body = append(body, jen.Id("seenDiscriminator").Op(":=").Id("resumed"))
-		body = append(body, loop...)
+		body = append(body, levelLoop(env, e, 0, true)...)
+		body = append(body, jen.Id("x").Dot("size").Op("=").Add(d()).Dot("Offset").Call().Op("-").Id("start"), jen.Return(jen.Id("x")))
 		f.Comment("decode reads the event at d's position, which the caller has checked is an object.")
 		f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decode").Params(decoderParam).Block(
-			jen.Id("x").Dot("decodeFrom").Call(d(), jen.False()))
-		f.Comment("decodeFrom reads the event; resumed says that its '{' and its first member, the discriminator,")
-		f.Comment("have been read already (see decodeEvent).")
-		f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decodeFrom").Params(decoderParam, jen.Id("resumed").Bool()).Block(body...)
+			jen.Id("x").Dot("decodeFrom").Call(d(), jen.False(), d().Dot("Offset").Call()))
+		f.Comment("decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first")
+		f.Comment("member, the discriminator, have been read already (see decodeEvent).")
+		f.Func().Params(jen.Id("x").Op("*").Id(e.GoName)).Id("decodeFrom").Params(decoderParam, jen.Id("resumed").Bool(), jen.Id("start").Int()).Op("*").Id(e.GoName).Block(body...)
 	}
 }
 
@@ -47,96 +41,58 @@ func levelMembers(env *ir.Envelope, k int) jen.Code {
 	return jen.Id("x").Dot("env").Index(jen.Lit(k))
 }
 
+// levelObj names the wire.Obj that reads envelope level k.
+func levelObj(k int) string {
+	if k == 0 {
+		return "o"
+	}
+	return fmt.Sprintf("o%d", k)
+}
+
 // levelLoop reads the object of envelope level k. The last level holds the discriminator; the payload
-// is the level below it, or the last level itself.
-func levelLoop(env *ir.Envelope, e *ir.Event, k int) []jen.Code {
-	members := levelMembers(env, k)
+// is the level below it, or the last level itself. With resumed, the level's '{' may have been read
+// already (decodeFrom's parameter of that name says).
+func levelLoop(env *ir.Envelope, e *ir.Event, k int, resumed bool) []jen.Code {
+	obj := levelObj(k)
 	last := len(env.Levels)
 	var cases []jen.Code
 	if k == last {
-		cases = append(cases, discriminatorCase(env.Discriminator, members, e.Absent))
+		cases = append(cases, discriminatorCase(env.Discriminator, obj, e.Absent))
 	}
-	down := env.Down(k)
-	if down != "" {
+	if down := env.Down(k); down != "" {
+		// The first object of that name is the level (envOmit has its bit cleared then); members of
+		// another kind are kept with a problem, as LookupString passes over them.
 		cases = append(cases, jen.Case(jen.Lit(down)).Block(
-			// The first object of that name is the level (envOmit has its bit cleared then); members of
-			// another kind are kept with a problem, as LookupString passes over them.
-			jen.If(jen.Id("x").Dot("envOmit").Op("&").Lit(1<<k).Op("==").Lit(0)).Block(
-				jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
-				jen.Break(),
-			),
-			jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindObject")).Block(
-				jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("object"))),
-				jen.Break(),
-			),
-			jen.Id("x").Dot("envOmit").Op("&^=").Lit(1<<k),
-			jen.Block(levelLoop(env, e, k+1)...),
+			jen.If(jen.Id(obj).Dot("Level").Call(d(), jen.Op("&").Id("x").Dot("envOmit"), jen.Lit(1<<k))).Block(
+				levelLoop(env, e, k+1, false)...),
 		))
 	}
 	if k == 0 {
-		cases = append(cases, fieldCases(env.Fields, members)...)
+		cases = append(cases, fieldCases(env.Fields, obj)...)
 	}
 	if k == envLevels(env) {
-		cases = append(cases, fieldCases(e.PayloadFields(env), members)...)
+		cases = append(cases, fieldCases(e.PayloadFields(env), obj)...)
 	}
-	return memberLoop(cases, members)
+	loop := memberLoop(obj, cases)
+	if resumed {
+		loop[0] = jen.If(jen.Op("!").Id("resumed")).Block(loop[0]) // d.Object()
+	}
+	loop = append(loop, objDone(obj, e.Fields, levelMembers(env, k)))
+	return append([]jen.Code{objState(obj, e.Fields)}, loop...)
 }
 
-// discriminatorCase reads the discriminator member: the first one holding a string is the event's type
-// (the one LookupString found); the others are kept verbatim, as duplicates or with their wrong kind.
-// The absent event keeps the member ("") among its members, so that it is encoded again as it came.
-func discriminatorCase(member string, members jen.Code, absent bool) jen.Code {
-	return jen.Case(jen.Lit(member)).Block(discriminatorRead(members, absent)...)
-}
-
-// discriminatorRead is the body of discriminatorCase and impliedCase.
-func discriminatorRead(members jen.Code, absent bool) []jen.Code {
-	first := d().Dot("Skip").Call()
-	var null jen.Code = jen.Null()
-	if absent {
-		// Absent, null or "": all three say "no event type"; null and "" are kept as they came.
-		first = jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit(""))
-		null = jen.If(d().Dot("Peek").Call().Op("==").Qual(wirePkg, "KindNull")).Block(
-			jen.Id("seenDiscriminator").Op("=").True(),
-			first,
-			jen.Break(),
-		)
-	}
-	return []jen.Code{
-		jen.If(jen.Id("seenDiscriminator")).Block(
-			jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Lit("duplicate member")),
-			jen.Break(),
-		),
-		null,
-		jen.If(d().Dot("Peek").Call().Op("!=").Qual(wirePkg, "KindString")).Block(
-			jen.Add(members).Dot("Keep").Call(d(), jen.Id("name"), jen.Id("raw"), jen.Qual(wirePkg, "Mismatch").Call(d().Dot("Peek").Call(), jen.Lit("string"))),
-			jen.Break(),
-		),
-		jen.Id("seenDiscriminator").Op("=").True(),
-		first,
-	}
+// discriminatorCase reads the discriminator member with obj: the first one holding a string is the
+// event's type (the one LookupString found); the others are kept verbatim, as duplicates or with their
+// wrong kind. The absent event keeps the member ("") among its members, so that it is encoded again as
+// it came.
+func discriminatorCase(member, obj string, absent bool) jen.Code {
+	return jen.Case(jen.Lit(member)).Block(jen.Id(obj).Dot("Discriminator").Call(d(), jen.Op("&").Id("seenDiscriminator"), jen.Lit(absent)))
 }
 
 // dispatch emits decodeEvent (find the discriminator, pick the struct, decode in the same pass), and
 // the public Decode (and DecodeBatch for batch platforms).
 func dispatch(f *jen.File, p *ir.Platform) {
 	env := p.Envelope
-	var cases []jen.Code
-	// Each case calls decode on the concrete type: a call through the Event interface would make the
-	// Decoder escape to the heap, one allocation per event.
-	for _, e := range p.Typed() {
-		cases = append(cases, jen.Case(jen.Id(e.ConstName)).Block(
-			jen.Id("v").Op(":=").New(jen.Id(e.GoName)),
-			jen.Id("v").Dot("decode").Call(d()),
-			jen.Id("v").Dot("size").Op("=").Add(d()).Dot("Offset").Call().Op("-").Id("start"),
-			jen.Id("ev").Op("=").Id("v"),
-		))
-	}
-	cases = append(cases, jen.Default().Block(
-		jen.Id("v").Op(":=").Op("&").Id("Unknown").Values(jen.Dict{jen.Id("Type"): jen.Id("EventType").Call(jen.Id("typ"))}),
-		jen.Id("v").Dot("decode").Call(d()),
-		jen.Id("ev").Op("=").Id("v"),
-	))
 	path := env.DiscriminatorPath()
 	var pathLits []jen.Code
 	for _, s := range path {
@@ -146,72 +102,63 @@ func dispatch(f *jen.File, p *ir.Platform) {
 	for _, s := range path {
 		ptr += "/" + pointerEscape(s)
 	}
-	f.Comment("decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.")
-	f.Comment("On an error other than a syntax error, the value has been skipped so that a batch can go on.")
-	var fast []jen.Code
+	// resumed is a variable where the type can be the first member, false elsewhere.
+	var resumed jen.Code = jen.False()
 	if resumable(env) {
-		var fastCases []jen.Code
-		for _, e := range p.Typed() {
-			fastCases = append(fastCases, jen.Case(jen.Id(e.ConstName)).Block(
-				jen.Id("v").Op(":=").New(jen.Id(e.GoName)),
-				jen.Id("v").Dot("decodeFrom").Call(d(), jen.True()),
-				jen.Id("v").Dot("size").Op("=").Add(d()).Dot("Offset").Call().Op("-").Id("start"),
-				jen.Id("ev").Op("=").Id("v"),
-			))
-		}
-		fastCases = append(fastCases, jen.Default().Block(
-			d().Dot("SkipRest").Call(jen.True()),
-			jen.Id("ev").Op("=").Op("&").Id("Unknown").Values(jen.Dict{
-				jen.Id("Type"): jen.Id("EventType").Call(jen.Id("typ")),
-				jen.Id("Raw"):  jen.Qual(jsonPkg, "RawMessage").Call(d().Dot("Since").Call(jen.Id("start"))),
-			}),
-		))
-		typed := []jen.Code{
-			jen.Var().Id("ev").Id("Event"),
-			jen.Switch(jen.Id("EventType").Call(jen.Id("typ"))).Block(fastCases...),
-			jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Id("typ")))),
-			jen.Return(jen.Id("ev"), jen.Nil()),
-		}
-		first := jen.List(jen.Id("typ"), jen.Id("ok")).Op(":=").Add(d()).Dot("FirstMember").Call(jen.Lit(env.Discriminator))
-		fast = []jen.Code{
-			jen.Comment("Fast path: the event type is the first member, as vendors send it; it is read once."),
-			jen.If(first, jen.Id("ok")).Block(typed...),
-		}
-		if env.Absent != nil {
-			fast = []jen.Code{
+		resumed = jen.Id("resumed")
+	}
+	// Each case calls decodeFrom on the concrete type: a call through the Event interface would make the
+	// Decoder escape to the heap, one allocation per event.
+	var cases []jen.Code
+	for _, e := range p.Typed() {
+		cases = append(cases, jen.Case(jen.Id(e.ConstName)).Block(
+			jen.Id("ev").Op("=").New(jen.Id(e.GoName)).Dot("decodeFrom").Call(d(), resumed, jen.Id("start"))))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.Id("ev").Op("=").Op("&").Id("Unknown").Values(jen.Dict{
+			jen.Id("Type"): jen.Id("EventType").Call(jen.Id("typ")),
+			jen.Id("Raw"):  jen.Qual(jsonPkg, "RawMessage").Call(d().Dot("SkipEvent").Call(jen.Id("start"), resumed)),
+		}),
+	))
+	lookup := []jen.Code{
+		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
+		absentCase(env),
+		jen.If(jen.Op("!").Id("found")).Block(jen.Return(jen.Nil(), jen.Qual(wirePkg, "NoType").Call(d(), jen.Id("prefix").Op("+").Lit(ptr)))),
+	}
+	body := []jen.Code{
+		jen.If(jen.Err().Op(":=").Qual(wirePkg, "NotObject").Call(d(), jen.Id("prefix")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("start").Op(":=").Add(d()).Dot("Offset").Call(),
+	}
+	if resumable(env) {
+		first := jen.List(jen.Id("typ"), jen.Id("resumed")).Op(":=").Add(d()).Dot("FirstMember").Call(jen.Lit(env.Discriminator))
+		if env.Absent == nil {
+			body = append(body, jen.Comment("Fast path: the event type is the first member, as vendors send it; it is read once."), first)
+		} else {
+			body = append(body,
 				jen.Comment("Fast path: the event type is the first member, as vendors send it; it is read once. An"),
 				jen.Comment("empty one is read again below, as the event whose type is absent."),
 				jen.Id("saved").Op(":=").Op("*").Add(d()),
-				jen.If(first, jen.Id("ok").Op("&&").Id("typ").Op("==").Lit("")).Block(
-					jen.Op("*").Add(d()).Op("=").Id("saved"),
-				).Else().If(jen.Id("ok")).Block(typed...),
-			}
+				first,
+				jen.If(jen.Id("resumed").Op("&&").Id("typ").Op("==").Lit("")).Block(
+					jen.List(jen.Op("*").Add(d()), jen.Id("resumed")).Op("=").List(jen.Id("saved"), jen.False())),
+			)
 		}
+		body = append(body, jen.If(jen.Op("!").Id("resumed")).Block(append([]jen.Code{
+			jen.Var().Id("found").Bool(),
+			jen.List(jen.Id("typ"), jen.Id("found")).Op("=").Add(d()).Dot("LookupString").Call(pathLits...),
+		}, lookup...)...))
+	} else {
+		body = append(body, jen.List(jen.Id("typ"), jen.Id("found")).Op(":=").Add(d()).Dot("LookupString").Call(pathLits...))
+		body = append(body, lookup...)
 	}
-	body := []jen.Code{
-		jen.If(jen.Id("k").Op(":=").Add(d()).Dot("Peek").Call(), jen.Id("k").Op("!=").Qual(wirePkg, "KindObject")).Block(
-			jen.Id("at").Op(":=").Add(d()).Dot("Offset").Call(),
-			// Skip records why there is no value at all (the end of the input, a byte that starts none).
-			d().Dot("Skip").Call(),
-			jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
-			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix"), jen.Id("Offset"): jen.Id("at"), jen.Id("Msg"): jen.Lit("expected an object, got ").Op("+").Id("k").Dot("String").Call()})),
-		),
-		jen.Id("start").Op(":=").Add(d()).Dot("Offset").Call(),
-	}
-	body = append(body, fast...)
 	body = append(body,
-		jen.List(jen.Id("typ"), jen.Id("found")).Op(":=").Add(d()).Dot("LookupString").Call(pathLits...),
-		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit("")))),
-		absentCase(env),
-		jen.If(jen.Op("!").Id("found")).Block(
-			d().Dot("Skip").Call(),
-			jen.Return(jen.Nil(), jen.Op("&").Id("DecodeError").Values(jen.Dict{jen.Id("Pointer"): jen.Id("prefix").Op("+").Lit(ptr), jen.Id("Offset"): jen.Lit(-1), jen.Id("Msg"): jen.Lit("event type is missing or not a string")})),
-		),
 		jen.Var().Id("ev").Id("Event"),
 		jen.Switch(jen.Id("EventType").Call(jen.Id("typ"))).Block(cases...),
 		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Id("typ")))),
 		jen.Return(jen.Id("ev"), jen.Nil()),
 	)
+	f.Comment("decodeEvent decodes the envelope at d's position. prefix is the JSON pointer of the envelope, for errors.")
+	f.Comment("On an error other than a syntax error, the value has been skipped so that a batch can go on.")
 	f.Func().Id("decodeEvent").Params(decoderParam, jen.Id("prefix").String()).Params(jen.Id("Event"), jen.Op("*").Id("DecodeError")).Block(body...)
 	decodeFunc(f, env)
 	if env.Batch != "" {
@@ -227,9 +174,7 @@ func absentCase(env *ir.Envelope) jen.Code {
 	}
 	// No string event type (absent, null, another kind: kept with a problem) or an empty one.
 	return jen.If(jen.Op("!").Id("found").Op("||").Id("typ").Op("==").Lit("")).Block(
-		jen.Id("v").Op(":=").New(jen.Id(a.GoName)),
-		jen.Id("v").Dot("decode").Call(d()),
-		jen.Id("v").Dot("size").Op("=").Add(d()).Dot("Offset").Call().Op("-").Id("start"),
+		jen.Id("v").Op(":=").New(jen.Id(a.GoName)).Dot("decodeFrom").Call(d(), jen.False(), jen.Id("start")),
 		jen.If(d().Dot("Failed").Call()).Block(jen.Return(jen.Nil(), d().Dot("Error").Call(jen.Lit(a.Name)))),
 		jen.Return(jen.Id("v"), jen.Nil()),
 	)

@@ -93,11 +93,9 @@ func fieldWrites(fs []*ir.Field) []jen.Code {
 				e().Dot("Key").Call(quoted(f.JSONName)), write(f.Type, target)))
 			continue
 		}
-		codes = append(codes, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(target).Dot("Get").Call(), jen.Id("ok")).Block(
-			e().Dot("Key").Call(quoted(f.JSONName)), write(f.Type, jen.Id("v")),
-		).Else().If(jen.Add(target).Dot("IsNull").Call()).Block(
-			e().Dot("Key").Call(quoted(f.JSONName)), e().Dot("Null").Call(),
-		))
+		// wire.OptKey writes the key, and null; the value is written here, by its type's writer.
+		member := jen.Qual(wirePkg, "OptKey").Call(e(), quoted(f.JSONName), jen.Op("&").Add(target))
+		codes = append(codes, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(member), jen.Id("ok")).Block(write(f.Type, jen.Id("v"))))
 	}
 	return codes
 }

@@ -45,46 +45,77 @@ func add(path jen.Code, msg jen.Code) jen.Code {
 	return jen.Id("ps").Dot("Add").Call(path, msg)
 }
 
-// fieldChecks validates every field of x; members is where x keeps the members of this object that
-// did not decode (a required member kept there was present, just not decodable).
+// fieldChecks validates the value of every field of x that has one; members is where x keeps the members
+// of this object that did not decode (a required member kept there was present, just not decodable).
+// The required plain fields that are missing are reported by requiredCheck, all at once.
 func (v *validator) fieldChecks(fs []*ir.Field, pathVar string, members jen.Code) []jen.Code {
 	var codes []jen.Code
 	for _, f := range fs {
 		fp := jen.Op("&").Id("fp")
-		missing := jen.If(jen.Op("!").Add(members).Dot("Has").Call(jen.Lit(f.JSONName))).Block(add(fp, jen.Lit("required member is missing")))
-		var check *jen.Statement
+		// branch is the block of one condition: fp, the field's path, then the checks.
+		branch := func(checks ...jen.Code) jen.Code {
+			return jen.Block(append([]jen.Code{jen.Id("fp").Op(":=").Id(pathVar).Dot("Key").Call(jen.Lit(f.JSONName))}, checks...)...)
+		}
 		if f.Plain() {
-			word, bit := bitOf(f)
-			check = jen.If(jen.Id("x").Dot("omit").Index(word).Op("&").Add(bit).Op("!=").Lit(0)).Block(missing)
 			if vc := v.valueChecks(f.Type, jen.Id("x").Dot(f.GoName), fp, f); len(vc) > 0 {
-				check = check.Else().Block(vc...)
+				word, bit := bitOf(f)
+				codes = append(codes, jen.If(jen.Id("x").Dot("omit").Index(word).Op("&").Add(bit).Op("==").Lit(0)).Add(branch(vc...)))
 			}
-		} else {
-			vc := v.valueChecks(f.Type, jen.Id("v"), fp, f)
-			var branches []jen.Code
-			if len(vc) > 0 {
-				check = jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("x").Dot(f.GoName).Dot("Get").Call(), jen.Id("ok")).Block(vc...)
-			}
-			if !f.Nullable {
-				branches = append(branches, jen.If(jen.Id("x").Dot(f.GoName).Dot("IsNull").Call()).Block(add(fp, jen.Lit("must not be null"))))
-			}
-			if f.Required {
-				branches = append(branches, jen.If(jen.Id("x").Dot(f.GoName).Dot("IsAbsent").Call()).Block(missing))
-			}
-			for _, b := range branches {
-				if check == nil {
-					check = b.(*jen.Statement)
-				} else {
-					check = check.Else().Add(b)
-				}
-			}
+			continue
+		}
+		var check *jen.Statement
+		if vc := v.valueChecks(f.Type, jen.Id("v"), fp, f); len(vc) > 0 {
+			check = jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("x").Dot(f.GoName).Dot("Get").Call(), jen.Id("ok")).Add(branch(vc...))
+		}
+		var branches []*jen.Statement
+		if !f.Nullable {
+			branches = append(branches, jen.If(jen.Id("x").Dot(f.GoName).Dot("IsNull").Call()).Add(branch(add(fp, jen.Lit("must not be null")))))
+		}
+		if f.Required {
+			branches = append(branches, jen.If(jen.Id("x").Dot(f.GoName).Dot("IsAbsent").Call().Op("&&").Op("!").Add(members).Dot("Has").Call(jen.Lit(f.JSONName))).Add(
+				branch(add(fp, jen.Lit("required member is missing")))))
+		}
+		for _, b := range branches {
 			if check == nil {
-				continue
+				check = b
+			} else {
+				check = check.Else().Add(b)
 			}
 		}
-		codes = append(codes, jen.Block(jen.Id("fp").Op(":=").Id(pathVar).Dot("Key").Call(jen.Lit(f.JSONName)), check))
+		if check != nil {
+			codes = append(codes, check)
+		}
 	}
 	return codes
+}
+
+// requiredCheck reports the required plain fields among fs[from:to] that are missing (absent, and not
+// kept in members), by their JSON names in the table names.
+func requiredCheck(fs []*ir.Field, from, to int, names string, path, members jen.Code) []jen.Code {
+	plain := false
+	for _, f := range fs[from:to] {
+		plain = plain || f.Plain()
+	}
+	if !plain {
+		return nil
+	}
+	var table jen.Code = jen.Id(names)
+	if to < len(fs) {
+		table = jen.Id(names).Index(jen.Empty(), jen.Lit(to))
+	}
+	return []jen.Code{jen.Id("ps").Dot("Required").Call(path, jen.Id("x").Dot("omit").Index(jen.Empty(), jen.Empty()), table, jen.Lit(from), members)}
+}
+
+// memberNames declares the table of the JSON names of fields fs, by index, when one of them is plain.
+func memberNames(f *jen.File, name string, fs []*ir.Field) {
+	if omitWords(fs) == 0 {
+		return
+	}
+	f.Var().Id(name).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, fd := range fs {
+			g.Lit(fd.JSONName)
+		}
+	})
 }
 
 // valueChecks validates the value expr of type r at path (a *wire.Path expression); f adds the field's
@@ -129,8 +160,7 @@ func (v *validator) refCheck(r *ir.TypeRef, expr, path jen.Code) jen.Code {
 		return jen.If(jen.Op("!").Add(expr).Dot("Known").Call()).Block(
 			add(path, jen.Lit("value ").Op("+").Qual(wirePkg, "JSONText").Call(expr).Op("+").Lit(" is not one of "+strings.Join(texts, ", "))))
 	case ir.KindTime:
-		return jen.If(jen.List(jen.Id("_"), jen.Id("err")).Op(":=").Add(expr).Dot("Time").Call(), jen.Id("err").Op("!=").Nil()).Block(
-			add(path, jen.Qual(wirePkg, "Quote").Call(jen.String().Parens(expr)).Op("+").Lit(" is not a time in the layout "+t.Layouts[0])))
+		return jen.Qual(wirePkg, "CheckTime").Call(jen.Id("ps"), path, jen.String().Parens(expr), jen.Id(t.LayoutsName()), jen.Lit(t.FractionSeparators))
 	}
 	return jen.Block(v.constraintChecks(t.Constraints, t.Scalar, expr, path)...)
 }
@@ -231,7 +261,9 @@ func (v *validator) typeValidators(f *jen.File, p *ir.Platform) {
 		}
 		switch t.Kind {
 		case ir.KindObject:
-			body := v.fieldChecks(t.Fields, "p", jen.Id("x").Dot("extra"))
+			memberNames(f, t.MembersName(), t.Fields)
+			body := requiredCheck(t.Fields, 0, len(t.Fields), t.MembersName(), jen.Id("p"), jen.Id("x").Dot("extra"))
+			body = append(body, v.fieldChecks(t.Fields, "p", jen.Id("x").Dot("extra"))...)
 			body = append(body, allOrNoneChecks(t.AllOrNone, jen.Id("p"), jen.Id("x").Dot("extra"))...)
 			body = append(body, jen.Id("ps").Dot("Members").Call(jen.Id("p"), jen.Id("x").Dot("extra")))
 			f.Func().Params(jen.Id("x").Op("*").Id(t.Name)).Id("validate").Params(problemsParam, pathParam).Block(body...)
@@ -274,8 +306,12 @@ func (v *validator) eventValidators(f *jen.File, p *ir.Platform) {
 			)
 			pathVar = next
 		}
+		memberNames(f, ev.MembersName(), ev.Fields)
+		nenv := len(env.Fields)
+		body = append(body, requiredCheck(ev.Fields, 0, nenv, ev.MembersName(), jen.Id("p"), levelMembers(env, 0))...)
 		body = append(body, v.fieldChecks(env.Fields, "p", levelMembers(env, 0))...)
-		payload := v.fieldChecks(ev.PayloadFields(env), pathVar, jen.Id("x").Dot("extra"))
+		payload := requiredCheck(ev.Fields, nenv, len(ev.Fields), ev.MembersName(), pathRef(pathVar), jen.Id("x").Dot("extra"))
+		payload = append(payload, v.fieldChecks(ev.PayloadFields(env), pathVar, jen.Id("x").Dot("extra"))...)
 		payload = append(payload, allOrNoneChecks(ev.AllOrNone, pathRef(pathVar), jen.Id("x").Dot("extra"))...)
 		payload = append(payload, jen.Id("ps").Dot("Members").Call(pathRef(pathVar), jen.Id("x").Dot("extra")))
 		if envLevels(env) > 0 {

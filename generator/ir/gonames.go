@@ -54,6 +54,14 @@ func (t *Type) OfName() string { return t.Name + "Of" }
 // LayoutsName is the package variable holding a time type's layouts: "layouts_Timestamp".
 func (t *Type) LayoutsName() string { return "layouts_" + t.Name }
 
+// MembersName is the package variable holding the JSON names of an object type's fields, by field
+// index: "members_CallScriptItem". Validate reports the missing required members from it.
+func (t *Type) MembersName() string { return "members_" + t.Name }
+
+// MembersName is the package variable holding the JSON names of an event's fields, by field index:
+// "members_SessionStarted".
+func (e *Event) MembersName() string { return "members_" + e.GoName }
+
 // UnionMethod is the unexported method by which a variant of union t reports its discriminator value:
 // "value_MessageContent". Variants of several unions have one such method per union.
 func (t *Type) UnionMethod() string { return "value_" + t.Name }
