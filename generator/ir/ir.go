@@ -33,6 +33,9 @@ type Platform struct {
 	Channels      []*Channel
 	Types         []*Type  // sorted by name
 	Events        []*Event // document order
+	// Outputs are the outputs the spec chooses (spec.Outputs, in that order); nil when it chooses none,
+	// which means all of them.
+	Outputs []string
 
 	index atomic.Pointer[eventIndex] // the typed events by name, built on first use (TypedEvent)
 }
