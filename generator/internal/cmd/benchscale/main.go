@@ -30,7 +30,7 @@ import (
 func main() {
 	events := flag.String("events", "250,1000,4000", "the sizes of the synthetic specs, comma-separated")
 	keep := flag.String("keep", "", "work in this directory and keep it (default: a temporary directory, removed)")
-	build := flag.Bool("build", true, "build the largest generated package and compile its tests")
+	build := flag.Bool("build", true, "build, vet and compile the tests of the largest generated package")
 	flag.Parse()
 	if err := run(*events, *keep, *build); err != nil {
 		fmt.Fprintln(os.Stderr, "benchscale:", err)
@@ -41,7 +41,8 @@ func main() {
 // measured is what one child process cost.
 type measured struct {
 	wall   time.Duration
-	maxRSS int64 // bytes
+	cpu    time.Duration // user and system time of the process and the children it waited for
+	maxRSS int64         // bytes
 }
 
 func run(sizes, keep string, build bool) error {
@@ -68,8 +69,8 @@ func run(sizes, keep string, build bool) error {
 	if _, err := command(repo, "go", "build", "-o", eventgen, "./cmd/eventgen"); err != nil {
 		return err
 	}
-	fmt.Println("| events | generate (wall) | peak memory | files written | bytes written | files per platform (besides the samples) |")
-	fmt.Println("|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| events | generate (wall) | generate (CPU) | peak memory | files written | bytes written | files besides the samples |")
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|")
 	var last string
 	for _, n := range ns {
 		mod, err := module(work, repo, n)
@@ -84,7 +85,7 @@ func run(sizes, keep string, build bool) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("| %s | %.1f s | %d MB | %s | %.1f MB | %s |\n", thousands(int64(n)), m.wall.Seconds(), m.maxRSS>>20,
+		fmt.Printf("| %s | %.1f s | %.1f s | %d MB | %s | %.1f MB | %s |\n", thousands(int64(n)), m.wall.Seconds(), m.cpu.Seconds(), m.maxRSS>>20,
 			thousands(int64(files)), float64(size)/1e6, thousands(int64(files-samples)))
 		last = mod
 	}
@@ -92,8 +93,8 @@ func run(sizes, keep string, build bool) error {
 		return nil
 	}
 	fmt.Println()
-	fmt.Println("| the largest package | wall | peak memory |")
-	fmt.Println("|---|---:|---:|")
+	fmt.Println("| the largest package | wall | CPU | peak memory |")
+	fmt.Println("|---|---:|---:|---:|")
 	env := []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}
 	// The runtime packages are compiled first, so that the figures are the generated package's own.
 	if _, err := commandEnv(last, env, "go", "build", "github.com/eventgen/eventgen/generated/wire", "github.com/eventgen/eventgen/generated/webhook"); err != nil {
@@ -111,7 +112,7 @@ func run(sizes, keep string, build bool) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("| %s | %.1f s | %d MB |\n", c.label, m.wall.Seconds(), m.maxRSS>>20)
+		fmt.Printf("| %s | %.1f s | %.1f s | %d MB |\n", c.label, m.wall.Seconds(), m.cpu.Seconds(), m.maxRSS>>20)
 	}
 	return nil
 }
@@ -184,7 +185,8 @@ func commandEnv(dir string, env []string, args ...string) (measured, error) {
 	if !ok {
 		return measured{}, errors.New("no rusage on this system")
 	}
-	return measured{wall: wall, maxRSS: ru.Maxrss << 10}, nil // Linux reports kilobytes
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return measured{wall: wall, cpu: cpu, maxRSS: ru.Maxrss << 10}, nil // Linux reports kilobytes
 }
 
 // repoRoot is the directory of eventgen's go.mod.
