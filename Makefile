@@ -31,7 +31,7 @@ FUZZTIME    ?= 10s
 BENCHTIME   ?= 0.2s
 COUNT       ?= 6
 
-.PHONY: all generate docs check test test-deps test-interop lint lint-openapi vacuum-install fuzz bench bench-adversarial lines tools clean
+.PHONY: all generate docs check test test-deps test-interop lint lint-openapi vacuum-install fuzz bench bench-adversarial bench-scale lines tools clean
 
 all: generate test
 
@@ -143,6 +143,12 @@ bench-adversarial:
 ## lines: per platform, the lines of generated Go (non-test *_gen.go) against the members its spec declares
 lines:
 	$(GO) run ./cmd/internal/genlines spec/*.yaml
+
+## bench-scale: generate synthetic specs of 250, 1,000 and 4,000 events (five members and one example each)
+## into a temporary module; report each run's wall time, peak memory, files and bytes written, then the
+## time and peak memory of go build, go vet and go test -c of the 4,000-event package
+bench-scale:
+	$(GO) run ./generator/internal/cmd/benchscale
 
 $(STATICCHECK):
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)

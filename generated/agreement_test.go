@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"maps"
 	"math/big"
 	"math/rand/v2"
@@ -25,6 +24,7 @@ import (
 	"github.com/eventgen/eventgen/generated/livechatwebhooks"
 	"github.com/eventgen/eventgen/generated/mchat"
 	"github.com/eventgen/eventgen/generated/mluvii"
+	"github.com/eventgen/eventgen/generator/fixtures"
 )
 
 // The differential test of this file proves, for every platform that decodes events, that the generated
@@ -232,18 +232,14 @@ func newDifferential(t *testing.T, p platformUnderTest, seed uint64) *differenti
 	if len(d.disc) == 0 {
 		t.Fatal("the document has no x-eventgen-discriminator-path")
 	}
-	err = filepath.WalkDir(filepath.Join(p.name, "testdata"), func(path string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".json") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err == nil && json.Valid(data) {
-			d.bases = append(d.bases, data)
-		}
-		return err
-	})
+	bodies, err := fixtures.ReadDir(p.name)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, b := range bodies {
+		if json.Valid(b.Data) {
+			d.bases = append(d.bases, b.Data)
+		}
 	}
 	if len(d.bases) == 0 {
 		t.Fatal("no fixtures")

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,10 @@ type Config struct {
 	ImportPath string
 	// Out is the output root, used to derive ImportPath.
 	Out string
+	// Outputs, when not nil, chooses the outputs of every platform (names of spec.Outputs; see
+	// CheckOutputs), overriding what each spec chooses. Nil leaves the choice to the specs, and a spec
+	// that chooses nothing gets every output.
+	Outputs []string
 }
 
 // DefaultImportPath is the import path of this repository's output root, generated/.
@@ -39,12 +44,40 @@ const DefaultImportPath = ir.DefaultImportRoot
 // Emitter turns one platform's IR into files; each output format is one emitter.
 type Emitter func(*ir.Platform) ([]output.File, error)
 
-// Emitters are the output formats, in the order they run.
-var Emitters = []Emitter{golang.Emit, openapi.Emit, fixtures.Emit}
+// Emitters are the per-platform output formats, in the order they run, each under the name of the
+// output (spec.Outputs) that chooses it.
+var Emitters = []struct {
+	Output string
+	Emit   Emitter
+}{
+	{"go", golang.Emit},
+	{"openapi", openapi.Emit},
+	{"tests", fixtures.Emit},
+}
 
-// Site renders the published API docs of all platforms at once, after the per-platform emitters; the
-// site owns the directory docs.Dir.
+// Site renders the published API docs of the platforms that choose the output "docs" at once, after
+// the per-platform emitters; the site owns the directory docs.Dir.
 var Site = docs.Emit
+
+// CheckOutputs checks a run's choice of outputs (Config.Outputs) as a spec's platform.outputs is
+// checked, and returns its problems as one error, or nil.
+func CheckOutputs(names []string) error {
+	if msgs := spec.CheckOutputs(names); len(msgs) > 0 {
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	return nil
+}
+
+// outputsOf returns the outputs to generate for p: the run's choice, else the spec's, else all.
+func outputsOf(cfg Config, p *ir.Platform) []string {
+	switch {
+	case cfg.Outputs != nil:
+		return cfg.Outputs
+	case p.Outputs != nil:
+		return p.Outputs
+	}
+	return spec.Outputs
+}
 
 // Run loads every spec, builds its IR, runs every emitter, renders the docs site, and returns the
 // complete output. It reports the problems of all specs at once: a spec.ErrorList for spec problems,
@@ -63,22 +96,41 @@ func Run(cfg Config) (*output.Set, error) {
 	case prefix == "":
 		prefix = DefaultImportPath
 	}
+	if cfg.Outputs != nil {
+		if err := CheckOutputs(cfg.Outputs); err != nil {
+			return nil, err
+		}
+	}
 	set := &output.Set{}
+	var documented []*ir.Platform
 	for _, p := range platforms {
 		p.ImportPath = path.Join(prefix, p.Name)
-		for _, emit := range Emitters {
-			files, err := emit(p)
+		outputs := outputsOf(cfg, p)
+		set.Add(p.Name) // even with nothing of its own in it: what eventgen wrote there before is stale
+		for _, e := range Emitters {
+			if !slices.Contains(outputs, e.Output) {
+				continue
+			}
+			files, err := e.Emit(p)
 			if err != nil {
 				return nil, emitterBug(p, err)
 			}
 			set.Add(p.Name, files...)
 		}
+		if slices.Contains(outputs, "docs") {
+			documented = append(documented, p)
+		}
 	}
-	site, err := Site(platforms)
-	if err != nil {
-		return nil, emitterBug(platforms[0], err)
+	// The site lists the platforms that choose docs; without any, there is no site, and what eventgen
+	// wrote under docs.Dir before is stale.
+	set.Add(docs.Dir)
+	if len(documented) > 0 {
+		site, err := Site(documented)
+		if err != nil {
+			return nil, emitterBug(documented[0], err)
+		}
+		set.Add(docs.Dir, site...)
 	}
-	set.Add(docs.Dir, site...)
 	return set, nil
 }
 

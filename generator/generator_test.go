@@ -216,7 +216,7 @@ var negativeCases = []string{
 	"oneof-kind-mismatch", "subtype-not-union", "unknown-group", "unknown-channel",
 	"undocumented-with-fields", "constraint-wrong-kind", "invalid-pattern", "envelope-prefix-mismatch",
 	"envelope-field-clash", "envelope-absent", "all-or-none-unknown-field", "yaml-syntax", "wrong-yaml-kind",
-	"missing-required-keys", "empty-file", "platform-name-case", "same-platform-twice", "many-problems",
+	"missing-required-keys", "empty-file", "platform-name-case", "same-platform-twice", "many-problems", "platform-outputs",
 }
 
 func TestNegativeCorpusComplete(t *testing.T) {

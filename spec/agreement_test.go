@@ -79,6 +79,10 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 	if got := pkg["pattern"]; got != gspec.PlatformNamePattern {
 		t.Errorf("package pattern: schema %q, loader %q", got, gspec.PlatformNamePattern)
 	}
+	outputs := resolve(t, doc, "/$defs/platform/properties/outputs/items")
+	if diff := cmp.Diff(slices.Sorted(slices.Values(gspec.Outputs)), schemaList(outputs["enum"])); diff != "" {
+		t.Errorf("outputs: loader (-) and schema (+) disagree:\n%s", diff)
+	}
 	for _, def := range []string{"/$defs/goName", "/$defs/typeName"} {
 		if got := resolve(t, doc, def)["pattern"]; got != gspec.GoNamePattern {
 			t.Errorf("%s pattern: schema %q, loader %q", def, got, gspec.GoNamePattern)

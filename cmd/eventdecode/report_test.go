@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/eventgen/eventgen/generator/fixtures"
 	"github.com/eventgen/eventgen/generator/ir"
 )
 
@@ -270,7 +271,7 @@ const (
 // TestReportFindsSynthesizedPlants runs the report over every fixture of every decoded platform: the
 // synthesizer's fixtures plant unknown members (duplicates too), unknown enum and union values and
 // unknown event types wherever the spec allows them, and the report must count every one, as counted
-// in the files' own text.
+// in the bodies' own text.
 func TestReportFindsSynthesizedPlants(t *testing.T) {
 	members := regexp.MustCompile(`"` + synthMember + `"\s*:`)
 	values := regexp.MustCompile(`:\s*"` + synthValue + `"`)
@@ -281,25 +282,24 @@ func TestReportFindsSynthesizedPlants(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files, err := expandInputs([]string{filepath.Join("..", "..", "generated", name, "testdata")})
+			// The fixtures: the vendor samples, one file each, and the synthesized ones, a body a line of
+			// the packs.
+			bodies, err := fixtures.ReadDir(filepath.Join("..", "..", "generated", name))
 			if err != nil {
 				t.Fatal(err)
 			}
 			r := &report{byKey: map[string]*finding{}}
 			var want [3]int
-			for _, f := range files {
-				data, err := os.ReadFile(f)
-				if err != nil {
-					t.Fatal(err)
-				}
+			for _, b := range bodies {
+				data := b.Data
 				want[0] += len(members.FindAll(data, -1))
 				// There the planted value is a second discriminator member, which the decoder does not
 				// read: Validate reports a duplicate member, and the value is no unknown value.
-				if !strings.HasPrefix(filepath.Base(f), "invalid.duplicate-discriminator.") {
+				if !strings.HasPrefix(path.Base(b.Name), "invalid.duplicate-discriminator.") {
 					want[1] += len(values.FindAll(data, -1))
 				}
 				want[2] += len(events.FindAll(data, -1))
-				r.addFile(platforms[name], sp, f, data)
+				r.addFile(platforms[name], sp, b.File+": "+b.Name, data)
 			}
 			r.finish()
 			var got [3]int
@@ -319,7 +319,7 @@ func TestReportFindsSynthesizedPlants(t *testing.T) {
 			if got != want {
 				t.Errorf("found %v of the planted (members, values, events), want %v", got, want)
 			}
-			t.Logf("%d files: %v planted members, values and event types, all found", len(files), want)
+			t.Logf("%d fixtures: %v planted members, values and event types, all found", len(bodies), want)
 		})
 	}
 }

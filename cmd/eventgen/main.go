@@ -1,6 +1,6 @@
 // Command eventgen generates Go packages (and the other outputs) from event catalogue specs.
 //
-//	eventgen generate [--out DIR] [--import-path PATH] [--check] SPEC...
+//	eventgen generate [--out DIR] [--import-path PATH] [--outputs LIST] [--check] SPEC...
 //	eventgen lint SPEC...
 //	eventgen events SPEC...
 //	eventgen diff [--format text|json] [--fail-on breaking|warning|any] OLD NEW
@@ -130,10 +130,16 @@ func argCount(lo, hi int) string {
 }
 
 func generate(args []string, stdout, stderr io.Writer) error {
-	fs := flags("generate", "generate [--out DIR] [--import-path PATH] [--check] SPEC...", `Generates, for every SPEC (a spec file; a directory stands for the *.yaml files in it), the Go
+	fs := flags("generate", "generate [--out DIR] [--import-path PATH] [--outputs LIST] [--check] SPEC...", `Generates, for every SPEC (a spec file; a directory stands for the *.yaml files in it), the Go
 package DIR/<platform> (types, decoders, encoders, Validate, the catalogue), its OpenAPI document,
 fixtures and generated tests, and the docs site DIR/docs for all of them. It lists what it created,
 updated or removed.
+
+The outputs are go (the package), tests (its generated tests and their fixtures), openapi (the
+OpenAPI document) and docs (the platform's pages of the docs site); tests need go, and docs need
+openapi. A spec chooses among them with platform.outputs, and --outputs chooses for every spec of
+the run instead; by default all of them are generated. Files of an output no longer chosen that
+eventgen wrote before are removed (and --check lists them).
 
 The generated packages import DIR's import path, derived from the go.mod that encloses DIR, and the
 runtime github.com/eventgen/eventgen/generated/wire. Only files eventgen wrote are ever overwritten
@@ -145,16 +151,25 @@ Exit status: 0 done (or, with --check, current); 1 spec problems, a failed write
 	out := fs.String("out", "generated", "the output root; each platform is written to DIR/<platform>")
 	importPath := fs.String("import-path", "", "the import path of the output root (default: derived from the go.mod enclosing --out)")
 	check := fs.Bool("check", false, "write nothing; fail, listing the differences, if the output root is not what would be generated")
+	outputs := fs.StringSlice("outputs", nil, "the outputs to generate for every spec, comma-separated: go, tests, openapi, docs (default: what each spec's platform.outputs chooses, else all)")
 	maxInput := maxInputFlag(fs)
 	if err := parse(fs, args, stdout, 1, -1); err != nil {
 		return err
 	}
 	maxInput()
+	var chosen []string
+	if fs.Changed("outputs") {
+		chosen = *outputs
+		if err := generator.CheckOutputs(chosen); err != nil {
+			fmt.Fprintf(stderr, "eventgen generate: --outputs: %v\n", err)
+			return errUsage
+		}
+	}
 	specs, err := expand(fs.Args())
 	if err != nil {
 		return err
 	}
-	set, err := generator.Run(generator.Config{Specs: specs, Out: *out, ImportPath: *importPath})
+	set, err := generator.Run(generator.Config{Specs: specs, Out: *out, ImportPath: *importPath, Outputs: chosen})
 	if err != nil {
 		return err
 	}

@@ -14,8 +14,8 @@ import (
 
 // FuzzDecode checks Decode → MarshalJSON → Decode → MarshalJSON on arbitrary input.
 func FuzzDecode(f *testing.F) {
-	for _, fx := range fixtures {
-		f.Add(readFixture(f, fx.file))
+	for _, fx := range fixtures(f) {
+		f.Add(fixtureData(f, fx))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		v, err := decode(data)

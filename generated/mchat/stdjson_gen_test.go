@@ -10,15 +10,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/eventgen/eventgen/generated/mchat"
 	"reflect"
 	"testing"
 )
 
 // TestEncodingJSON checks every fixture's events (and for batches the body) with checkStdJSON.
 func TestEncodingJSON(t *testing.T) {
-	for _, fx := range fixtures {
+	for _, fx := range fixtures(t) {
 		t.Run(fx.name, func(t *testing.T) {
-			v, err := decode(readFixture(t, fx.file))
+			v, err := decode(fixtureData(t, fx))
 			if v == nil {
 				t.Fatalf("decode: %v", err)
 			}
@@ -46,6 +47,9 @@ func checkStdJSON(t *testing.T, x body, unmarshalErr bool) {
 	compact := stdForm(t, want, false)
 	// Values read back print as x does, unless compacting changed what x holds verbatim.
 	samePrint := bytes.Equal(compact, want)
+	if _, ok := x.(*mchat.Invalid); ok {
+		samePrint = false
+	}
 	want = compact
 	value := reflect.ValueOf(x).Elem()
 	checkMembers(t, value, 0)

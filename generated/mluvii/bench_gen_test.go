@@ -1301,7 +1301,7 @@ type benchInput struct {
 // benchInputs returns the vendor examples, in fixture order.
 func benchInputs(tb testing.TB) []benchInput {
 	var in []benchInput
-	for _, fx := range fixtures {
+	for _, fx := range samples {
 		if fx.bench != "" {
 			in = append(in, benchInput{fx.bench, readFixture(tb, fx.file)})
 		}

@@ -16,9 +16,9 @@ import (
 
 // TestEncodingJSON checks every fixture's events (and for batches the body) with checkStdJSON.
 func TestEncodingJSON(t *testing.T) {
-	for _, fx := range fixtures {
+	for _, fx := range fixtures(t) {
 		t.Run(fx.name, func(t *testing.T) {
-			v, err := decode(readFixture(t, fx.file))
+			v, err := decode(fixtureData(t, fx))
 			if v == nil {
 				t.Fatalf("decode: %v", err)
 			}

@@ -69,17 +69,16 @@ func (b *builder) union(t *Type, s *openapi3.Schema) bool {
 	t.Discriminator = discriminatorName(s, s)
 	var unknown string
 	ext(s.Extensions, extDefaultMapping, &unknown)
+	values := map[string][]string{} // variant name → the values that select it, sorted
+	for _, value := range sortedKeys(mapping) {
+		values[mapping[value]] = append(values[mapping[value]], value)
+	}
 	for _, v := range s.OneOf {
 		name := variantName(v)
 		if unknown != "" && name == refName(unknown) {
 			continue // the last branch, shown as the variant of any other value
 		}
-		variant := &Variant{Type: TypeExpr{{Text: name, Href: b.href(name)}}}
-		for _, value := range sortedKeys(mapping) {
-			if mapping[value] == name {
-				variant.Values = append(variant.Values, value)
-			}
-		}
+		variant := &Variant{Type: TypeExpr{{Text: name, Href: b.href(name)}}, Values: values[name]}
 		t.Variants = append(t.Variants, variant)
 	}
 	if unknown != "" {

@@ -66,6 +66,14 @@ func (b *builder) platform() {
 		Description: sp.Description, SpecPath: b.f.Path, Pos: sp.Pos, ImportPath: DefaultImportRoot + "/" + sp.Name, Source: sp.Source, Discrepancies: sp.Discrepancies,
 		Delivery: Delivery{Method: "POST", ContentType: "application/json"},
 	}
+	if _, set := sp.At["outputs"]; set {
+		b.p.Outputs = []string{}
+		for _, o := range spec.Outputs {
+			if slices.Contains(sp.Outputs, o) {
+				b.p.Outputs = append(b.p.Outputs, o)
+			}
+		}
+	}
 	if d := b.f.Delivery; d != nil {
 		b.p.Delivery = Delivery{Method: cmpOr(d.Method, "POST"), ContentType: cmpOr(d.ContentType, "application/json"),
 			Description: d.Description, Source: d.Source, Discrepancies: d.Discrepancies, Handshake: d.Handshake}

@@ -4,7 +4,11 @@
 // their schema. Every collection is ordered deterministically and every node keeps its spec position.
 package ir
 
-import "github.com/eventgen/eventgen/generator/spec"
+import (
+	"sync/atomic"
+
+	"github.com/eventgen/eventgen/generator/spec"
+)
 
 // DefaultImportRoot is the import path of this repository's output root, generated/.
 const DefaultImportRoot = "github.com/eventgen/eventgen/generated"
@@ -30,6 +34,34 @@ type Platform struct {
 	Channels      []*Channel
 	Types         []*Type  // sorted by name
 	Events        []*Event // document order
+	// Outputs are the outputs the spec chooses (spec.Outputs, in that order); nil when it chooses none,
+	// which means all of them.
+	Outputs []string
+
+	index atomic.Pointer[eventIndex] // the typed events by name, built on first use (TypedEvent)
+}
+
+// eventIndex maps the discriminator value of every typed event to the event.
+type eventIndex struct {
+	events []*Event // the Events it was built from
+	byName map[string]*Event
+}
+
+// TypedEvent returns the first of Typed whose discriminator value is name, or nil: the lookup that
+// decoding a body needs, in constant time however large the catalogue. Its index is built on first
+// use, and again when Events has been replaced since.
+func (p *Platform) TypedEvent(name string) *Event {
+	idx := p.index.Load()
+	if idx == nil || len(idx.events) != len(p.Events) || len(p.Events) > 0 && &idx.events[0] != &p.Events[0] {
+		idx = &eventIndex{events: p.Events, byName: map[string]*Event{}}
+		for _, e := range p.Typed() {
+			if _, dup := idx.byName[e.Name]; !dup {
+				idx.byName[e.Name] = e
+			}
+		}
+		p.index.Store(idx)
+	}
+	return idx.byName[name]
 }
 
 // Wire reports whether the platform's events are decoded (it has an envelope).

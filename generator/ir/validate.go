@@ -162,10 +162,8 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 	case !ok:
 		return nil, noType
 	}
-	for _, e := range v.p.Typed() {
-		if ev == nil && e.Name == disc {
-			ev = e
-		}
+	if ev == nil {
+		ev = v.p.TypedEvent(disc)
 	}
 	if ev == nil {
 		return nil, nil // kept verbatim as Unknown: nothing is checked

@@ -2,7 +2,6 @@ package openapi_test
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventgen/eventgen/generator/fixtures"
 	"github.com/eventgen/eventgen/generator/internal/jsontree"
 	"github.com/eventgen/eventgen/generator/ir"
 )
@@ -70,7 +70,7 @@ func TestExamplesAgree(t *testing.T) {
 	}
 }
 
-// TestFixturesAgree checks every fixture under generated/<platform>/testdata against the committed
+// TestFixturesAgree checks every fixture of generated/<platform> (samples and packs) against the committed
 // document: the request body schema accepts it exactly when the model does, and a vendor example's
 // envelopes validate against their event's schema.
 func TestFixturesAgree(t *testing.T) {
@@ -87,21 +87,18 @@ func TestFixturesAgree(t *testing.T) {
 			s := newSchemas(t, p.Name, doc)
 			n := 0
 			intended := map[string]int{}
-			err = filepath.WalkDir(filepath.Join(dir, "testdata"), func(path string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
-					return err
-				}
+			bodies, err := fixtures.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range bodies {
 				n++
-				data, err := os.ReadFile(path)
-				if err != nil {
-					return err
-				}
-				rel, _ := filepath.Rel(dir, path)
+				data, rel := b.Data, b.File+": "+b.Name
 				irOK, why := irValid(p, data)
 				schemaErr := s.get(bodySchema(p)).Validate(instance(t, data))
 				if kind := intendedDifference(p, data); irOK != (schemaErr == nil) && kind != "" {
 					intended[kind]++
-					return nil
+					continue
 				}
 				switch {
 				case irOK && schemaErr != nil:
@@ -109,13 +106,9 @@ func TestFixturesAgree(t *testing.T) {
 				case !irOK && schemaErr == nil:
 					t.Errorf("%s: the schema accepts it, the model does not: %s", rel, why)
 				}
-				if parts := strings.Split(filepath.ToSlash(rel), "/"); irOK && len(parts) == 4 && parts[1] == "examples" {
-					checkEnvelopes(t, s, p, rel, parts[2], data)
+				if event, ok := b.Sample(); irOK && ok {
+					checkEnvelopes(t, s, p, b.File, event, data)
 				}
-				return nil
-			})
-			if err != nil {
-				t.Fatal(err)
 			}
 			if n == 0 {
 				t.Skip("no fixtures under testdata yet")

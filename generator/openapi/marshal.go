@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
@@ -54,11 +56,11 @@ func marshal(doc *openapi3.T, header string) (jsonData, yamlData []byte, err err
 	buf.WriteString("\n}\n")
 	jsonData = buf.Bytes()
 
-	var node yaml.Node
-	if err := yaml.Unmarshal(jsonData, &node); err != nil {
+	node, err := yamlNode(jsonData)
+	if err != nil {
 		return nil, nil, fmt.Errorf("re-reading the JSON as YAML: %w", err)
 	}
-	blockStyle(&node)
+	blockStyle(node)
 	var y bytes.Buffer
 	y.WriteString(header + "\n")
 	d, err := yaml.NewDumper(&y, yaml.WithIndent(2), yaml.WithLineWidth(-1), yaml.WithCompactSeqIndent(false),
@@ -66,13 +68,94 @@ func marshal(doc *openapi3.T, header string) (jsonData, yamlData []byte, err err
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := d.Dump(&node); err != nil {
+	if err := d.Dump(node); err != nil {
 		return nil, nil, err
 	}
 	if err := d.Close(); err != nil {
 		return nil, nil, err
 	}
 	return jsonData, y.Bytes(), nil
+}
+
+// yamlNode reads a JSON document as the YAML node tree a YAML parser makes of it (a YAML parser reads
+// JSON too, but the one at hand takes time quadratic in the length of a flow collection): strings are
+// !!str, other scalars keep their text and the tag it resolves to, and keys keep their order.
+func yamlNode(data []byte) (*yaml.Node, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	root, err := yamlValue(dec)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("more than one JSON value (%v)", err)
+	}
+	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}, nil
+}
+
+// yamlValue reads the next JSON value of dec as a YAML node.
+func yamlValue(dec *json.Decoder) (*yaml.Node, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	var n *yaml.Node
+	switch t := tok.(type) {
+	case json.Delim:
+		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		if t == '[' {
+			n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+		}
+		for dec.More() {
+			if n.Kind == yaml.MappingNode {
+				key, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key.(string)})
+			}
+			v, err := yamlValue(dec)
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, v)
+		}
+		if _, err := dec.Token(); err != nil { // the closing delimiter
+			return nil, err
+		}
+		return n, nil
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t}, nil
+	case json.Number:
+		n = &yaml.Node{Kind: yaml.ScalarNode, Value: t.String()}
+	case bool:
+		n = &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(t)}
+	case nil:
+		n = &yaml.Node{Kind: yaml.ScalarNode, Value: "null"}
+	}
+	tag, err := plainTag(n.Value)
+	n.Tag = tag
+	return n, err
+}
+
+// plainTags caches plainTag: a document has few distinct numbers.
+var plainTags sync.Map
+
+// plainTag is the tag a YAML parser resolves a plain scalar to (!!int, !!float, !!bool, !!null): the
+// parser's own answer, for the scalar alone.
+func plainTag(text string) (string, error) {
+	if tag, ok := plainTags.Load(text); ok {
+		return tag.(string), nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+		return "", err
+	}
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.ScalarNode || doc.Content[0].Value != text {
+		return "", fmt.Errorf("%q does not read as one plain scalar", text)
+	}
+	plainTags.Store(text, doc.Content[0].Tag)
+	return doc.Content[0].Tag, nil
 }
 
 // writeMember writes "\n  "key": value" with the value indented by two spaces.

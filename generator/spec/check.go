@@ -27,6 +27,41 @@ var (
 // the generator or the runtime uses itself, or one that the go command treats specially.
 var ReservedPlatforms = []string{"docs", "internal", "testdata", "vendor", "webhook", "wire"}
 
+// Outputs are the kinds of output eventgen can generate for a platform, in the order it generates them:
+// the Go package ("go"), its generated tests and their fixtures ("tests"), the OpenAPI document
+// ("openapi") and the platform's pages of the docs site ("docs"). A spec's platform.outputs, or the
+// run's --outputs, chooses among them; all of them by default.
+var Outputs = []string{"go", "tests", "openapi", "docs"}
+
+// outputNeeds says which output each output needs: the tests are compiled with the package, and the docs
+// pages link to the OpenAPI document they are rendered from.
+var outputNeeds = map[string]string{"tests": "go", "docs": "openapi"}
+
+// CheckOutputs returns what is wrong with a choice of outputs, one message a problem: none chosen, an
+// unknown or repeated name, or an output chosen without the one it needs.
+func CheckOutputs(names []string) []string {
+	if len(names) == 0 {
+		return []string{fmt.Sprintf("choose at least one of %s", strings.Join(Outputs, ", "))}
+	}
+	var msgs []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		switch {
+		case !slicesContains(Outputs, n):
+			msgs = append(msgs, fmt.Sprintf("unknown output %q; the outputs are %s", n, strings.Join(Outputs, ", ")))
+		case seen[n]:
+			msgs = append(msgs, fmt.Sprintf("output %q is listed twice", n))
+		}
+		seen[n] = true
+	}
+	for _, n := range Outputs {
+		if need, ok := outputNeeds[n]; ok && seen[n] && !seen[need] {
+			msgs = append(msgs, fmt.Sprintf("output %q needs %q: add it", n, need))
+		}
+	}
+	return msgs
+}
+
 // goKeywords are the words a package may not be named.
 var goKeywords = []string{"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough",
 	"for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select",
@@ -66,6 +101,11 @@ func check(f *File, errs *ErrorList) {
 			errs.Add(p.At.Of("package", p.Pos), "package %q: want lower-case letters and digits, starting with a letter", p.Package)
 		case slicesContains(goKeywords, p.Package) || p.Package == "main":
 			errs.Add(p.At.Of("package", p.Pos), "package %q: a Go keyword or main cannot name an importable package", p.Package)
+		}
+	}
+	if _, set := p.At["outputs"]; set {
+		for _, msg := range CheckOutputs(p.Outputs) {
+			errs.Add(p.At.Of("outputs", p.Pos), "platform outputs: %s", msg)
 		}
 	}
 	if _, set := p.At["version"]; set && strings.TrimSpace(p.Version) == "" {

@@ -29,8 +29,10 @@ type Platform struct {
 	Description   string   `yaml:"description"`
 	Source        Source   `yaml:"source,required"`
 	Discrepancies []string `yaml:"discrepancies"`
-	Pos           Pos      `yaml:"-"`
-	At            Positions
+	// Outputs chooses what eventgen generates for the platform (see Outputs); absent means all.
+	Outputs []string `yaml:"outputs"`
+	Pos     Pos      `yaml:"-"`
+	At      Positions
 }
 
 // Source names the vendor document a spec was transcribed from.
