@@ -33,6 +33,7 @@ func marshal(doc *openapi3.T, header string) (jsonData, yamlData []byte, err err
 		return nil, nil, err
 	}
 	flattenAllOf(top)
+	absentTypeList(top)
 	var buf bytes.Buffer
 	buf.WriteString("{")
 	n := 0
@@ -225,6 +226,26 @@ func flattenAllOf(v any) {
 	case []any:
 		for _, x := range v {
 			flattenAllOf(x)
+		}
+	}
+}
+
+// absentTypeList writes the type of the absent event's schema (the body without an event type, named
+// by extAbsent) as a list of one, ["object"], which means what "object" does. Code generators that
+// give every $ref branch of a discriminated oneOf a required discriminator member recognise an object
+// schema by type: "object" (openapi-typescript gives Query `event: "Query"`, which no such body has);
+// with the list they leave the branch as it is declared, with its optional, empty discriminator, so
+// that TypeScript narrows the union on `event === undefined` too. openapi-typescript warns that it
+// could not add the discriminator to that branch, which is the point. kin-openapi writes a list of one
+// type as a string, hence the rewrite of the marshalled document.
+func absentTypeList(top map[string]any) {
+	components, _ := top["components"].(map[string]any)
+	schemas, _ := components["schemas"].(map[string]any)
+	for _, s := range schemas {
+		a, _ := s.(map[string]any)[extAbsent].(map[string]any)
+		ref, _ := a["schema"].(string)
+		if target, ok := schemas[strings.TrimPrefix(ref, "#/components/schemas/")].(map[string]any); ok && target["type"] == "object" {
+			target["type"] = []any{"object"}
 		}
 	}
 }

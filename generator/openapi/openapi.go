@@ -245,7 +245,9 @@ func absentNote(p *ir.Platform) string {
 	if p.Envelope == nil || p.Envelope.Absent == nil {
 		return ""
 	}
-	return ", `" + extAbsent + "` (the event of bodies without an event type)"
+	return ", `" + extAbsent + "` (the event of bodies without an event type, whose schema writes its type as the list `[object]` " +
+		"so that code generators which make the discriminator a required member of every object branch of the union leave it optional " +
+		"there: openapi-typescript types such a body and narrows it on an absent " + code(p.Envelope.Discriminator) + ", and warns that it could not add the discriminator)"
 }
 
 // webhook describes the request the platform sends.
