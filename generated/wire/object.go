@@ -48,6 +48,10 @@ type Obj struct {
 	// read and bad have a bit per member of the first 128: read already,
 	// and (for its first occurrence) not stored, being of the wrong kind.
 	read, bad [2]uint64
+	// start is the offset of the current member's value, which Next
+	// records for Slot.Set. (The Decoder is not kept here: a pointer to it in
+	// the Obj, which keeps the members it takes, would move it to the heap.)
+	start int
 }
 
 // Next moves to the next member of the object, whose '{' the caller has
@@ -56,6 +60,7 @@ type Obj struct {
 func (o *Obj) Next(d *Decoder) bool {
 	var ok bool
 	o.Name, o.Raw, ok = d.NextMember()
+	o.start = d.i
 	return ok
 }
 
@@ -66,10 +71,18 @@ func (o *Obj) Keep(d *Decoder, problem string) { o.Extra.Keep(d, o.Name, o.Raw, 
 // Done appends the kept members to extra and clears the omit bit of every
 // plain field stored: read, and not bad.
 func (o *Obj) Done(extra *Members, omit []uint64) {
-	if *extra == nil {
-		*extra = o.Extra
-	} else {
-		*extra = append(*extra, o.Extra...)
+	// Most objects keep nothing: storing a nil slice into the struct would
+	// still cost a write barrier while the collector runs.
+	if len(o.Extra) > 0 {
+		if *extra == nil {
+			*extra = o.Extra
+		} else {
+			*extra = append(*extra, o.Extra...)
+		}
+	}
+	if len(omit) == 1 {
+		omit[0] &^= o.read[0] &^ o.bad[0]
+		return
 	}
 	for w := range omit {
 		if w < len(o.read) {
@@ -111,69 +124,78 @@ func (o *Obj) spoil(i int) {
 	}
 }
 
-// slot is the part of a Slot that does not depend on its type: the
-// member being read, index i of Obj o, whose value starts at offset start
-// in d; dup says it is a duplicate.
-type slot struct {
-	o        *Obj
-	d        *Decoder
-	i, start int
-	dup      bool
-	state    *optState // the state of the Opt being read into, nil for a plain field
-}
-
-// reject keeps the member, whose value has been read: as a duplicate, or
-// with the reader's problem, the member being bad then. It is kept out of
-// line, so that Set stays small enough to be inlined.
-//
-//go:noinline
-func (s *slot) reject(problem string) {
-	if s.dup {
-		problem = "duplicate member"
-	} else {
-		s.o.spoil(s.i)
-	}
-	s.o.Extra.Add(s.o.Name, s.o.Raw, s.d.Since(s.start), problem)
-}
+// A Slot is built before the reader runs and used after it, so it is
+// live across the reader's call: it has at most four fields, which lets
+// the compiler keep it in registers (a larger struct lives in memory,
+// stored and loaded on every member). Where the member's value starts is
+// in the Obj (Next records it), and whether the member is a duplicate is
+// folded into its index.
 
 // Slot is a member whose value is being read: Field (or WideField) returns
 // it before the reader runs, and Set takes the reader's results.
 type Slot[T any] struct {
-	slot
+	o   *Obj
+	d   *Decoder
 	dst *T
+	// k is the member's index, or ^index (negative) when the member is a
+	// duplicate of one read already.
+	k int
+}
+
+// slotIndex is the k of a Slot for member i: ^i when dup.
+func slotIndex(i int, dup bool) int {
+	if dup {
+		return ^i
+	}
+	return i
 }
 
 // Field marks plain field i (required, not nullable; one of the first 128)
 // read, before its value is read into dst.
 func Field[T any](o *Obj, d *Decoder, i int, dst *T) Slot[T] {
-	return Slot[T]{slot{o: o, d: d, i: i, start: d.i, dup: o.seen(i)}, dst}
+	return Slot[T]{o, d, dst, slotIndex(i, o.seen(i))}
 }
 
 // WideField is Field for the members after the first 128.
 func WideField[T any](o *Obj, d *Decoder, i int, dst *T) Slot[T] {
-	return Slot[T]{slot{o: o, d: d, i: i, start: d.i, dup: o.seenAny(i)}, dst}
+	return Slot[T]{o, d, dst, slotIndex(i, o.seenAny(i))}
 }
 
 // Set stores the value a reader returned, or keeps the member verbatim:
 // when the reader reported a problem, or when the member is a duplicate.
 func (s Slot[T]) Set(v T, problem string) {
-	if problem == "" && !s.dup {
+	if problem == "" && s.k >= 0 {
 		*s.dst = v
 		return
 	}
-	s.reject(problem)
+	s.o.reject(s.d, s.k, problem)
+}
+
+// reject keeps the current member, whose value has been read: as a
+// duplicate (k < 0), or with the reader's problem, member k being bad
+// then. It is kept out of line, so that Set stays small enough to be
+// inlined.
+//
+//go:noinline
+func (o *Obj) reject(d *Decoder, k int, problem string) {
+	if k < 0 {
+		problem = "duplicate member"
+	} else {
+		o.spoil(k)
+	}
+	o.Extra.Add(o.Name, o.Raw, d.Since(o.start), problem)
 }
 
 // OptField marks field i (which may be null or absent; one of the first
 // 128) read, before its value is read into dst. The field's reader reads a
 // null as a mismatch (raw JSON with ReadOptRaw), and Set makes dst null.
 func OptField[T any](o *Obj, d *Decoder, i int, dst *Opt[T]) OptSlot[T] {
-	return OptSlot[T]{slot{o: o, d: d, i: i, start: d.i, dup: o.seen(i), state: &dst.state}, dst}
+	return OptSlot[T]{o, d, dst, slotIndex(i, o.seen(i))}
 }
 
 // WideOptField is OptField for the members after the first 128.
 func WideOptField[T any](o *Obj, d *Decoder, i int, dst *Opt[T]) OptSlot[T] {
-	return OptSlot[T]{slot{o: o, d: d, i: i, start: d.i, dup: o.seenAny(i), state: &dst.state}, dst}
+	return OptSlot[T]{o, d, dst, slotIndex(i, o.seenAny(i))}
 }
 
 // OptSlot is a member that may be null or absent whose value is being
@@ -181,31 +203,23 @@ func WideOptField[T any](o *Obj, d *Decoder, i int, dst *Opt[T]) OptSlot[T] {
 // reader's results.
 type OptSlot[T any] Slot[Opt[T]]
 
-// Set stores the value a reader returned, or null, or keeps the member
-// verbatim: when the reader reported a problem, or when the member is a
-// duplicate.
+// Set stores the value a reader returned, or null (which the reader
+// reported as a mismatch), or keeps the member verbatim: when the reader
+// reported another problem, or when the member is a duplicate. It is too
+// large to be inlined, so it does all of it in one call.
 func (s OptSlot[T]) Set(v T, problem string) {
-	if problem == "" && !s.dup {
+	switch {
+	case problem == "" && s.k >= 0:
 		s.dst.v, s.dst.state = v, optSet
-		return
+	case s.k >= 0 && problem == nullProblem && s.o.null(s.d):
+		s.dst.state = optNull // its value is still the zero value
+	default:
+		s.o.reject(s.d, s.k, problem)
 	}
-	s.settle(problem)
 }
 
-// settle is OptSlot.Set for a value that was null, which makes the member
-// null (its state; its value is still the zero value), or that is kept.
-//
-//go:noinline
-func (s *slot) settle(problem string) {
-	if !s.dup && s.null() {
-		*s.state = optNull
-		return
-	}
-	s.reject(problem)
-}
-
-// null reports whether the member's value, read already, is null.
-func (s *slot) null() bool { return s.d.s[skipSpace(s.d.s, s.start):s.d.i] == "null" }
+// null reports whether the current member's value, read already, is null.
+func (o *Obj) null(d *Decoder) bool { return d.s[skipSpace(d.s, o.start):d.i] == "null" }
 
 // ReadOptRaw reads raw JSON for an Opt member, as OptSlot.Set takes it: a
 // null is reported as a mismatch, for Set to make the member null.

@@ -291,3 +291,25 @@ func TestDispatchSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestObjStaysOnStack decodes an object whose members all fit, the values null or not, with a
+// Decoder, Obj and struct on the stack: nothing may allocate (raw JSON members are left out: they
+// are copied into byte slices). A Decoder or Obj that escaped (a pointer to the Decoder kept where
+// the kept members go, say) would show here as an allocation per decode.
+func TestObjStaysOnStack(t *testing.T) {
+	const in = `{"id": 7, "inner": {"tag": "a"}, "note": null}`
+	ok := true
+	allocs := testing.AllocsPerRun(100, func() {
+		var d Decoder
+		d.Reset(in)
+		var x record
+		x.decode(&d)
+		ok = ok && !d.Failed() && x.ID == 7 && x.Inner.Tag == "a" && x.Note.IsNull() && len(x.extra) == 0
+	})
+	if !ok {
+		t.Fatal("the object did not decode")
+	}
+	if allocs != 0 {
+		t.Errorf("%v allocations per decode, want 0", allocs)
+	}
+}

@@ -30,7 +30,7 @@ func (d *Decoder) Since(start int) string {
 func Mismatch(got Kind, want string) string {
 	switch got {
 	case KindNull:
-		return "must not be null"
+		return nullProblem
 	case KindInvalid:
 		return "expected " + want
 	}
@@ -350,3 +350,7 @@ func (d *Decoder) FirstMember(name string) (string, bool) {
 	*d = saved
 	return "", false
 }
+
+// nullProblem is the problem of a null where a value is required: readers
+// report it, and OptSlot.Set makes an Opt null on it.
+const nullProblem = "must not be null"
