@@ -112,6 +112,24 @@ type TimeMember struct {
 // TypePrefix returns the prefix of the CloudEvents types of a platform's events: "eventgen.<platform>.".
 func TypePrefix(platform string) string { return "eventgen." + platform + "." }
 
+// Decode decodes the event a CloudEvent of platform carries, as a generated FromCloudEvent does: it
+// fails when ce's type does not start with TypePrefix(platform), when decode cannot decode ce.Data,
+// or when the decoded event's CloudEvents type (typeOf) is not ce's type.
+func Decode[E any](ce *Event, platform string, decode func([]byte) (E, error), typeOf func(E) string) (E, error) {
+	var zero E
+	if prefix := TypePrefix(platform); !strings.HasPrefix(ce.Type, prefix) {
+		return zero, fmt.Errorf("%s: CloudEvent type %q is not one of this platform's (%s*)", platform, ce.Type, prefix)
+	}
+	ev, err := decode(ce.Data)
+	if err != nil {
+		return zero, err
+	}
+	if t := typeOf(ev); t != ce.Type {
+		return zero, fmt.Errorf("%s: CloudEvent type %q, but its data holds an event of type %q", platform, ce.Type, t)
+	}
+	return ev, nil
+}
+
 // DefaultSource is the source of a platform's events when its spec declares none.
 func DefaultSource(platform string) string { return "urn:eventgen:" + platform }
 

@@ -2,6 +2,8 @@ package cloudevent
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -121,6 +123,34 @@ func TestParseErrors(t *testing.T) {
 		_, err := Parse([]byte(in))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Parse(%s): %v, want an error with %q", in, err, want)
+		}
+	}
+}
+
+// TestDecode checks the steps of a generated FromCloudEvent: the platform's type prefix, the data's
+// decoding, and the type of the decoded event against the CloudEvent's.
+func TestDecode(t *testing.T) {
+	decode := func(b []byte) (string, error) {
+		if len(b) == 0 {
+			return "", errors.New("no data")
+		}
+		return string(b), nil
+	}
+	typeOf := func(s string) string { return TypePrefix("p") + s }
+	for _, c := range []struct {
+		typ, data, want, err string
+	}{
+		{typ: "eventgen.p.a", data: "a", want: "a"},
+		{typ: "eventgen.q.a", data: "a", err: `p: CloudEvent type "eventgen.q.a" is not one of this platform's (eventgen.p.*)`},
+		{typ: "eventgen.p.a", data: "", err: "no data"},
+		{typ: "eventgen.p.a", data: "b", err: `p: CloudEvent type "eventgen.p.a", but its data holds an event of type "eventgen.p.b"`},
+	} {
+		got, err := Decode(&Event{Type: c.typ, Data: []byte(c.data)}, "p", decode, typeOf)
+		if msg := fmt.Sprint(err); (err != nil || c.err != "") && msg != c.err {
+			t.Errorf("Decode(%s, %q): error %v, want %q", c.typ, c.data, err, c.err)
+		}
+		if got != c.want {
+			t.Errorf("Decode(%s, %q) = %q, want %q", c.typ, c.data, got, c.want)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"github.com/eventgen/eventgen/generated/cloudevent"
 	"github.com/eventgen/eventgen/generated/webhook"
-	"strings"
 )
 
 // CloudEventSource is the source of the CloudEvents of this platform's events (the spec's
@@ -451,17 +450,7 @@ func CloudEventType(ev Event) string {
 // platform's types and an event as data). It fails when the CloudEvent's type is not one of this
 // platform's, when its data cannot be decoded, or when the data holds another type than it says.
 func FromCloudEvent(ce *cloudevent.Event) (Event, error) {
-	if !strings.HasPrefix(ce.Type, "eventgen.jaicp.") {
-		return nil, fmt.Errorf("jaicp: CloudEvent type %q is not one of this platform's (eventgen.jaicp.*)", ce.Type)
-	}
-	ev, err := Decode(ce.Data)
-	if err != nil {
-		return nil, err
-	}
-	if t := CloudEventType(ev); t != ce.Type {
-		return nil, fmt.Errorf("jaicp: CloudEvent type %q, but its data holds an event of type %q", ce.Type, t)
-	}
-	return ev, nil
+	return cloudevent.Decode(ce, "jaicp", Decode, CloudEventType)
 }
 
 // HandleCloudEvent decodes the event a CloudEvent carries (FromCloudEvent) and calls the functions

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"github.com/eventgen/eventgen/generated/cloudevent"
 	"github.com/eventgen/eventgen/generated/webhook"
-	"strings"
 )
 
 // CloudEventSource is the source of the CloudEvents of this platform's events (the spec's
@@ -651,17 +650,7 @@ func CloudEventType(ev Event) string {
 // platform's types and an event as data). It fails when the CloudEvent's type is not one of this
 // platform's, when its data cannot be decoded, or when the data holds another type than it says.
 func FromCloudEvent(ce *cloudevent.Event) (Event, error) {
-	if !strings.HasPrefix(ce.Type, "eventgen.mluvii.") {
-		return nil, fmt.Errorf("mluvii: CloudEvent type %q is not one of this platform's (eventgen.mluvii.*)", ce.Type)
-	}
-	ev, err := Decode(ce.Data)
-	if err != nil {
-		return nil, err
-	}
-	if t := CloudEventType(ev); t != ce.Type {
-		return nil, fmt.Errorf("mluvii: CloudEvent type %q, but its data holds an event of type %q", ce.Type, t)
-	}
-	return ev, nil
+	return cloudevent.Decode(ce, "mluvii", Decode, CloudEventType)
 }
 
 // HandleCloudEvent decodes the event a CloudEvent carries (FromCloudEvent) and calls the functions

@@ -129,13 +129,7 @@ func fromCloudEventDecl(f *jen.File, p *ir.Platform) {
 	f.Comment("platform's types and an event as data). It fails when the CloudEvent's type is not one of this")
 	f.Comment("platform's, when its data cannot be decoded, or when the data holds another type than it says.")
 	f.Func().Id("FromCloudEvent").Params(jen.Id("ce").Op("*").Qual(cloudeventPkg, "Event")).Params(jen.Id("Event"), jen.Error()).Block(
-		jen.If(jen.Op("!").Qual("strings", "HasPrefix").Call(jen.Id("ce").Dot("Type"), jen.Lit(p.CloudEventType("")))).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(p.Name+": CloudEvent type %q is not one of this platform's ("+p.CloudEventType("")+"*)"), jen.Id("ce").Dot("Type")))),
-		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("Decode").Call(jen.Id("ce").Dot("Data")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.If(jen.Id("t").Op(":=").Id("CloudEventType").Call(jen.Id("ev")), jen.Id("t").Op("!=").Id("ce").Dot("Type")).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(p.Name+": CloudEvent type %q, but its data holds an event of type %q"), jen.Id("ce").Dot("Type"), jen.Id("t")))),
-		jen.Return(jen.Id("ev"), jen.Nil()),
+		jen.Return(jen.Qual(cloudeventPkg, "Decode").Call(jen.Id("ce"), jen.Lit(p.Name), jen.Id("Decode"), jen.Id("CloudEventType"))),
 	)
 }
 
