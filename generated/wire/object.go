@@ -80,10 +80,6 @@ func (o *Obj) Done(extra *Members, omit []uint64) {
 			*extra = append(*extra, o.Extra...)
 		}
 	}
-	if len(omit) == 1 {
-		omit[0] &^= o.read[0] &^ o.bad[0]
-		return
-	}
 	for w := range omit {
 		if w < len(o.read) {
 			omit[w] &^= o.read[w] &^ o.bad[w]

@@ -327,8 +327,9 @@ func (p *platform) typescript(t *testing.T, ctx context.Context, dir string, pat
 			items = b[p.Batch]
 		}
 		for j, it := range items {
-			env := p.Envelopes[eventType(t, it, p)]
-			if p.Absent != "" && eventType(t, it, p) == "" {
+			typ := eventType(t, it, p)
+			env := p.Envelopes[typ]
+			if typ == "" && p.Absent != "" {
 				env = p.AbsentSchema
 			}
 			if env == "" {
