@@ -160,6 +160,10 @@ func (g *specGen) spec(name string) string {
 		if g.r.IntN(5) == 0 {
 			g.line(2, "go_name: %s", g.pick([]string{"Ping", "Event", "TypePath", "Custom", "Unknown", "X1"}))
 		}
+		if g.r.IntN(4) == 0 {
+			g.line(2, "payload: {type: %s, nullable: %t}", strconv.Quote(g.typeExpr(3)), g.r.IntN(3) == 0)
+			continue
+		}
 		g.fields(2, g.r.IntN(4))
 	}
 	return g.b.String()

@@ -499,6 +499,9 @@ events:
         invalid: true
         discrepancies: [The sample has no content.]
   ping: {}
+  tags_set:
+    summary: The payload is an array.
+    payload: {type: "[]string", description: The tags., source: Events / tags_set}
   "calendly.response":
     undocumented: true
     summary: Named by the document only.
@@ -574,7 +577,10 @@ events:
 		{"field without type", head + "events:\n  ping:\n    fields:\n      sent: {required: true}\n", "/events/ping/fields/sent"},
 		{"unknown field key", head + "events:\n  ping:\n    fields:\n      sent: {type: string, optional: true}\n", "/events/ping/fields/sent"},
 		{"discrepancies not a list", head + "events:\n  ping:\n    discrepancies: The table disagrees.\n", "/events/ping/discrepancies"},
-		{"unknown event key", head + "events:\n  ping:\n    payload: {}\n", "/events/ping"},
+		{"unknown event key", head + "events:\n  ping:\n    body: {}\n", "/events/ping"},
+		{"payload without type", head + "events:\n  ping:\n    payload: {}\n", "/events/ping/payload"},
+		{"payload and fields", head + "events:\n  ping:\n    payload: {type: \"[]string\"}\n    fields: {sent: {type: string}}\n", "/events/ping/fields"},
+		{"undocumented event with a payload", head + "events:\n  ping:\n    undocumented: true\n    payload: {type: string}\n", "/events/ping/payload"},
 		{"undocumented event with fields", head + "events:\n  ping:\n    undocumented: true\n    fields: {sent: {type: string}}\n", "/events/ping/fields"},
 		{"example without json", head + "events:\n  ping:\n    examples: [{name: sample}]\n", "/events/ping/examples/0"},
 		{"example without name", head + "events:\n  ping:\n    examples: [{json: '{}'}]\n", "/events/ping/examples/0"},

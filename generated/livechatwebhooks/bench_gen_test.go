@@ -54,6 +54,16 @@ type stdAutoAccessAccess struct {
 	Groups []int64 `json:"groups,omitempty"`
 }
 
+// stdAutoAccessChange is the object type AutoAccessChange as a hand-written encoding/json struct.
+type stdAutoAccessChange struct {
+	ID          string                   `json:"id"`
+	Status      string                   `json:"status"`
+	Description *string                  `json:"description,omitempty"`
+	Access      *stdAutoAccessAccess     `json:"access,omitempty"`
+	Conditions  *stdAutoAccessConditions `json:"conditions,omitempty"`
+	NextID      *string                  `json:"next_id,omitempty"`
+}
+
 // stdAutoAccessConditions is the object type AutoAccessConditions as a hand-written encoding/json struct.
 type stdAutoAccessConditions struct {
 	URL         *stdAutoAccessMatches      `json:"url,omitempty"`
@@ -780,8 +790,8 @@ type stdAutoAccessDeleted struct {
 	ID string `json:"id"`
 }
 
-// stdAutoAccessesUpdated is the payload of "auto_accesses_updated" as a hand-written encoding/json struct.
-type stdAutoAccessesUpdated struct{}
+// stdAutoAccessesUpdated is the payload of "auto_accesses_updated", one value, as a hand-written encoding/json type.
+type stdAutoAccessesUpdated []stdAutoAccessChange
 
 // stdBotCreated is the payload of "bot_created" as a hand-written encoding/json struct.
 type stdBotCreated struct {

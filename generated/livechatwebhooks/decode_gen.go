@@ -2837,8 +2837,7 @@ func (x *AutoAccessesUpdated) decode(d *wire.Decoder) {
 // decodeFrom reads the event that starts at offset start; resumed says that its '{' and its first
 // member, the discriminator, have been read already (see decodeEvent).
 func (x *AutoAccessesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start int) *AutoAccessesUpdated {
-	x.omit = [1]uint64{0x3}
-	x.envOmit = 1
+	x.omit = [1]uint64{0x43}
 	seenDiscriminator := resumed
 	var o wire.Obj
 	if !resumed {
@@ -2848,18 +2847,6 @@ func (x *AutoAccessesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start in
 		switch o.Name {
 		case "action":
 			o.Discriminator(d, &seenDiscriminator, false)
-		case "payload":
-			if o.Level(d, &x.envOmit, 1) {
-				var o1 wire.Obj
-				d.Object()
-				for o1.Next(d) {
-					switch o1.Name {
-					default:
-						o1.Keep(d, "")
-					}
-				}
-				o1.Done(&x.extra, x.omit[:])
-			}
 		case "webhook_id":
 			wire.Field(&o, d, 0, &x.WebhookID).Set(d.ReadString())
 		case "secret_key":
@@ -2872,11 +2859,13 @@ func (x *AutoAccessesUpdated) decodeFrom(d *wire.Decoder, resumed bool, start in
 			wire.OptField(&o, d, 4, &x.AdditionalData).Set(readAdditionalData(d))
 		case "requester":
 			wire.OptField(&o, d, 5, &x.Requester).Set(readRequester(d))
+		case "payload":
+			wire.Field(&o, d, 6, &x.Payload).Set(read_ListOfAutoAccessChange(d))
 		default:
 			o.Keep(d, "")
 		}
 	}
-	o.Done(&x.env[0], x.omit[:])
+	o.Done(&x.extra, x.omit[:])
 	x.size = d.Offset() - start
 	return x
 }
@@ -3606,6 +3595,32 @@ func (x *AutoAccessAccess) decode(d *wire.Decoder) {
 		}
 	}
 	o.Done(&x.extra, nil)
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *AutoAccessChange) decode(d *wire.Decoder) {
+	x.omit = [1]uint64{0x3}
+	var o wire.Obj
+	d.Object()
+	for o.Next(d) {
+		switch o.Name {
+		case "id":
+			wire.Field(&o, d, 0, &x.ID).Set(d.ReadString())
+		case "status":
+			wire.Field(&o, d, 1, &x.Status).Set(readAutoAccessChangeStatus(d))
+		case "description":
+			wire.OptField(&o, d, 2, &x.Description).Set(d.ReadString())
+		case "access":
+			wire.OptField(&o, d, 3, &x.Access).Set(readAutoAccessAccess(d))
+		case "conditions":
+			wire.OptField(&o, d, 4, &x.Conditions).Set(readAutoAccessConditions(d))
+		case "next_id":
+			wire.OptField(&o, d, 5, &x.NextID).Set(d.ReadString())
+		default:
+			o.Keep(d, "")
+		}
+	}
+	o.Done(&x.extra, x.omit[:])
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
@@ -4749,6 +4764,26 @@ func readAutoAccessAccess(d *wire.Decoder) (AutoAccessAccess, string) {
 	v.decode(d)
 	return v, ""
 }
+func readAutoAccessChangeStatus(d *wire.Decoder) (AutoAccessChangeStatus, string) {
+	v, p := d.ReadString()
+	return AutoAccessChangeStatus(v), p
+}
+func readAutoAccessConditions(d *wire.Decoder) (AutoAccessConditions, string) {
+	var v AutoAccessConditions
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readAutoAccessChange(d *wire.Decoder) (AutoAccessChange, string) {
+	var v AutoAccessChange
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
 func readAutoAccessMatches(d *wire.Decoder) (AutoAccessMatches, string) {
 	var v AutoAccessMatches
 	if d.Peek() != wire.KindObject {
@@ -4759,14 +4794,6 @@ func readAutoAccessMatches(d *wire.Decoder) (AutoAccessMatches, string) {
 }
 func readAutoAccessGeolocations(d *wire.Decoder) (AutoAccessGeolocations, string) {
 	var v AutoAccessGeolocations
-	if d.Peek() != wire.KindObject {
-		return v, d.Mismatch("object")
-	}
-	v.decode(d)
-	return v, ""
-}
-func readAutoAccessConditions(d *wire.Decoder) (AutoAccessConditions, string) {
-	var v AutoAccessConditions
 	if d.Peek() != wire.KindObject {
 		return v, d.Mismatch("object")
 	}
@@ -5492,6 +5519,21 @@ func read_ListOfAgentGroup(d *wire.Decoder) ([]AgentGroup, string) {
 	s := make([]AgentGroup, 0, 4)
 	for i := 0; d.MoreElements(); i++ {
 		v, p := readAgentGroup(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
+}
+func read_ListOfAutoAccessChange(d *wire.Decoder) ([]AutoAccessChange, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]AutoAccessChange, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := readAutoAccessChange(d)
 		if p != "" {
 			d.SkipRest(false)
 			return nil, wire.ItemProblem(i, p)

@@ -2369,13 +2369,11 @@ func (x *AutoAccessesUpdated) encode(e *wire.Encoder) {
 	if v, ok := wire.OptKey(e, "\"requester\"", &x.Requester); ok {
 		v.encode(e)
 	}
-	if x.envOmit&1 == 0 {
+	if x.omit[0]&(1<<6) == 0 {
 		e.Key("\"payload\"")
-		e.ObjectStart()
-		e.Members(x.extra)
-		e.ObjectEnd()
+		write_ListOfAutoAccessChange(e, x.Payload)
 	}
-	e.Members(x.env[0])
+	e.Members(x.extra)
 	e.ObjectEnd()
 }
 
@@ -2992,6 +2990,31 @@ func (x *AutoAccessAccess) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if v, ok := wire.OptKey(e, "\"groups\"", &x.Groups); ok {
 		write_ListOf_Int(e, v)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+func (x *AutoAccessChange) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if x.omit[0]&(1<<0) == 0 {
+		e.Key("\"id\"")
+		e.String(x.ID)
+	}
+	if x.omit[0]&(1<<1) == 0 {
+		e.Key("\"status\"")
+		e.String(string(x.Status))
+	}
+	if v, ok := wire.OptKey(e, "\"description\"", &x.Description); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"access\"", &x.Access); ok {
+		v.encode(e)
+	}
+	if v, ok := wire.OptKey(e, "\"conditions\"", &x.Conditions); ok {
+		v.encode(e)
+	}
+	if v, ok := wire.OptKey(e, "\"next_id\"", &x.NextID); ok {
+		e.String(v)
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4134,6 +4157,13 @@ func write_ListOf_MapOf_String(e *wire.Encoder, s []map[string]string) {
 	e.ArrayEnd()
 }
 func write_ListOfAgentGroup(e *wire.Encoder, s []AgentGroup) {
+	e.ArrayStart()
+	for i := range s {
+		s[i].encode(e)
+	}
+	e.ArrayEnd()
+}
+func write_ListOfAutoAccessChange(e *wire.Encoder, s []AutoAccessChange) {
 	e.ArrayStart()
 	for i := range s {
 		s[i].encode(e)

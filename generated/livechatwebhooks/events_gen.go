@@ -4754,18 +4754,15 @@ func (x *AutoAccessDeleted) EventType() EventType {
 // `auto_access_added`, `auto_access_updated` and `auto_access_deleted` of v3.4.
 //
 // Discrepancies in the vendor document:
-//   - The payload of this action is a JSON array, not an object. The spec language declares a payload as
-//     an object's members, so this action is declared without payload members: a webhook decodes to this
-//     action (the array is kept verbatim and re-encoded as received), and `Validate()` reports `/payload:
-//     expected object, got array`.
-//   - The three samples of each of v3.5, v3.6 and v3.7 (six distinct texts: v3.6 and v3.7 add `requester`)
-//     are not examples of this spec: a sample whose payload is an array cannot satisfy the declared
-//     payload, and the generated encoding/json baseline test requires every example to decode into the
-//     payload struct. They all send `"action": "auto_access_added"` (the name of the v3.4 action) with the
-//     array payload of this action, and two of them are not JSON as published (a missing comma after the
-//     payload array; an unclosed `conditions` object).
+//   - Every sample of this action, on the webhooks pages of v3.5, v3.6 and v3.7, sends `"action":
+//     "auto_access_added"`, the name of the v3.4 action, with the array payload of this one. The section,
+//     its Specifics table, the changelog and the Agent Chat API push all name the action
+//     `auto_accesses_updated`; the examples below send that name.
+//   - Two samples are not JSON as published: the v3.5–3.7 sample after updating a rule leaves the first
+//     item's `conditions` object unclosed, and the v3.5 sample after deleting a rule lacks the comma after
+//     the `payload` array.
 //
-// Source: vendor document, Webhooks v3.5–3.7: auto_accesses_updated; Management changelog
+// Source: vendor document, Webhooks v3.5–3.7: auto_accesses_updated; Agent Chat API v3.5–3.7 RTM pushes: auto_accesses_updated; Management changelog
 type AutoAccessesUpdated struct {
 	// WebhookID: ID of the registered webhook that produced this request (the samples send the placeholder
 	// `<webhook_id>`).
@@ -4832,6 +4829,13 @@ type AutoAccessesUpdated struct {
 	//
 	// Source: vendor document, samples of the configuration webhooks, v3.6 and v3.7
 	Requester Opt[Requester] `json:"requester,omitzero"`
+	// Payload: The changes, one item per rule: a rule moved in the order is sent as an update of its
+	// `next_id`, so adding, updating or deleting one rule sends more than one item.
+	//
+	// JSON "payload", required.
+	//
+	// Source: vendor document, Webhooks v3.5–3.7: auto_accesses_updated (samples); Agent Chat API v3.5–3.7 RTM pushes: auto_accesses_updated
+	Payload []AutoAccessChange `json:"payload"`
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
@@ -4839,10 +4843,6 @@ type AutoAccessesUpdated struct {
 	extra wire.Members
 	// size is the length of the event's JSON when it was decoded, to size the encoding buffer.
 	size int
-	// env keeps the unknown members of each envelope level verbatim.
-	env [1]wire.Members
-	// envOmit has bit k set when the member leading from envelope level k down was absent or not an object.
-	envOmit uint8
 }
 
 // EventType returns EventTypeAutoAccessesUpdated.

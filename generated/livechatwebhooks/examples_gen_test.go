@@ -186,6 +186,42 @@ var samples = []fixture{
 		types: []string{"auto_access_updated"},
 	},
 	{
+		name:  "examples/auto_accesses_updated/v3.5-added",
+		file:  "testdata/examples/auto_accesses_updated/v3.5-added.json",
+		bench: "auto_accesses_updated/v3.5-added",
+		types: []string{"auto_accesses_updated"},
+	},
+	{
+		name:  "examples/auto_accesses_updated/v3.5-deleted",
+		file:  "testdata/examples/auto_accesses_updated/v3.5-deleted.json",
+		bench: "auto_accesses_updated/v3.5-deleted",
+		types: []string{"auto_accesses_updated"},
+	},
+	{
+		name:  "examples/auto_accesses_updated/v3.5-updated",
+		file:  "testdata/examples/auto_accesses_updated/v3.5-updated.json",
+		bench: "auto_accesses_updated/v3.5-updated",
+		types: []string{"auto_accesses_updated"},
+	},
+	{
+		name:  "examples/auto_accesses_updated/v3.6-v3.7-added",
+		file:  "testdata/examples/auto_accesses_updated/v3.6-v3.7-added.json",
+		bench: "auto_accesses_updated/v3.6-v3.7-added",
+		types: []string{"auto_accesses_updated"},
+	},
+	{
+		name:  "examples/auto_accesses_updated/v3.6-v3.7-deleted",
+		file:  "testdata/examples/auto_accesses_updated/v3.6-v3.7-deleted.json",
+		bench: "auto_accesses_updated/v3.6-v3.7-deleted",
+		types: []string{"auto_accesses_updated"},
+	},
+	{
+		name:  "examples/auto_accesses_updated/v3.6-v3.7-updated",
+		file:  "testdata/examples/auto_accesses_updated/v3.6-v3.7-updated.json",
+		bench: "auto_accesses_updated/v3.6-v3.7-updated",
+		types: []string{"auto_accesses_updated"},
+	},
+	{
 		name:  "examples/bot_created/v3.4-v3.5",
 		file:  "testdata/examples/bot_created/v3.4-v3.5.json",
 		bench: "bot_created/v3.4-v3.5",
@@ -995,8 +1031,8 @@ var packs = []struct {
 	file string
 	n    int
 }{
-	{"testdata/compat.jsonl", 420},
-	{"testdata/synth.jsonl", 693},
+	{"testdata/compat.jsonl", 439},
+	{"testdata/synth.jsonl", 704},
 }
 
 // fixtures returns every fixture: the vendor examples, then the lines of every pack.

@@ -1081,6 +1081,46 @@ func (x AutoAccessAccess) Format(f fmt.State, verb rune) {
 }
 
 // MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
+func (x AutoAccessChange) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	x.encode(e)
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does, keeping unknown members verbatim;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *AutoAccessChange) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readAutoAccessChange)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
+// decoding lossless is left out.
+func (x AutoAccessChange) Format(f fmt.State, verb rune) {
+	wire.FormatStruct(f, verb, x)
+}
+
+// MarshalJSON encodes x as the package's encoder does.
+func (x AutoAccessChangeStatus) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	e.String(string(x))
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *AutoAccessChangeStatus) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readAutoAccessChangeStatus)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
 func (x AutoAccessConditions) MarshalJSON() ([]byte, error) {
 	e := new(wire.Encoder)
 	x.encode(e)

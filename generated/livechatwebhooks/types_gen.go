@@ -106,6 +106,70 @@ type AutoAccessAccess struct {
 	extra wire.Members
 }
 
+// AutoAccessChange: One change of an auto access rule, an item of the `auto_accesses_updated` payload
+// (v3.5+): the rule's complete state when it was added, its updated properties when it was updated,
+// its ID when it was deleted.
+//
+// Source: vendor document, Webhooks v3.5–3.7: auto_accesses_updated; Agent Chat API v3.5–3.7 RTM pushes: auto_accesses_updated
+type AutoAccessChange struct {
+	// ID: The rule ID.
+	//
+	// JSON "id", required.
+	ID string `json:"id"`
+	// Status: What happened to the rule.
+	//
+	// JSON "status", required.
+	Status AutoAccessChangeStatus `json:"status"`
+	// Description: The rule's description (`""` in the sample of an added rule without one).
+	//
+	// JSON "description".
+	Description Opt[string] `json:"description,omitzero"`
+	// Access: The groups the rule gives access to.
+	//
+	// JSON "access".
+	Access Opt[AutoAccessAccess] `json:"access,omitzero"`
+	// Conditions: When the rule applies.
+	//
+	// JSON "conditions".
+	Conditions Opt[AutoAccessConditions] `json:"conditions,omitzero"`
+	// NextID: The ID of the next rule in order; `""` for the last rule.
+	//
+	// JSON "next_id".
+	NextID Opt[string] `json:"next_id,omitzero"`
+
+	// omit has a bit set for each plain field that was absent or not decodable.
+	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// AutoAccessChangeStatus: What happened to an auto access rule, in an `auto_accesses_updated` item.
+//
+// The enum is open: values not listed here are kept as they came; Known reports whether a value is
+// listed.
+//
+// Source: vendor document, Webhooks v3.5–3.7: auto_accesses_updated ("added", "updated", "deleted" in the description and the samples)
+type AutoAccessChangeStatus string
+
+const (
+	// AutoAccessChangeStatusAdded is "added": The rule was added; the item is its complete state.
+	AutoAccessChangeStatusAdded AutoAccessChangeStatus = "added"
+	// AutoAccessChangeStatusUpdated is "updated": The rule was updated; the item has its updated
+	// properties only.
+	AutoAccessChangeStatusUpdated AutoAccessChangeStatus = "updated"
+	// AutoAccessChangeStatusDeleted is "deleted": The rule was deleted; the item has its ID only.
+	AutoAccessChangeStatusDeleted AutoAccessChangeStatus = "deleted"
+)
+
+// Known reports whether v is one of the values the vendor documents.
+func (v AutoAccessChangeStatus) Known() bool {
+	switch v {
+	case AutoAccessChangeStatusAdded, AutoAccessChangeStatusUpdated, AutoAccessChangeStatusDeleted:
+		return true
+	}
+	return false
+}
+
 // AutoAccessConditions: When an auto access rule applies.
 type AutoAccessConditions struct {
 	// URL: Conditions on the URL.

@@ -2254,15 +2254,10 @@ func (x *AutoAccessDeleted) Validate() error {
 	return ps.Err()
 }
 
-var members_AutoAccessesUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester"}
+var members_AutoAccessesUpdated = []string{"webhook_id", "secret_key", "organization_id", "license_id", "additional_data", "requester", "payload"}
 
 func (x *AutoAccessesUpdated) validate(ps *wire.Problems, p *wire.Path) {
-	p1 := p.Key("payload")
-	if x.envOmit&1 != 0 && !x.env[0].Has("payload") {
-		ps.Add(&p1, "required member is missing")
-	}
-	ps.Members(p, x.env[0])
-	ps.Required(p, x.omit[:], members_AutoAccessesUpdated, 0, x.env[0])
+	ps.Required(p, x.omit[:], members_AutoAccessesUpdated[:6], 0, x.extra)
 	if x.OrganizationID.IsNull() {
 		fp := p.Key("organization_id")
 		ps.Add(&fp, "must not be null")
@@ -2285,9 +2280,12 @@ func (x *AutoAccessesUpdated) validate(ps *wire.Problems, p *wire.Path) {
 		fp := p.Key("requester")
 		ps.Add(&fp, "must not be null")
 	}
-	if x.envOmit == 0 {
-		ps.Members(&p1, x.extra)
+	ps.Required(p, x.omit[:], members_AutoAccessesUpdated, 6, x.extra)
+	if x.omit[0]&(1<<6) == 0 {
+		fp := p.Key("payload")
+		check_ListOfAutoAccessChange(ps, &fp, x.Payload)
 	}
+	ps.Members(p, x.extra)
 }
 
 // Validate reports every problem of the event as Problems with JSON pointers relative to it, or returns nil.
@@ -2958,6 +2956,42 @@ func (x *AutoAccessAccess) validate(ps *wire.Problems, p *wire.Path) {
 
 // Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
 func (x *AutoAccessAccess) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+
+var members_AutoAccessChange = []string{"id", "status", "description", "access", "conditions", "next_id"}
+
+func (x *AutoAccessChange) validate(ps *wire.Problems, p *wire.Path) {
+	ps.Required(p, x.omit[:], members_AutoAccessChange, 0, x.extra)
+	if x.Description.IsNull() {
+		fp := p.Key("description")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.Access.Get(); ok {
+		fp := p.Key("access")
+		v.validate(ps, &fp)
+	} else if x.Access.IsNull() {
+		fp := p.Key("access")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.Conditions.Get(); ok {
+		fp := p.Key("conditions")
+		v.validate(ps, &fp)
+	} else if x.Conditions.IsNull() {
+		fp := p.Key("conditions")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.NextID.IsNull() {
+		fp := p.Key("next_id")
+		ps.Add(&fp, "must not be null")
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *AutoAccessChange) Validate() error {
 	var ps wire.Problems
 	x.validate(&ps, nil)
 	return ps.Err()
@@ -4420,6 +4454,14 @@ func check_ListOfWorkSchedule(ps *wire.Problems, p *wire.Path, s []WorkSchedule)
 	}
 }
 func check_ListOfAgentGroup(ps *wire.Problems, p *wire.Path, s []AgentGroup) {
+	for i := range s {
+		ip := p.Index(i)
+		{
+			s[i].validate(ps, &ip)
+		}
+	}
+}
+func check_ListOfAutoAccessChange(ps *wire.Problems, p *wire.Path, s []AutoAccessChange) {
 	for i := range s {
 		ip := p.Index(i)
 		{

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -97,6 +98,15 @@ func (d *differ) event(o, n *ir.Event) {
 	if o.Undocumented || n.Undocumented {
 		return // an undocumented event has no members: the change above says it all
 	}
+	if (o.Value == nil) != (n.Value == nil) {
+		a, b := at("payload")
+		if n.Value != nil {
+			a, b = at("fields")
+			b = nd.At.Of("payload", n.Pos)
+		}
+		d.add("event-payload-kind-changed", a, b, subject, "payload became %s", payloadKind(n))
+		return // every member would differ: the change says it all
+	}
 	d.fields(subject, payloadFields(d.o.IR, o), payloadFields(d.n.IR, n), o.Pos, n.Pos)
 	oa, na := at("all_or_none")
 	d.allOrNone(subject, o.AllOrNone, n.AllOrNone, oa, na)
@@ -141,6 +151,14 @@ func subtypeName(f *ir.Field) string {
 
 // payloadFields returns the members of the event's payload, without the envelope's common members
 // (compared once, under the envelope).
+// payloadKind says what an event's payload is, for a message.
+func payloadKind(e *ir.Event) string {
+	if e.Value != nil {
+		return fmt.Sprintf("one value (%s) instead of an object of members", e.Value.Type)
+	}
+	return "an object of members instead of one value"
+}
+
 func payloadFields(p *ir.Platform, e *ir.Event) []*ir.Field {
 	if p.Envelope == nil || len(e.Fields) < len(p.Envelope.Fields) {
 		return e.Fields

@@ -46,6 +46,7 @@ var Rules = []Rule{
 	{"event-became-undocumented", Breaking, "the event's struct disappears; its payloads decode as Unknown"},
 	{"event-became-documented", Warning, "payloads that decoded as Unknown now decode as a struct: code matching Unknown for this type stops seeing them"},
 	{"event-group-changed", Info, "the catalogue files the event elsewhere"},
+	{"event-payload-kind-changed", Breaking, "the payload became one value (an array, a string…) or an object of members: the struct's fields change, and old decoders report the new payload as of the wrong kind"},
 	{"event-subtype-changed", Warning, "TypePath labels of the event change (e.g. message/text becomes message)"},
 	{"event-channel-added", Info, "SupportedOn reports one more channel"},
 	{"event-channel-removed", Warning, "SupportedOn stops reporting a channel the event was supported on"},

@@ -360,9 +360,30 @@ func (b *builder) levelComponents(envelope *openapi3.Schema, disc string) []stri
 	return out
 }
 
-// payload returns the component an envelope keeps its payload in, or "": the object holding the event
-// type (reached through the discriminator's path) has exactly one other member, a reference.
+// payload returns the component an envelope keeps its payload in, or "": the reference at the path the
+// union of the envelopes names (x-eventgen-payload-path); without that extension, the one other member
+// of the object holding the event type (reached through the discriminator's path), a reference.
 func (b *builder) payload(envelope *openapi3.Schema, disc string) string {
+	var path string
+	if s := b.schema(eventSchema); s != nil && ext(s.Extensions, extPayload, &path) {
+		holder := envelope
+		segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+		for i, seg := range segs {
+			r := holder.Properties[seg]
+			switch {
+			case r == nil:
+				return ""
+			case i == len(segs)-1:
+				if r.Ref == "" {
+					return ""
+				}
+				return refName(r.Ref)
+			case r.Value == nil:
+				return ""
+			}
+			holder = r.Value
+		}
+	}
 	segs := strings.Split(strings.TrimPrefix(disc, "/"), "/")
 	holder := envelope
 	for _, seg := range segs[:len(segs)-1] {

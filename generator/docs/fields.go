@@ -23,6 +23,11 @@ func (b *builder) fields(s *openapi3.Schema, parent string, depth int, expand []
 		if child := b.expanded(r, expand); child != nil {
 			if r.Ref != "" {
 				f.Description = markdown(child.Description) // the payload: its members follow
+				if len(child.Properties) == 0 {
+					// A payload that is one value: its own type, as the component is not listed.
+					f.Type, f.Nullable = b.typeExpr(openapi3.NewSchemaRef("", child))
+					f.Constraints, f.Enum = constraints(child), b.enumOf(openapi3.NewSchemaRef("", child))
+				}
 			}
 			out = append(out, b.fields(child, parent+name+".", depth+1, expand)...)
 		}

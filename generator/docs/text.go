@@ -18,6 +18,7 @@ const (
 	extChannels         = "x-eventgen-channels"
 	extMapping          = "x-eventgen-discriminator-mapping"
 	extDiscriminator    = "x-eventgen-discriminator-path"
+	extPayload          = "x-eventgen-payload-path"
 	extDefaultMapping   = "x-eventgen-default-mapping"
 	extSubtype          = "x-eventgen-subtype"
 	extAbsent           = "x-eventgen-absent-event"

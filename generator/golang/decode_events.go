@@ -11,8 +11,8 @@ import (
 // eventDecoders emits the decode methods of every event: the envelope levels down to the payload,
 // in one pass.
 func eventDecoders(f *jen.File, p *ir.Platform) {
-	env := p.Envelope
 	for _, e := range p.WireEvents() {
+		env := p.Envelope.Of(e)
 		body := decodePrologue(e.Fields)
 		if n := envLevels(env); n > 0 {
 			body = append(body, jen.Id("x").Dot("envOmit").Op("=").Lit(1<<n-1))

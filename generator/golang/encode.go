@@ -135,9 +135,8 @@ func typeEncoders(f *jen.File, p *ir.Platform) {
 // eventEncoders emits encode and AppendJSON for every event: the envelope levels around the payload
 // (MarshalJSON is in stdjson.go).
 func eventEncoders(f *jen.File, p *ir.Platform) {
-	env := p.Envelope
 	for _, ev := range p.WireEvents() {
-		f.Func().Params(jen.Id("x").Op("*").Id(ev.GoName)).Id("encode").Params(encoderParam).Block(levelWrites(env, ev, 0)...)
+		f.Func().Params(jen.Id("x").Op("*").Id(ev.GoName)).Id("encode").Params(encoderParam).Block(levelWrites(p.Envelope.Of(ev), ev, 0)...)
 		f.Comment("AppendJSON appends the event's JSON to b, as MarshalJSON encodes it, and returns the extended buffer.")
 		f.Func().Params(jen.Id("x").Op("*").Id(ev.GoName)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
 			jen.Id("e").Op(":=").Qual(wirePkg, "Encoder").Values(jen.Dict{jen.Id("Buf"): jen.Id("b")}),

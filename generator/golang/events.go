@@ -50,7 +50,7 @@ func eventDecls(f *jen.File, p *ir.Platform) {
 }
 
 func eventDecl(f *jen.File, p *ir.Platform, e *ir.Event) {
-	env := p.Envelope
+	env := p.Envelope.Of(e)
 	paras := []string{fmt.Sprintf("On the wire its %s is %s.", jsonLiteral(joinPath(env.DiscriminatorPath())), jsonLiteral(e.Name))}
 	if e.Absent {
 		paras[0] = fmt.Sprintf("On the wire its %s is absent, null or \"\"; %s is a label, never sent as the event type.",

@@ -291,8 +291,8 @@ func publicValidate(f *jen.File, name, what string) {
 
 // eventValidators emits validate and Validate for every event, walking the envelope levels.
 func (v *validator) eventValidators(f *jen.File, p *ir.Platform) {
-	env := p.Envelope
 	for _, ev := range p.WireEvents() {
+		env := p.Envelope.Of(ev)
 		var body []jen.Code
 		pathVar := "p"
 		for k := 0; k < envLevels(env); k++ {

@@ -72,7 +72,8 @@ func (b *builder) cloudEvents() {
 		if len(e.Fields) < len(env.Fields) {
 			continue // a broken event, reported
 		}
-		e.CloudEvent = b.cloudEventFacts("event "+quote(e.Name), env.Fields, e.PayloadFields(env), env.PayloadPath())
+		ee := env.Of(e)
+		e.CloudEvent = b.cloudEventFacts("event "+quote(e.Name), env.Fields, e.PayloadFields(ee), ee.PayloadPath())
 	}
 }
 

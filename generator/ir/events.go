@@ -2,6 +2,7 @@ package ir
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/eventgen/eventgen/generator/naming"
@@ -91,10 +92,14 @@ func (b *builder) events() {
 		}
 		b.eventGroup(ev, d)
 		b.eventChannels(ev, d, where)
-		if d.Undocumented && (len(d.Fields) > 0 || len(d.Examples) > 0 || len(d.Include) > 0) {
-			b.errs.Add(e.Pos, "%s: an undocumented event cannot have fields, include or examples", where)
+		if d.Undocumented && (len(d.Fields) > 0 || len(d.Examples) > 0 || len(d.Include) > 0 || d.Payload != nil) {
+			b.errs.Add(e.Pos, "%s: an undocumented event cannot have fields, payload, include or examples", where)
 		}
-		if !d.Undocumented {
+		switch {
+		case d.Undocumented:
+		case d.Payload != nil:
+			ev.Fields, ev.Value = b.valuePayload(where, e, envFields)
+		default:
 			ev.Fields = b.fieldList(where, d.Include, d.At.Of("include", e.Pos), d.Fields, envFields)
 			ev.AllOrNone = b.allOrNone(where, d.AllOrNone, ev.Fields, d.At.Of("all_or_none", e.Pos))
 		}
@@ -117,6 +122,32 @@ func (b *builder) events() {
 		b.badEvents[ev] = len(b.errs) > n
 		b.p.Events = append(b.p.Events, ev)
 	}
+}
+
+// valuePayload builds the fields of an event whose payload is one value (the spec's payload key): the
+// envelope's fields, then the payload member itself, always required, as a payload object is.
+func (b *builder) valuePayload(where string, e spec.Entry[spec.EventDef], envFields []*Field) ([]*Field, *Field) {
+	d := e.Value
+	at := d.At.Of("payload", e.Pos)
+	env := b.p.Envelope
+	switch {
+	case env == nil || env.Payload == "":
+		b.errs.Add(at, "%s: payload declares the value of the envelope's payload member, but the envelope has none (envelope.payload); declare fields instead", where)
+		return nil, nil
+	case d.At["fields"] != (spec.Pos{}) || d.At["include"] != (spec.Pos{}) || d.At["all_or_none"] != (spec.Pos{}):
+		b.errs.Add(at, "%s: payload and fields, include or all_or_none exclude each other: a payload is either one value or an object of members", where)
+		return nil, nil
+	}
+	if _, set := d.Payload.At["required"]; set && !d.Payload.Required {
+		b.errs.Add(d.Payload.At.Of("required", at), "%s: payload: the payload member is always required (an event's payload object is too)", where)
+	}
+	f := b.field(where+": payload", spec.Entry[spec.Field]{Key: env.Payload, Pos: at, Value: *d.Payload})
+	f.Required = true
+	fs := append(slices.Clone(envFields), f)
+	for i, f := range fs {
+		f.Index = i
+	}
+	return fs, f
 }
 
 func (b *builder) eventGroup(ev *Event, d spec.EventDef) {

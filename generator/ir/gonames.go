@@ -224,7 +224,7 @@ func (b *builder) checkSchemaNames() {
 		}
 		what := fmt.Sprintf("event %q", e.Name)
 		claim(e.GoName, what, e.Pos, true)
-		if env.Payload != "" {
+		if env.Of(e).Payload != "" {
 			claim(e.PayloadSchemaName(), what+" (its payload schema)", e.Pos, false)
 		}
 		if len(env.Levels) > 0 {

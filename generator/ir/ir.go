@@ -116,6 +116,19 @@ type Envelope struct {
 	Absent *Event
 }
 
+// Of returns the envelope as event e sees it. For an event whose payload is a value (Event.Value),
+// there is no payload object: the payload member is one of the event's fields, in the object that
+// holds the discriminator, as on a platform whose envelope has no payload member. For the others
+// (and a nil e) it is the envelope itself.
+func (env *Envelope) Of(e *Event) *Envelope {
+	if e == nil || e.Value == nil {
+		return env
+	}
+	c := *env
+	c.Payload = ""
+	return &c
+}
+
 // DiscriminatorPath returns the member names from the root to the discriminator.
 func (e *Envelope) DiscriminatorPath() []string {
 	return append(append([]string(nil), e.Levels...), e.Discriminator)
@@ -363,16 +376,20 @@ func (f *Field) Plain() bool { return f.Required && !f.Nullable }
 
 // Event is one event of the catalogue.
 type Event struct {
-	Name          string // discriminator value on the wire (or a label when Undocumented)
-	GoName        string // struct name
-	ConstName     string // EventType constant, e.g. EventTypeSessionStarted
-	Group         *Group
-	Summary       string
-	Description   string
-	Fields        []*Field // envelope fields first, then included, then own
-	Includes      []*Type  // the object types named by include, in order
-	AllOrNone     [][]*Field
-	Subtype       *Field // a union-typed payload field that qualifies the event name, or nil
+	Name        string // discriminator value on the wire (or a label when Undocumented)
+	GoName      string // struct name
+	ConstName   string // EventType constant, e.g. EventTypeSessionStarted
+	Group       *Group
+	Summary     string
+	Description string
+	Fields      []*Field // envelope fields first, then included, then own
+	Includes    []*Type  // the object types named by include, in order
+	AllOrNone   [][]*Field
+	Subtype     *Field // a union-typed payload field that qualifies the event name, or nil
+	// Value is set when the event's payload is one value (an array, a string…) rather than an object
+	// of members: it is the envelope's payload member as a field, and the event's only payload field.
+	// Envelope.Of(e) describes the wire as this event sees it.
+	Value         *Field
 	Channels      []*Channel
 	Support       string
 	Undocumented  bool

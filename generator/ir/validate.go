@@ -168,6 +168,7 @@ func (v *validator) envelope(item *jsontree.Node, ptr string) (*Event, *DecodeEr
 	if ev == nil {
 		return nil, nil // kept verbatim as Unknown: nothing is checked
 	}
+	env = env.Of(ev)
 	lptr := ptr
 	payload, pptr := (*jsontree.Node)(nil), ""
 	for k, obj := range levels {

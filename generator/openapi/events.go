@@ -39,9 +39,15 @@ func (b *builder) event(ev *ir.Event) {
 	examples := b.examples(ev)
 	if hasPayloadSchema(env) {
 		p := b.schema(payloadName(ev))
-		b.object(p, ev.PayloadFields(env), ev.AllOrNone)
-		p.Description = fmt.Sprintf("The payload of the %s event (the member %s of its envelope, %s).",
-			code(ev.Name), code(strings.Join(env.PayloadPath(), ".")), ev.GoName)
+		what := "its envelope"
+		if ev.Value != nil {
+			*p = *b.valueSchema(ev.Value)
+			what = "its envelope, one value rather than an object of members"
+		} else {
+			b.object(p, ev.PayloadFields(env), ev.AllOrNone)
+		}
+		p.Description = strings.TrimSpace(fmt.Sprintf("The payload of the %s event (the member %s of %s, %s).\n\n%s",
+			code(ev.Name), code(strings.Join(env.PayloadPath(), ".")), what, ev.GoName, p.Description))
 		ref := b.ref(payloadName(ev))
 		last = &openapi3.Schema{Type: typ("object"), Required: []string{env.Discriminator, env.Payload},
 			Properties:           openapi3.Schemas{env.Discriminator: disc, env.Payload: ref},
@@ -78,6 +84,16 @@ func (b *builder) event(ev *ir.Event) {
 		root.Extensions = map[string]any{extSubtype: subtypePointer(env, ev)}
 	}
 	*b.schema(ev.GoName) = *root
+}
+
+// valueSchema is the schema of a payload that is one value: the field's own schema, with a reference
+// to a named type wrapped in allOf so that the payload's component has a description of its own.
+func (b *builder) valueSchema(f *ir.Field) *openapi3.Schema {
+	s := b.field(f)
+	if s.Ref != "" {
+		return &openapi3.Schema{AllOf: openapi3.SchemaRefs{s}}
+	}
+	return s.Value
 }
 
 // absentDiscriminator is the discriminator member of the envelope's absent event: absent, null or "".
@@ -173,6 +189,9 @@ func (b *builder) eventUnion() {
 			"dispatched by discriminator.mapping, and last %s, any other event type, which is valid too "+
 			"(%s names it as the default of the mapping).", code(env.Discriminator), unknownSchema, code(extDefaultMapping))
 		union.Extensions[extDiscriminator] = path
+		if env.Payload != "" {
+			union.Extensions[extPayload] = pointer(env.PayloadPath())
+		}
 		if a := env.Absent; a != nil {
 			// A body without an event type is the absent event: a branch outside the discriminator's
 			// mapping, before Unknown (the envelope names it only where the discriminator is in the root).
@@ -215,6 +234,9 @@ func (b *builder) eventUnion() {
 		code(path), code(pointer(env.Levels)), inner)
 	root.Description = d.String()
 	root.Extensions = map[string]any{extDiscriminator: path}
+	if env.Payload != "" {
+		root.Extensions[extPayload] = pointer(env.PayloadPath())
+	}
 	*b.schema(eventSchema) = *root
 
 	u := b.schema(unknown)

@@ -233,7 +233,7 @@ func readingNotes(p *ir.Platform) string {
 		"A member's own description, examples and constraints stand beside the `$ref` of its type (OpenAPI 3.1 schemas are JSON Schema 2020-12, where `$ref` applies alongside its sibling keywords). A member's default is `" + extDefault + "`, not `default`, which code generators read as \"always present\".",
 		"`format` is declared only where every documented value satisfies it, and the synthesized fixtures respect it; the formats of timestamps are in their layouts.",
 		"Schema names are the spec's type names, but where a code generator derives the same name from the document (ogen's `Client`, oapi-codegen's `<Schema><Member>`): such a type's schema is named with the suffix `" + renameSuffix + "`.",
-		"Facts JSON Schema has no keyword for are extensions, each explained where it is used: `" + extMaxBytes + "` (a length in bytes of UTF-8), `" + extTimeLayouts + "` (the Go layouts of a timestamp), `" + extUnix + "` (Unix time), `" + extServerGenerated + "` (filled in by the platform), `" + extDiscriminator + "` (where the event type is)" + absentNote(p) + ".",
+		"Facts JSON Schema has no keyword for are extensions, each explained where it is used: `" + extMaxBytes + "` (a length in bytes of UTF-8), `" + extTimeLayouts + "` (the Go layouts of a timestamp), `" + extUnix + "` (Unix time), `" + extServerGenerated + "` (filled in by the platform), `" + extDiscriminator + "` (where the event type is)" + payloadNote(p) + absentNote(p) + ".",
 		"A member name repeated in one object is read once: the decoder reads the first and keeps the rest verbatim, and Validate reports repeated declared members and repeated map keys as duplicate members. JSON Schema cannot see repeated member names, so a body with them may pass the schema and still get a problem from Validate.",
 		"Integers (`format: int64`) are written without fraction or exponent and fit int64: the decoder reads 1.0, 1e2 and 9223372036854775808 as numbers of the wrong kind, which JSON Schema's `integer` admits. Numbers (`type: number`) are kept as written, whatever their size.",
 		"Timestamps are checked against their layouts by parsing: a `pattern` admits the shape, while Validate also rejects dates that do not exist (February 30).",
@@ -241,6 +241,14 @@ func readingNotes(p *ir.Platform) string {
 }
 
 // absentNote names the extension of the event of bodies without an event type, on platforms that have one.
+// payloadNote names the extension that says where the payload is, where events have a payload member.
+func payloadNote(p *ir.Platform) string {
+	if p.Envelope == nil || p.Envelope.Payload == "" {
+		return ""
+	}
+	return ", `" + extPayload + "` (where the payload is)"
+}
+
 func absentNote(p *ir.Platform) string {
 	if p.Envelope == nil || p.Envelope.Absent == nil {
 		return ""

@@ -21,6 +21,7 @@ const (
 	extUnix             = "x-eventgen-unix"               // "seconds" or "milliseconds" since the Unix epoch
 	extDefaultMapping   = "x-eventgen-default-mapping"    // the schema for discriminator values not mapped
 	extDiscriminator    = "x-eventgen-discriminator-path" // JSON pointer of the discriminator in the envelope
+	extPayload          = "x-eventgen-payload-path"       // JSON pointer of the payload member in the envelope
 	extMapping          = "x-eventgen-discriminator-mapping"
 	extTemplates        = "x-eventgen-templates"        // enum value → text template with %name% placeholders
 	extZone             = "x-eventgen-time-zone"        // the zone of timestamps written without an offset

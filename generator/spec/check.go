@@ -132,6 +132,9 @@ func check(f *File, errs *ErrorList) {
 	for _, ev := range f.Events {
 		checkGoName(ev.Value.At, ev.Pos, ev.Value.GoName, fmt.Sprintf("event %q", ev.Key), errs)
 		checkFields(ev.Value.Fields, errs)
+		if pl := ev.Value.Payload; pl != nil {
+			checkFields(Map[Field]{{Key: "payload", Value: *pl, Pos: ev.Value.At.Of("payload", ev.Pos)}}, errs)
+		}
 		for _, ex := range ev.Value.Examples {
 			if err := jsonSyntax(ex.JSON); err != "" {
 				errs.Add(ex.At.Of("json", ex.Pos), "event %q: example %q: json is not valid JSON: %s", ev.Key, ex.Name, err)

@@ -225,6 +225,7 @@ type EventDef struct {
 	Description    string     `yaml:"description"`
 	Group          string     `yaml:"group"`
 	Fields         Map[Field] `yaml:"fields"`
+	Payload        *Field     `yaml:"payload"` // the payload member holds this value instead of an object of Fields
 	Include        []string   `yaml:"include"`
 	AllOrNone      [][]string `yaml:"all_or_none"`
 	Subtype        string     `yaml:"subtype"`
