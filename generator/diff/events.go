@@ -99,11 +99,13 @@ func (d *differ) event(o, n *ir.Event) {
 		return // an undocumented event has no members: the change above says it all
 	}
 	if (o.Value == nil) != (n.Value == nil) {
-		a, b := at("payload")
-		if n.Value != nil {
-			a, b = at("fields")
-			b = nd.At.Of("payload", n.Pos)
+		// Each side points at the key that holds its members: payload for a
+		// value, fields for an object.
+		ok, nk := "fields", "payload"
+		if o.Value != nil {
+			ok, nk = nk, ok
 		}
+		a, b := od.At.Of(ok, o.Pos), nd.At.Of(nk, n.Pos)
 		d.add("event-payload-kind-changed", a, b, subject, "payload became %s", payloadKind(n))
 		return // every member would differ: the change says it all
 	}
