@@ -440,3 +440,34 @@ func TestMembersKeep(t *testing.T) {
 		t.Error("invalid value kept without error")
 	}
 }
+
+// TestMismatchConsumes checks that Decoder.Mismatch consumes the value it
+// words exactly as Skip does, including a null (read on its own fast path)
+// and a misspelt one.
+func TestMismatchConsumes(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{" null, 1", "must not be null"},
+		{"null", "must not be null"},
+		{"nul", "must not be null"},
+		{"nil", "must not be null"},
+		{"nullx", "must not be null"},
+		{`"a", 1`, "expected integer, got string"},
+		{"1.5 ", "expected integer, got number"},
+		{"[1, {}] ,", "expected integer, got array"},
+		{"", "expected integer"},
+	}
+	for _, tt := range tests {
+		d, s := newDecoder(tt.in), newDecoder(tt.in)
+		got := d.Mismatch("integer")
+		s.Skip()
+		if got != tt.want {
+			t.Errorf("%q: Mismatch = %q, want %q", tt.in, got, tt.want)
+		}
+		if d.Offset() != s.Offset() || errText(d) != errText(s) {
+			t.Errorf("%q: Mismatch stopped at %d with error %q; Skip at %d with %q",
+				tt.in, d.Offset(), errText(d), s.Offset(), errText(s))
+		}
+	}
+}

@@ -66,6 +66,12 @@ func wantIndex(want string) int {
 // Mismatch skips the next value, which is not of the kind want, and words the problem.
 func (d *Decoder) Mismatch(want string) string {
 	k := d.Peek()
+	if k == KindNull {
+		// The usual mismatch, an optional member that is null: consume the
+		// literal without the general skip (a misspelt one is recorded).
+		d.literal(d.i, "null")
+		return nullProblem
+	}
 	if k == KindNumber && want == "integer" {
 		d.Skip()
 		return "expected integer, got number"
