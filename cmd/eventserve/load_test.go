@@ -36,7 +36,7 @@ type server struct {
 	cmd           *exec.Cmd
 	mu            sync.Mutex
 	lines         map[string]int
-	stdoutDone    chan struct{}
+	outputs       sync.WaitGroup // the readers of stdout and stderr: Wait closes the pipes, so it follows them
 	stderr        syncBuffer
 }
 
@@ -70,7 +70,7 @@ func binary(t *testing.T) string {
 // startServer starts eventserve for platform on 127.0.0.1:0, with args after the defaults.
 func startServer(t *testing.T, platform string, args ...string) *server {
 	t.Helper()
-	s := &server{platform: platform, lines: map[string]int{}, stdoutDone: make(chan struct{})}
+	s := &server{platform: platform, lines: map[string]int{}}
 	s.cmd = exec.Command(binary(t), append([]string{"--platform", platform, "--addr", "127.0.0.1:0"}, args...)...)
 	stdout, err := s.cmd.StdoutPipe()
 	if err != nil {
@@ -84,8 +84,9 @@ func startServer(t *testing.T, platform string, args ...string) *server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = s.cmd.Process.Kill() })
+	s.outputs.Add(2)
 	go func() {
-		defer close(s.stdoutDone)
+		defer s.outputs.Done()
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			s.mu.Lock()
@@ -95,6 +96,7 @@ func startServer(t *testing.T, platform string, args ...string) *server {
 	}()
 	found := make(chan string, 1)
 	go func() {
+		defer s.outputs.Done()
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
 			_, _ = s.stderr.Write(append(sc.Bytes(), '\n'))
@@ -118,7 +120,7 @@ func (s *server) stop(t *testing.T) int64 {
 		t.Errorf("%s: %v", s.platform, err) // not Fatal: stop may run on another goroutine
 		return 0
 	}
-	<-s.stdoutDone
+	s.outputs.Wait() // all of the output, "eventserve: stopped" included, before Wait closes the pipes
 	if err := s.cmd.Wait(); err != nil {
 		t.Errorf("%s: %v\n%s", s.platform, err, s.stderr.String())
 	}
