@@ -1,7 +1,7 @@
 // Command eventdecode decodes webhook payloads with the generated packages, for debugging: it prints
 // each event's type as on the wire and every validation problem, or with --encode the re-encoded JSON.
 //
-//	eventdecode --platform P [--encode] [--max-input SIZE] [FILE...|-]
+//	eventdecode --platform P [--type UNION] [--encode] [--max-input SIZE] [FILE...|-]
 //	eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]
 //	eventdecode --platform P --post URL [--signing-secret S] FILE|DIR...
 //
@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -46,16 +47,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "with --report: text or json")
 	post := fs.String("post", "", "POST each file (a directory: its *.json files) to `URL` as the platform would, and print the status")
 	signing := fs.StringArray("signing-secret", nil, "with --post: sign the requests (Standard Webhooks) with this whsec_ secret")
+	typ := fs.String("type", "", "decode each document as one value of this union of the platform's package instead of a request\nbody: a value the vendor's other APIs return outside an event (the unions are listed above)")
 	maxInput := maxinput.Size(defaultMaxInput)
 	fs.Var(&maxInput, "max-input", "the most bytes to read from one input, e.g. 64MiB or 1G")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--encode] [--max-input SIZE] [FILE...|-]\n"+
+		fmt.Fprintf(fs.Output(), "Usage: eventdecode --platform P [--type UNION] [--encode] [--max-input SIZE] [FILE...|-]\n"+
 			"       eventdecode --platform P --report [--spec SPEC] [--format text|json] [FILE|DIR...|-]\n"+
 			"       eventdecode --platform P --post URL [--signing-secret S] FILE|DIR...\n\n"+
 			"Decodes webhook payloads (from the files, or standard input) and prints one line per event: its\n"+
 			"type as on the wire (nested unions joined by \"/\", unknown types as Unknown(<type>)), then each\n"+
-			"validation problem as \"  /json/pointer: message\". With --encode it prints the re-encoded payload.\n\nFlags:\n%s",
-			fs.FlagUsages())
+			"validation problem as \"  /json/pointer: message\". With --encode it prints the re-encoded payload.\n"+
+			"With --type the documents are values of a union, each printed as its discriminator value.\n\n"+
+			"Unions (--type) by platform:\n%s\nFlags:\n%s",
+			unionList(), fs.FlagUsages())
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -68,6 +72,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		fmt.Fprintf(stderr, "eventdecode: --platform must be one of %s\n", strings.Join(platformNames(), ", "))
 		return 2
+	}
+	if *typ != "" {
+		if *post != "" || *report {
+			fmt.Fprintln(stderr, "eventdecode: --type goes with decoding and --encode, not with --report or --post")
+			return 2
+		}
+		decode, ok := p.values[*typ]
+		if !ok {
+			fmt.Fprintf(stderr, "eventdecode: --type: %s has no union %q; its unions: %s\n", *name, *typ, orNone(slices.Sorted(maps.Keys(p.values))))
+			return 2
+		}
+		p = platform{decode: decode}
 	}
 	if *post != "" {
 		return postFiles(*name, *post, *signing, fs.Args(), stdout, stderr)
@@ -100,6 +116,24 @@ func platformNames() []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// unionList lists, a line per platform that has any, the unions --type takes.
+func unionList() string {
+	var b strings.Builder
+	for _, n := range platformNames() {
+		if vs := platforms[n].values; len(vs) > 0 {
+			fmt.Fprintf(&b, "  %-18s %s\n", n, strings.Join(slices.Sorted(maps.Keys(vs)), ", "))
+		}
+	}
+	return b.String()
+}
+
+func orNone(names []string) string {
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
 }
 
 func displayName(in string) string {

@@ -7,9 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -237,5 +239,30 @@ func TestEscape(t *testing.T) {
 	}
 	if got := quoteIfNeeded("a\x1bb"); got != `"a\x1bb"` {
 		t.Errorf("quoteIfNeeded(control) = %s", got)
+	}
+}
+
+// TestEveryUnion holds the table of --type to the specs: every platform offers exactly the unions of
+// its spec, so a union added to a spec cannot be forgotten here.
+func TestEveryUnion(t *testing.T) {
+	for _, name := range platformNames() {
+		f, err := spec.Load(filepath.Join("..", "..", "spec", name+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := ir.Build(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, ty := range p.Types {
+			if ty.Kind == ir.KindUnion {
+				want = append(want, ty.Name)
+			}
+		}
+		slices.Sort(want)
+		if got := slices.Sorted(maps.Keys(platforms[name].values)); !slices.Equal(got, want) {
+			t.Errorf("%s: --type offers %v; the spec's unions are %v", name, got, want)
+		}
 	}
 }

@@ -24,15 +24,25 @@ type decoded struct {
 type platform struct {
 	// decode returns the events of one request body and its re-encoding.
 	decode func(data []byte) ([]decoded, []byte, error)
+	// values decode one value of a union of the package, by the union's Go name (--type).
+	values map[string]func(data []byte) ([]decoded, []byte, error)
 }
 
 // platforms lists the generated packages that decode events.
 var platforms = map[string]platform{
-	"jaicp":            {decode: single(jaicp.Decode, jaicp.TypePath)},
-	"livechat":         {decode: single(livechat.Decode, livechat.TypePath)},
-	"livechatwebhooks": {decode: single(livechatwebhooks.Decode, livechatwebhooks.TypePath)},
-	"mluvii":           {decode: single(mluvii.Decode, mluvii.TypePath)},
-	"mchat":            {decode: mchatBatch},
+	"jaicp": {decode: single(jaicp.Decode, jaicp.TypePath)},
+	"livechat": {decode: single(livechat.Decode, livechat.TypePath), values: map[string]func([]byte) ([]decoded, []byte, error){
+		"FormField": value[livechat.FormField, livechat.FormFieldUnknown](livechat.DecodeFormField, livechat.VariantOfFormField),
+	}},
+	"livechatwebhooks": {decode: single(livechatwebhooks.Decode, livechatwebhooks.TypePath), values: map[string]func([]byte) ([]decoded, []byte, error){
+		"ChatEvent":       value[livechatwebhooks.ChatEvent, livechatwebhooks.ChatEventUnknown](livechatwebhooks.DecodeChatEvent, livechatwebhooks.VariantOfChatEvent),
+		"FilledFormField": value[livechatwebhooks.FilledFormField, livechatwebhooks.FilledFormFieldUnknown](livechatwebhooks.DecodeFilledFormField, livechatwebhooks.VariantOfFilledFormField),
+	}},
+	"mluvii": {decode: single(mluvii.Decode, mluvii.TypePath)},
+	"mchat": {decode: mchatBatch, values: map[string]func([]byte) ([]decoded, []byte, error){
+		"MessageContent": value[mchat.MessageContent, mchat.MessageContentUnknown](mchat.DecodeMessageContent, mchat.VariantOfMessageContent),
+		"UploadedFile":   value[mchat.UploadedFile, mchat.UploadedFileUnknown](mchat.DecodeUploadedFile, mchat.VariantOfUploadedFile),
+	}},
 }
 
 // event is what every generated Event offers.
@@ -53,6 +63,26 @@ func single[E event](decode func([]byte) (E, error), typePath func(E) string) fu
 			return nil, nil, err
 		}
 		return []decoded{describe(typePath(ev), isUnknown(ev), ev.Validate(), "")}, out, nil
+	}
+}
+
+// value adapts the decoder of one value of a union U, whose unknown variant is *X: its label is its
+// discriminator value, or Unknown(<value>) for *X.
+func value[U event, X any](decode func([]byte) (U, error), variant func(U) string) func([]byte) ([]decoded, []byte, error) {
+	return func(data []byte) ([]decoded, []byte, error) {
+		v, err := decode(data)
+		if err != nil {
+			return nil, nil, err
+		}
+		out, err := v.MarshalJSON()
+		if err != nil {
+			return nil, nil, err
+		}
+		unknown := ""
+		if _, ok := any(v).(*X); ok {
+			unknown = variant(v)
+		}
+		return []decoded{describe(variant(v), unknown, v.Validate(), "")}, out, nil
 	}
 }
 
@@ -101,8 +131,6 @@ func describe(typePath, unknown string, err error, prefix string) decoded {
 	if unknown != "" {
 		d.label = "Unknown(" + quoteIfNeeded(unknown) + ")"
 	}
-	var ps interface{ Unwrap() []error }
-	_ = ps
 	if err != nil {
 		for _, p := range problemsOf(err) {
 			d.problems = append(d.problems, "  "+prefix+p)

@@ -71,6 +71,15 @@ func Decode(data []byte) (Event, error) {
 	return ev, nil
 }
 
+// DecodeFormField decodes data, one FormField on its own: the variant its "type" names, or
+// *FormFieldUnknown for a value the vendor does not document. As with Decode, members the spec does
+// not know, members of the wrong JSON kind and duplicates are kept verbatim (Validate reports the
+// problems); the error, a *DecodeError, is for input that is not JSON, not an object, or without a
+// readable discriminator.
+func DecodeFormField(data []byte) (FormField, error) {
+	return wire.Unmarshal(data, readFormField)
+}
+
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *Custom) decode(d *wire.Decoder) {
 	x.decodeFrom(d, false, d.Offset())

@@ -39,6 +39,14 @@
 // member", or its wrong kind), so a consumer that must agree with another JSON reader rejects such
 // bodies by checking Validate.
 //
+// # Values outside an event
+//
+// A value of a union that arrives on its own, outside a request body (the vendor's other APIs return
+// them), decodes with DecodeFormField: DecodeFormField returns the FormField variant that its "type"
+// names, or *FormFieldUnknown, with the same guarantees as Decode. Every union value has Validate and
+// MarshalJSON, and VariantOf followed by the union's name (VariantOfFormField) returns its
+// discriminator value.
+//
 // # Shared members
 //
 // Members that several events share through the spec's include are reachable without a type switch:

@@ -161,6 +161,11 @@ func (v ContentType) Known() bool {
 //
 // Source: vendor document, Filled form: table and sample (`fields`)
 type FormField interface {
+	// Validate reports every problem of the value as Problems, with JSON pointers relative to it,
+	// or returns nil (always, for *FormFieldUnknown).
+	Validate() error
+	// MarshalJSON encodes the value as it came: unknown members, nulls and text kept.
+	MarshalJSON() ([]byte, error)
 	value_FormField() string
 	encode(*wire.Encoder)
 	validate(*wire.Problems, *wire.Path)
@@ -195,6 +200,17 @@ func (x *FormFieldUnknown) encode(e *wire.Encoder) {
 	e.RawBytes(x.Raw)
 }
 func (x *FormFieldUnknown) validate(*wire.Problems, *wire.Path) {}
+
+// Validate returns nil: the spec knows nothing of a variant the vendor does not document.
+func (x *FormFieldUnknown) Validate() error {
+	return nil
+}
+
+// VariantOfFormField returns the discriminator value of v (its "type") as sent, for the variants the
+// vendor documents and for *FormFieldUnknown alike.
+func VariantOfFormField(v FormField) string {
+	return v.value_FormField()
+}
 
 // FormFieldBase: Members of every form field (every field of the sample has them).
 //

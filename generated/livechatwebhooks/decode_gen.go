@@ -173,6 +173,24 @@ func Decode(data []byte) (Event, error) {
 	return ev, nil
 }
 
+// DecodeChatEvent decodes data, one ChatEvent on its own: the variant its "type" names, or
+// *ChatEventUnknown for a value the vendor does not document. As with Decode, members the spec does
+// not know, members of the wrong JSON kind and duplicates are kept verbatim (Validate reports the
+// problems); the error, a *DecodeError, is for input that is not JSON, not an object, or without a
+// readable discriminator.
+func DecodeChatEvent(data []byte) (ChatEvent, error) {
+	return wire.Unmarshal(data, readChatEvent)
+}
+
+// DecodeFilledFormField decodes data, one FilledFormField on its own: the variant its "type" names, or
+// *FilledFormFieldUnknown for a value the vendor does not document. As with Decode, members the spec
+// does not know, members of the wrong JSON kind and duplicates are kept verbatim (Validate reports the
+// problems); the error, a *DecodeError, is for input that is not JSON, not an object, or without a
+// readable discriminator.
+func DecodeFilledFormField(data []byte) (FilledFormField, error) {
+	return wire.Unmarshal(data, readFilledFormField)
+}
+
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *IncomingChatThread) decode(d *wire.Decoder) {
 	x.decodeFrom(d, false, d.Offset())

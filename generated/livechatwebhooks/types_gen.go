@@ -343,6 +343,11 @@ type Chat struct {
 //
 // Source: vendor document, Agent Chat API data structures v3.1–v3.7: Events
 type ChatEvent interface {
+	// Validate reports every problem of the value as Problems, with JSON pointers relative to it,
+	// or returns nil (always, for *ChatEventUnknown).
+	Validate() error
+	// MarshalJSON encodes the value as it came: unknown members, nulls and text kept.
+	MarshalJSON() ([]byte, error)
 	value_ChatEvent() string
 	encode(*wire.Encoder)
 	validate(*wire.Problems, *wire.Path)
@@ -389,6 +394,17 @@ func (x *ChatEventUnknown) encode(e *wire.Encoder) {
 	e.RawBytes(x.Raw)
 }
 func (x *ChatEventUnknown) validate(*wire.Problems, *wire.Path) {}
+
+// Validate returns nil: the spec knows nothing of a variant the vendor does not document.
+func (x *ChatEventUnknown) Validate() error {
+	return nil
+}
+
+// VariantOfChatEvent returns the discriminator value of v (its "type") as sent, for the variants the
+// vendor documents and for *ChatEventUnknown alike.
+func VariantOfChatEvent(v ChatEvent) string {
+	return v.value_ChatEvent()
+}
 
 // CheckboxFilledFormField: A multiple-choice question with the chosen options.
 type CheckboxFilledFormField struct {
@@ -883,6 +899,11 @@ type FilledFormEvent struct {
 //
 // Source: vendor document, Agent Chat API data structures v3.1–v3.7: Filled form fields; payload files `filledForm.json`
 type FilledFormField interface {
+	// Validate reports every problem of the value as Problems, with JSON pointers relative to it,
+	// or returns nil (always, for *FilledFormFieldUnknown).
+	Validate() error
+	// MarshalJSON encodes the value as it came: unknown members, nulls and text kept.
+	MarshalJSON() ([]byte, error)
 	value_FilledFormField() string
 	encode(*wire.Encoder)
 	validate(*wire.Problems, *wire.Path)
@@ -917,6 +938,17 @@ func (x *FilledFormFieldUnknown) encode(e *wire.Encoder) {
 	e.RawBytes(x.Raw)
 }
 func (x *FilledFormFieldUnknown) validate(*wire.Problems, *wire.Path) {}
+
+// Validate returns nil: the spec knows nothing of a variant the vendor does not document.
+func (x *FilledFormFieldUnknown) Validate() error {
+	return nil
+}
+
+// VariantOfFilledFormField returns the discriminator value of v (its "type") as sent, for the variants
+// the vendor documents and for *FilledFormFieldUnknown alike.
+func VariantOfFilledFormField(v FilledFormField) string {
+	return v.value_FilledFormField()
+}
 
 // FilledFormFieldBase: Members of every filled form field.
 //

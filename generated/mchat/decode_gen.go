@@ -130,6 +130,24 @@ func (b *Batch) Validate() error {
 	return ps.Err()
 }
 
+// DecodeMessageContent decodes data, one MessageContent on its own: the variant its "type" names, or
+// *MessageContentUnknown for a value the vendor does not document. As with Decode, members the spec
+// does not know, members of the wrong JSON kind and duplicates are kept verbatim (Validate reports the
+// problems); the error, a *DecodeError, is for input that is not JSON, not an object, or without a
+// readable discriminator.
+func DecodeMessageContent(data []byte) (MessageContent, error) {
+	return wire.Unmarshal(data, readMessageContent)
+}
+
+// DecodeUploadedFile decodes data, one UploadedFile on its own: the variant its "type" names, or
+// *UploadedFileUnknown for a value the vendor does not document. As with Decode, members the spec does
+// not know, members of the wrong JSON kind and duplicates are kept verbatim (Validate reports the
+// problems); the error, a *DecodeError, is for input that is not JSON, not an object, or without a
+// readable discriminator.
+func DecodeUploadedFile(data []byte) (UploadedFile, error) {
+	return wire.Unmarshal(data, readUploadedFile)
+}
+
 // decode reads the event at d's position, which the caller has checked is an object.
 func (x *ConversationCreate) decode(d *wire.Decoder) {
 	x.decodeFrom(d, false, d.Offset())

@@ -40,6 +40,14 @@
 // kept verbatim, and Validate reports each of them ("duplicate member", or its wrong kind), so a
 // consumer that must agree with another JSON reader rejects such bodies by checking Validate.
 //
+// # Values outside an event
+//
+// A value of a union that arrives on its own, outside a request body (the vendor's other APIs return
+// them), decodes with DecodeMessageContent and DecodeUploadedFile: DecodeMessageContent returns the
+// MessageContent variant that its "type" names, or *MessageContentUnknown, with the same guarantees as
+// Decode. Every union value has Validate and MarshalJSON, and VariantOf followed by the union's name
+// (VariantOfMessageContent) returns its discriminator value.
+//
 // # encoding/json and fmt
 //
 // Every event and named type implements json.Marshaler with a value receiver and json.Unmarshaler with

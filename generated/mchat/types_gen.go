@@ -1044,6 +1044,11 @@ type MediaFile struct {
 //
 // Source: vendor document, List of events / Message exchange
 type MessageContent interface {
+	// Validate reports every problem of the value as Problems, with JSON pointers relative to it,
+	// or returns nil (always, for *MessageContentUnknown).
+	Validate() error
+	// MarshalJSON encodes the value as it came: unknown members, nulls and text kept.
+	MarshalJSON() ([]byte, error)
 	value_MessageContent() string
 	encode(*wire.Encoder)
 	validate(*wire.Problems, *wire.Path)
@@ -1129,6 +1134,17 @@ func (x *MessageContentUnknown) encode(e *wire.Encoder) {
 	e.RawBytes(x.Raw)
 }
 func (x *MessageContentUnknown) validate(*wire.Problems, *wire.Path) {}
+
+// Validate returns nil: the spec knows nothing of a variant the vendor does not document.
+func (x *MessageContentUnknown) Validate() error {
+	return nil
+}
+
+// VariantOfMessageContent returns the discriminator value of v (its "type") as sent, for the variants
+// the vendor documents and for *MessageContentUnknown alike.
+func VariantOfMessageContent(v MessageContent) string {
+	return v.value_MessageContent()
+}
 
 // NaiveTimestamp: A date and time without a zone, with up to six fractional digits, e.g. 2023-09-01
 // 14:13:32.141788 (the text form of a Python datetime, which drops the fraction when it is zero). The
@@ -1360,6 +1376,11 @@ type TextMessage struct {
 //
 // Source: vendor document, List of events / Message exchange (//FILE UPLOAD RESPONSE)
 type UploadedFile interface {
+	// Validate reports every problem of the value as Problems, with JSON pointers relative to it,
+	// or returns nil (always, for *UploadedFileUnknown).
+	Validate() error
+	// MarshalJSON encodes the value as it came: unknown members, nulls and text kept.
+	MarshalJSON() ([]byte, error)
 	value_UploadedFile() string
 	encode(*wire.Encoder)
 	validate(*wire.Problems, *wire.Path)
@@ -1385,6 +1406,17 @@ func (x *UploadedFileUnknown) encode(e *wire.Encoder) {
 	e.RawBytes(x.Raw)
 }
 func (x *UploadedFileUnknown) validate(*wire.Problems, *wire.Path) {}
+
+// Validate returns nil: the spec knows nothing of a variant the vendor does not document.
+func (x *UploadedFileUnknown) Validate() error {
+	return nil
+}
+
+// VariantOfUploadedFile returns the discriminator value of v (its "type") as sent, for the variants
+// the vendor documents and for *UploadedFileUnknown alike.
+func VariantOfUploadedFile(v UploadedFile) string {
+	return v.value_UploadedFile()
+}
 
 // UploadedImage: An image the visitor uploaded.
 //

@@ -152,6 +152,24 @@ func oneofReader(t *ir.Type) []jen.Code {
 }
 
 // objectDecoders emits the decode method of every object type.
+// unionDecoders emits, for every union, the decoder of one value on its own: a value the vendor's other
+// APIs return outside an event (a chat's events, say), or one taken out of an event.
+func unionDecoders(f *jen.File, p *ir.Platform) {
+	for _, t := range p.Types {
+		if t.Kind != ir.KindUnion {
+			continue
+		}
+		f.Add(comment(fmt.Sprintf("%s decodes data, one %s on its own: the variant its %s names, or *%s for a "+
+			"value the vendor does not document. As with Decode, members the spec does not know, members of "+
+			"the wrong JSON kind and duplicates are kept verbatim (Validate reports the problems); the error, "+
+			"a *DecodeError, is for input that is not JSON, not an object, or without a readable discriminator.",
+			t.DecodeName(), t.Name, jsonLiteral(t.Discriminator), t.UnknownName()), nil, nil, ""))
+		f.Func().Id(t.DecodeName()).Params(jen.Id("data").Index().Byte()).Params(jen.Id(t.Name), jen.Error()).Block(
+			jen.Return(jen.Qual(wirePkg, "Unmarshal").Call(jen.Id("data"), jen.Id((&ir.TypeRef{Kind: ir.RefNamed, Named: t}).ReaderName()))),
+		)
+	}
+}
+
 func objectDecoders(f *jen.File, p *ir.Platform) {
 	for _, t := range p.Types {
 		if t.Kind != ir.KindObject || t.IncludeOnly() {

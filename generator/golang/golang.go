@@ -41,6 +41,7 @@ var files = []file{
 	}},
 	{name: "decode_gen.go", wire: true, fill: func(f *jen.File, p *ir.Platform, _ *validator) {
 		dispatch(f, p)
+		unionDecoders(f, p)
 		eventDecoders(f, p)
 		objectDecoders(f, p)
 		readers(f, collectRefs(p))

@@ -25,6 +25,9 @@ func newPackageDoc(p *ir.Platform) packageDoc {
 	if p.Wire() {
 		paras = append(paras, wrap(fmt.Sprintf("Package %s decodes, validates and re-encodes the webhook events of %s%s.", p.Package, p.Title, version)),
 			usageCode(p), "# Decoding", wrap(decodingDoc(p)), wrap(repeatedDoc(p)))
+		if values := unionValuesDoc(p); values != "" {
+			paras = append(paras, "# Values outside an event", wrap(values))
+		}
 		if shared := sharedDoc(p); shared != "" {
 			paras = append(paras, "# Shared members", wrap(shared))
 		}
@@ -115,6 +118,27 @@ func usageCode(p *ir.Platform) string {
 		add(0, "}")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// unionValuesDoc names the decoders of one union value on its own, or returns "".
+func unionValuesDoc(p *ir.Platform) string {
+	var names []string
+	var first *ir.Type
+	for _, t := range p.Types {
+		if t.Kind == ir.KindUnion {
+			names = append(names, t.DecodeName())
+			if first == nil {
+				first = t
+			}
+		}
+	}
+	if first == nil {
+		return ""
+	}
+	return "A value of a union that arrives on its own, outside a request body (the vendor's other APIs return them), " +
+		"decodes with " + joinWords(names) + ": " + first.DecodeName() + " returns the " + first.Name + " variant that its " +
+		jsonLiteral(first.Discriminator) + " names, or *" + first.UnknownName() + ", with the same guarantees as Decode. " +
+		"Every union value has Validate and MarshalJSON, and VariantOf followed by the union's name (" + first.VariantName() + ") returns its discriminator value."
 }
 
 // sharedDoc names the interfaces of included members, or returns "".

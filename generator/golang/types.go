@@ -190,6 +190,11 @@ func unionDecl(f *jen.File, t *ir.Type) {
 			jsonLiteral(t.Discriminator), joinWords(vals), t.UnknownName()),
 	}, t.Discrepancies, source(t.Source)))
 	f.Type().Id(t.Name).Interface(
+		jen.Comment("Validate reports every problem of the value as Problems, with JSON pointers relative to it,"),
+		jen.Comment("or returns nil (always, for *"+t.UnknownName()+")."),
+		jen.Id("Validate").Params().Error(),
+		jen.Comment("MarshalJSON encodes the value as it came: unknown members, nulls and text kept."),
+		jen.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()),
 		jen.Id(unionMethod(t)).Params().String(),
 		jen.Id("encode").Params(jen.Op("*").Qual(wirePkg, "Encoder")),
 		jen.Id("validate").Params(jen.Op("*").Qual(wirePkg, "Problems"), jen.Op("*").Qual(wirePkg, "Path")),
@@ -217,6 +222,11 @@ func unionDecl(f *jen.File, t *ir.Type) {
 	f.Func().Params(jen.Id("x").Op("*").Id(u)).Id("encode").Params(jen.Id("e").Op("*").Qual(wirePkg, "Encoder")).Block(
 		jen.Id("e").Dot("RawBytes").Call(jen.Id("x").Dot("Raw")))
 	f.Func().Params(jen.Id("x").Op("*").Id(u)).Id("validate").Params(jen.Op("*").Qual(wirePkg, "Problems"), jen.Op("*").Qual(wirePkg, "Path")).Block()
+	f.Comment("Validate returns nil: the spec knows nothing of a variant the vendor does not document.")
+	f.Func().Params(jen.Id("x").Op("*").Id(u)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
+	f.Add(comment(fmt.Sprintf("%s returns the discriminator value of v (its %s) as sent, for the variants the "+
+		"vendor documents and for *%s alike.", t.VariantName(), jsonLiteral(t.Discriminator), u), nil, nil, ""))
+	f.Func().Id(t.VariantName()).Params(jen.Id("v").Id(t.Name)).String().Block(jen.Return(jen.Id("v").Dot(unionMethod(t)).Call()))
 }
 
 // valueOf is the plain value of a field of struct x (for Opt fields, its value or the zero value).

@@ -243,6 +243,14 @@ func (t *Type) HasTemplates() bool {
 // UnknownName is the Go name of a union's variant for discriminator values it does not know.
 func (t *Type) UnknownName() string { return t.Name + "Unknown" }
 
+// DecodeName is the Go name of the function that decodes one value of a union on its own, outside an
+// event: "DecodeChatEvent". It is claimed in the package namespace.
+func (t *Type) DecodeName() string { return "Decode" + t.Name }
+
+// VariantName is the Go name of the function that returns a union value's discriminator value:
+// "VariantOfChatEvent". It is claimed in the package namespace.
+func (t *Type) VariantName() string { return "VariantOf" + t.Name }
+
 // JSONKind is the JSON kind values of the type have ("object", "string", "number", "integer", …).
 func (t *Type) JSONKind() string {
 	switch t.Kind {

@@ -46,6 +46,8 @@ func (b *builder) checkNames() {
 		switch t.Kind {
 		case KindUnion:
 			claim(t.UnknownName(), fmt.Sprintf("type %q", t.Name), t.Pos)
+			claim(t.DecodeName(), fmt.Sprintf("type %q (the decoder of one value)", t.Name), t.Pos)
+			claim(t.VariantName(), fmt.Sprintf("type %q (the discriminator of a value)", t.Name), t.Pos)
 		case KindTime:
 			claim(t.OfName(), fmt.Sprintf("time type %q (its constructor)", t.Name), t.Pos)
 		case KindEnum:
