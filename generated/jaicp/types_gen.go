@@ -46,13 +46,14 @@ func (v CallNotConnectedReason) Known() bool {
 }
 
 // ChannelType: The channel the request came through. The reference links a list of all possible values
-// that this spec does not transcribe; the values here are those the sources show, and any other value
-// is kept as it came.
+// that this spec does not transcribe; the values here are those the sources show (the reference, the
+// framework's test requests, and the channel types of the framework's channels, which it matches
+// against a request's `channelType` without regard to case), and any other value is kept as it came.
 //
 // The enum is open: values not listed here are kept as they came; Known reports whether a value is
 // listed.
 //
-// Source: vendor document, $request reference (How to use: $request.channelType); jaicf test requests
+// Source: vendor document, $request reference (How to use: $request.channelType); jaicf test requests; JaicpConnector.kt and the framework's channel factories (channelType)
 type ChannelType string
 
 const (
@@ -68,12 +69,52 @@ const (
 	//
 	// Source: vendor document, jaicf test request webhooks/002; ChatWidgetChannel.kt
 	ChannelTypeChatWidget ChannelType = "chatwidget"
+	// ChannelTypeDialogflow is "dialogflow": Google Actions through Dialogflow.
+	//
+	// Source: vendor document, ActionsFulfillmentDialogflow.kt (channels/google-actions)
+	ChannelTypeDialogflow ChannelType = "dialogflow"
+	// ChannelTypeFacebook is "facebook": Facebook Messenger.
+	//
+	// Source: vendor document, FacebookChannel.kt; a jaicf test request (webhooks/004, removed in 2020)
+	ChannelTypeFacebook ChannelType = "facebook"
+	// ChannelTypeGoogle is "google": Google Actions (the Actions SDK).
+	//
+	// Source: vendor document, ActionsFulfillmentSDK.kt (channels/google-actions); a jaicf test request (webhooks/005, removed in 2020)
+	ChannelTypeGoogle ChannelType = "google"
+	// ChannelTypeJaicpAlexa is "jaicp_alexa": Amazon Alexa.
+	//
+	// Source: vendor document, AlexaChannel.kt
+	ChannelTypeJaicpAlexa ChannelType = "jaicp_alexa"
+	// ChannelTypeMax is "max": The MAX messenger.
+	//
+	// Source: vendor document, MaxChannel.kt
+	ChannelTypeMax ChannelType = "max"
+	// ChannelTypeSlack is "slack": Slack.
+	//
+	// Source: vendor document, SlackChannel.kt
+	ChannelTypeSlack ChannelType = "slack"
+	// ChannelTypeTelegram is "telegram": Telegram.
+	//
+	// Source: vendor document, TelegramChannel.kt
+	ChannelTypeTelegram ChannelType = "telegram"
+	// ChannelTypeViber is "viber": Viber.
+	//
+	// Source: vendor document, ViberChannel.kt
+	ChannelTypeViber ChannelType = "viber"
+	// ChannelTypeYandex is "yandex": Yandex Alice.
+	//
+	// Source: vendor document, AliceChannel.kt (channels/yandex-alice)
+	ChannelTypeYandex ChannelType = "yandex"
+	// ChannelTypeZenbox is "zenbox": Aimybox.
+	//
+	// Source: vendor document, AimyboxChannel.kt (channels/aimybox)
+	ChannelTypeZenbox ChannelType = "zenbox"
 )
 
 // Known reports whether v is one of the values the vendor documents.
 func (v ChannelType) Known() bool {
 	switch v {
-	case ChannelTypeResterisk, ChannelTypeChatAPI, ChannelTypeChatWidget:
+	case ChannelTypeResterisk, ChannelTypeChatAPI, ChannelTypeChatWidget, ChannelTypeDialogflow, ChannelTypeFacebook, ChannelTypeGoogle, ChannelTypeJaicpAlexa, ChannelTypeMax, ChannelTypeSlack, ChannelTypeTelegram, ChannelTypeViber, ChannelTypeYandex, ChannelTypeZenbox:
 		return true
 	}
 	return false
