@@ -79,14 +79,7 @@ func TestScripts(t *testing.T) {
 // the event has a subtype (m-chat's "message/text").
 func extractSamples(t *testing.T, name string) (docs, types []byte) {
 	t.Helper()
-	f, err := spec.Load(filepath.Join("..", "..", "spec", name+".yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := ir.Build(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := loadSpec(t, name)
 	var d, ty bytes.Buffer
 	n := 0
 	for _, ev := range p.Events {
@@ -246,14 +239,7 @@ func TestEscape(t *testing.T) {
 // its spec, so a union added to a spec cannot be forgotten here.
 func TestEveryUnion(t *testing.T) {
 	for _, name := range platformNames() {
-		f, err := spec.Load(filepath.Join("..", "..", "spec", name+".yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := ir.Build(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := loadSpec(t, name)
 		var want []string
 		for _, ty := range p.Types {
 			if ty.Kind == ir.KindUnion {
@@ -265,4 +251,18 @@ func TestEveryUnion(t *testing.T) {
 			t.Errorf("%s: --type offers %v; the spec's unions are %v", name, got, want)
 		}
 	}
+}
+
+// loadSpec loads and resolves spec/<name>.yaml.
+func loadSpec(t *testing.T, name string) *ir.Platform {
+	t.Helper()
+	f, err := spec.Load(filepath.Join("..", "..", "spec", name+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ir.Build(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
