@@ -95,6 +95,27 @@ type stdAutoAccessMatches struct {
 	Values []stdAutoAccessMatch `json:"values,omitempty"`
 }
 
+// stdCart is the object type Cart as a hand-written encoding/json struct.
+type stdCart struct {
+	StoreUUID        *string       `json:"store_uuid,omitempty"`
+	StorePlatform    *string       `json:"store_platform,omitempty"`
+	CustomerSignedIn *bool         `json:"customer_signed_in,omitempty"`
+	Subtotal         *json.Number  `json:"subtotal,omitempty"`
+	Total            *json.Number  `json:"total,omitempty"`
+	SubtotalUsd      *json.Number  `json:"subtotal_usd,omitempty"`
+	TotalUsd         *json.Number  `json:"total_usd,omitempty"`
+	Currency         *string       `json:"currency,omitempty"`
+	Items            []stdCartItem `json:"items,omitempty"`
+	LastUpdatedAt    *string       `json:"last_updated_at,omitempty"`
+}
+
+// stdCartItem is the object type CartItem as a hand-written encoding/json struct.
+type stdCartItem struct {
+	ID        *int64 `json:"id,omitempty"`
+	Quantity  *int64 `json:"quantity,omitempty"`
+	VariantID *int64 `json:"variant_id,omitempty"`
+}
+
 // stdChat is the object type Chat as a hand-written encoding/json struct.
 type stdChat struct {
 	ID         string                                `json:"id"`
@@ -130,6 +151,32 @@ type stdCustomEvent struct {
 	Deleted    *bool                                 `json:"deleted,omitempty"`
 	AuthorID   *string                               `json:"author_id,omitempty"`
 	Content    json.RawMessage                       `json:"content,omitempty"`
+}
+
+// stdCustomerAddress is the object type CustomerAddress as a hand-written encoding/json struct.
+type stdCustomerAddress struct {
+	Address    *string `json:"address,omitempty"`
+	City       *string `json:"city,omitempty"`
+	Country    *string `json:"country,omitempty"`
+	State      *string `json:"state,omitempty"`
+	PostalCode *string `json:"postal_code,omitempty"`
+}
+
+// stdCustomerStatistics is the object type CustomerStatistics as a hand-written encoding/json struct.
+type stdCustomerStatistics struct {
+	ChatsCount             *int64 `json:"chats_count,omitempty"`
+	ThreadsCount           *int64 `json:"threads_count,omitempty"`
+	VisitsCount            *int64 `json:"visits_count,omitempty"`
+	PageViewsCount         *int64 `json:"page_views_count,omitempty"`
+	GreetingsShownCount    *int64 `json:"greetings_shown_count,omitempty"`
+	GreetingsAcceptedCount *int64 `json:"greetings_accepted_count,omitempty"`
+	TicketsCount           *int64 `json:"tickets_count,omitempty"`
+}
+
+// stdCustomerTicket is the object type CustomerTicket as a hand-written encoding/json struct.
+type stdCustomerTicket struct {
+	TicketID  *string `json:"ticket_id,omitempty"`
+	CreatedAt *string `json:"created_at,omitempty"`
 }
 
 // stdEcommerceAddon is the object type EcommerceAddon as a hand-written encoding/json struct.
@@ -412,6 +459,8 @@ type stdThread struct {
 	CreatedAt        *string                               `json:"created_at,omitempty"`
 	Tags             []string                              `json:"tags,omitempty"`
 	CustomerVisit    json.RawMessage                       `json:"customer_visit,omitempty"`
+	Order            *int64                                `json:"order,omitempty"`
+	Timestamp        *int64                                `json:"timestamp,omitempty"`
 }
 
 // stdThreadSummary is the object type ThreadSummary as a hand-written encoding/json struct.
@@ -429,13 +478,64 @@ type stdTransferTarget struct {
 
 // stdUser is the object type User as a hand-written encoding/json struct.
 type stdUser struct {
-	ID             *string `json:"id,omitempty"`
-	Type           *string `json:"type,omitempty"`
-	Name           *string `json:"name,omitempty"`
-	Email          *string `json:"email,omitempty"`
-	Avatar         *string `json:"avatar,omitempty"`
-	Present        *bool   `json:"present,omitempty"`
-	EventsSeenUpTo *string `json:"events_seen_up_to,omitempty"`
+	ID                         *string                `json:"id,omitempty"`
+	Type                       *string                `json:"type,omitempty"`
+	Name                       *string                `json:"name,omitempty"`
+	Email                      *string                `json:"email,omitempty"`
+	Avatar                     *string                `json:"avatar,omitempty"`
+	Present                    *bool                  `json:"present,omitempty"`
+	EventsSeenUpTo             *string                `json:"events_seen_up_to,omitempty"`
+	RoutingStatus              *string                `json:"routing_status,omitempty"`
+	Visibility                 *string                `json:"visibility,omitempty"`
+	Permission                 *string                `json:"permission,omitempty"`
+	AgentLastEventCreatedAt    *string                `json:"agent_last_event_created_at,omitempty"`
+	CustomerLastEventCreatedAt *string                `json:"customer_last_event_created_at,omitempty"`
+	CreatedAt                  *string                `json:"created_at,omitempty"`
+	Fields                     map[string]string      `json:"fields,omitempty"`
+	SessionFields              []map[string]string    `json:"session_fields,omitempty"`
+	LastVisit                  *stdVisit              `json:"last_visit,omitempty"`
+	Visit                      *stdVisit              `json:"visit,omitempty"`
+	Statistics                 *stdCustomerStatistics `json:"statistics,omitempty"`
+	PrivLc2CustomerID          *string                `json:"__priv_lc2_customer_id,omitempty"`
+	EmailVerified              *bool                  `json:"email_verified,omitempty"`
+	Followed                   *bool                  `json:"followed,omitempty"`
+	Online                     *bool                  `json:"online,omitempty"`
+	GroupIds                   []int64                `json:"group_ids,omitempty"`
+	State                      *string                `json:"state,omitempty"`
+	PhoneNumber                *string                `json:"phone_number,omitempty"`
+	Tickets                    []stdCustomerTicket    `json:"tickets,omitempty"`
+	Carts                      []stdCart              `json:"carts,omitempty"`
+	Omnichannel                json.RawMessage        `json:"omnichannel,omitempty"`
+	Address                    *stdCustomerAddress    `json:"address,omitempty"`
+}
+
+// stdVisit is the object type Visit as a hand-written encoding/json struct.
+type stdVisit struct {
+	StartedAt   *string              `json:"started_at,omitempty"`
+	EndedAt     *string              `json:"ended_at,omitempty"`
+	Referrer    *string              `json:"referrer,omitempty"`
+	IP          *string              `json:"ip,omitempty"`
+	UserAgent   *string              `json:"user_agent,omitempty"`
+	Geolocation *stdVisitGeolocation `json:"geolocation,omitempty"`
+	LastPages   []stdVisitedPage     `json:"last_pages,omitempty"`
+}
+
+// stdVisitGeolocation is the object type VisitGeolocation as a hand-written encoding/json struct.
+type stdVisitGeolocation struct {
+	Country     *string `json:"country,omitempty"`
+	CountryCode *string `json:"country_code,omitempty"`
+	Region      *string `json:"region,omitempty"`
+	City        *string `json:"city,omitempty"`
+	Timezone    *string `json:"timezone,omitempty"`
+	Latitude    *string `json:"latitude,omitempty"`
+	Longitude   *string `json:"longitude,omitempty"`
+}
+
+// stdVisitedPage is the object type VisitedPage as a hand-written encoding/json struct.
+type stdVisitedPage struct {
+	OpenedAt *string `json:"opened_at,omitempty"`
+	URL      *string `json:"url,omitempty"`
+	Title    *string `json:"title,omitempty"`
 }
 
 // stdWorkHours is the object type WorkHours as a hand-written encoding/json struct.

@@ -3730,6 +3730,58 @@ func (x *AutoAccessMatches) decode(d *wire.Decoder) {
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
+func (x *Cart) decode(d *wire.Decoder) {
+	var o wire.Obj
+	d.Object()
+	for o.Next(d) {
+		switch o.Name {
+		case "store_uuid":
+			wire.OptField(&o, d, 0, &x.StoreUUID).Set(d.ReadString())
+		case "store_platform":
+			wire.OptField(&o, d, 1, &x.StorePlatform).Set(d.ReadString())
+		case "customer_signed_in":
+			wire.OptField(&o, d, 2, &x.CustomerSignedIn).Set(d.ReadBool())
+		case "subtotal":
+			wire.OptField(&o, d, 3, &x.Subtotal).Set(d.ReadNumber())
+		case "total":
+			wire.OptField(&o, d, 4, &x.Total).Set(d.ReadNumber())
+		case "subtotal_usd":
+			wire.OptField(&o, d, 5, &x.SubtotalUsd).Set(d.ReadNumber())
+		case "total_usd":
+			wire.OptField(&o, d, 6, &x.TotalUsd).Set(d.ReadNumber())
+		case "currency":
+			wire.OptField(&o, d, 7, &x.Currency).Set(d.ReadString())
+		case "items":
+			wire.OptField(&o, d, 8, &x.Items).Set(read_ListOfCartItem(d))
+		case "last_updated_at":
+			wire.OptField(&o, d, 9, &x.LastUpdatedAt).Set(readTimestamp(d))
+		default:
+			o.Keep(d, "")
+		}
+	}
+	o.Done(&x.extra, nil)
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *CartItem) decode(d *wire.Decoder) {
+	var o wire.Obj
+	d.Object()
+	for o.Next(d) {
+		switch o.Name {
+		case "id":
+			wire.OptField(&o, d, 0, &x.ID).Set(d.ReadInt())
+		case "quantity":
+			wire.OptField(&o, d, 1, &x.Quantity).Set(d.ReadInt())
+		case "variant_id":
+			wire.OptField(&o, d, 2, &x.VariantID).Set(d.ReadInt())
+		default:
+			o.Keep(d, "")
+		}
+	}
+	o.Done(&x.extra, nil)
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
 func (x *Chat) decode(d *wire.Decoder) {
 	x.omit = [1]uint64{0x1}
 	var o wire.Obj
@@ -3831,6 +3883,73 @@ func (x *CustomEvent) decode(d *wire.Decoder) {
 		}
 	}
 	o.Done(&x.extra, x.omit[:])
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *CustomerAddress) decode(d *wire.Decoder) {
+	var o wire.Obj
+	d.Object()
+	for o.Next(d) {
+		switch o.Name {
+		case "address":
+			wire.OptField(&o, d, 0, &x.Address).Set(d.ReadString())
+		case "city":
+			wire.OptField(&o, d, 1, &x.City).Set(d.ReadString())
+		case "country":
+			wire.OptField(&o, d, 2, &x.Country).Set(d.ReadString())
+		case "state":
+			wire.OptField(&o, d, 3, &x.State).Set(d.ReadString())
+		case "postal_code":
+			wire.OptField(&o, d, 4, &x.PostalCode).Set(d.ReadString())
+		default:
+			o.Keep(d, "")
+		}
+	}
+	o.Done(&x.extra, nil)
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *CustomerStatistics) decode(d *wire.Decoder) {
+	var o wire.Obj
+	d.Object()
+	for o.Next(d) {
+		switch o.Name {
+		case "chats_count":
+			wire.OptField(&o, d, 0, &x.ChatsCount).Set(d.ReadInt())
+		case "threads_count":
+			wire.OptField(&o, d, 1, &x.ThreadsCount).Set(d.ReadInt())
+		case "visits_count":
+			wire.OptField(&o, d, 2, &x.VisitsCount).Set(d.ReadInt())
+		case "page_views_count":
+			wire.OptField(&o, d, 3, &x.PageViewsCount).Set(d.ReadInt())
+		case "greetings_shown_count":
+			wire.OptField(&o, d, 4, &x.GreetingsShownCount).Set(d.ReadInt())
+		case "greetings_accepted_count":
+			wire.OptField(&o, d, 5, &x.GreetingsAcceptedCount).Set(d.ReadInt())
+		case "tickets_count":
+			wire.OptField(&o, d, 6, &x.TicketsCount).Set(d.ReadInt())
+		default:
+			o.Keep(d, "")
+		}
+	}
+	o.Done(&x.extra, nil)
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *CustomerTicket) decode(d *wire.Decoder) {
+	var o wire.Obj
+	d.Object()
+	for o.Next(d) {
+		switch o.Name {
+		case "ticket_id":
+			wire.OptField(&o, d, 0, &x.TicketID).Set(d.ReadString())
+		case "created_at":
+			wire.OptField(&o, d, 1, &x.CreatedAt).Set(readTimestamp(d))
+		default:
+			o.Keep(d, "")
+		}
+	}
+	o.Done(&x.extra, nil)
 }
 
 // decode reads the object at d's position, which the caller has checked is an object.
@@ -4517,6 +4636,10 @@ func (x *Thread) decode(d *wire.Decoder) {
 			wire.OptField(&o, d, 11, &x.Tags).Set(read_ListOf_String(d))
 		case "customer_visit":
 			wire.OptField(&o, d, 12, &x.CustomerVisit).Set(d.ReadOptRaw())
+		case "order":
+			wire.OptField(&o, d, 13, &x.Order).Set(d.ReadInt())
+		case "timestamp":
+			wire.OptField(&o, d, 14, &x.Timestamp).Set(readUnixTime(d))
 		default:
 			o.Keep(d, "")
 		}
@@ -4580,6 +4703,123 @@ func (x *User) decode(d *wire.Decoder) {
 			wire.OptField(&o, d, 5, &x.Present).Set(d.ReadBool())
 		case "events_seen_up_to":
 			wire.OptField(&o, d, 6, &x.EventsSeenUpTo).Set(readTimestamp(d))
+		case "routing_status":
+			wire.OptField(&o, d, 7, &x.RoutingStatus).Set(d.ReadString())
+		case "visibility":
+			wire.OptField(&o, d, 8, &x.Visibility).Set(readVisibility(d))
+		case "permission":
+			wire.OptField(&o, d, 9, &x.Permission).Set(d.ReadString())
+		case "agent_last_event_created_at":
+			wire.OptField(&o, d, 10, &x.AgentLastEventCreatedAt).Set(readTimestamp(d))
+		case "customer_last_event_created_at":
+			wire.OptField(&o, d, 11, &x.CustomerLastEventCreatedAt).Set(readTimestamp(d))
+		case "created_at":
+			wire.OptField(&o, d, 12, &x.CreatedAt).Set(readTimestamp(d))
+		case "fields":
+			wire.OptField(&o, d, 13, &x.Fields).Set(read_MapOf_String(d))
+		case "session_fields":
+			wire.OptField(&o, d, 14, &x.SessionFields).Set(read_ListOf_MapOf_String(d))
+		case "last_visit":
+			wire.OptField(&o, d, 15, &x.LastVisit).Set(readVisit(d))
+		case "visit":
+			wire.OptField(&o, d, 16, &x.Visit).Set(readVisit(d))
+		case "statistics":
+			wire.OptField(&o, d, 17, &x.Statistics).Set(readCustomerStatistics(d))
+		case "__priv_lc2_customer_id":
+			wire.OptField(&o, d, 18, &x.PrivLc2CustomerID).Set(d.ReadString())
+		case "email_verified":
+			wire.OptField(&o, d, 19, &x.EmailVerified).Set(d.ReadBool())
+		case "followed":
+			wire.OptField(&o, d, 20, &x.Followed).Set(d.ReadBool())
+		case "online":
+			wire.OptField(&o, d, 21, &x.Online).Set(d.ReadBool())
+		case "group_ids":
+			wire.OptField(&o, d, 22, &x.GroupIds).Set(read_ListOf_Int(d))
+		case "state":
+			wire.OptField(&o, d, 23, &x.State).Set(d.ReadString())
+		case "phone_number":
+			wire.OptField(&o, d, 24, &x.PhoneNumber).Set(d.ReadString())
+		case "tickets":
+			wire.OptField(&o, d, 25, &x.Tickets).Set(read_ListOfCustomerTicket(d))
+		case "carts":
+			wire.OptField(&o, d, 26, &x.Carts).Set(read_ListOfCart(d))
+		case "omnichannel":
+			wire.OptField(&o, d, 27, &x.Omnichannel).Set(d.ReadOptRaw())
+		case "address":
+			wire.OptField(&o, d, 28, &x.Address).Set(readCustomerAddress(d))
+		default:
+			o.Keep(d, "")
+		}
+	}
+	o.Done(&x.extra, nil)
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *Visit) decode(d *wire.Decoder) {
+	var o wire.Obj
+	d.Object()
+	for o.Next(d) {
+		switch o.Name {
+		case "started_at":
+			wire.OptField(&o, d, 0, &x.StartedAt).Set(readTimestamp(d))
+		case "ended_at":
+			wire.OptField(&o, d, 1, &x.EndedAt).Set(readTimestamp(d))
+		case "referrer":
+			wire.OptField(&o, d, 2, &x.Referrer).Set(d.ReadString())
+		case "ip":
+			wire.OptField(&o, d, 3, &x.IP).Set(d.ReadString())
+		case "user_agent":
+			wire.OptField(&o, d, 4, &x.UserAgent).Set(d.ReadString())
+		case "geolocation":
+			wire.OptField(&o, d, 5, &x.Geolocation).Set(readVisitGeolocation(d))
+		case "last_pages":
+			wire.OptField(&o, d, 6, &x.LastPages).Set(read_ListOfVisitedPage(d))
+		default:
+			o.Keep(d, "")
+		}
+	}
+	o.Done(&x.extra, nil)
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *VisitGeolocation) decode(d *wire.Decoder) {
+	var o wire.Obj
+	d.Object()
+	for o.Next(d) {
+		switch o.Name {
+		case "country":
+			wire.OptField(&o, d, 0, &x.Country).Set(d.ReadString())
+		case "country_code":
+			wire.OptField(&o, d, 1, &x.CountryCode).Set(d.ReadString())
+		case "region":
+			wire.OptField(&o, d, 2, &x.Region).Set(d.ReadString())
+		case "city":
+			wire.OptField(&o, d, 3, &x.City).Set(d.ReadString())
+		case "timezone":
+			wire.OptField(&o, d, 4, &x.Timezone).Set(d.ReadString())
+		case "latitude":
+			wire.OptField(&o, d, 5, &x.Latitude).Set(d.ReadString())
+		case "longitude":
+			wire.OptField(&o, d, 6, &x.Longitude).Set(d.ReadString())
+		default:
+			o.Keep(d, "")
+		}
+	}
+	o.Done(&x.extra, nil)
+}
+
+// decode reads the object at d's position, which the caller has checked is an object.
+func (x *VisitedPage) decode(d *wire.Decoder) {
+	var o wire.Obj
+	d.Object()
+	for o.Next(d) {
+		switch o.Name {
+		case "opened_at":
+			wire.OptField(&o, d, 0, &x.OpenedAt).Set(readTimestamp(d))
+		case "url":
+			wire.OptField(&o, d, 1, &x.URL).Set(d.ReadString())
+		case "title":
+			wire.OptField(&o, d, 2, &x.Title).Set(d.ReadString())
 		default:
 			o.Keep(d, "")
 		}
@@ -4872,6 +5112,41 @@ func readButtonType(d *wire.Decoder) (ButtonType, string) {
 	v, p := d.ReadString()
 	return ButtonType(v), p
 }
+func readCartItem(d *wire.Decoder) (CartItem, string) {
+	var v CartItem
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func read_ListOfCartItem(d *wire.Decoder) ([]CartItem, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]CartItem, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := readCartItem(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
+}
+func readTimestamp(d *wire.Decoder) (Timestamp, string) {
+	v, p := d.ReadString()
+	return Timestamp(v), p
+}
+func readCart(d *wire.Decoder) (Cart, string) {
+	var v Cart
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
 func readUser(d *wire.Decoder) (User, string) {
 	var v User
 	if d.Peek() != wire.KindObject {
@@ -5003,16 +5278,36 @@ func readChoiceFilledFormField(d *wire.Decoder) (ChoiceFilledFormField, string) 
 	v.decode(d)
 	return v, ""
 }
-func readTimestamp(d *wire.Decoder) (Timestamp, string) {
-	v, p := d.ReadString()
-	return Timestamp(v), p
-}
 func readVisibility(d *wire.Decoder) (Visibility, string) {
 	v, p := d.ReadString()
 	return Visibility(v), p
 }
 func readCustomEvent(d *wire.Decoder) (CustomEvent, string) {
 	var v CustomEvent
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readCustomerAddress(d *wire.Decoder) (CustomerAddress, string) {
+	var v CustomerAddress
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readCustomerStatistics(d *wire.Decoder) (CustomerStatistics, string) {
+	var v CustomerStatistics
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readCustomerTicket(d *wire.Decoder) (CustomerTicket, string) {
+	var v CustomerTicket
 	if d.Peek() != wire.KindObject {
 		return v, d.Mismatch("object")
 	}
@@ -5428,6 +5723,10 @@ func read_ListOfChatEvent(d *wire.Decoder) ([]ChatEvent, string) {
 	}
 	return s, ""
 }
+func readUnixTime(d *wire.Decoder) (UnixTime, string) {
+	v, p := d.ReadInt()
+	return UnixTime(v), p
+}
 func readThreadSummary(d *wire.Decoder) (ThreadSummary, string) {
 	var v ThreadSummary
 	if d.Peek() != wire.KindObject {
@@ -5451,6 +5750,90 @@ func readTransferTarget(d *wire.Decoder) (TransferTarget, string) {
 func readUserType(d *wire.Decoder) (UserType, string) {
 	v, p := d.ReadString()
 	return UserType(v), p
+}
+func read_ListOf_MapOf_String(d *wire.Decoder) ([]map[string]string, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]map[string]string, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := read_MapOf_String(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
+}
+func readVisit(d *wire.Decoder) (Visit, string) {
+	var v Visit
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func read_ListOfCustomerTicket(d *wire.Decoder) ([]CustomerTicket, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]CustomerTicket, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := readCustomerTicket(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
+}
+func read_ListOfCart(d *wire.Decoder) ([]Cart, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]Cart, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := readCart(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
+}
+func readVisitGeolocation(d *wire.Decoder) (VisitGeolocation, string) {
+	var v VisitGeolocation
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func readVisitedPage(d *wire.Decoder) (VisitedPage, string) {
+	var v VisitedPage
+	if d.Peek() != wire.KindObject {
+		return v, d.Mismatch("object")
+	}
+	v.decode(d)
+	return v, ""
+}
+func read_ListOfVisitedPage(d *wire.Decoder) ([]VisitedPage, string) {
+	if !d.Array() {
+		return nil, d.Mismatch("array")
+	}
+	s := make([]VisitedPage, 0, 4)
+	for i := 0; d.MoreElements(); i++ {
+		v, p := readVisitedPage(d)
+		if p != "" {
+			d.SkipRest(false)
+			return nil, wire.ItemProblem(i, p)
+		}
+		s = append(s, v)
+	}
+	return s, ""
 }
 func readWorkHours(d *wire.Decoder) (WorkHours, string) {
 	var v WorkHours
@@ -5514,21 +5897,6 @@ func read_MapOf_ListOf_String(d *wire.Decoder) (map[string][]string, string) {
 		}
 	}
 	return m, ""
-}
-func read_ListOf_MapOf_String(d *wire.Decoder) ([]map[string]string, string) {
-	if !d.Array() {
-		return nil, d.Mismatch("array")
-	}
-	s := make([]map[string]string, 0, 4)
-	for i := 0; d.MoreElements(); i++ {
-		v, p := read_MapOf_String(d)
-		if p != "" {
-			d.SkipRest(false)
-			return nil, wire.ItemProblem(i, p)
-		}
-		s = append(s, v)
-	}
-	return s, ""
 }
 func read_ListOfAgentGroup(d *wire.Decoder) ([]AgentGroup, string) {
 	if !d.Array() {

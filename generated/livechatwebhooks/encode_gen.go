@@ -3078,6 +3078,55 @@ func (x *AutoAccessMatches) encode(e *wire.Encoder) {
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
+func (x *Cart) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := wire.OptKey(e, "\"store_uuid\"", &x.StoreUUID); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"store_platform\"", &x.StorePlatform); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"customer_signed_in\"", &x.CustomerSignedIn); ok {
+		e.Bool(v)
+	}
+	if v, ok := wire.OptKey(e, "\"subtotal\"", &x.Subtotal); ok {
+		e.Number(v)
+	}
+	if v, ok := wire.OptKey(e, "\"total\"", &x.Total); ok {
+		e.Number(v)
+	}
+	if v, ok := wire.OptKey(e, "\"subtotal_usd\"", &x.SubtotalUsd); ok {
+		e.Number(v)
+	}
+	if v, ok := wire.OptKey(e, "\"total_usd\"", &x.TotalUsd); ok {
+		e.Number(v)
+	}
+	if v, ok := wire.OptKey(e, "\"currency\"", &x.Currency); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"items\"", &x.Items); ok {
+		write_ListOfCartItem(e, v)
+	}
+	if v, ok := wire.OptKey(e, "\"last_updated_at\"", &x.LastUpdatedAt); ok {
+		e.String(string(v))
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+func (x *CartItem) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := wire.OptKey(e, "\"id\"", &x.ID); ok {
+		e.Int(v)
+	}
+	if v, ok := wire.OptKey(e, "\"quantity\"", &x.Quantity); ok {
+		e.Int(v)
+	}
+	if v, ok := wire.OptKey(e, "\"variant_id\"", &x.VariantID); ok {
+		e.Int(v)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
 func (x *Chat) encode(e *wire.Encoder) {
 	e.ObjectStart()
 	if x.omit[0]&(1<<0) == 0 {
@@ -3169,6 +3218,63 @@ func (x *CustomEvent) encode(e *wire.Encoder) {
 	}
 	if v, ok := wire.OptKey(e, "\"content\"", &x.Content); ok {
 		e.RawBytes(v)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+func (x *CustomerAddress) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := wire.OptKey(e, "\"address\"", &x.Address); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"city\"", &x.City); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"country\"", &x.Country); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"state\"", &x.State); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"postal_code\"", &x.PostalCode); ok {
+		e.String(v)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+func (x *CustomerStatistics) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := wire.OptKey(e, "\"chats_count\"", &x.ChatsCount); ok {
+		e.Int(v)
+	}
+	if v, ok := wire.OptKey(e, "\"threads_count\"", &x.ThreadsCount); ok {
+		e.Int(v)
+	}
+	if v, ok := wire.OptKey(e, "\"visits_count\"", &x.VisitsCount); ok {
+		e.Int(v)
+	}
+	if v, ok := wire.OptKey(e, "\"page_views_count\"", &x.PageViewsCount); ok {
+		e.Int(v)
+	}
+	if v, ok := wire.OptKey(e, "\"greetings_shown_count\"", &x.GreetingsShownCount); ok {
+		e.Int(v)
+	}
+	if v, ok := wire.OptKey(e, "\"greetings_accepted_count\"", &x.GreetingsAcceptedCount); ok {
+		e.Int(v)
+	}
+	if v, ok := wire.OptKey(e, "\"tickets_count\"", &x.TicketsCount); ok {
+		e.Int(v)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+func (x *CustomerTicket) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := wire.OptKey(e, "\"ticket_id\"", &x.TicketID); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"created_at\"", &x.CreatedAt); ok {
+		e.String(string(v))
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -3858,6 +3964,12 @@ func (x *Thread) encode(e *wire.Encoder) {
 	if v, ok := wire.OptKey(e, "\"customer_visit\"", &x.CustomerVisit); ok {
 		e.RawBytes(v)
 	}
+	if v, ok := wire.OptKey(e, "\"order\"", &x.Order); ok {
+		e.Int(v)
+	}
+	if v, ok := wire.OptKey(e, "\"timestamp\"", &x.Timestamp); ok {
+		e.Int(int64(v))
+	}
 	e.Members(x.extra)
 	e.ObjectEnd()
 }
@@ -3908,6 +4020,138 @@ func (x *User) encode(e *wire.Encoder) {
 	}
 	if v, ok := wire.OptKey(e, "\"events_seen_up_to\"", &x.EventsSeenUpTo); ok {
 		e.String(string(v))
+	}
+	if v, ok := wire.OptKey(e, "\"routing_status\"", &x.RoutingStatus); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"visibility\"", &x.Visibility); ok {
+		e.String(string(v))
+	}
+	if v, ok := wire.OptKey(e, "\"permission\"", &x.Permission); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"agent_last_event_created_at\"", &x.AgentLastEventCreatedAt); ok {
+		e.String(string(v))
+	}
+	if v, ok := wire.OptKey(e, "\"customer_last_event_created_at\"", &x.CustomerLastEventCreatedAt); ok {
+		e.String(string(v))
+	}
+	if v, ok := wire.OptKey(e, "\"created_at\"", &x.CreatedAt); ok {
+		e.String(string(v))
+	}
+	if v, ok := wire.OptKey(e, "\"fields\"", &x.Fields); ok {
+		write_MapOf_String(e, v)
+	}
+	if v, ok := wire.OptKey(e, "\"session_fields\"", &x.SessionFields); ok {
+		write_ListOf_MapOf_String(e, v)
+	}
+	if v, ok := wire.OptKey(e, "\"last_visit\"", &x.LastVisit); ok {
+		v.encode(e)
+	}
+	if v, ok := wire.OptKey(e, "\"visit\"", &x.Visit); ok {
+		v.encode(e)
+	}
+	if v, ok := wire.OptKey(e, "\"statistics\"", &x.Statistics); ok {
+		v.encode(e)
+	}
+	if v, ok := wire.OptKey(e, "\"__priv_lc2_customer_id\"", &x.PrivLc2CustomerID); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"email_verified\"", &x.EmailVerified); ok {
+		e.Bool(v)
+	}
+	if v, ok := wire.OptKey(e, "\"followed\"", &x.Followed); ok {
+		e.Bool(v)
+	}
+	if v, ok := wire.OptKey(e, "\"online\"", &x.Online); ok {
+		e.Bool(v)
+	}
+	if v, ok := wire.OptKey(e, "\"group_ids\"", &x.GroupIds); ok {
+		write_ListOf_Int(e, v)
+	}
+	if v, ok := wire.OptKey(e, "\"state\"", &x.State); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"phone_number\"", &x.PhoneNumber); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"tickets\"", &x.Tickets); ok {
+		write_ListOfCustomerTicket(e, v)
+	}
+	if v, ok := wire.OptKey(e, "\"carts\"", &x.Carts); ok {
+		write_ListOfCart(e, v)
+	}
+	if v, ok := wire.OptKey(e, "\"omnichannel\"", &x.Omnichannel); ok {
+		e.RawBytes(v)
+	}
+	if v, ok := wire.OptKey(e, "\"address\"", &x.Address); ok {
+		v.encode(e)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+func (x *Visit) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := wire.OptKey(e, "\"started_at\"", &x.StartedAt); ok {
+		e.String(string(v))
+	}
+	if v, ok := wire.OptKey(e, "\"ended_at\"", &x.EndedAt); ok {
+		e.String(string(v))
+	}
+	if v, ok := wire.OptKey(e, "\"referrer\"", &x.Referrer); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"ip\"", &x.IP); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"user_agent\"", &x.UserAgent); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"geolocation\"", &x.Geolocation); ok {
+		v.encode(e)
+	}
+	if v, ok := wire.OptKey(e, "\"last_pages\"", &x.LastPages); ok {
+		write_ListOfVisitedPage(e, v)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+func (x *VisitGeolocation) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := wire.OptKey(e, "\"country\"", &x.Country); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"country_code\"", &x.CountryCode); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"region\"", &x.Region); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"city\"", &x.City); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"timezone\"", &x.Timezone); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"latitude\"", &x.Latitude); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"longitude\"", &x.Longitude); ok {
+		e.String(v)
+	}
+	e.Members(x.extra)
+	e.ObjectEnd()
+}
+func (x *VisitedPage) encode(e *wire.Encoder) {
+	e.ObjectStart()
+	if v, ok := wire.OptKey(e, "\"opened_at\"", &x.OpenedAt); ok {
+		e.String(string(v))
+	}
+	if v, ok := wire.OptKey(e, "\"url\"", &x.URL); ok {
+		e.String(v)
+	}
+	if v, ok := wire.OptKey(e, "\"title\"", &x.Title); ok {
+		e.String(v)
 	}
 	e.Members(x.extra)
 	e.ObjectEnd()
@@ -4035,6 +4279,13 @@ func write_ListOfAutoAccessMatch(e *wire.Encoder, s []AutoAccessMatch) {
 	}
 	e.ArrayEnd()
 }
+func write_ListOfCartItem(e *wire.Encoder, s []CartItem) {
+	e.ArrayStart()
+	for i := range s {
+		s[i].encode(e)
+	}
+	e.ArrayEnd()
+}
 func write_ListOfUser(e *wire.Encoder, s []User) {
 	e.ArrayStart()
 	for i := range s {
@@ -4127,6 +4378,34 @@ func write_ListOfChatEvent(e *wire.Encoder, s []ChatEvent) {
 	}
 	e.ArrayEnd()
 }
+func write_ListOf_MapOf_String(e *wire.Encoder, s []map[string]string) {
+	e.ArrayStart()
+	for i := range s {
+		write_MapOf_String(e, s[i])
+	}
+	e.ArrayEnd()
+}
+func write_ListOfCustomerTicket(e *wire.Encoder, s []CustomerTicket) {
+	e.ArrayStart()
+	for i := range s {
+		s[i].encode(e)
+	}
+	e.ArrayEnd()
+}
+func write_ListOfCart(e *wire.Encoder, s []Cart) {
+	e.ArrayStart()
+	for i := range s {
+		s[i].encode(e)
+	}
+	e.ArrayEnd()
+}
+func write_ListOfVisitedPage(e *wire.Encoder, s []VisitedPage) {
+	e.ArrayStart()
+	for i := range s {
+		s[i].encode(e)
+	}
+	e.ArrayEnd()
+}
 func write_ListOfWorkSchedule(e *wire.Encoder, s []WorkSchedule) {
 	e.ArrayStart()
 	for i := range s {
@@ -4148,13 +4427,6 @@ func write_MapOf_ListOf_String(e *wire.Encoder, m map[string][]string) {
 		write_ListOf_String(e, v)
 	}
 	e.ObjectEnd()
-}
-func write_ListOf_MapOf_String(e *wire.Encoder, s []map[string]string) {
-	e.ArrayStart()
-	for i := range s {
-		write_MapOf_String(e, s[i])
-	}
-	e.ArrayEnd()
 }
 func write_ListOfAgentGroup(e *wire.Encoder, s []AgentGroup) {
 	e.ArrayStart()

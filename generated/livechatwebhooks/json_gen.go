@@ -1270,6 +1270,52 @@ func (x *ButtonType) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
+func (x Cart) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	x.encode(e)
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does, keeping unknown members verbatim;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *Cart) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readCart)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
+// decoding lossless is left out.
+func (x Cart) Format(f fmt.State, verb rune) {
+	wire.FormatStruct(f, verb, x)
+}
+
+// MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
+func (x CartItem) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	x.encode(e)
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does, keeping unknown members verbatim;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *CartItem) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readCartItem)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
+// decoding lossless is left out.
+func (x CartItem) Format(f fmt.State, verb rune) {
+	wire.FormatStruct(f, verb, x)
+}
+
+// MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
 func (x Chat) MarshalJSON() ([]byte, error) {
 	e := new(wire.Encoder)
 	x.encode(e)
@@ -1383,6 +1429,75 @@ func (x *CustomEvent) UnmarshalJSON(data []byte) error {
 // Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
 // decoding lossless is left out.
 func (x CustomEvent) Format(f fmt.State, verb rune) {
+	wire.FormatStruct(f, verb, x)
+}
+
+// MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
+func (x CustomerAddress) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	x.encode(e)
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does, keeping unknown members verbatim;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *CustomerAddress) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readCustomerAddress)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
+// decoding lossless is left out.
+func (x CustomerAddress) Format(f fmt.State, verb rune) {
+	wire.FormatStruct(f, verb, x)
+}
+
+// MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
+func (x CustomerStatistics) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	x.encode(e)
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does, keeping unknown members verbatim;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *CustomerStatistics) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readCustomerStatistics)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
+// decoding lossless is left out.
+func (x CustomerStatistics) Format(f fmt.State, verb rune) {
+	wire.FormatStruct(f, verb, x)
+}
+
+// MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
+func (x CustomerTicket) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	x.encode(e)
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does, keeping unknown members verbatim;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *CustomerTicket) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readCustomerTicket)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
+// decoding lossless is left out.
+func (x CustomerTicket) Format(f fmt.State, verb rune) {
 	wire.FormatStruct(f, verb, x)
 }
 
@@ -2219,6 +2334,23 @@ func (x TransferTarget) Format(f fmt.State, verb rune) {
 	wire.FormatStruct(f, verb, x)
 }
 
+// MarshalJSON encodes x as the package's encoder does.
+func (x UnixTime) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	e.Int(int64(x))
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *UnixTime) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readUnixTime)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
 // MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
 func (x User) MarshalJSON() ([]byte, error) {
 	e := new(wire.Encoder)
@@ -2274,6 +2406,75 @@ func (x *Visibility) UnmarshalJSON(data []byte) error {
 		*x = v
 	}
 	return err
+}
+
+// MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
+func (x Visit) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	x.encode(e)
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does, keeping unknown members verbatim;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *Visit) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readVisit)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
+// decoding lossless is left out.
+func (x Visit) Format(f fmt.State, verb rune) {
+	wire.FormatStruct(f, verb, x)
+}
+
+// MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
+func (x VisitGeolocation) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	x.encode(e)
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does, keeping unknown members verbatim;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *VisitGeolocation) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readVisitGeolocation)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
+// decoding lossless is left out.
+func (x VisitGeolocation) Format(f fmt.State, verb rune) {
+	wire.FormatStruct(f, verb, x)
+}
+
+// MarshalJSON encodes x as the package's encoder does, with every member kept from decoding.
+func (x VisitedPage) MarshalJSON() ([]byte, error) {
+	e := new(wire.Encoder)
+	x.encode(e)
+	return e.Buf, nil
+}
+
+// UnmarshalJSON decodes data as the package's decoder does, keeping unknown members verbatim;
+// x is unchanged when data is not JSON or not of the type's JSON kind.
+func (x *VisitedPage) UnmarshalJSON(data []byte) error {
+	v, err := wire.Unmarshal(data, readVisitedPage)
+	if err == nil {
+		*x = v
+	}
+	return err
+}
+
+// Format prints x's exported fields as fmt prints a struct (%v, %+v, %#v); the bookkeeping that keeps
+// decoding lossless is left out.
+func (x VisitedPage) Format(f fmt.State, verb rune) {
+	wire.FormatStruct(f, verb, x)
 }
 
 // MarshalJSON encodes x as the package's encoder does.

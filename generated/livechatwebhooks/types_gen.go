@@ -299,6 +299,79 @@ func (v ButtonType) Known() bool {
 	return false
 }
 
+// Cart: A customer's shopping cart (v3.6+).
+//
+// Source: vendor document, Agent Chat API data structures v3.6, v3.7: Cart
+type Cart struct {
+	// StoreUUID: The unique identifier of the store.
+	//
+	// JSON "store_uuid".
+	StoreUUID Opt[string] `json:"store_uuid,omitzero"`
+	// StorePlatform: The platform of the store (e.g., `shopify`).
+	//
+	// JSON "store_platform".
+	StorePlatform Opt[string] `json:"store_platform,omitzero"`
+	// CustomerSignedIn: Whether the customer is signed in.
+	//
+	// JSON "customer_signed_in".
+	CustomerSignedIn Opt[bool] `json:"customer_signed_in,omitzero"`
+	// Subtotal: Cart subtotal in the original currency.
+	//
+	// JSON "subtotal".
+	Subtotal Opt[json.Number] `json:"subtotal,omitzero"`
+	// Total: Cart total in the original currency.
+	//
+	// JSON "total".
+	Total Opt[json.Number] `json:"total,omitzero"`
+	// SubtotalUsd: Cart subtotal converted to USD.
+	//
+	// JSON "subtotal_usd".
+	SubtotalUsd Opt[json.Number] `json:"subtotal_usd,omitzero"`
+	// TotalUsd: Cart total converted to USD.
+	//
+	// JSON "total_usd".
+	TotalUsd Opt[json.Number] `json:"total_usd,omitzero"`
+	// Currency: The currency code (e.g., `USD`, `EUR`).
+	//
+	// JSON "currency".
+	Currency Opt[string] `json:"currency,omitzero"`
+	// Items: The items in the cart.
+	//
+	// JSON "items".
+	Items Opt[[]CartItem] `json:"items,omitzero"`
+	// LastUpdatedAt: RFC 3339 datetime string.
+	//
+	// JSON "last_updated_at".
+	LastUpdatedAt Opt[Timestamp] `json:"last_updated_at,omitzero"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// CartItem: An item of a shopping cart (v3.6+).
+//
+// Discrepancies in the vendor document:
+//   - The Cart Item table gives the data type `number` for all three members (the Cart table writes
+//     `float` for amounts); the samples send integers (`1234567890`, `2`, `9876543210`), so they are typed
+//     integer.
+//
+// Source: vendor document, Agent Chat API data structures v3.6, v3.7: Cart Item
+type CartItem struct {
+	// ID: The item ID.
+	//
+	// JSON "id".
+	ID Opt[int64] `json:"id,omitzero"`
+	// Quantity: The quantity of the item in the cart.
+	//
+	// JSON "quantity".
+	Quantity Opt[int64] `json:"quantity,omitzero"`
+	// VariantID: The variant ID of the item.
+	//
+	// JSON "variant_id".
+	VariantID Opt[int64] `json:"variant_id,omitzero"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
 // Chat: A chat with its current thread. The webhooks samples show it as `id`, a placeholder for the
 // users, properties and a placeholder for the thread.
 //
@@ -511,6 +584,95 @@ type CustomEvent struct {
 
 	// omit has a bit set for each plain field that was absent or not decodable.
 	omit [1]uint64
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// CustomerAddress: A customer's address (v3.6+). The table says only "An object of the customer's
+// address data"; the members are those of the samples.
+//
+// Source: vendor document, Agent Chat API data structures v3.6, v3.7: Customer samples (`address`)
+type CustomerAddress struct {
+	// Address: Street address, e.g. `1600 Pennsylvania Avenue NW`.
+	//
+	// JSON "address".
+	Address Opt[string] `json:"address,omitzero"`
+	// City: City, e.g. `Washington`.
+	//
+	// JSON "city".
+	City Opt[string] `json:"city,omitzero"`
+	// Country: Country, e.g. `United States`.
+	//
+	// JSON "country".
+	Country Opt[string] `json:"country,omitzero"`
+	// State: State, e.g. `DC`.
+	//
+	// JSON "state".
+	State Opt[string] `json:"state,omitzero"`
+	// PostalCode: Postal code, e.g. `20500`.
+	//
+	// JSON "postal_code".
+	PostalCode Opt[string] `json:"postal_code,omitzero"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// CustomerStatistics: Counts about a customer (`statistics`). No table describes them; the members are
+// those of the samples.
+//
+// Discrepancies in the vendor document:
+//   - The Customer samples of every version show only `chats_count`, `threads_count` and `visits_count`
+//     (and `tickets_count` from v3.6); the Chat and Chat summary samples of v3.2 to v3.7 and lc-sdk-go's
+//     `Customer.Statistics` add `page_views_count`, `greetings_shown_count` and
+//     `greetings_accepted_count`.
+//
+// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Customer, Chat and Chat summary samples (`statistics`)
+type CustomerStatistics struct {
+	// ChatsCount: Number of the customer's chats.
+	//
+	// JSON "chats_count".
+	ChatsCount Opt[int64] `json:"chats_count,omitzero"`
+	// ThreadsCount: Number of the customer's threads.
+	//
+	// JSON "threads_count".
+	ThreadsCount Opt[int64] `json:"threads_count,omitzero"`
+	// VisitsCount: Number of the customer's visits.
+	//
+	// JSON "visits_count".
+	VisitsCount Opt[int64] `json:"visits_count,omitzero"`
+	// PageViewsCount: Number of page views (Chat and Chat summary samples of v3.2+, lc-sdk-go).
+	//
+	// JSON "page_views_count".
+	PageViewsCount Opt[int64] `json:"page_views_count,omitzero"`
+	// GreetingsShownCount: Number of greetings shown (Chat and Chat summary samples of v3.2+, lc-sdk-go).
+	//
+	// JSON "greetings_shown_count".
+	GreetingsShownCount Opt[int64] `json:"greetings_shown_count,omitzero"`
+	// GreetingsAcceptedCount: Number of greetings accepted (Chat and Chat summary samples of v3.2+,
+	// lc-sdk-go).
+	//
+	// JSON "greetings_accepted_count".
+	GreetingsAcceptedCount Opt[int64] `json:"greetings_accepted_count,omitzero"`
+	// TicketsCount: Number of the customer's HelpDesk tickets (samples of v3.6+).
+	//
+	// JSON "tickets_count".
+	TicketsCount Opt[int64] `json:"tickets_count,omitzero"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// CustomerTicket: A HelpDesk ticket of a customer (v3.6+), as the samples show it.
+//
+// Source: vendor document, Agent Chat API data structures v3.6, v3.7: Customer and Chat samples (`tickets`)
+type CustomerTicket struct {
+	// TicketID: The ticket ID (a UUID in the samples).
+	//
+	// JSON "ticket_id".
+	TicketID Opt[string] `json:"ticket_id,omitzero"`
+	// CreatedAt: When the ticket was created.
+	//
+	// JSON "created_at".
+	CreatedAt Opt[Timestamp] `json:"created_at,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -2335,6 +2497,25 @@ type Thread struct {
 	//
 	// JSON "customer_visit".
 	CustomerVisit Opt[json.RawMessage] `json:"customer_visit,omitzero"`
+	// Order: v3.1 only: the thread's order (the Threads sample sends `112057129857`); not listed in the
+	// v3.1 Threads table nor described. v3.2 replaced `order` and `timestamp` with `created_at`.
+	//
+	// JSON "order".
+	//
+	// Discrepancies in the vendor document:
+	//   - The v3.1 Threads sample carries `order` and `timestamp` but the v3.1 Threads table lists neither;
+	//     the v3.2 changelog says threads "had the `order` and `timestamp` fields replaced with a new one,
+	//     `created_at`".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1: Threads (sample); changelog v3.2
+	Order Opt[int64] `json:"order,omitzero"`
+	// Timestamp: v3.1 only: the thread's timestamp, a number of seconds since the Unix epoch in the
+	// samples (`1473433500`); not listed in the v3.1 Threads table. Replaced by `created_at` in v3.2.
+	//
+	// JSON "timestamp".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1: Threads (sample); changelog v3.2
+	Timestamp Opt[UnixTime] `json:"timestamp,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -2428,14 +2609,46 @@ type TransferTarget struct {
 	extra wire.Members
 }
 
-// User: A chat user: an agent or a customer. The webhooks samples show users only as placeholders (`//
-// "User > Customer" or "User > Agent" object`); the members below are those the data structures give
-// to both kinds. Other members (a customer's `last_visit`, `statistics`, `session_fields`…) are kept
-// verbatim.
+// UnixTime: A point in time as a JSON number of seconds since the Unix epoch: v3.1's thread
+// `timestamp` (the samples' 1473433500 is 2016-09-09T15:05:00Z). The page does not name the unit; the
+// values are Unix seconds, as in the seed-era events (spec/livechat.yaml).
 //
-// Source: vendor document, Agent Chat API data structures: Users
+// On the wire it is a JSON number of seconds since the Unix epoch, kept as sent.
+//
+// Source: vendor document, Agent Chat API data structures v3.1: Threads (sample, `timestamp`)
+type UnixTime int64
+
+// Time returns the point in time v denotes.
+func (v UnixTime) Time() time.Time {
+	return time.Unix(int64(v), 0)
+}
+
+// UnixTimeOf returns t as a UnixTime.
+func UnixTimeOf(t time.Time) UnixTime {
+	return UnixTime(t.Unix())
+}
+
+// User: A chat user: an agent or a customer, as `type` says. The webhooks samples show users only as
+// placeholders (`// "User > Customer" or "User > Agent" object`); the members are those the Agent Chat
+// API data structures of v3.1 to v3.7 give to the Agent (with its My profile variant) and to the
+// Customer, in their tables and samples. All are optional here, since either kind lacks the other's
+// members: each member says which kind has it and from which version. Members the pages never name are
+// kept verbatim.
+//
+// Discrepancies in the vendor document:
+//   - The vendor's Go SDK (livechat/lc-sdk-go, objects/objects.go: `User`, `Agent`, `Customer`, `Visit`;
+//     master d04e7061 of 2021-02 and branch v3.4 e6d1beab of 2021-07) declares fewer members than the
+//     pages: no `visibility` (v3.4 pages), `permission`, `fields` (v3.1), `__priv_lc2_customer_id`,
+//     `referrer` or geolocation `latitude` / `longitude`, nor any member of v3.6+ (`visit`,
+//     `phone_number`, `tickets`, `carts`, `omnichannel`, `address`); its master lacks the v3.3 members
+//     `email_verified`, `followed`, `online`, `group_ids`, `state` and `ended_at`, which branch v3.4 adds.
+//     Where the SDK types a member, its type agrees with the pages' samples.
+//   - The v3.1 Customer sample carries `//` comments: `//old customer_id` after `__priv_lc2_customer_id`
+//     and `// optional, applies only to customer located in chat object` after `present`.
+//
+// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Users (Agent, My profile, Customer), their tables and samples (v3.1 inline; v3.2+ payloads/messaging/v3.x/agent-chat-api/users/agent.json, myProfile.json, customer.json), the users of the Chat and Chat summary samples (other-structures/chat.json, chatSummary.json), and the Agent Chat API changelog
 type User struct {
-	// ID: The user ID.
+	// ID: The user ID (an agent's is an e-mail address in the samples, a customer's a UUID).
 	//
 	// JSON "id".
 	ID Opt[string] `json:"id,omitzero"`
@@ -2443,26 +2656,224 @@ type User struct {
 	//
 	// JSON "type".
 	Type Opt[UserType] `json:"type,omitzero"`
-	// Name: The user's name.
+	// Name: The user's name (optional in the Customer tables).
 	//
 	// JSON "name".
 	Name Opt[string] `json:"name,omitzero"`
-	// Email: The user's e-mail address.
+	// Email: The user's e-mail address (optional in the Customer tables).
 	//
 	// JSON "email".
 	Email Opt[string] `json:"email,omitzero"`
-	// Avatar: URL of the user's avatar.
+	// Avatar: URL of the user's avatar (optional in the Customer tables).
 	//
 	// JSON "avatar".
 	Avatar Opt[string] `json:"avatar,omitzero"`
-	// Present: Whether the user is present in the chat.
+	// Present: Whether the user is present in the chat. Optional in the Customer tables; the v3.1 Customer
+	// sample comments it "optional, applies only to customer located in chat object".
 	//
 	// JSON "present".
 	Present Opt[bool] `json:"present,omitzero"`
-	// EventsSeenUpTo: The time up to which the user has seen the chat's events.
+	// EventsSeenUpTo: The time up to which the user has seen the chat's events: "RFC 3339 datetime string;
+	// the timestamp of the most recent event seen by the agent—all the previous events are considered
+	// seen" (My profile table), optional for customers (Customer tables).
 	//
 	// JSON "events_seen_up_to".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1–v3.7: My profile, Customer (`events_seen_up_to`)
 	EventsSeenUpTo Opt[Timestamp] `json:"events_seen_up_to,omitzero"`
+	// RoutingStatus: Agent only: the agent's routing status (v3.1+). The Agent table of v3.1 to v3.3 marks
+	// it optional, "Returned only if the agent is currently logged in"; from v3.4 only the My profile
+	// table lists it (optional). The samples send `accepting_chats`.
+	//
+	// JSON "routing_status".
+	//
+	// Discrepancies in the vendor document:
+	//   - The Agent samples of v3.1 to v3.3 carry `routing_status`; those of v3.4 to v3.7 do not (they carry
+	//     `visibility`), and only the My profile samples keep it.
+	//   - The data structures' samples write `accepting_chats` (underscores, as the Agent Chat API's Set
+	//     Routing Status does), while the webhooks' `routing_status_set` and `agent_status_changed` list
+	//     `accepting chats` (a space; RoutingStatus); typed as a string for that reason.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1–v3.3: Agent; v3.4–v3.7: My profile (`routing_status`); samples agent.json, myProfile.json
+	RoutingStatus Opt[string] `json:"routing_status,omitzero"`
+	// Visibility: Agent only (v3.4+): "Possible values: `all` or `agents`" (Agent table, required there);
+	// the samples send `all`. The pages say nothing more about its meaning.
+	//
+	// JSON "visibility".
+	//
+	// Discrepancies in the vendor document:
+	//   - The Agent table of v3.4 to v3.7 marks `visibility` required; it is typed optional because a User may
+	//     be a customer and agents of v3.1 to v3.3 do not have it. The v3.4 changelog says "Users now have a
+	//     new field, `visibility`", but no Customer table or Customer sample has it. lc-sdk-go (branch v3.4)
+	//     does not declare it.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.4–v3.7: Agent (`visibility`); changelog v3.4
+	Visibility Opt[Visibility] `json:"visibility,omitzero"`
+	// Permission: Agent only, in the My profile variant (v3.1+): the agent's permission. No table lists
+	// it; the My profile samples of every version send `administrator`.
+	//
+	// JSON "permission".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1–v3.7: My profile (samples, myProfile.json)
+	Permission Opt[string] `json:"permission,omitzero"`
+	// AgentLastEventCreatedAt: Customer only (v3.1+), optional; the tables describe it no further.
+	//
+	// JSON "agent_last_event_created_at".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Customer (`agent_last_event_created_at`)
+	AgentLastEventCreatedAt Opt[Timestamp] `json:"agent_last_event_created_at,omitzero"`
+	// CustomerLastEventCreatedAt: Customer only (v3.1+), optional; the tables describe it no further.
+	//
+	// JSON "customer_last_event_created_at".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Customer (`customer_last_event_created_at`)
+	CustomerLastEventCreatedAt Opt[Timestamp] `json:"customer_last_event_created_at,omitzero"`
+	// CreatedAt: Customer only (v3.1+), optional; the tables describe it no further (the samples send
+	// `2017-10-11T15:19:21.010200Z`).
+	//
+	// JSON "created_at".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Customer (`created_at`)
+	CreatedAt Opt[Timestamp] `json:"created_at,omitzero"`
+	// Fields: Customer only, v3.1: the customer's custom fields as name–value pairs ("Is not present
+	// when the chat is archived"). Replaced in v3.2 by `session_fields`.
+	//
+	// JSON "fields".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1: Customer (`fields`); changelog v3.2
+	Fields Opt[map[string]string] `json:"fields,omitzero"`
+	// SessionFields: Customer only (v3.2+): "An array of custom object-enclosed key-value pairs. Expires
+	// along with the session." Each item is an object with one member, e.g. `[{"custom_key":
+	// "custom_value"}, {"another_custom_key": "another_custom_value"}]`.
+	//
+	// JSON "session_fields".
+	//
+	// Discrepancies in the vendor document:
+	//   - v3.1 sends `fields` (an object) instead; the v3.2 changelog: "customer `fields` had this field
+	//     renamed to `session_fields` and its format changed. It's now an array that respects the item order."
+	//
+	// Source: vendor document, Agent Chat API data structures v3.2–v3.7: Customer (`session_fields`); changelog v3.2
+	SessionFields Opt[[]map[string]string] `json:"session_fields,omitzero"`
+	// LastVisit: Customer only, v3.1 to v3.5: the customer's last visit. Renamed `visit` in v3.6.
+	//
+	// JSON "last_visit".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1–v3.5: Customer (`last_visit`); changelog v3.6
+	LastVisit Opt[Visit] `json:"last_visit,omitzero"`
+	// Visit: Customer only (v3.6+): the customer's visit; `last_visit` before v3.6.
+	//
+	// JSON "visit".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.6, v3.7: Customer (`visit`); changelog v3.6
+	Visit Opt[Visit] `json:"visit,omitzero"`
+	// Statistics: Customer only (v3.1+): counts of the customer's chats, threads, visits and more.
+	//
+	// JSON "statistics".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Customer (`statistics`)
+	Statistics Opt[CustomerStatistics] `json:"statistics,omitzero"`
+	// PrivLc2CustomerID: Customer only (v3.1+): no table lists it; every Customer sample sends
+	// `test_771305.dafea66e5c`, which the v3.1 sample comments `//old customer_id`.
+	//
+	// JSON "__priv_lc2_customer_id".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Customer samples
+	PrivLc2CustomerID Opt[string] `json:"__priv_lc2_customer_id,omitzero"`
+	// EmailVerified: Customer only (v3.3+): "Specifies if the customer confirmed their email address."
+	//
+	// JSON "email_verified".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.3–v3.7: Customer (`email_verified`); changelog v3.3
+	EmailVerified Opt[bool] `json:"email_verified,omitzero"`
+	// Followed: Customer only (v3.3+); the samples send `false`. The pages do not describe it.
+	//
+	// JSON "followed".
+	//
+	// Discrepancies in the vendor document:
+	//   - No Customer table lists `followed`, `online`, `group_ids` or `state`; the v3.3 changelog names them
+	//     as new properties of the Customer data structure and the Customer samples of v3.3 to v3.7 carry
+	//     them.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.3–v3.7: Customer samples; changelog v3.3
+	Followed Opt[bool] `json:"followed,omitzero"`
+	// Online: Customer only (v3.3+); the samples send `true`. The pages do not describe it.
+	//
+	// JSON "online".
+	//
+	// Discrepancies in the vendor document:
+	//   - No Customer table lists `online`; only the samples and the v3.3 changelog show it.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.3–v3.7: Customer samples; changelog v3.3
+	Online Opt[bool] `json:"online,omitzero"`
+	// GroupIds: Customer only (v3.3+): group IDs; the samples send `[0]`. The pages do not describe it.
+	//
+	// JSON "group_ids".
+	//
+	// Discrepancies in the vendor document:
+	//   - No Customer table lists `group_ids`; only the samples and the v3.3 changelog show it.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.3–v3.7: Customer samples; changelog v3.3
+	GroupIds Opt[[]int64] `json:"group_ids,omitzero"`
+	// State: Customer only (v3.3+); the samples send `browsing`. The pages neither describe it nor list
+	// its values.
+	//
+	// JSON "state".
+	//
+	// Discrepancies in the vendor document:
+	//   - No Customer table lists `state`; only the samples and the v3.3 changelog show it.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.3–v3.7: Customer samples; changelog v3.3
+	State Opt[string] `json:"state,omitzero"`
+	// PhoneNumber: Customer only (v3.6+): the customer's phone number, "when available" (changelog); the
+	// samples send `+18008529001`.
+	//
+	// JSON "phone_number".
+	//
+	// Discrepancies in the vendor document:
+	//   - The v3.6 Customer table lists `phone_number`; the v3.7 table does not, though the v3.7 sample
+	//     carries it.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.6: Customer (`phone_number`); samples v3.6, v3.7; changelog v3.6
+	PhoneNumber Opt[string] `json:"phone_number,omitzero"`
+	// Tickets: Customer only (v3.6+): the customer's HelpDesk tickets, "when available" (changelog).
+	//
+	// JSON "tickets".
+	//
+	// Discrepancies in the vendor document:
+	//   - No Customer table lists `tickets`; only the samples (customer.json, chat.json) and the v3.6
+	//     changelog show them.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.6, v3.7: Customer and Chat samples; changelog v3.6
+	Tickets Opt[[]CustomerTicket] `json:"tickets,omitzero"`
+	// Carts: Customer only (v3.6+): "An array of customer's shopping carts."
+	//
+	// JSON "carts".
+	//
+	// Discrepancies in the vendor document:
+	//   - The changelog announces the `carts` field as new both under v3.6 and under v3.7 ("Developer
+	//     preview"); the data structures of both versions list it.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.6, v3.7: Customer (`carts`), Cart
+	Carts Opt[[]Cart] `json:"carts,omitzero"`
+	// Omnichannel: Customer only (v3.6+): the customer's omnichannel data, "when available" (changelog).
+	// No table describes its shape; the samples send `{"fb_messenger": [{"ID", "Name", "FirstName",
+	// "LastName", "ProfilePicURL", "Gender", "Locale", "IsVerifiedUser"}], "twilio": [{"+18008529001":
+	// {"phone_number": "+18008529001"}}]}`. Kept verbatim.
+	//
+	// JSON "omnichannel".
+	//
+	// Discrepancies in the vendor document:
+	//   - The v3.6 Customer table lists `omnichannel`; the v3.7 table does not, though the v3.7 sample carries
+	//     it.
+	//
+	// Source: vendor document, Agent Chat API data structures v3.6: Customer (`omnichannel`); samples v3.6, v3.7; changelog v3.6
+	Omnichannel Opt[json.RawMessage] `json:"omnichannel,omitzero"`
+	// Address: Customer only (v3.6+): "An object of the customer's address data."
+	//
+	// JSON "address".
+	//
+	// Source: vendor document, Agent Chat API data structures v3.6, v3.7: Customer (`address`); changelog v3.6
+	Address Opt[CustomerAddress] `json:"address,omitzero"`
 	// extra keeps unknown, duplicate and undecodable members verbatim.
 	extra wire.Members
 }
@@ -2513,6 +2924,110 @@ func (v Visibility) Known() bool {
 		return true
 	}
 	return false
+}
+
+// Visit: A customer's visit (`last_visit` in v3.1 to v3.5, `visit` in v3.6+). No table describes it;
+// the members are those of the Customer, Chat and Chat summary samples.
+//
+// Discrepancies in the vendor document:
+//   - The Customer samples carry `referrer`, the Chat and Chat summary samples do not; lc-sdk-go's `Visit`
+//     has no `referrer`, and its master no `ended_at`.
+//
+// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Customer, Chat and Chat summary samples
+type Visit struct {
+	// StartedAt: When the visit started.
+	//
+	// JSON "started_at".
+	StartedAt Opt[Timestamp] `json:"started_at,omitzero"`
+	// EndedAt: When the visit ended (v3.3+; the changelog of v3.3 calls it "a new property for visits").
+	//
+	// JSON "ended_at".
+	//
+	// Discrepancies in the vendor document:
+	//   - The samples of v3.1 and v3.2 have no `ended_at`; those of v3.3 to v3.7 do.
+	EndedAt Opt[Timestamp] `json:"ended_at,omitzero"`
+	// Referrer: The referrer URL (the samples send `http://www.google.com/`).
+	//
+	// JSON "referrer".
+	Referrer Opt[string] `json:"referrer,omitzero"`
+	// IP: The customer's IP address (the samples send the placeholder `<customer_ip>`).
+	//
+	// JSON "ip".
+	IP Opt[string] `json:"ip,omitzero"`
+	// UserAgent: The customer's browser user agent.
+	//
+	// JSON "user_agent".
+	UserAgent Opt[string] `json:"user_agent,omitzero"`
+	// Geolocation: Where the customer is.
+	//
+	// JSON "geolocation".
+	Geolocation Opt[VisitGeolocation] `json:"geolocation,omitzero"`
+	// LastPages: The pages the customer opened last.
+	//
+	// JSON "last_pages".
+	LastPages Opt[[]VisitedPage] `json:"last_pages,omitzero"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// VisitGeolocation: The geolocation of a customer's visit, as the samples show it.
+//
+// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Customer, Chat and Chat summary samples (`geolocation`)
+type VisitGeolocation struct {
+	// Country name, e.g. `Poland`.
+	//
+	// JSON "country".
+	Country Opt[string] `json:"country,omitzero"`
+	// CountryCode: Country code, e.g. `PL`.
+	//
+	// JSON "country_code".
+	CountryCode Opt[string] `json:"country_code,omitzero"`
+	// Region: Region, e.g. `Dolnoslaskie`.
+	//
+	// JSON "region".
+	Region Opt[string] `json:"region,omitzero"`
+	// City: City, e.g. `Wroclaw`.
+	//
+	// JSON "city".
+	City Opt[string] `json:"city,omitzero"`
+	// Timezone: Time zone, e.g. `Europe/Warsaw`.
+	//
+	// JSON "timezone".
+	Timezone Opt[string] `json:"timezone,omitzero"`
+	// Latitude: Latitude, as a string (`"51.1043015"` in the samples).
+	//
+	// JSON "latitude".
+	//
+	// Discrepancies in the vendor document:
+	//   - Only the Chat and Chat summary samples (v3.2+) carry `latitude` and `longitude`, as strings; the
+	//     Customer samples and lc-sdk-go do not.
+	Latitude Opt[string] `json:"latitude,omitzero"`
+	// Longitude: Longitude, as a string (`"17.0335007"` in the samples).
+	//
+	// JSON "longitude".
+	Longitude Opt[string] `json:"longitude,omitzero"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
+}
+
+// VisitedPage: A page a customer opened during the visit.
+//
+// Source: vendor document, Agent Chat API data structures v3.1–v3.7: Customer samples (`last_pages`)
+type VisitedPage struct {
+	// OpenedAt: When the page was opened.
+	//
+	// JSON "opened_at".
+	OpenedAt Opt[Timestamp] `json:"opened_at,omitzero"`
+	// URL: The page's URL.
+	//
+	// JSON "url".
+	URL Opt[string] `json:"url,omitzero"`
+	// Title: The page's title.
+	//
+	// JSON "title".
+	Title Opt[string] `json:"title,omitzero"`
+	// extra keeps unknown, duplicate and undecodable members verbatim.
+	extra wire.Members
 }
 
 // WebviewHeight: The height of a webview.

@@ -3105,6 +3105,84 @@ func (x *AutoAccessMatches) Validate() error {
 	x.validate(&ps, nil)
 	return ps.Err()
 }
+func (x *Cart) validate(ps *wire.Problems, p *wire.Path) {
+	if x.StoreUUID.IsNull() {
+		fp := p.Key("store_uuid")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.StorePlatform.IsNull() {
+		fp := p.Key("store_platform")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.CustomerSignedIn.IsNull() {
+		fp := p.Key("customer_signed_in")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Subtotal.IsNull() {
+		fp := p.Key("subtotal")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Total.IsNull() {
+		fp := p.Key("total")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.SubtotalUsd.IsNull() {
+		fp := p.Key("subtotal_usd")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.TotalUsd.IsNull() {
+		fp := p.Key("total_usd")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Currency.IsNull() {
+		fp := p.Key("currency")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.Items.Get(); ok {
+		fp := p.Key("items")
+		check_ListOfCartItem(ps, &fp, v)
+	} else if x.Items.IsNull() {
+		fp := p.Key("items")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.LastUpdatedAt.Get(); ok {
+		fp := p.Key("last_updated_at")
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.LastUpdatedAt.IsNull() {
+		fp := p.Key("last_updated_at")
+		ps.Add(&fp, "must not be null")
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *Cart) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *CartItem) validate(ps *wire.Problems, p *wire.Path) {
+	if x.ID.IsNull() {
+		fp := p.Key("id")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Quantity.IsNull() {
+		fp := p.Key("quantity")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.VariantID.IsNull() {
+		fp := p.Key("variant_id")
+		ps.Add(&fp, "must not be null")
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *CartItem) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
 
 var members_Chat = []string{"id", "users", "properties", "access", "thread"}
 
@@ -3228,6 +3306,95 @@ func (x *CustomEvent) validate(ps *wire.Problems, p *wire.Path) {
 
 // Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
 func (x *CustomEvent) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *CustomerAddress) validate(ps *wire.Problems, p *wire.Path) {
+	if x.Address.IsNull() {
+		fp := p.Key("address")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.City.IsNull() {
+		fp := p.Key("city")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Country.IsNull() {
+		fp := p.Key("country")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.State.IsNull() {
+		fp := p.Key("state")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.PostalCode.IsNull() {
+		fp := p.Key("postal_code")
+		ps.Add(&fp, "must not be null")
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *CustomerAddress) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *CustomerStatistics) validate(ps *wire.Problems, p *wire.Path) {
+	if x.ChatsCount.IsNull() {
+		fp := p.Key("chats_count")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.ThreadsCount.IsNull() {
+		fp := p.Key("threads_count")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.VisitsCount.IsNull() {
+		fp := p.Key("visits_count")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.PageViewsCount.IsNull() {
+		fp := p.Key("page_views_count")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.GreetingsShownCount.IsNull() {
+		fp := p.Key("greetings_shown_count")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.GreetingsAcceptedCount.IsNull() {
+		fp := p.Key("greetings_accepted_count")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.TicketsCount.IsNull() {
+		fp := p.Key("tickets_count")
+		ps.Add(&fp, "must not be null")
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *CustomerStatistics) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *CustomerTicket) validate(ps *wire.Problems, p *wire.Path) {
+	if x.TicketID.IsNull() {
+		fp := p.Key("ticket_id")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.CreatedAt.Get(); ok {
+		fp := p.Key("created_at")
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.CreatedAt.IsNull() {
+		fp := p.Key("created_at")
+		ps.Add(&fp, "must not be null")
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *CustomerTicket) Validate() error {
 	var ps wire.Problems
 	x.validate(&ps, nil)
 	return ps.Err()
@@ -4158,6 +4325,14 @@ func (x *Thread) validate(ps *wire.Problems, p *wire.Path) {
 		fp := p.Key("customer_visit")
 		ps.Add(&fp, "must not be null")
 	}
+	if x.Order.IsNull() {
+		fp := p.Key("order")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Timestamp.IsNull() {
+		fp := p.Key("timestamp")
+		ps.Add(&fp, "must not be null")
+	}
 	ps.Members(p, x.extra)
 }
 
@@ -4242,11 +4417,239 @@ func (x *User) validate(ps *wire.Problems, p *wire.Path) {
 		fp := p.Key("events_seen_up_to")
 		ps.Add(&fp, "must not be null")
 	}
+	if x.RoutingStatus.IsNull() {
+		fp := p.Key("routing_status")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Visibility.IsNull() {
+		fp := p.Key("visibility")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Permission.IsNull() {
+		fp := p.Key("permission")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.AgentLastEventCreatedAt.Get(); ok {
+		fp := p.Key("agent_last_event_created_at")
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.AgentLastEventCreatedAt.IsNull() {
+		fp := p.Key("agent_last_event_created_at")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.CustomerLastEventCreatedAt.Get(); ok {
+		fp := p.Key("customer_last_event_created_at")
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.CustomerLastEventCreatedAt.IsNull() {
+		fp := p.Key("customer_last_event_created_at")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.CreatedAt.Get(); ok {
+		fp := p.Key("created_at")
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.CreatedAt.IsNull() {
+		fp := p.Key("created_at")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Fields.IsNull() {
+		fp := p.Key("fields")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.SessionFields.IsNull() {
+		fp := p.Key("session_fields")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.LastVisit.Get(); ok {
+		fp := p.Key("last_visit")
+		v.validate(ps, &fp)
+	} else if x.LastVisit.IsNull() {
+		fp := p.Key("last_visit")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.Visit.Get(); ok {
+		fp := p.Key("visit")
+		v.validate(ps, &fp)
+	} else if x.Visit.IsNull() {
+		fp := p.Key("visit")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.Statistics.Get(); ok {
+		fp := p.Key("statistics")
+		v.validate(ps, &fp)
+	} else if x.Statistics.IsNull() {
+		fp := p.Key("statistics")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.PrivLc2CustomerID.IsNull() {
+		fp := p.Key("__priv_lc2_customer_id")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.EmailVerified.IsNull() {
+		fp := p.Key("email_verified")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Followed.IsNull() {
+		fp := p.Key("followed")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Online.IsNull() {
+		fp := p.Key("online")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.GroupIds.IsNull() {
+		fp := p.Key("group_ids")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.State.IsNull() {
+		fp := p.Key("state")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.PhoneNumber.IsNull() {
+		fp := p.Key("phone_number")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.Tickets.Get(); ok {
+		fp := p.Key("tickets")
+		check_ListOfCustomerTicket(ps, &fp, v)
+	} else if x.Tickets.IsNull() {
+		fp := p.Key("tickets")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.Carts.Get(); ok {
+		fp := p.Key("carts")
+		check_ListOfCart(ps, &fp, v)
+	} else if x.Carts.IsNull() {
+		fp := p.Key("carts")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Omnichannel.IsNull() {
+		fp := p.Key("omnichannel")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.Address.Get(); ok {
+		fp := p.Key("address")
+		v.validate(ps, &fp)
+	} else if x.Address.IsNull() {
+		fp := p.Key("address")
+		ps.Add(&fp, "must not be null")
+	}
 	ps.Members(p, x.extra)
 }
 
 // Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
 func (x *User) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *Visit) validate(ps *wire.Problems, p *wire.Path) {
+	if v, ok := x.StartedAt.Get(); ok {
+		fp := p.Key("started_at")
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.StartedAt.IsNull() {
+		fp := p.Key("started_at")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.EndedAt.Get(); ok {
+		fp := p.Key("ended_at")
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.EndedAt.IsNull() {
+		fp := p.Key("ended_at")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Referrer.IsNull() {
+		fp := p.Key("referrer")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.IP.IsNull() {
+		fp := p.Key("ip")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.UserAgent.IsNull() {
+		fp := p.Key("user_agent")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.Geolocation.Get(); ok {
+		fp := p.Key("geolocation")
+		v.validate(ps, &fp)
+	} else if x.Geolocation.IsNull() {
+		fp := p.Key("geolocation")
+		ps.Add(&fp, "must not be null")
+	}
+	if v, ok := x.LastPages.Get(); ok {
+		fp := p.Key("last_pages")
+		check_ListOfVisitedPage(ps, &fp, v)
+	} else if x.LastPages.IsNull() {
+		fp := p.Key("last_pages")
+		ps.Add(&fp, "must not be null")
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *Visit) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *VisitGeolocation) validate(ps *wire.Problems, p *wire.Path) {
+	if x.Country.IsNull() {
+		fp := p.Key("country")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.CountryCode.IsNull() {
+		fp := p.Key("country_code")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Region.IsNull() {
+		fp := p.Key("region")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.City.IsNull() {
+		fp := p.Key("city")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Timezone.IsNull() {
+		fp := p.Key("timezone")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Latitude.IsNull() {
+		fp := p.Key("latitude")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Longitude.IsNull() {
+		fp := p.Key("longitude")
+		ps.Add(&fp, "must not be null")
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *VisitGeolocation) Validate() error {
+	var ps wire.Problems
+	x.validate(&ps, nil)
+	return ps.Err()
+}
+func (x *VisitedPage) validate(ps *wire.Problems, p *wire.Path) {
+	if v, ok := x.OpenedAt.Get(); ok {
+		fp := p.Key("opened_at")
+		wire.CheckTime(ps, &fp, string(v), layouts_Timestamp, "")
+	} else if x.OpenedAt.IsNull() {
+		fp := p.Key("opened_at")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.URL.IsNull() {
+		fp := p.Key("url")
+		ps.Add(&fp, "must not be null")
+	}
+	if x.Title.IsNull() {
+		fp := p.Key("title")
+		ps.Add(&fp, "must not be null")
+	}
+	ps.Members(p, x.extra)
+}
+
+// Validate reports every problem of x as Problems with JSON pointers relative to it, or returns nil.
+func (x *VisitedPage) Validate() error {
 	var ps wire.Problems
 	x.validate(&ps, nil)
 	return ps.Err()
@@ -4369,6 +4772,14 @@ func check_ListOfAutoAccessMatch(ps *wire.Problems, p *wire.Path, s []AutoAccess
 		}
 	}
 }
+func check_ListOfCartItem(ps *wire.Problems, p *wire.Path, s []CartItem) {
+	for i := range s {
+		ip := p.Index(i)
+		{
+			s[i].validate(ps, &ip)
+		}
+	}
+}
 func check_ListOfUser(ps *wire.Problems, p *wire.Path, s []User) {
 	for i := range s {
 		ip := p.Index(i)
@@ -4442,6 +4853,30 @@ func check_ListOfChatEvent(ps *wire.Problems, p *wire.Path, s []ChatEvent) {
 			if s[i] != nil {
 				s[i].validate(ps, &ip)
 			}
+		}
+	}
+}
+func check_ListOfCustomerTicket(ps *wire.Problems, p *wire.Path, s []CustomerTicket) {
+	for i := range s {
+		ip := p.Index(i)
+		{
+			s[i].validate(ps, &ip)
+		}
+	}
+}
+func check_ListOfCart(ps *wire.Problems, p *wire.Path, s []Cart) {
+	for i := range s {
+		ip := p.Index(i)
+		{
+			s[i].validate(ps, &ip)
+		}
+	}
+}
+func check_ListOfVisitedPage(ps *wire.Problems, p *wire.Path, s []VisitedPage) {
+	for i := range s {
+		ip := p.Index(i)
+		{
+			s[i].validate(ps, &ip)
 		}
 	}
 }
