@@ -23,23 +23,26 @@ type decoded struct {
 // platform adapts one generated package to the tool.
 type platform struct {
 	// decode returns the events of one request body and its re-encoding.
-	decode func(data []byte) ([]decoded, []byte, error)
+	decode decodeFunc
 	// values decode one value of a union of the package, by the union's Go name (--type).
-	values map[string]func(data []byte) ([]decoded, []byte, error)
+	values map[string]decodeFunc
 }
+
+// decodeFunc returns the events (or the union value) of one document and its re-encoding.
+type decodeFunc func(data []byte) ([]decoded, []byte, error)
 
 // platforms lists the generated packages that decode events.
 var platforms = map[string]platform{
 	"jaicp": {decode: single(jaicp.Decode, jaicp.TypePath)},
-	"livechat": {decode: single(livechat.Decode, livechat.TypePath), values: map[string]func([]byte) ([]decoded, []byte, error){
+	"livechat": {decode: single(livechat.Decode, livechat.TypePath), values: map[string]decodeFunc{
 		"FormField": value[livechat.FormField, livechat.FormFieldUnknown](livechat.DecodeFormField, livechat.VariantOfFormField),
 	}},
-	"livechatwebhooks": {decode: single(livechatwebhooks.Decode, livechatwebhooks.TypePath), values: map[string]func([]byte) ([]decoded, []byte, error){
+	"livechatwebhooks": {decode: single(livechatwebhooks.Decode, livechatwebhooks.TypePath), values: map[string]decodeFunc{
 		"ChatEvent":       value[livechatwebhooks.ChatEvent, livechatwebhooks.ChatEventUnknown](livechatwebhooks.DecodeChatEvent, livechatwebhooks.VariantOfChatEvent),
 		"FilledFormField": value[livechatwebhooks.FilledFormField, livechatwebhooks.FilledFormFieldUnknown](livechatwebhooks.DecodeFilledFormField, livechatwebhooks.VariantOfFilledFormField),
 	}},
 	"mluvii": {decode: single(mluvii.Decode, mluvii.TypePath)},
-	"mchat": {decode: mchatBatch, values: map[string]func([]byte) ([]decoded, []byte, error){
+	"mchat": {decode: mchatBatch, values: map[string]decodeFunc{
 		"MessageContent": value[mchat.MessageContent, mchat.MessageContentUnknown](mchat.DecodeMessageContent, mchat.VariantOfMessageContent),
 		"UploadedFile":   value[mchat.UploadedFile, mchat.UploadedFileUnknown](mchat.DecodeUploadedFile, mchat.VariantOfUploadedFile),
 	}},
@@ -52,23 +55,24 @@ type event interface {
 }
 
 // single adapts a platform that sends one event per body.
-func single[E event](decode func([]byte) (E, error), typePath func(E) string) func([]byte) ([]decoded, []byte, error) {
-	return func(data []byte) ([]decoded, []byte, error) {
-		ev, err := decode(data)
-		if err != nil {
-			return nil, nil, err
-		}
-		out, err := ev.MarshalJSON()
-		if err != nil {
-			return nil, nil, err
-		}
-		return []decoded{describe(typePath(ev), isUnknown(ev), ev.Validate(), "")}, out, nil
-	}
+func single[E event](decode func([]byte) (E, error), typePath func(E) string) decodeFunc {
+	return adapt(decode, typePath, func(ev E) string { return isUnknown(ev) })
 }
 
 // value adapts the decoder of one value of a union U, whose unknown variant is *X: its label is its
 // discriminator value, or Unknown(<value>) for *X.
-func value[U event, X any](decode func([]byte) (U, error), variant func(U) string) func([]byte) ([]decoded, []byte, error) {
+func value[U event, X any](decode func([]byte) (U, error), variant func(U) string) decodeFunc {
+	return adapt(decode, variant, func(v U) string {
+		if _, ok := any(v).(*X); ok {
+			return variant(v)
+		}
+		return ""
+	})
+}
+
+// adapt turns a decoder of one value into a decodeFunc: the value's label, its unknown type ("" when
+// the package knows it) and its problems, and its re-encoding.
+func adapt[V event](decode func([]byte) (V, error), label, unknown func(V) string) decodeFunc {
 	return func(data []byte) ([]decoded, []byte, error) {
 		v, err := decode(data)
 		if err != nil {
@@ -78,11 +82,7 @@ func value[U event, X any](decode func([]byte) (U, error), variant func(U) strin
 		if err != nil {
 			return nil, nil, err
 		}
-		unknown := ""
-		if _, ok := any(v).(*X); ok {
-			unknown = variant(v)
-		}
-		return []decoded{describe(variant(v), unknown, v.Validate(), "")}, out, nil
+		return []decoded{describe(label(v), unknown(v), v.Validate(), "")}, out, nil
 	}
 }
 
